@@ -1,0 +1,47 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner for every package; each package is a project named after its folder.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'process-model',
+          root: 'packages/process-model',
+          include: ['src/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'connect-client',
+          root: 'packages/connect-client',
+          include: ['src/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'connect-sandbox',
+          root: 'packages/connect-sandbox',
+          include: ['src/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          root: 'apps/server',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'web',
+          root: 'apps/web',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+          environment: 'happy-dom',
+        },
+      },
+    ],
+  },
+});
