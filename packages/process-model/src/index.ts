@@ -1,0 +1,60 @@
+export {
+  CONNECT_ACTIONS,
+  CONNECT_OBJECT_ACTIONS,
+  CONNECT_OBJECTS,
+  type ConnectAction,
+  type ConnectObject,
+  isInboundConnectAction,
+  isValidConnectPair,
+} from './catalog/connect-operations.ts';
+export {
+  defaultShape,
+  outputPorts,
+  type PaletteGroup,
+  type Port,
+  SHAPE_CATALOG,
+  type ShapeKindInfo,
+  shapeInfo,
+  shapeSummary,
+} from './catalog/shape-catalog.ts';
+export { createProcess, START_SHAPE_ID } from './create-process.ts';
+export { shapesOnCycles } from './graph/cycles.ts';
+export { outgoingByShape } from './graph/outgoing.ts';
+export { reachableFrom } from './graph/reachable.ts';
+export { processJsonSchemaText } from './json-schema.ts';
+export { type MigrateResult, migrateProcess } from './migrate.ts';
+export { addShape } from './operations/add-shape.ts';
+export { connectionProblem, connectShapes, disconnect } from './operations/connect-shapes.ts';
+export { moveShapes } from './operations/move-shapes.ts';
+export { removeShapes } from './operations/remove-shapes.ts';
+export { renameProcess, updateShape } from './operations/update-shape.ts';
+export {
+  IdSchema,
+  type Parameter,
+  ParameterSchema,
+  type ParameterValue,
+  type Position,
+} from './schema/common.ts';
+export { type ConnectorOperation, ConnectorOperationSchema } from './schema/connector.ts';
+export {
+  type Connection,
+  ConnectionSchema,
+  CURRENT_SCHEMA_VERSION,
+  type Note,
+  type ProcessDocument,
+  ProcessDocumentSchema,
+  type ProcessOptions,
+} from './schema/process.ts';
+export {
+  type ConnectorShape,
+  SHAPE_KINDS,
+  SHAPE_SCHEMAS,
+  type Shape,
+  type ShapeKind,
+  type ShapeOfKind,
+  ShapeSchema,
+  type StartShape,
+} from './schema/shapes.ts';
+export { type ParseResult, parseProcess, serializeProcess } from './serialize.ts';
+export { pointerOf, type ValidationIssue } from './validation/issue.ts';
+export { hasErrors, validateProcess } from './validation/validate.ts';

@@ -1,0 +1,40 @@
+import Type, { type Static } from 'typebox';
+
+/** Ids are opaque and immutable; labels are for people. */
+export const IdSchema = Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,80}$' });
+export type ShapeId = string;
+export type ConnectionId = string;
+export type ProcessId = string;
+
+export const PositionSchema = Type.Object(
+  { x: Type.Number(), y: Type.Number() },
+  { additionalProperties: false },
+);
+export type Position = Static<typeof PositionSchema>;
+
+/** Where a parameter's value comes from at run time (process-semantics.md §5). */
+export const ParameterValueSchema = Type.Union([
+  Type.Object(
+    { type: Type.Literal('static'), value: Type.String() },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { type: Type.Literal('document-property'), name: Type.String({ minLength: 1 }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { type: Type.Literal('process-property'), name: Type.String({ minLength: 1 }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { type: Type.Literal('profile-element'), path: Type.String({ minLength: 1 }) },
+    { additionalProperties: false },
+  ),
+]);
+export type ParameterValue = Static<typeof ParameterValueSchema>;
+
+export const ParameterSchema = Type.Object(
+  { name: Type.String(), value: ParameterValueSchema },
+  { additionalProperties: false },
+);
+export type Parameter = Static<typeof ParameterSchema>;

@@ -1,0 +1,131 @@
+import { outputPorts } from '../catalog/shape-catalog.ts';
+import { shapesOnCycles } from '../graph/cycles.ts';
+import { reachableFrom } from '../graph/reachable.ts';
+import type { ProcessDocument } from '../schema/process.ts';
+import { pointerOf, type ValidationIssue } from './issue.ts';
+
+/** Problems of the graph as a whole: Start, dangling references, ports, loops. */
+export function graphIssues(doc: ProcessDocument): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const starts = Object.entries(doc.shapes).filter(([, s]) => s.kind === 'start');
+  if (starts.length !== 1) {
+    issues.push({
+      severity: 'error',
+      code: 'process.start-count',
+      message: `A process needs exactly one Start shape; this one has ${starts.length}.`,
+      pointer: '/shapes',
+    });
+  }
+  const used = new Map<string, string>();
+  const ids = new Set<string>();
+  doc.connections.forEach((c, i) => {
+    const at = pointerOf('connections', i);
+    if (ids.has(c.id)) {
+      issues.push({
+        severity: 'error',
+        code: 'connection.duplicate-id',
+        message: `Connection id "${c.id}" is used twice.`,
+        pointer: `${at}/id`,
+      });
+    }
+    ids.add(c.id);
+    const source = doc.shapes[c.from.shape];
+    const target = doc.shapes[c.to.shape];
+    if (!source) {
+      issues.push({
+        severity: 'error',
+        code: 'connection.unknown-shape',
+        message: `Connection starts at missing shape "${c.from.shape}".`,
+        pointer: `${at}/from/shape`,
+      });
+      return;
+    }
+    if (!target) {
+      issues.push({
+        severity: 'error',
+        code: 'connection.unknown-shape',
+        message: `Connection leads to missing shape "${c.to.shape}".`,
+        pointer: `${at}/to/shape`,
+      });
+      return;
+    }
+    if (!outputPorts(source).some((p) => p.id === c.from.port)) {
+      issues.push({
+        severity: 'error',
+        code: 'connection.unknown-port',
+        message: `Shape "${c.from.shape}" has no port "${c.from.port}".`,
+        pointer: `${at}/from/port`,
+        shapeId: c.from.shape,
+      });
+    }
+    if (target.kind === 'start') {
+      issues.push({
+        severity: 'error',
+        code: 'connection.into-start',
+        message: 'Nothing can connect into the Start shape.',
+        pointer: `${at}/to/shape`,
+      });
+    }
+    const key = `${c.from.shape}\u0000${c.from.port}`;
+    if (used.has(key)) {
+      issues.push({
+        severity: 'error',
+        code: 'connection.port-reused',
+        message: `Port "${c.from.port}" of "${c.from.shape}" already has a connection; use a Branch to fan out.`,
+        pointer: at,
+        shapeId: c.from.shape,
+      });
+    }
+    used.set(key, c.id);
+  });
+  for (const [id, shape] of Object.entries(doc.shapes)) {
+    for (const port of outputPorts(shape)) {
+      if (!used.has(`${id}\u0000${port.id}`)) {
+        issues.push({
+          severity: 'warning',
+          code: 'shape.port-unconnected',
+          message: port.label
+            ? `Path "${port.label}" leads nowhere.`
+            : 'This shape leads nowhere; add a Stop.',
+          pointer: pointerOf('shapes', id),
+          shapeId: id,
+        });
+      }
+    }
+  }
+  const start = starts[0];
+  if (start) {
+    const reachable = reachableFrom(doc, start[0]);
+    for (const id of Object.keys(doc.shapes)) {
+      if (!reachable.has(id)) {
+        issues.push({
+          severity: 'warning',
+          code: 'shape.unreachable',
+          message: 'No path from Start reaches this shape.',
+          pointer: pointerOf('shapes', id),
+          shapeId: id,
+        });
+      }
+    }
+  }
+  for (const id of shapesOnCycles(doc)) {
+    issues.push({
+      severity: 'error',
+      code: 'process.cycle',
+      message: 'This shape is part of a loop; processes run forward only.',
+      pointer: pointerOf('shapes', id),
+      shapeId: id,
+    });
+  }
+  for (const id of Object.keys(doc.layout)) {
+    if (!doc.shapes[id]) {
+      issues.push({
+        severity: 'error',
+        code: 'layout.unknown-shape',
+        message: `Layout entry for missing shape "${id}".`,
+        pointer: pointerOf('layout', id),
+      });
+    }
+  }
+  return issues;
+}

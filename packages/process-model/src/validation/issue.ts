@@ -1,0 +1,17 @@
+/** A problem found in a process; `pointer` is a JSON pointer into the file. */
+export interface ValidationIssue {
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+  pointer: string;
+  shapeId?: string;
+}
+
+/** Escapes one JSON pointer segment (RFC 6901). */
+export function pointerSegment(segment: string): string {
+  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+export function pointerOf(...segments: (string | number)[]): string {
+  return segments.map((s) => `/${pointerSegment(String(s))}`).join('');
+}

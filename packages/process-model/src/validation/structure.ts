@@ -1,0 +1,59 @@
+import Type, { type TSchema } from 'typebox';
+import { Value } from 'typebox/value';
+import { ProcessDocumentSchema } from '../schema/process.ts';
+import { SHAPE_SCHEMAS } from '../schema/shapes.ts';
+import { pointerOf, type ValidationIssue } from './issue.ts';
+
+// The envelope is checked without shapes, then each shape against its own kind's
+// schema: a union-wide check would report every kind's mismatch at once.
+const EnvelopeSchema = Type.Object(
+  {
+    ...Type.Omit(ProcessDocumentSchema, ['shapes']).properties,
+    shapes: Type.Record(Type.String(), Type.Object({ kind: Type.String() })),
+  },
+  { additionalProperties: false },
+);
+
+function schemaIssues(schema: TSchema, value: unknown, prefix: string): ValidationIssue[] {
+  return Value.Errors(schema, value).map(
+    (e): ValidationIssue => ({
+      severity: 'error',
+      code: `schema.${e.keyword}`,
+      message: e.message,
+      pointer: `${prefix}${e.instancePath}`,
+    }),
+  );
+}
+
+/** Structural problems: anything that does not match the file format. */
+export function structureIssues(value: unknown): ValidationIssue[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return [
+      { severity: 'error', code: 'schema.type', message: 'must be a JSON object', pointer: '' },
+    ];
+  }
+  const issues = schemaIssues(EnvelopeSchema, value, '');
+  const shapes = (value as { shapes?: unknown }).shapes;
+  if (typeof shapes !== 'object' || shapes === null) {
+    return issues;
+  }
+  for (const [id, shape] of Object.entries(shapes)) {
+    const kind = (shape as { kind?: unknown } | null)?.kind;
+    const schema =
+      typeof kind === 'string' ? (SHAPE_SCHEMAS as Record<string, unknown>)[kind] : undefined;
+    if (!schema) {
+      issues.push({
+        severity: 'error',
+        code: 'shape.unknown-kind',
+        message: `unknown shape kind ${JSON.stringify(kind)}`,
+        pointer: pointerOf('shapes', id, 'kind'),
+        shapeId: id,
+      });
+      continue;
+    }
+    for (const issue of schemaIssues(schema as TSchema, shape, pointerOf('shapes', id))) {
+      issues.push({ ...issue, shapeId: id });
+    }
+  }
+  return issues;
+}
