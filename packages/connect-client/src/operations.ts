@@ -1,0 +1,186 @@
+/**
+ * Executes one catalog operation (an `action` on an `object`, as chosen in the connector's
+ * Options panel) and normalises the outcome into records.
+ */
+
+import type { ConnectClient } from './client.ts';
+import { ConnectOperationError } from './errors.ts';
+import { CONNECT_OPERATIONS, type ConnectOperationSpec } from './operation-table.ts';
+
+export {
+  CONNECT_OPERATIONS,
+  type ConnectBodyKind,
+  type ConnectOperationSpec,
+} from './operation-table.ts';
+
+/**
+ * Body of multipart operations (`upload:usage-report` → field `usage_file`,
+ * `create:usage-reconciliation` → field `recon_file`). `content` is either bytes or a base64
+ * string (how binary travels through JSON documents); `fields` adds plain form fields such as
+ * `upload_note`.
+ */
+export interface ConnectFileUpload {
+  filename?: string;
+  content: string | Uint8Array | ArrayBuffer | Blob;
+  /** Default: the xlsx MIME type, which is what Connect's usage endpoints take. */
+  contentType?: string;
+  fields?: Readonly<Record<string, string>>;
+}
+
+/** Input of {@link executeConnectOperation}. */
+export interface ConnectOperationRequest {
+  action: string;
+  object: string;
+  /** Object id; required by every operation except list/create/bulk-close. */
+  id?: string;
+  /** Parent object id (the tier account of `tier-account-version`). */
+  parentId?: string;
+  body?: unknown;
+  /** RQL filter for `list`, as typed by the user. */
+  filter?: string;
+  signal?: AbortSignal;
+  /** Upper bound of records returned by `list`. */
+  maxRecords?: number;
+}
+
+/** Outcome: the HTTP status and the records the operation produced. */
+export interface ConnectOperationResult {
+  status: number;
+  records: unknown[];
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Looks up the mapping of a pair; throws {@link ConnectOperationError} for unknown pairs. */
+export function getConnectOperation(action: string, object: string): ConnectOperationSpec {
+  const spec = CONNECT_OPERATIONS[`${action}:${object}`];
+  if (!spec) {
+    throw new ConnectOperationError(
+      'UNKNOWN_OPERATION',
+      `Connect has no operation "${action}" on "${object}"`,
+    );
+  }
+  return spec;
+}
+
+/**
+ * Runs one catalog operation. `list` returns every item (all pages, honouring `filter` and
+ * `maxRecords`); `get` the object; writes return the response body as one record, `[]` for
+ * 204 responses, and the per-record results for bulk close (206).
+ */
+export async function executeConnectOperation(
+  client: ConnectClient,
+  request: ConnectOperationRequest,
+): Promise<ConnectOperationResult> {
+  const spec = getConnectOperation(request.action, request.object);
+  const path = resolvePath(spec.path, request);
+  const signal = request.signal ? { signal: request.signal } : {};
+  if (spec.kind === 'list') {
+    const collection = client.collection(path).filter(request.filter ?? '');
+    const listOptions = request.maxRecords === undefined ? {} : { maxRecords: request.maxRecords };
+    const records = await collection.all({ ...signal, ...listOptions });
+    return { status: 200, records };
+  }
+  const body = buildBody(spec, request);
+  const response = await client.request({
+    method: spec.method,
+    path,
+    ...(body === undefined ? {} : { body }),
+    ...signal,
+  });
+  if (response.body === undefined) {
+    return { status: response.status, records: [] };
+  }
+  const records = Array.isArray(response.body) ? response.body : [response.body];
+  return { status: response.status, records: spec.kind === 'get' ? [response.body] : records };
+}
+
+function resolvePath(template: string, request: ConnectOperationRequest): string {
+  let path = template;
+  if (path.includes('{parentId}')) {
+    if (!request.parentId) {
+      throw new ConnectOperationError(
+        'MISSING_PARENT_ID',
+        `"${request.action}" on "${request.object}" needs parentId`,
+      );
+    }
+    path = path.replace('{parentId}', encodeURIComponent(request.parentId));
+  }
+  if (path.includes('{id}')) {
+    if (!request.id) {
+      throw new ConnectOperationError(
+        'MISSING_ID',
+        `"${request.action}" on "${request.object}" needs an id`,
+      );
+    }
+    path = path.replace('{id}', encodeURIComponent(request.id));
+  }
+  return path;
+}
+
+function buildBody(spec: ConnectOperationSpec, request: ConnectOperationRequest): unknown {
+  const { body } = request;
+  switch (spec.body) {
+    case 'none':
+      return body;
+    case 'json':
+      if (body === undefined) {
+        return {};
+      }
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        throw invalidBody(request, 'expects a JSON object');
+      }
+      return body;
+    case 'json-array':
+      if (!Array.isArray(body)) {
+        throw invalidBody(request, 'expects a JSON array');
+      }
+      return body;
+    case 'multipart':
+      return toFormData(spec.fileField ?? 'file', body, request);
+  }
+}
+
+function toFormData(field: string, body: unknown, request: ConnectOperationRequest): FormData {
+  if (!isFileUpload(body)) {
+    throw invalidBody(request, 'expects {filename?, content, contentType?, fields?}');
+  }
+  const form = new FormData();
+  for (const [name, value] of Object.entries(body.fields ?? {})) {
+    form.append(name, value);
+  }
+  const type = body.contentType ?? XLSX;
+  const content =
+    typeof body.content === 'string' ? decodeBase64(body.content, request) : body.content;
+  const blob = content instanceof Blob ? content : new Blob([content], { type });
+  form.append(field, blob, body.filename ?? `${field}.xlsx`);
+  return form;
+}
+
+function isFileUpload(value: unknown): value is ConnectFileUpload {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const content = (value as { content?: unknown }).content;
+  return (
+    typeof content === 'string' ||
+    content instanceof Uint8Array ||
+    content instanceof ArrayBuffer ||
+    content instanceof Blob
+  );
+}
+
+function decodeBase64(text: string, request: ConnectOperationRequest): Uint8Array<ArrayBuffer> {
+  const compact = text.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) {
+    throw invalidBody(request, 'content is not valid base64');
+  }
+  return Uint8Array.from(atob(compact), (char) => char.charCodeAt(0));
+}
+
+function invalidBody(request: ConnectOperationRequest, detail: string): ConnectOperationError {
+  return new ConnectOperationError(
+    'INVALID_BODY',
+    `"${request.action}" on "${request.object}" ${detail}`,
+  );
+}

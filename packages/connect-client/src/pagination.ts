@@ -1,0 +1,80 @@
+/**
+ * Limit/offset pagination over Connect lists: bare JSON arrays plus a
+ * `Content-Range: items <first>-<last>/<total>` header (connect-api.md §2.1).
+ */
+
+/** Page size used when the caller gives none; the Python client sends the same. */
+export const DEFAULT_PAGE_SIZE = 100;
+/** Connect silently caps `limit` at 1000, so asking for more would break offset arithmetic. */
+export const MAX_PAGE_SIZE = 1000;
+
+/** A parsed `Content-Range` header. */
+export interface ContentRange {
+  first: number;
+  last: number;
+  total: number;
+}
+
+/** One fetched page: the items and the header that came with them. */
+export interface Page<T> {
+  items: readonly T[];
+  contentRange: ContentRange | undefined;
+}
+
+/** Fetches the page at `offset` with `limit` items. */
+export type PageFetcher<T> = (limit: number, offset: number) => Promise<Page<T>>;
+
+/** Parses `items 0-99/1234`; returns undefined for a missing or malformed header. */
+export function parseContentRange(header: string | null): ContentRange | undefined {
+  const match = header?.trim().match(/^items\s+(\d+)-(\d+)\/(\d+)$/i);
+  if (!match) {
+    return undefined;
+  }
+  return { first: Number(match[1]), last: Number(match[2]), total: Number(match[3]) };
+}
+
+/** Clamps a requested page size into 1…{@link MAX_PAGE_SIZE}; non-numbers give the default. */
+export function clampPageSize(size: number | undefined): number {
+  if (size === undefined || !Number.isFinite(size)) {
+    return DEFAULT_PAGE_SIZE;
+  }
+  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(size)));
+}
+
+/** Options of {@link paginate}. */
+export interface PaginateOptions {
+  pageSize?: number;
+  /** Stop after this many items (the last request asks only for what is still needed). */
+  maxRecords?: number;
+  /** First offset; default 0. */
+  offset?: number;
+}
+
+/**
+ * Yields every item of a list, page by page. Stops on an empty page, when `Content-Range` says
+ * the last item was reached, when the header is missing (the list is then treated as a single
+ * page, like the Python client does) or after `maxRecords` items.
+ */
+export async function* paginate<T>(
+  fetchPage: PageFetcher<T>,
+  options: PaginateOptions = {},
+): AsyncGenerator<T, void, undefined> {
+  const pageSize = clampPageSize(options.pageSize);
+  const max = options.maxRecords ?? Number.POSITIVE_INFINITY;
+  let offset = Math.max(0, options.offset ?? 0);
+  let yielded = 0;
+  while (yielded < max) {
+    const limit = Math.min(pageSize, max - yielded);
+    const page = await fetchPage(limit, offset);
+    for (const item of page.items.slice(0, max - yielded)) {
+      yield item;
+      yielded += 1;
+    }
+    const range = page.contentRange;
+    if (page.items.length === 0 || range === undefined || range.last >= range.total - 1) {
+      return;
+    }
+    // Advance by what the server returned: if it capped `limit` below ours we must not skip.
+    offset += page.items.length;
+  }
+}
