@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { clampPageSize, type Page, paginate, parseContentRange } from './pagination.ts';
+import { jsonResponse, scriptedFetch, testClient } from './test-helpers.ts';
+
+/** A fake list of `total` numbers served the way django-rql pages them. */
+function fakeList(total: number, options: { header?: boolean } = {}) {
+  const requests: Array<[number, number]> = [];
+  const fetchPage = async (limit: number, offset: number): Promise<Page<number>> => {
+    requests.push([limit, offset]);
+    const items = Array.from(
+      { length: Math.max(0, Math.min(limit, total - offset)) },
+      (_, i) => offset + i,
+    );
+    const last = items.length > 0 ? offset + items.length - 1 : offset;
+    return {
+      items,
+      contentRange: options.header === false ? undefined : { first: offset, last, total },
+    };
+  };
+  return { fetchPage, requests };
+}
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterable) {
+    out.push(item);
+  }
+  return out;
+}
+
+describe('parseContentRange', () => {
+  it('parses the django-rql header and rejects garbage', () => {
+    expect(parseContentRange('items 200-299/1234')).toEqual({ first: 200, last: 299, total: 1234 });
+    expect(parseContentRange('items 0-0/0')).toEqual({ first: 0, last: 0, total: 0 });
+    expect(parseContentRange(null)).toBeUndefined();
+    expect(parseContentRange('bytes 0-1/2')).toBeUndefined();
+  });
+});
+
+describe('clampPageSize', () => {
+  it('defaults to 100 and clamps into 1…1000', () => {
+    expect(clampPageSize(undefined)).toBe(100);
+    expect(clampPageSize(5000)).toBe(1000);
+    expect(clampPageSize(0)).toBe(1);
+    expect(clampPageSize(Number.NaN)).toBe(100);
+  });
+});
+
+describe('paginate', () => {
+  it('walks every page with limit/offset and stops at the total', async () => {
+    const { fetchPage, requests } = fakeList(250);
+    const items = await collect(paginate(fetchPage, { pageSize: 100 }));
+    expect(items).toHaveLength(250);
+    expect(items.at(-1)).toBe(249);
+    expect(requests).toEqual([
+      [100, 0],
+      [100, 100],
+      [100, 200],
+    ]);
+  });
+
+  it('makes a single request for an empty collection', async () => {
+    const { fetchPage, requests } = fakeList(0);
+    expect(await collect(paginate(fetchPage))).toEqual([]);
+    expect(requests).toEqual([[100, 0]]);
+  });
+
+  it('stops on an exact multiple of the page size without an extra request', async () => {
+    const { fetchPage, requests } = fakeList(200);
+    expect(await collect(paginate(fetchPage, { pageSize: 100 }))).toHaveLength(200);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('handles an offset past the end', async () => {
+    const { fetchPage } = fakeList(250);
+    expect(await collect(paginate(fetchPage, { offset: 300 }))).toEqual([]);
+  });
+
+  it('reads only one page when Content-Range is missing', async () => {
+    const { fetchPage, requests } = fakeList(250, { header: false });
+    expect(await collect(paginate(fetchPage, { pageSize: 100 }))).toHaveLength(100);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('honours maxRecords and asks only for what is still needed', async () => {
+    const { fetchPage, requests } = fakeList(1000);
+    expect(await collect(paginate(fetchPage, { pageSize: 100, maxRecords: 150 }))).toHaveLength(
+      150,
+    );
+    expect(requests).toEqual([
+      [100, 0],
+      [50, 100],
+    ]);
+  });
+});
+
+describe('ConnectCollection over fetch', () => {
+  function listServer(total: number) {
+    return scriptedFetch((call) => {
+      const url = new URL(call.url);
+      const limit = Number(url.searchParams.get('limit'));
+      const offset = Number(url.searchParams.get('offset'));
+      const items = Array.from(
+        { length: Math.max(0, Math.min(limit, total - offset)) },
+        (_, i) => ({
+          id: `PR-${offset + i}`,
+        }),
+      );
+      const last = items.length > 0 ? offset + items.length - 1 : offset;
+      return jsonResponse(items, 200, { 'Content-Range': `items ${offset}-${last}/${total}` });
+    });
+  }
+
+  it('builds the Python client query shape', () => {
+    const { fetch } = listServer(0);
+    const { client } = testClient(fetch);
+    const query = client
+      .collection('resources')
+      .select('obj1', '-obj2')
+      .filter('and(eq(field,value),in(field2,(a,b)))')
+      .order('field1', '-field2')
+      .search('acme corp')
+      .queryString(100, 0);
+    expect(query).toBe(
+      'select(obj1,-obj2)&and(eq(field,value),in(field2,(a,b)))&ordering(field1,-field2)&limit=100&offset=0&search=acme%20corp',
+    );
+  });
+
+  it('is immutable: refining returns a new collection', () => {
+    const { fetch } = listServer(0);
+    const { client } = testClient(fetch);
+    const base = client.collection('requests');
+    base.filter('eq(status,pending)');
+    expect(base.queryString(10, 0)).toBe('limit=10&offset=0');
+  });
+
+  it('iterates all pages with for await and counts with limit=0', async () => {
+    const { fetch, calls } = listServer(7);
+    const { client } = testClient(fetch, { pageSize: 3 });
+    const ids: string[] = [];
+    for await (const item of client.ns('tier').collection<{ id: string }>('config-requests')) {
+      ids.push(item.id);
+    }
+    expect(ids).toEqual(['PR-0', 'PR-1', 'PR-2', 'PR-3', 'PR-4', 'PR-5', 'PR-6']);
+    expect(calls.map((c) => new URL(c.url).pathname + new URL(c.url).search)).toEqual([
+      '/public/v1/tier/config-requests?limit=3&offset=0',
+      '/public/v1/tier/config-requests?limit=3&offset=3',
+      '/public/v1/tier/config-requests?limit=3&offset=6',
+    ]);
+    expect(await client.collection('tier/config-requests').count()).toBe(7);
+    expect(calls.at(-1)?.url).toContain('limit=0&offset=0');
+  });
+
+  it('returns the first item or undefined', async () => {
+    const { fetch } = listServer(5);
+    const { client } = testClient(fetch);
+    expect(await client.collection('requests').first()).toEqual({ id: 'PR-0' });
+    const empty = listServer(0);
+    expect(await testClient(empty.fetch).client.collection('requests').first()).toBeUndefined();
+  });
+
+  it('navigates resources, actions and nested collections', async () => {
+    const { fetch, calls } = scriptedFetch(() => jsonResponse([], 200));
+    const { client } = testClient(fetch);
+    const product = client.collection('products').resource('PRD 1/x');
+    await product.collection('items').all();
+    await product.action('endsale').post({ replacement: { id: 'PRD-2' } });
+    await product.delete();
+    expect(calls.map((c) => `${c.method} ${new URL(c.url).pathname}`)).toEqual([
+      'GET /public/v1/products/PRD%201%2Fx/items',
+      'POST /public/v1/products/PRD%201%2Fx/endsale',
+      'DELETE /public/v1/products/PRD%201%2Fx',
+    ]);
+  });
+});
