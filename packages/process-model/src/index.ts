@@ -7,6 +7,9 @@ export {
   isInboundConnectAction,
   isValidConnectPair,
 } from './catalog/connect-operations.ts';
+export { MAX_BRANCHES, MIN_BRANCHES } from './catalog/kinds/logic.ts';
+export { PALETTE, type PaletteSection } from './catalog/palette.ts';
+export { parameterValueText } from './catalog/parameter-text.ts';
 export {
   defaultShape,
   outputPorts,
@@ -29,6 +32,8 @@ export { moveShapes } from './operations/move-shapes.ts';
 export { removeShapes } from './operations/remove-shapes.ts';
 export { renameProcess, updateShape } from './operations/update-shape.ts';
 export {
+  type ComparisonOperator,
+  ComparisonOperatorSchema,
   IdSchema,
   type Parameter,
   ParameterSchema,
@@ -46,10 +51,14 @@ export {
   type ProcessOptions,
 } from './schema/process.ts';
 export {
+  type CleanseFieldRule,
   type ConnectorShape,
+  type DataProcessStep,
+  type PropertyAssignment,
   SHAPE_KINDS,
   SHAPE_SCHEMAS,
   type Shape,
+  type ShapeConfig,
   type ShapeKind,
   type ShapeOfKind,
   ShapeSchema,

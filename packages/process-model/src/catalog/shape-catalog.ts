@@ -1,104 +1,74 @@
 import type { Shape, ShapeKind, ShapeOfKind } from '../schema/shapes.ts';
-import { CONNECT_ACTIONS, CONNECT_OBJECTS } from './connect-operations.ts';
+import type { PaletteGroup, Port, ShapeKindInfo } from './kind-info.ts';
+import { addToCache, findChanges, removeFromCache, retrieveFromCache } from './kinds/cache.ts';
+import { connector, start } from './kinds/connect.ts';
+import {
+  dataProcess,
+  map,
+  message,
+  notify,
+  processCall,
+  programCommand,
+  setProperties,
+} from './kinds/execute.ts';
+import {
+  branch,
+  businessRules,
+  cleanse,
+  decision,
+  exception,
+  flowControl,
+  returnDocuments,
+  route,
+  stop,
+  tryCatch,
+} from './kinds/logic.ts';
 
-export type PaletteGroup = 'special' | 'connector' | 'execute' | 'logic';
+export type { PaletteGroup, Port, ShapeKindInfo };
 
-/** An outgoing path of a shape, in the order the runtime runs paths. */
-export interface Port {
-  id: string;
-  label: string;
-}
-
-export interface ShapeKindInfo<K extends ShapeKind = ShapeKind> {
-  kind: K;
-  label: string;
-  group: PaletteGroup;
-  description: string;
-  /** Ports depend on configuration (Branch count, Route keys, ...). */
-  ports(shape: ShapeOfKind<K>): Port[];
-  defaultShape(): ShapeOfKind<K>;
-  /** A one-line summary of the configuration for the canvas, e.g. "Approve · Request". */
-  summary(shape: ShapeOfKind<K>): string;
-}
-
-const SINGLE_PORT: Port[] = [{ id: 'default', label: '' }];
-
-function operationSummary(action: string, object: string): string {
-  const a = (CONNECT_ACTIONS as Record<string, string>)[action];
-  const o = (CONNECT_OBJECTS as Record<string, string>)[object];
-  return a && o ? `${a} · ${o}` : 'Not configured';
-}
-
-const start: ShapeKindInfo<'start'> = {
-  kind: 'start',
-  label: 'Start',
-  group: 'special',
-  description: 'Where every run begins: no data, a connector Get, or the caller’s documents.',
-  ports: () => SINGLE_PORT,
-  defaultShape: () => ({ kind: 'start', label: '', config: { mode: 'no-data' } }),
-  summary: (shape) => {
-    switch (shape.config.mode) {
-      case 'no-data':
-        return 'No Data';
-      case 'passthrough':
-        return 'Data Passthrough';
-      case 'connector':
-        return operationSummary(shape.config.operation.action, shape.config.operation.object);
-    }
-  },
-};
-
-const connector: ShapeKindInfo<'connector'> = {
-  kind: 'connector',
-  label: 'Connector',
-  group: 'connector',
-  description: 'Get data from or send data to CloudBlue Connect.',
-  ports: () => SINGLE_PORT,
-  defaultShape: () => ({
-    kind: 'connector',
-    label: '',
-    config: {
-      connector: 'cloudblue-connect',
-      connectionId: '',
-      action: '',
-      object: '',
-      trackingDirection: 'output',
-      returnApplicationErrors: false,
-      parameters: [],
-    },
-  }),
-  summary: (shape) => operationSummary(shape.config.action, shape.config.object),
-};
-
-const stop: ShapeKindInfo<'stop'> = {
-  kind: 'stop',
-  label: 'Stop',
-  group: 'logic',
-  description: 'Ends a path. “End and return” ends the whole run.',
-  ports: () => [],
-  defaultShape: () => ({ kind: 'stop', label: '', config: { endAndReturn: false } }),
-  summary: (shape) => (shape.config.endAndReturn ? 'End and return' : 'End and continue'),
-};
-
+/** Everything the designer and runtime need to know about each kind, keyed by kind. */
 export const SHAPE_CATALOG: { readonly [K in ShapeKind]: ShapeKindInfo<K> } = {
   start,
   connector,
+  map,
+  'set-properties': setProperties,
+  message,
+  notify,
+  'program-command': programCommand,
+  'process-call': processCall,
+  'data-process': dataProcess,
+  'find-changes': findChanges,
+  'add-to-cache': addToCache,
+  'retrieve-from-cache': retrieveFromCache,
+  'remove-from-cache': removeFromCache,
+  branch,
+  route,
+  cleanse,
+  decision,
+  exception,
   stop,
+  'return-documents': returnDocuments,
+  'flow-control': flowControl,
+  'business-rules': businessRules,
+  'try-catch': tryCatch,
 };
 
+/** The catalog entry of one kind. */
 export function shapeInfo<K extends ShapeKind>(kind: K): ShapeKindInfo<K> {
   return SHAPE_CATALOG[kind];
 }
 
-/** Output ports of a shape given its configuration. */
+/** Output ports of a shape given its configuration, in the order the runtime runs them. */
 export function outputPorts(shape: Shape): Port[] {
   return (shapeInfo(shape.kind) as ShapeKindInfo).ports(shape as never);
 }
 
+/** A one-line description of a shape's configuration for the canvas. */
 export function shapeSummary(shape: Shape): string {
   return (shapeInfo(shape.kind) as ShapeKindInfo).summary(shape as never);
 }
 
+/** A freshly dropped shape of `kind`, unconfigured. */
 export function defaultShape<K extends ShapeKind>(kind: K): ShapeOfKind<K> {
   return shapeInfo(kind).defaultShape();
 }

@@ -38,3 +38,20 @@ export const ParameterSchema = Type.Object(
   { additionalProperties: false },
 );
 export type Parameter = Static<typeof ParameterSchema>;
+
+/**
+ * How Route and Decision compare two values (process-semantics.md §3.4). Numeric
+ * when both sides parse as numbers, else lexical; `regex` and `wildcard` read the
+ * right-hand side (Decision's second value, Route's keys) as the pattern.
+ */
+export const ComparisonOperatorSchema = Type.Union([
+  Type.Literal('equals'),
+  Type.Literal('not-equals'),
+  Type.Literal('gt'),
+  Type.Literal('ge'),
+  Type.Literal('lt'),
+  Type.Literal('le'),
+  Type.Literal('regex'),
+  Type.Literal('wildcard'),
+]);
+export type ComparisonOperator = Static<typeof ComparisonOperatorSchema>;
