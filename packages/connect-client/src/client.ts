@@ -4,8 +4,9 @@
  */
 
 import packageJson from '../package.json' with { type: 'json' };
+import { ConnectCollection } from './collection.ts';
 import { clampPageSize } from './pagination.ts';
-import { ConnectCollection, joinPath, type ResourceContext } from './resources.ts';
+import { joinPath, type ResourceContext } from './resource-context.ts';
 import {
   abortableSleep,
   DEFAULT_RETRY_OPTIONS,

@@ -11,6 +11,7 @@ export {
   defaultUserAgent,
   toAuthorizationHeader,
 } from './client.ts';
+export { ConnectCollection } from './collection.ts';
 export { mapWithConcurrency } from './concurrency.ts';
 export {
   ConnectAbortError,
@@ -39,13 +40,8 @@ export {
   MAX_PAGE_SIZE,
   parseContentRange,
 } from './pagination.ts';
-export {
-  ConnectAction,
-  ConnectCollection,
-  ConnectResource,
-  type ListOptions,
-  type RequestOptions,
-} from './resources.ts';
+export { ConnectAction, ConnectResource } from './resource.ts';
+export type { ListOptions, RequestOptions } from './resource-context.ts';
 export { DEFAULT_RETRY_OPTIONS, type RetryOptions, type SleepFunction } from './retry.ts';
 export {
   encodeRqlForUrl,

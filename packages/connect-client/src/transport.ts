@@ -204,7 +204,8 @@ async function readBody(response: Response, method: string): Promise<unknown> {
     return bytes;
   }
   const text = new TextDecoder().decode(bytes);
-  if (isJson) {
+  // Some gateways label Connect's JSON error body as text; parse it anyway to keep error_code.
+  if (isJson || (!response.ok && /^\s*[[{]/.test(text))) {
     try {
       return JSON.parse(text) as unknown;
     } catch {

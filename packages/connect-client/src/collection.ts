@@ -1,27 +1,19 @@
 /**
- * The fluent, lazy resource API modelled on the Python connect-openapi-client: collections
- * (query builders that only hit the network when awaited or iterated), resources and actions.
+ * Collections of the fluent API (modelled on the Python connect-openapi-client): lazy,
+ * immutable query builders that only hit the network when awaited or iterated.
  */
 
 import { paginate, parseContentRange } from './pagination.ts';
+import { ConnectAction, ConnectResource } from './resource.ts';
+import {
+  joinPath,
+  type ListOptions,
+  type RequestOptions,
+  type ResourceContext,
+  withSignal,
+} from './resource-context.ts';
 import { encodeRqlForUrl, type RqlExpression } from './rql.ts';
-import type { HttpMethod, Transport, TransportResponse } from './transport.ts';
-
-/** Per-call options. */
-export interface RequestOptions {
-  signal?: AbortSignal;
-}
-
-/** Options of {@link ConnectCollection.all}. */
-export interface ListOptions extends RequestOptions {
-  maxRecords?: number;
-}
-
-/** What collections, resources and actions share: the transport and the default page size. */
-export interface ResourceContext {
-  transport: Transport;
-  pageSize: number;
-}
+import type { TransportResponse } from './transport.ts';
 
 interface QueryState {
   readonly filters: readonly string[];
@@ -38,16 +30,6 @@ const EMPTY_QUERY: QueryState = {
   search: undefined,
   pageSize: undefined,
 };
-
-/** Joins path segments, tolerating leading/trailing slashes in each. */
-export function joinPath(...segments: readonly string[]): string {
-  const parts = segments.flatMap((segment) => segment.split('/')).filter((part) => part !== '');
-  return `/${parts.join('/')}`;
-}
-
-function withSignal(options: RequestOptions | undefined): { signal?: AbortSignal } {
-  return options?.signal ? { signal: options.signal } : {};
-}
 
 /**
  * A list endpoint such as `/requests`. Immutable: `filter`, `select`, `order`, `search` and
@@ -188,90 +170,5 @@ export class ConnectCollection<T = unknown> implements AsyncIterable<T> {
 
   #with(patch: Partial<QueryState>): ConnectCollection<T> {
     return new ConnectCollection<T>(this.#context, this.path, { ...this.#query, ...patch });
-  }
-}
-
-/** One object, e.g. `/requests/PR-1`. */
-export class ConnectResource<T = unknown> {
-  readonly path: string;
-  readonly #context: ResourceContext;
-
-  constructor(context: ResourceContext, path: string) {
-    this.#context = context;
-    this.path = path;
-  }
-
-  /** GETs the object. */
-  async get(options: RequestOptions = {}): Promise<T> {
-    return (await this.#send('GET', undefined, options)).body as T;
-  }
-
-  /** PUTs a (partial) update; returns the updated object. */
-  async update(body: unknown, options: RequestOptions = {}): Promise<T> {
-    return (await this.#send('PUT', body, options)).body as T;
-  }
-
-  /** DELETEs the object. */
-  async delete(options: RequestOptions = {}): Promise<void> {
-    await this.#send('DELETE', undefined, options);
-  }
-
-  /** An action endpoint below this object, e.g. `approve`. */
-  action(name: string): ConnectAction {
-    return new ConnectAction(this.#context, joinPath(this.path, name));
-  }
-
-  /** A nested collection, e.g. `client.collection('products').resource(id).collection('items')`. */
-  collection<U = unknown>(name: string): ConnectCollection<U> {
-    return new ConnectCollection<U>(this.#context, joinPath(this.path, name));
-  }
-
-  #send(method: HttpMethod, body: unknown, options: RequestOptions): Promise<TransportResponse> {
-    return this.#context.transport({
-      method,
-      path: this.path,
-      ...(body === undefined ? {} : { body }),
-      ...withSignal(options),
-    });
-  }
-}
-
-/** An action endpoint such as `/requests/PR-1/approve`; methods return the full response. */
-export class ConnectAction {
-  readonly path: string;
-  readonly #context: ResourceContext;
-
-  constructor(context: ResourceContext, path: string) {
-    this.#context = context;
-    this.path = path;
-  }
-
-  /** POSTs the action (never retried automatically: actions are not idempotent). */
-  post(body?: unknown, options: RequestOptions = {}): Promise<TransportResponse> {
-    return this.#send('POST', body, options);
-  }
-
-  /** PUTs the action, e.g. `PUT /usage/files/{id}/approve-all`. */
-  put(body?: unknown, options: RequestOptions = {}): Promise<TransportResponse> {
-    return this.#send('PUT', body, options);
-  }
-
-  /** GETs the action, e.g. `/assets/{id}/render`. */
-  get(options: RequestOptions = {}): Promise<TransportResponse> {
-    return this.#send('GET', undefined, options);
-  }
-
-  /** DELETEs the action endpoint. */
-  delete(options: RequestOptions = {}): Promise<TransportResponse> {
-    return this.#send('DELETE', undefined, options);
-  }
-
-  #send(method: HttpMethod, body: unknown, options: RequestOptions): Promise<TransportResponse> {
-    return this.#context.transport({
-      method,
-      path: this.path,
-      ...(body === undefined ? {} : { body }),
-      ...withSignal(options),
-    });
   }
 }
