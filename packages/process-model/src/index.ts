@@ -65,5 +65,14 @@ export {
   type StartShape,
 } from './schema/shapes.ts';
 export { type ParseResult, parseProcess, serializeProcess } from './serialize.ts';
+export { type FieldPathSegment, parseFieldPath } from './text/field-path.ts';
+export {
+  type MessageTemplate,
+  parseMessageTemplate,
+  renderMessageTemplate,
+  type TemplateSegment,
+} from './text/message-template.ts';
+export { regexProblem } from './text/regex.ts';
 export { pointerOf, type ValidationIssue } from './validation/issue.ts';
+export { MAX_PARALLEL_UNITS, MAX_RETRIES } from './validation/shapes/logic.ts';
 export { hasErrors, validateProcess } from './validation/validate.ts';

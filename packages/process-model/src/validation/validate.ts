@@ -1,7 +1,7 @@
 import type { ProcessDocument } from '../schema/process.ts';
-import { connectorIssues } from './connector.ts';
 import { graphIssues } from './graph.ts';
-import { pointerOf, type ValidationIssue } from './issue.ts';
+import type { ValidationIssue } from './issue.ts';
+import { shapeConfigIssues } from './shape-config.ts';
 import { structureIssues } from './structure.ts';
 
 /**
@@ -19,25 +19,7 @@ export function validateProcess(value: unknown): ValidationIssue[] {
 }
 
 function shapeIssues(doc: ProcessDocument): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  for (const [id, shape] of Object.entries(doc.shapes)) {
-    if (shape.kind === 'connector') {
-      issues.push(...connectorIssues(shape.config, pointerOf('shapes', id, 'config'), id));
-    } else if (shape.kind === 'start' && shape.config.mode === 'connector') {
-      const op = shape.config.operation;
-      issues.push(...connectorIssues(op, pointerOf('shapes', id, 'config', 'operation'), id));
-      if (op.action !== '' && op.action !== 'list' && op.action !== 'get') {
-        issues.push({
-          severity: 'error',
-          code: 'start.not-a-get',
-          message: 'A Start connector must get data (List Resource or Get Resource).',
-          pointer: pointerOf('shapes', id, 'config', 'operation', 'action'),
-          shapeId: id,
-        });
-      }
-    }
-  }
-  return issues;
+  return Object.entries(doc.shapes).flatMap(([id, shape]) => shapeConfigIssues(doc, id, shape));
 }
 
 export function hasErrors(issues: readonly ValidationIssue[]): boolean {
