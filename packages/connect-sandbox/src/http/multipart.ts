@@ -1,0 +1,38 @@
+import type { FastifyRequest } from 'fastify';
+import { validationError } from '../errors.ts';
+
+/** An uploaded file as the sandbox keeps it: metadata only, the bytes are not parsed. */
+export interface UploadedFile {
+  filename: string;
+  size: number;
+  fields: Record<string, string>;
+}
+
+/**
+ * Reads a multipart body and returns the file sent in `fieldName` plus the
+ * plain fields. A non-multipart request or a missing file → 400 VAL_001.
+ */
+export async function readUpload(
+  request: FastifyRequest,
+  fieldName: string,
+): Promise<UploadedFile> {
+  if (!request.isMultipart()) {
+    throw validationError(`${fieldName}: No file was submitted. Use multipart/form-data.`);
+  }
+  let file: UploadedFile | undefined;
+  const fields: Record<string, string> = {};
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      const buffer = await part.toBuffer();
+      if (part.fieldname === fieldName) {
+        file = { filename: part.filename, size: buffer.length, fields };
+      }
+    } else if (typeof part.value === 'string') {
+      fields[part.fieldname] = part.value;
+    }
+  }
+  if (file === undefined) {
+    throw validationError(`${fieldName}: No file was submitted.`);
+  }
+  return file;
+}

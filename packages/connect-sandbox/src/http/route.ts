@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import { validationError } from '../errors.ts';
+import { isObject, type JsonObject, type JsonValue } from '../json.ts';
+
+/** A route handler; whatever it returns (other than undefined) is sent as JSON. */
+export type SandboxHandler = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => Promise<JsonValue | undefined> | JsonValue | undefined;
+
+/**
+ * Registers a route with and without a trailing slash: older Connect SDKs call
+ * `…/approve/`, newer ones `…/approve`. Skips a variant the host's router
+ * already folds together (`ignoreTrailingSlash`).
+ */
+export function addRoute(
+  app: FastifyInstance,
+  method: HTTPMethods,
+  url: string,
+  handler: SandboxHandler,
+): void {
+  for (const variant of [url, `${url}/`]) {
+    if (app.hasRoute({ method, url: variant })) {
+      continue;
+    }
+    app.route({
+      method,
+      url: variant,
+      handler: async (request, reply) => {
+        const result = await handler(request, reply);
+        if (result === undefined) {
+          return reply.sent ? reply : reply.code(204).send();
+        }
+        return reply.send(result);
+      },
+    });
+  }
+}
+
+/** A path parameter (always present for the routes that ask for it). */
+export function param(request: FastifyRequest, name: string): string {
+  const params = request.params as Record<string, string | undefined>;
+  return params[name] ?? '';
+}
+
+/** The JSON body as an object; an absent body counts as `{}`. Arrays and scalars → 400. */
+export function bodyObject(request: FastifyRequest): JsonObject {
+  const body: unknown = request.body;
+  if (body === undefined || body === null || body === '') {
+    return {};
+  }
+  if (!isObject(body)) {
+    throw validationError('Invalid data. Expected a dictionary.');
+  }
+  return body;
+}
+
+/** The raw (still URL-encoded) query string of a request. */
+export function rawQuery(request: FastifyRequest): string {
+  const index = request.url.indexOf('?');
+  return index < 0 ? '' : request.url.slice(index + 1);
+}

@@ -1,0 +1,10 @@
+export type { ConnectErrorBody } from './errors.ts';
+export { SandboxHttpError } from './errors.ts';
+export type { JsonObject, JsonValue } from './json.ts';
+export type { ConnectSandboxOptions } from './plugin.ts';
+export { connectSandbox, SANDBOX_DEMO_TOKEN } from './plugin.ts';
+export type { SandboxStateOptions } from './seed/create-state.ts';
+export { createSandboxState, DEFAULT_SCALE, DEFAULT_SEED, MAX_SCALE } from './seed/create-state.ts';
+export type { CollectionName } from './store/collections.ts';
+export type { SandboxChange, SandboxSnapshot, SandboxState } from './store/state.ts';
+export { restoreSandboxState } from './store/state.ts';

@@ -1,0 +1,187 @@
+import { randomId, requestId } from '../ids.ts';
+import { type JsonObject, objectAt } from '../json.ts';
+import { assetStatusAfterApproval, requestShape } from '../objects/request-shape.ts';
+import type { SandboxState } from '../store/state.ts';
+import type { SeededProduct } from './catalog.ts';
+import { createdUpdated, fakeUuid, type SeedContext } from './context.ts';
+import { fixtureObject } from './fixtures.ts';
+import type { SeededTiers } from './tiers.ts';
+
+const PURCHASE_OUTCOMES = [
+  'approved',
+  'approved',
+  'approved',
+  'approved',
+  'approved',
+  'approved',
+  'pending',
+  'pending',
+  'inquiring',
+  'failed',
+  'draft',
+];
+const FOLLOW_UPS = ['change', 'change', 'change', 'adjustment', 'suspend', 'resume', 'cancel'];
+const OPEN_STATUSES = ['pending', 'pending', 'inquiring', 'failed', 'scheduled', 'approved'];
+
+/**
+ * Seeds assets with a request history each: a purchase (mostly approved) and,
+ * for active assets, follow-up requests, so asset and request statuses agree
+ * (§4.1). Returns the seeded assets.
+ */
+export function seedFulfillment(
+  state: SandboxState,
+  ctx: SeedContext,
+  products: SeededProduct[],
+  tiers: SeededTiers,
+  assetCount: number,
+  requestCount: number,
+): JsonObject[] {
+  const connection = objectAt(objectAt(fixtureObject('ff-request'), 'asset'), 'connection');
+  const assets: JsonObject[] = [];
+  for (let i = 0; i < assetCount; i += 1) {
+    const product = ctx.random.pick(products);
+    const created = ctx.at(0.1 + (i / assetCount) * 0.85);
+    const id = i === 0 ? 'AS-1895-0864-1238' : randomId(ctx.random, 'asset');
+    const outcome = ctx.random.pick(PURCHASE_OUTCOMES);
+    let asset: JsonObject = {
+      id,
+      status:
+        outcome === 'approved'
+          ? 'active'
+          : outcome === 'failed'
+            ? 'terminated'
+            : outcome === 'draft'
+              ? 'draft'
+              : 'processing',
+      external_id: String(1_100_000 + i),
+      external_uid: fakeUuid(ctx.random),
+      product: product.ref,
+      connection,
+      events: createdUpdated(created),
+      items: product.items.slice(0, ctx.random.int(1, product.items.length)).map((item) => {
+        const quantity = String(ctx.random.int(1, 50));
+        return { ...item, quantity, old_quantity: '0' };
+      }),
+      params: product.params.map((p) => ({
+        ...p,
+        value: p['type'] === 'email' ? `admin${i}@example.com` : `value-${i}`,
+      })),
+      tiers: tiersFor(ctx, tiers),
+      configuration: { params: [] },
+      marketplace: ctx.random.pick(ctx.marketplaces),
+      contract: ctx.contract,
+      billing: {
+        period: { delta: 1, uom: 'monthly' },
+        next_date: created,
+        anniversary: { day: Number(created.slice(8, 10)), month: null },
+      },
+    };
+    // Follow-ups go to approved purchases only (about 55% of assets), so the
+    // mean is scaled to land near the requested total.
+    const followUpMean = Math.max(0, (requestCount - assetCount) / (assetCount * 0.55));
+    const requestsHere =
+      outcome === 'approved' ? 1 + ctx.random.int(0, Math.round(2 * followUpMean)) : 1;
+    const templates = product.templates;
+    const purchase = requestShape({
+      id: requestId(id, state.nextSequence(`PR:${id}`)),
+      type: 'purchase',
+      status: outcome,
+      asset: {
+        ...asset,
+        status: outcome === 'approved' ? 'active' : (asset['status'] ?? 'processing'),
+      },
+      created,
+      assignee: ctx.random.chance(0.6) ? ctx.random.pick(ctx.users) : '',
+      template:
+        outcome === 'approved'
+          ? pickTemplate(templates, 'fulfillment')
+          : outcome === 'inquiring'
+            ? pickTemplate(templates, 'inquire')
+            : null,
+      reason: outcome === 'failed' ? 'Out of stock.' : '',
+    });
+    state.put('request', purchase);
+    for (let r = 1; r < requestsHere && asset['status'] !== 'terminated'; r += 1) {
+      const type = ctx.random.pick(
+        FOLLOW_UPS.filter((t) =>
+          asset['status'] === 'suspended' ? t === 'resume' || t === 'cancel' : t !== 'resume',
+        ),
+      );
+      const status = r === requestsHere - 1 ? ctx.random.pick(OPEN_STATUSES) : 'approved';
+      const at = ctx.at(0.1 + (i / assetCount) * 0.85 + r * 0.0001);
+      const current = String(asset['status']);
+      const next = status === 'approved' ? assetStatusAfterApproval(type, current) : current;
+      asset = { ...asset, status: next, events: createdUpdated(created, at) };
+      state.put(
+        'request',
+        requestShape({
+          id: requestId(id, state.nextSequence(`PR:${id}`)),
+          type,
+          status,
+          asset,
+          created: at,
+          template: status === 'approved' ? pickTemplate(templates, 'fulfillment') : null,
+          reason: status === 'failed' ? 'Rejected by vendor.' : '',
+        }),
+      );
+    }
+    state.put('asset', asset);
+    assets.push(asset);
+  }
+  return assets;
+}
+
+function tiersFor(ctx: SeedContext, tiers: SeededTiers): JsonObject {
+  const result: JsonObject = {};
+  if (tiers.customers.length > 0) {
+    result['customer'] = ctx.random.pick(tiers.customers);
+  }
+  if (tiers.resellers.length > 0) {
+    result['tier1'] = ctx.random.pick(tiers.resellers);
+  }
+  return result;
+}
+
+function pickTemplate(templates: JsonObject[], type: string): JsonObject | null {
+  const template = templates.find((t) => t['type'] === type && t['scope'] === 'asset');
+  return template
+    ? {
+        id: String(template['id']),
+        name: String(template['name']),
+        message: String(template['body']),
+      }
+    : null;
+}
+
+/** Seeds vendor/provider billing requests (`/subscriptions/requests`) for active assets. */
+export function seedBillingRequests(
+  state: SandboxState,
+  ctx: SeedContext,
+  assets: JsonObject[],
+  count: number,
+): void {
+  const active = assets.filter((a) => a['status'] === 'active');
+  for (let i = 0; i < count && active.length > 0; i += 1) {
+    const asset = ctx.random.pick(active);
+    const type = ctx.random.chance(0.5) ? 'vendor' : 'provider';
+    const from = ctx.at(0.5 + (i / count) * 0.45);
+    state.put('subscription-request', {
+      id: `${type === 'vendor' ? 'BRV' : 'BRP'}-${String(asset['id']).slice(3)}-${String(i + 1).padStart(4, '0')}`,
+      type,
+      events: createdUpdated(from),
+      asset: {
+        id: asset['id'] ?? '',
+        external_id: asset['external_id'] ?? '',
+        external_uid: asset['external_uid'] ?? '',
+        product: asset['product'] ?? null,
+        billing: asset['billing'] ?? null,
+      },
+      items: asset['items'] ?? [],
+      attributes: {
+        vendor: { external_id: String(2_000 + i) },
+        provider: { external_id: String(3_000 + i) },
+      },
+      period: { from, to: ctx.at(0.5 + (i / count) * 0.45 + 0.02), delta: 1, uom: 'monthly' },
+    });
+  }
+}

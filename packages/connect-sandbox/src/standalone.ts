@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util';
+import Fastify from 'fastify';
+import { connectSandbox, SANDBOX_DEMO_TOKEN } from './plugin.ts';
+import { DEFAULT_SCALE, DEFAULT_SEED } from './seed/create-state.ts';
+
+/** Where the standalone sandbox serves the API (Connect's own path). */
+export const STANDALONE_PREFIX = '/public/v1';
+
+/** Parsed command-line options of the standalone sandbox. */
+export interface StandaloneOptions {
+  port: number;
+  host: string;
+  seed: number;
+  scale: number;
+}
+
+/** Parses `--port N --seed N --scale N --host H`; port 0 picks a free port. */
+export function parseStandaloneArgs(argv: readonly string[]): StandaloneOptions {
+  const { values } = parseArgs({
+    args: argv.filter((arg) => arg !== '--'),
+    options: {
+      port: { type: 'string', default: '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
+      scale: { type: 'string', default: String(DEFAULT_SCALE) },
+    },
+    strict: true,
+  });
+  const number = (name: string, text: string): number => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 0) {
+      throw new Error(`--${name} must be a non-negative integer, got "${text}".`);
+    }
+    return value;
+  };
+  return {
+    port: number('port', values.port),
+    host: values.host,
+    seed: number('seed', values.seed),
+    scale: number('scale', values.scale),
+  };
+}
+
+/** Starts the sandbox on its own Fastify server; resolves with the base URL and a close function. */
+export async function startStandalone(
+  options: StandaloneOptions,
+): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const app = Fastify({ logger: false });
+  await app.register(connectSandbox, {
+    prefix: STANDALONE_PREFIX,
+    seed: options.seed,
+    scale: options.scale,
+  });
+  await app.listen({ port: options.port, host: options.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  return {
+    baseUrl: `http://${options.host}:${port}${STANDALONE_PREFIX}`,
+    close: () => app.close(),
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseStandaloneArgs(process.argv.slice(2));
+  const { baseUrl, close } = await startStandalone(options);
+  console.log(`Connect sandbox listening on ${baseUrl}`);
+  console.log(`Authorization: ${SANDBOX_DEMO_TOKEN}`);
+  console.log(`seed=${options.seed} scale=${options.scale}`);
+  let closing = false;
+  const stop = (signal: string) => {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    console.log(`${signal} received, closing.`);
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+// Only run when executed directly (tsx src/standalone.ts), not when imported by tests.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
