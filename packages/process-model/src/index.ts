@@ -25,10 +25,18 @@ export { shapesOnCycles } from './graph/cycles.ts';
 export { outgoingByShape } from './graph/outgoing.ts';
 export { reachableFrom } from './graph/reachable.ts';
 export { processJsonSchemaText } from './json-schema.ts';
-export { type MigrateResult, migrateProcess } from './migrate.ts';
+export { type MigrateResult, type MigrationTable, migrateProcess } from './migrate.ts';
 export { addShape } from './operations/add-shape.ts';
 export { connectionProblem, connectShapes, disconnect } from './operations/connect-shapes.ts';
+export { copyShapes, type ProcessFragment } from './operations/copy-shapes.ts';
+export { insertShapeOnConnection } from './operations/insert-shape.ts';
 export { moveShapes } from './operations/move-shapes.ts';
+export {
+  MAX_SHAPES,
+  pasteProblem,
+  pasteShapes,
+  SHAPE_COUNT_WARNING,
+} from './operations/paste-shapes.ts';
 export { removeShapes } from './operations/remove-shapes.ts';
 export { renameProcess, updateShape } from './operations/update-shape.ts';
 export {

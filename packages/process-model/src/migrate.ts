@@ -6,14 +6,24 @@ import type { ValidationIssue } from './validation/issue.ts';
  * format, so the table is empty; a future change adds `1: (doc) => ...` here and
  * bumps CURRENT_SCHEMA_VERSION.
  */
-const MIGRATIONS: Readonly<
+export type MigrationTable = Readonly<
   Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>
-> = {};
+>;
+
+const MIGRATIONS: MigrationTable = {};
 
 export type MigrateResult = { ok: true; value: unknown } | { ok: false; issues: ValidationIssue[] };
 
-/** Lifts a process file of any known older schema version to the current one. */
-export function migrateProcess(value: unknown): MigrateResult {
+/**
+ * Lifts a process file of any known older schema version to the current one.
+ * `options` exists for tests: a table of steps and the version they lead to.
+ */
+export function migrateProcess(
+  value: unknown,
+  options: { migrations?: MigrationTable; currentVersion?: number } = {},
+): MigrateResult {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const current = options.currentVersion ?? CURRENT_SCHEMA_VERSION;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail('', 'schema.type', 'must be a JSON object');
   }
@@ -22,15 +32,15 @@ export function migrateProcess(value: unknown): MigrateResult {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return fail('/schemaVersion', 'schema.version', 'must be a positive integer schema version');
   }
-  if (version > CURRENT_SCHEMA_VERSION) {
+  if (version > current) {
     return fail(
       '/schemaVersion',
       'schema.version-too-new',
-      `written by a newer Junction (schema ${version}; this one reads up to ${CURRENT_SCHEMA_VERSION})`,
+      `written by a newer Junction (schema ${version}; this one reads up to ${current})`,
     );
   }
-  for (let v = version; v < CURRENT_SCHEMA_VERSION; v++) {
-    const step = MIGRATIONS[v];
+  for (let v = version; v < current; v++) {
+    const step = migrations[v];
     if (!step) {
       return fail('/schemaVersion', 'schema.no-migration', `no migration from schema ${v}`);
     }

@@ -2,6 +2,7 @@ import type { ProcessDocument } from '../schema/process.ts';
 import { graphIssues } from './graph.ts';
 import type { ValidationIssue } from './issue.ts';
 import { shapeConfigIssues } from './shape-config.ts';
+import { sizeIssues } from './size.ts';
 import { structureIssues } from './structure.ts';
 
 /**
@@ -15,7 +16,7 @@ export function validateProcess(value: unknown): ValidationIssue[] {
     return structural;
   }
   const doc = value as ProcessDocument;
-  return [...graphIssues(doc), ...shapeIssues(doc)];
+  return [...sizeIssues(doc), ...graphIssues(doc), ...shapeIssues(doc)];
 }
 
 function shapeIssues(doc: ProcessDocument): ValidationIssue[] {
