@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  connectSandbox,
+  createSandboxState,
+  DEFAULT_SCALE,
+  DEFAULT_SEED,
+  SANDBOX_DEMO_TOKEN,
+} from '@junction/connect-sandbox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { installAccessToken } from './access-token.ts';
+import { createConnectGateway } from './connect/connect-gateway.ts';
+import { createInjectFetch } from './connect/inject-fetch.ts';
+import { testConnectCredentials } from './connect/test-connection.ts';
+import type { Database } from './db/database.ts';
+import { openDatabase } from './db/open-database.ts';
+import { installErrorPolicy } from './error-policy.ts';
+import { DEFAULT_ACCOUNT_ID, ensureDefaultAccount } from './repositories/account-repository.ts';
+import { createConnectionRepository } from './repositories/connection-repository.ts';
+import { createProcessRepository } from './repositories/process-repository.ts';
+import { createRunRepository } from './repositories/run-repository.ts';
+import { connectionRoutes } from './routes/connection-routes.ts';
+import { processRoutes } from './routes/process-routes.ts';
+import { runRoutes } from './routes/run-routes.ts';
+import { createInProcessDispatcher } from './runs/in-process-dispatcher.ts';
+import { createSecretBox, loadOrCreateKeyFile, parseSecretKey } from './secrets/secret-box.ts';
+import type { Services } from './services.ts';
+
+export const SANDBOX_PREFIX = '/sandbox/connect/public/v1';
+
+export interface AppOptions {
+  /** PGlite files and the generated key file live here; undefined = in memory. */
+  dataDir?: string | undefined;
+  databaseUrl?: string | undefined;
+  /** PostgreSQL schema for this instance (test isolation). */
+  databaseSchema?: string | undefined;
+  secretKey?: string | undefined;
+  accessToken?: string | undefined;
+  /** Built web app to serve; skipped when absent. */
+  webDist?: string | undefined;
+  /** Where users reach this server; shown as the sandbox connection's endpoint. */
+  publicUrl?: string;
+  logger?: FastifyServerOptions['logger'];
+  sandbox?: { seed?: number; scale?: number };
+}
+
+function secretBoxFor(options: AppOptions) {
+  if (options.secretKey) {
+    return createSecretBox(parseSecretKey(options.secretKey));
+  }
+  // No data directory (tests): a key for this process only, nothing persists anyway.
+  return createSecretBox(options.dataDir ? loadOrCreateKeyFile(options.dataDir) : randomBytes(32));
+}
+
+/**
+ * Builds the whole server: database, repositories, the in-process sandbox, the
+ * run dispatcher and every route. `main.ts` adds only process concerns (listen,
+ * signals); tests call this and use `inject`.
+ */
+export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
+  const db: Database = await openDatabase({
+    databaseUrl: options.databaseUrl,
+    schema: options.databaseSchema,
+    dataDir: options.dataDir,
+  });
+  await ensureDefaultAccount(db);
+  const box = secretBoxFor(options);
+  const connections = createConnectionRepository(db, box);
+  const runs = createRunRepository(db);
+  await runs.abandonInterrupted();
+
+  const app = Fastify({ logger: options.logger ?? false }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const injectFetch = createInjectFetch(app);
+  const dispatcher = createInProcessDispatcher({
+    runs,
+    gatewayFor: (accountId) => createConnectGateway(connections, accountId, injectFetch),
+    log: app.log,
+  });
+  const services: Services = {
+    processes: createProcessRepository(db),
+    connections,
+    runs,
+    dispatcher,
+    accountOf: () => DEFAULT_ACCOUNT_ID,
+    async testConnection(accountId, id) {
+      const credentials = await connections.credentials(accountId, id);
+      if (!credentials) {
+        return { ok: false, message: `Connection ${id} does not exist.` };
+      }
+      return testConnectCredentials(
+        credentials,
+        credentials.kind === 'sandbox' ? injectFetch : undefined,
+      );
+    },
+  };
+
+  const publicUrl = options.publicUrl ?? 'http://127.0.0.1:4400';
+  await connections.ensureSandbox(
+    DEFAULT_ACCOUNT_ID,
+    `${publicUrl}${SANDBOX_PREFIX}`,
+    SANDBOX_DEMO_TOKEN,
+  );
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Junction API',
+        version: '0.1.0',
+        description: 'Design, store and run integration processes.',
+      },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  installErrorPolicy(app);
+  if (options.accessToken) {
+    installAccessToken(app, options.accessToken);
+  }
+  app.get('/api/health', { schema: { tags: ['health'] } }, async () => ({
+    status: 'ok',
+    database: db.kind,
+  }));
+  await app.register(processRoutes(services));
+  await app.register(connectionRoutes(services));
+  await app.register(runRoutes(services));
+  await app.register(connectSandbox, {
+    prefix: SANDBOX_PREFIX,
+    token: SANDBOX_DEMO_TOKEN,
+    state: createSandboxState({
+      seed: options.sandbox?.seed ?? 1,
+      scale: options.sandbox?.scale ?? 0,
+    }),
+  });
+
+  if (options.webDist && existsSync(options.webDist)) {
+    await app.register(fastifyStatic, { root: options.webDist, wildcard: false });
+    // Client-side routes (/processes/…) all load the single-page app.
+    app.setNotFoundHandler((request, reply) => {
+      if (
+        request.method === 'GET' &&
+        !request.url.startsWith('/api/') &&
+        !request.url.startsWith('/sandbox/')
+      ) {
+        return reply.sendFile('index.html');
+      }
+      return reply
+        .status(404)
+        .send({ error: 'not-found', message: `No route ${request.method} ${request.url}.` });
+    });
+  }
+
+  app.addHook('onClose', async () => {
+    await dispatcher.drain();
+    await db.close();
+  });
+  return app;
+}

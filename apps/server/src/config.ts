@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  secretKey: string | undefined;
+  accessToken: string | undefined;
+  webDist: string | undefined;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.has(host) || host.startsWith('127.');
+}
+
+/** Reads the environment once, up front, and refuses settings that would be unsafe. */
+export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const port = Number(env['PORT'] ?? 4400);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number, got "${env['PORT']}".`);
+  }
+  const host = env['HOST'] ?? '127.0.0.1';
+  const accessToken = env['JUNCTION_ACCESS_TOKEN'] || undefined;
+  if (!isLoopback(host) && !accessToken) {
+    throw new Error(
+      `Refusing to listen on ${host} without JUNCTION_ACCESS_TOKEN: anyone who can reach it could read and run your processes.`,
+    );
+  }
+  return {
+    host,
+    port,
+    dataDir: resolve(env['JUNCTION_DATA_DIR'] ?? 'data'),
+    databaseUrl: env['DATABASE_URL'] || undefined,
+    secretKey: env['JUNCTION_SECRET_KEY'] || undefined,
+    accessToken,
+    webDist: env['JUNCTION_WEB_DIST'],
+  };
+}

@@ -1,0 +1,42 @@
+import pg from 'pg';
+import type { Database, Queryable } from './database.ts';
+
+/**
+ * A PostgreSQL server (DATABASE_URL). `schema` isolates one app instance's tables,
+ * which lets test suites share the server without seeing each other's rows.
+ */
+export async function openPostgresDatabase(url: string, schema?: string): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  if (schema) {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  }
+  const wrap = (q: { query: pg.Pool['query'] }): Queryable => ({
+    async query<T>(sql: string, params: unknown[] = []) {
+      const result = await q.query(sql, params);
+      return result.rows as T[];
+    },
+  });
+  return {
+    kind: 'postgres',
+    ...wrap(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client as unknown as pg.Pool));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,43 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { HttpError } from './errors.ts';
+
+/**
+ * One error policy for the whole API: client errors say what is wrong and where;
+ * anything unexpected is logged with the request and answered without internals.
+ */
+export function installErrorPolicy(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof HttpError) {
+      return reply
+        .status(error.status)
+        .send({ error: error.code, message: error.message, ...error.details });
+    }
+    if (error.validation) {
+      const issues = error.validation.map((v) => ({
+        severity: 'error',
+        code: `schema.${v.keyword}`,
+        message: v.message ?? 'is invalid',
+        pointer: v.instancePath,
+      }));
+      return reply.status(400).send({
+        error: 'bad-request',
+        message: `Invalid ${error.validationContext ?? 'request'}: ${issues.map((i) => `${i.pointer || '/'} ${i.message}`).join('; ')}`,
+        issues,
+      });
+    }
+    if (error.statusCode && error.statusCode < 500) {
+      return reply
+        .status(error.statusCode)
+        .send({ error: error.code ?? 'bad-request', message: error.message });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply
+      .status(500)
+      .send({ error: 'internal', message: 'Something went wrong on the server.' });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send({ error: 'not-found', message: `No route ${request.method} ${request.url}.` }),
+  );
+}

@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.ts';
+import { readConfig } from './config.ts';
+
+/** Process concerns only: configuration, listening, and a clean stop on Ctrl+C. */
+async function main(): Promise<void> {
+  const config = readConfig(process.env);
+  const publicUrl = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  const app = await buildApp({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    secretKey: config.secretKey,
+    accessToken: config.accessToken,
+    webDist: config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
+    publicUrl,
+    logger: {
+      level: process.env['LOG_LEVEL'] ?? 'warn',
+      redact: ['req.headers.authorization', 'req.headers.cookie', '*.token'],
+    },
+  });
+  await app.listen({ host: config.host, port: config.port });
+  console.log(`Junction is running at ${publicUrl}`);
+  console.log(
+    config.databaseUrl
+      ? 'Storage: PostgreSQL (DATABASE_URL)'
+      : `Storage: embedded PGlite in ${config.dataDir}`,
+  );
+  let closing = false;
+  const stop = async (signal: string) => {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    console.log(`\n${signal}: stopping Junction...`);
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,166 @@
+import type { ProcessDocument } from '@junction/process-model';
+import type { Database } from '../db/database.ts';
+
+export interface ProcessSummary {
+  id: string;
+  name: string;
+  revision: number;
+  updatedAt: string;
+}
+
+export interface StoredProcess {
+  document: ProcessDocument;
+  revision: number;
+  updatedAt: string;
+}
+
+export type UpdateResult =
+  | { ok: true; revision: number }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'conflict'; current: StoredProcess };
+
+interface ProcessRow {
+  id: string;
+  name: string;
+  revision: number;
+  document: ProcessDocument;
+  updated_at: Date | string;
+}
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+/** Processes and their revision history. Every save is a new revision. */
+export function createProcessRepository(db: Database) {
+  async function get(accountId: string, id: string): Promise<StoredProcess | null> {
+    const [row] = await db.query<ProcessRow>(
+      'SELECT document, revision, updated_at FROM processes WHERE account_id = $1 AND id = $2 AND deleted_at IS NULL',
+      [accountId, id],
+    );
+    return row
+      ? { document: row.document, revision: row.revision, updatedAt: iso(row.updated_at) }
+      : null;
+  }
+
+  return {
+    get,
+
+    async list(
+      accountId: string,
+      query: { search?: string | undefined; limit: number; offset: number },
+    ): Promise<{ items: ProcessSummary[]; total: number }> {
+      const pattern = `%${(query.search ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const where = 'account_id = $1 AND deleted_at IS NULL AND name ILIKE $2';
+      const rows = await db.query<ProcessRow>(
+        `SELECT id, name, revision, updated_at FROM processes WHERE ${where} ORDER BY updated_at DESC, id LIMIT $3 OFFSET $4`,
+        [accountId, pattern, query.limit, query.offset],
+      );
+      const [count] = await db.query<{ total: string | number }>(
+        `SELECT count(*) AS total FROM processes WHERE ${where}`,
+        [accountId, pattern],
+      );
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          revision: r.revision,
+          updatedAt: iso(r.updated_at),
+        })),
+        total: Number(count?.total ?? 0),
+      };
+    },
+
+    /** Stores a new process as revision 1; false when the id is taken. */
+    async create(accountId: string, document: ProcessDocument): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        const inserted = await tx.query(
+          `INSERT INTO processes (account_id, id, name, revision, document) VALUES ($1, $2, $3, 1, $4)
+           ON CONFLICT (account_id, id) DO NOTHING RETURNING id`,
+          [accountId, document.id, document.name, JSON.stringify(document)],
+        );
+        if (inserted.length === 0) {
+          return false;
+        }
+        await tx.query(
+          'INSERT INTO process_revisions (account_id, process_id, revision, document) VALUES ($1, $2, 1, $3)',
+          [accountId, document.id, JSON.stringify(document)],
+        );
+        return true;
+      });
+    },
+
+    /**
+     * Saves a new revision only if the caller saw the latest one (optimistic
+     * concurrency): a stale save gets the current revision back instead of
+     * overwriting someone else's work.
+     */
+    async update(
+      accountId: string,
+      document: ProcessDocument,
+      expectedRevision: number,
+    ): Promise<UpdateResult> {
+      return db.transaction(async (tx) => {
+        const [row] = await tx.query<{ revision: number }>(
+          `UPDATE processes SET document = $3, name = $4, revision = revision + 1, updated_at = now()
+           WHERE account_id = $1 AND id = $2 AND deleted_at IS NULL AND revision = $5 RETURNING revision`,
+          [accountId, document.id, JSON.stringify(document), document.name, expectedRevision],
+        );
+        if (!row) {
+          const [current] = await tx.query<ProcessRow>(
+            'SELECT document, revision, updated_at FROM processes WHERE account_id = $1 AND id = $2 AND deleted_at IS NULL',
+            [accountId, document.id],
+          );
+          return current
+            ? {
+                ok: false,
+                reason: 'conflict',
+                current: {
+                  document: current.document,
+                  revision: current.revision,
+                  updatedAt: iso(current.updated_at),
+                },
+              }
+            : { ok: false, reason: 'not-found' };
+        }
+        await tx.query(
+          'INSERT INTO process_revisions (account_id, process_id, revision, document) VALUES ($1, $2, $3, $4)',
+          [accountId, document.id, row.revision, JSON.stringify(document)],
+        );
+        return { ok: true, revision: row.revision };
+      });
+    },
+
+    /** Soft delete: the rows and revisions stay, the process disappears from the API. */
+    async remove(accountId: string, id: string): Promise<boolean> {
+      const rows = await db.query(
+        'UPDATE processes SET deleted_at = now() WHERE account_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING id',
+        [accountId, id],
+      );
+      return rows.length > 0;
+    },
+
+    async revisions(
+      accountId: string,
+      id: string,
+    ): Promise<{ revision: number; savedAt: string }[]> {
+      const rows = await db.query<{ revision: number; saved_at: Date | string }>(
+        'SELECT revision, saved_at FROM process_revisions WHERE account_id = $1 AND process_id = $2 ORDER BY revision DESC',
+        [accountId, id],
+      );
+      return rows.map((r) => ({ revision: r.revision, savedAt: iso(r.saved_at) }));
+    },
+
+    async revision(
+      accountId: string,
+      id: string,
+      revision: number,
+    ): Promise<ProcessDocument | null> {
+      const [row] = await db.query<{ document: ProcessDocument }>(
+        'SELECT document FROM process_revisions WHERE account_id = $1 AND process_id = $2 AND revision = $3',
+        [accountId, id, revision],
+      );
+      return row?.document ?? null;
+    },
+  };
+}
+
+export type ProcessRepository = ReturnType<typeof createProcessRepository>;

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { HttpError, notFound } from '../errors.ts';
+import type { Services } from '../services.ts';
+import { IdParams } from './schemas.ts';
+
+const ConnectionView = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  kind: Type.Union([Type.Literal('cloudblue-connect'), Type.Literal('sandbox')]),
+  endpoint: Type.String(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+
+const Endpoint = Type.String({ minLength: 1, maxLength: 500, pattern: '^https?://' });
+const Token = Type.String({ minLength: 1, maxLength: 1000 });
+
+/**
+ * Connect connections. The API token is write-only: accepted on create and
+ * update, encrypted at rest, and absent from every response schema (Fastify's
+ * serializer drops it even if a handler returned it).
+ */
+export const connectionRoutes =
+  (services: Services): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const { connections } = services;
+
+    app.get(
+      '/api/connections',
+      {
+        schema: {
+          tags: ['connections'],
+          response: { 200: Type.Object({ items: Type.Array(ConnectionView) }) },
+        },
+      },
+      async (request) => ({ items: await connections.list(services.accountOf(request)) }),
+    );
+
+    app.get(
+      '/api/connections/:id',
+      {
+        schema: { tags: ['connections'], params: IdParams, response: { 200: ConnectionView } },
+      },
+      async (request) => {
+        const found = await connections.get(services.accountOf(request), request.params.id);
+        if (!found) {
+          throw notFound(`Connection ${request.params.id}`);
+        }
+        return found;
+      },
+    );
+
+    app.post(
+      '/api/connections',
+      {
+        schema: {
+          tags: ['connections'],
+          body: Type.Object(
+            {
+              name: Type.String({ minLength: 1, maxLength: 120 }),
+              endpoint: Endpoint,
+              token: Token,
+            },
+            { additionalProperties: false },
+          ),
+          response: { 201: ConnectionView },
+        },
+      },
+      async (request, reply) => {
+        const created = await connections.create(services.accountOf(request), {
+          id: randomUUID(),
+          kind: 'cloudblue-connect',
+          name: request.body.name,
+          endpoint: request.body.endpoint.replace(/\/+$/, ''),
+          token: request.body.token,
+        });
+        return reply.status(201).send(created);
+      },
+    );
+
+    app.put(
+      '/api/connections/:id',
+      {
+        schema: {
+          tags: ['connections'],
+          params: IdParams,
+          body: Type.Object(
+            {
+              name: Type.String({ minLength: 1, maxLength: 120 }),
+              endpoint: Endpoint,
+              token: Type.Optional(Token),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: ConnectionView },
+        },
+      },
+      async (request) => {
+        const account = services.accountOf(request);
+        const existing = await connections.get(account, request.params.id);
+        if (!existing) {
+          throw notFound(`Connection ${request.params.id}`);
+        }
+        if (existing.kind === 'sandbox') {
+          throw new HttpError(
+            409,
+            'read-only',
+            'The built-in Sandbox connection cannot be changed.',
+          );
+        }
+        const updated = await connections.update(account, request.params.id, {
+          name: request.body.name,
+          endpoint: request.body.endpoint.replace(/\/+$/, ''),
+          token: request.body.token,
+        });
+        return updated!;
+      },
+    );
+
+    app.delete(
+      '/api/connections/:id',
+      { schema: { tags: ['connections'], params: IdParams } },
+      async (request, reply) => {
+        const account = services.accountOf(request);
+        const existing = await connections.get(account, request.params.id);
+        if (!existing) {
+          throw notFound(`Connection ${request.params.id}`);
+        }
+        if (existing.kind === 'sandbox') {
+          throw new HttpError(
+            409,
+            'read-only',
+            'The built-in Sandbox connection cannot be deleted.',
+          );
+        }
+        await connections.remove(account, request.params.id);
+        return reply.status(204).send();
+      },
+    );
+
+    app.post(
+      '/api/connections/:id/test',
+      {
+        schema: {
+          tags: ['connections'],
+          params: IdParams,
+          response: { 200: Type.Object({ ok: Type.Boolean(), message: Type.String() }) },
+        },
+      },
+      async (request) => {
+        const account = services.accountOf(request);
+        if (!(await connections.get(account, request.params.id))) {
+          throw notFound(`Connection ${request.params.id}`);
+        }
+        return services.testConnection(account, request.params.id);
+      },
+    );
+  };

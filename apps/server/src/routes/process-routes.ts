@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { createProcess, serializeProcess, validateProcess } from '@junction/process-model';
+import Type from 'typebox';
+import { HttpError, notFound } from '../errors.ts';
+import type { Services } from '../services.ts';
+import { readProcessBody } from './process-body.ts';
+import { acceptAnyBody, IdParams, IssueSchema, ProcessDocumentSchema } from './schemas.ts';
+
+const etag = (revision: number) => `"${revision}"`;
+
+function parseIfMatch(header: string | undefined): number {
+  if (!header) {
+    throw new HttpError(
+      428,
+      'if-match-required',
+      'Send If-Match with the revision you edited, so no save is lost.',
+    );
+  }
+  const revision = Number(header.replace(/^W\//, '').replaceAll('"', ''));
+  if (!Number.isInteger(revision) || revision < 1) {
+    throw new HttpError(
+      400,
+      'bad-if-match',
+      `If-Match must be a revision ETag like "3", got ${header}.`,
+    );
+  }
+  return revision;
+}
+
+export const processRoutes =
+  (services: Services): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const { processes } = services;
+
+    app.get(
+      '/api/processes',
+      {
+        schema: {
+          tags: ['processes'],
+          querystring: Type.Object({
+            search: Type.Optional(Type.String({ maxLength: 200 })),
+            limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+            offset: Type.Integer({ minimum: 0, default: 0 }),
+          }),
+        },
+      },
+      async (request) => processes.list(services.accountOf(request), request.query),
+    );
+
+    app.post(
+      '/api/processes',
+      {
+        schema: {
+          tags: ['processes'],
+          body: Type.Object({
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            description: Type.Optional(Type.String({ maxLength: 4000 })),
+          }),
+          response: {
+            201: Type.Object({
+              id: Type.String(),
+              revision: Type.Integer(),
+              document: ProcessDocumentSchema,
+            }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const document = createProcess({
+          id: randomUUID(),
+          name: request.body.name,
+          description: request.body.description ?? '',
+        });
+        await processes.create(services.accountOf(request), document);
+        reply.header('etag', etag(1));
+        return reply.status(201).send({ id: document.id, revision: 1, document });
+      },
+    );
+
+    app.get(
+      '/api/processes/:id',
+      {
+        schema: { tags: ['processes'], params: IdParams },
+      },
+      async (request, reply) => {
+        const stored = await processes.get(services.accountOf(request), request.params.id);
+        if (!stored) {
+          throw notFound(`Process ${request.params.id}`);
+        }
+        reply.header('etag', etag(stored.revision));
+        return { ...stored, issues: validateProcess(stored.document) };
+      },
+    );
+
+    app.put(
+      '/api/processes/:id',
+      {
+        schema: {
+          tags: ['processes'],
+          params: IdParams,
+          headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+          body: ProcessDocumentSchema,
+        },
+        validatorCompiler: acceptAnyBody,
+      },
+      async (request, reply) => {
+        const expected = parseIfMatch(request.headers['if-match']);
+        const document = readProcessBody(
+          request.body,
+          'The process does not match the file format.',
+        );
+        if (document.id !== request.params.id) {
+          throw new HttpError(
+            400,
+            'id-mismatch',
+            `The document's id "${document.id}" is not ${request.params.id}.`,
+          );
+        }
+        const result = await processes.update(services.accountOf(request), document, expected);
+        if (!result.ok && result.reason === 'not-found') {
+          throw notFound(`Process ${request.params.id}`);
+        }
+        if (!result.ok) {
+          reply.header('etag', etag(result.current.revision));
+          return reply.status(409).send({
+            error: 'conflict',
+            message: `Someone saved revision ${result.current.revision} after the revision ${expected} you edited.`,
+            current: result.current,
+          });
+        }
+        reply.header('etag', etag(result.revision));
+        return { revision: result.revision, issues: validateProcess(document) };
+      },
+    );
+
+    app.delete(
+      '/api/processes/:id',
+      { schema: { tags: ['processes'], params: IdParams } },
+      async (request, reply) => {
+        if (!(await processes.remove(services.accountOf(request), request.params.id))) {
+          throw notFound(`Process ${request.params.id}`);
+        }
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/api/processes/:id/revisions',
+      { schema: { tags: ['processes'], params: IdParams } },
+      async (request) => {
+        const account = services.accountOf(request);
+        if (!(await processes.get(account, request.params.id))) {
+          throw notFound(`Process ${request.params.id}`);
+        }
+        return { items: await processes.revisions(account, request.params.id) };
+      },
+    );
+
+    app.get(
+      '/api/processes/:id/revisions/:revision',
+      {
+        schema: {
+          tags: ['processes'],
+          params: Type.Object({ id: Type.String(), revision: Type.Integer({ minimum: 1 }) }),
+        },
+      },
+      async (request) => {
+        const document = await processes.revision(
+          services.accountOf(request),
+          request.params.id,
+          request.params.revision,
+        );
+        if (!document) {
+          throw notFound(`Revision ${request.params.revision} of process ${request.params.id}`);
+        }
+        return { revision: request.params.revision, document };
+      },
+    );
+
+    app.get(
+      '/api/processes/:id/export',
+      { schema: { tags: ['processes'], params: IdParams } },
+      async (request, reply) => {
+        const stored = await processes.get(services.accountOf(request), request.params.id);
+        if (!stored) {
+          throw notFound(`Process ${request.params.id}`);
+        }
+        const filename = `${stored.document.name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '') || 'process'}.junction.json`;
+        return reply
+          .type('application/json')
+          .header('content-disposition', `attachment; filename="${filename}"`)
+          .send(serializeProcess(stored.document));
+      },
+    );
+
+    app.post(
+      '/api/processes/import',
+      {
+        schema: { tags: ['processes'], body: ProcessDocumentSchema },
+        validatorCompiler: acceptAnyBody,
+      },
+      async (request, reply) => {
+        const imported = readProcessBody(request.body, 'The file is not a Junction process.');
+        const account = services.accountOf(request);
+        // An id already in use means a second copy of the same file: keep both.
+        const document = (await processes.create(account, imported))
+          ? imported
+          : { ...imported, id: randomUUID() };
+        if (document !== imported) {
+          await processes.create(account, document);
+        }
+        return reply
+          .status(201)
+          .send({ id: document.id, revision: 1, issues: validateProcess(document) });
+      },
+    );
+
+    app.post(
+      '/api/validate',
+      {
+        schema: {
+          tags: ['processes'],
+          body: ProcessDocumentSchema,
+          response: { 200: Type.Object({ issues: Type.Array(IssueSchema) }) },
+        },
+        validatorCompiler: acceptAnyBody,
+      },
+      async (request) => ({ issues: validateProcess(request.body) }),
+    );
+  };

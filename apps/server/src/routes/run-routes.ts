@@ -1,0 +1,97 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { hasErrors, validateProcess } from '@junction/process-model';
+import Type from 'typebox';
+import { HttpError, notFound } from '../errors.ts';
+import type { Services } from '../services.ts';
+import { readProcessBody } from './process-body.ts';
+import { acceptAnyBody, IdParams, ProcessDocumentSchema } from './schemas.ts';
+
+const SANDBOX_CONNECTION_ID = 'sandbox';
+
+/**
+ * Test runs. The process is sent as it is in the editor (saved or not), so a
+ * user never has to save to try a change; runs of a stored process are listed
+ * with it.
+ */
+export const runRoutes =
+  (services: Services): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.post(
+      '/api/runs',
+      {
+        schema: {
+          tags: ['runs'],
+          body: Type.Object({
+            process: ProcessDocumentSchema,
+            processId: Type.Optional(Type.String()),
+            connectionId: Type.Optional(Type.String()),
+          }),
+        },
+        validatorCompiler: acceptAnyBody,
+      },
+      async (request, reply) => {
+        const body = (request.body ?? {}) as {
+          process?: unknown;
+          processId?: unknown;
+          connectionId?: unknown;
+        };
+        const document = readProcessBody(
+          body.process,
+          'The process to run does not match the file format.',
+        );
+        const issues = validateProcess(document);
+        if (hasErrors(issues)) {
+          throw new HttpError(422, 'invalid-process', 'Fix the process before running it.', {
+            issues,
+          });
+        }
+        const account = services.accountOf(request);
+        const connectionId =
+          typeof body.connectionId === 'string' ? body.connectionId : SANDBOX_CONNECTION_ID;
+        if (!(await services.connections.get(account, connectionId))) {
+          throw notFound(`Connection ${connectionId}`);
+        }
+        const processId = typeof body.processId === 'string' ? body.processId : null;
+        const id = await services.dispatcher.start({
+          accountId: account,
+          process: document,
+          processId,
+          connectionId,
+        });
+        return reply.status(201).send({ id });
+      },
+    );
+
+    app.get('/api/runs/:id', { schema: { tags: ['runs'], params: IdParams } }, async (request) => {
+      const run = await services.runs.get(services.accountOf(request), request.params.id);
+      if (!run) {
+        throw notFound(`Run ${request.params.id}`);
+      }
+      return run;
+    });
+
+    app.post(
+      '/api/runs/:id/cancel',
+      { schema: { tags: ['runs'], params: IdParams } },
+      async (request, reply) => {
+        const run = await services.runs.get(services.accountOf(request), request.params.id);
+        if (!run) {
+          throw notFound(`Run ${request.params.id}`);
+        }
+        services.dispatcher.cancel(run.id);
+        return reply.status(202).send({ id: run.id });
+      },
+    );
+
+    app.get(
+      '/api/processes/:id/runs',
+      { schema: { tags: ['runs'], params: IdParams } },
+      async (request) => ({
+        items: await services.runs.listForProcess(
+          services.accountOf(request),
+          request.params.id,
+          50,
+        ),
+      }),
+    );
+  };

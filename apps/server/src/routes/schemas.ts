@@ -1,0 +1,20 @@
+import { ProcessDocumentSchema } from '@junction/process-model';
+import Type from 'typebox';
+
+export const IssueSchema = Type.Object({
+  severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
+  code: Type.String(),
+  message: Type.String(),
+  pointer: Type.String(),
+  shapeId: Type.Optional(Type.String()),
+});
+
+export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 80 }) });
+
+export { ProcessDocumentSchema };
+
+/**
+ * Process documents are checked by process-model's own validation, which points
+ * at the exact field; the route schema still documents the shape in OpenAPI.
+ */
+export const acceptAnyBody = () => (data: unknown) => ({ value: data });
