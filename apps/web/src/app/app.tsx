@@ -1,0 +1,40 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ConnectionsPage } from '../features/connections/connections-page.tsx';
+import { DesignerPage } from '../features/designer/designer-page.tsx';
+import { ProcessListPage } from '../features/processes/process-list-page.tsx';
+import { createQueryClient } from './query-client.ts';
+import { hrefFor, navigate, type Route, useRoute } from './router.ts';
+
+function NavLink({ route, children }: { route: Route; children: string }) {
+  return (
+    <a
+      href={hrefFor(route)}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(route);
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  const route = useRoute();
+  return (
+    <QueryClientProvider client={queryClient}>
+      <div className="app">
+        <nav className="app__nav" aria-label="Main">
+          <span className="app__brand">Junction</span>
+          <NavLink route={{ page: 'processes' }}>Processes</NavLink>
+          <NavLink route={{ page: 'connections' }}>Connections</NavLink>
+        </nav>
+        {route.page === 'processes' && <ProcessListPage />}
+        {route.page === 'connections' && <ConnectionsPage />}
+        {route.page === 'designer' && <DesignerPage processId={route.processId} />}
+      </div>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,52 @@
+import { useSyncExternalStore } from 'react';
+
+/** The few screens of the app, parsed from the URL so every process has a link. */
+export type Route =
+  | { page: 'processes' }
+  | { page: 'designer'; processId: string }
+  | { page: 'connections' };
+
+export function parseRoute(pathname: string): Route {
+  const designer = /^\/processes\/([^/]+)\/?$/.exec(pathname);
+  if (designer?.[1]) {
+    return { page: 'designer', processId: decodeURIComponent(designer[1]) };
+  }
+  if (pathname.startsWith('/connections')) {
+    return { page: 'connections' };
+  }
+  return { page: 'processes' };
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.page) {
+    case 'processes':
+      return '/';
+    case 'connections':
+      return '/connections';
+    case 'designer':
+      return `/processes/${encodeURIComponent(route.processId)}`;
+  }
+}
+
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+}
+
+export function navigate(route: Route): void {
+  window.history.pushState(null, '', hrefFor(route));
+  for (const listener of listeners) {
+    listener();
+  }
+}
+
+export function useRoute(): Route {
+  const pathname = useSyncExternalStore(subscribe, () => window.location.pathname);
+  return parseRoute(pathname);
+}

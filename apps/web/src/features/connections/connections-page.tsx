@@ -1,0 +1,140 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import {
+  type ConnectionView,
+  connectionKeys,
+  connectionsQuery,
+  createConnectionRequest,
+  deleteConnectionRequest,
+  testConnectionRequest,
+  updateConnectionRequest,
+} from './connection-queries.ts';
+
+/**
+ * Connect connections: endpoint and API token. The token is write-only: the form
+ * never shows a stored one, and leaving it empty on edit keeps the stored token.
+ */
+export function ConnectionsPage() {
+  const queryClient = useQueryClient();
+  const connections = useQuery(connectionsQuery);
+  const [editing, setEditing] = useState<ConnectionView | null>(null);
+  const [results, setResults] = useState<Record<string, { ok: boolean; message: string }>>({});
+  const refresh = () => queryClient.invalidateQueries({ queryKey: connectionKeys.all });
+  const test = useMutation({
+    mutationFn: testConnectionRequest,
+    onSuccess: (result, id) => setResults((r) => ({ ...r, [id]: result })),
+    onError: (error, id) =>
+      setResults((r) => ({ ...r, [id]: { ok: false, message: error.message } })),
+  });
+  const remove = useMutation({
+    mutationFn: deleteConnectionRequest,
+    onSuccess: () => void refresh(),
+  });
+
+  return (
+    <main className="page">
+      <h1>Connections</h1>
+      <ul className="connection-list">
+        {(connections.data ?? []).map((c) => (
+          <li key={c.id}>
+            <strong>{c.name}</strong>{' '}
+            <span className="hint">{c.kind === 'sandbox' ? 'built-in sandbox' : c.endpoint}</span>
+            <span className="masked" title="The API token is write-only and never shown">
+              token ••••••••
+            </span>
+            <button type="button" onClick={() => test.mutate(c.id)}>
+              Test {c.name}
+            </button>
+            {c.kind !== 'sandbox' && (
+              <>
+                <button type="button" onClick={() => setEditing(c)}>
+                  Edit {c.name}
+                </button>
+                <button type="button" onClick={() => remove.mutate(c.id)}>
+                  Delete {c.name}
+                </button>
+              </>
+            )}
+            {results[c.id] && (
+              <span role="status" className={results[c.id]?.ok ? 'is-ok' : 'is-error'}>
+                {results[c.id]?.message}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      <ConnectionForm
+        key={editing?.id ?? 'new'}
+        editing={editing}
+        onDone={() => {
+          setEditing(null);
+          void refresh();
+        }}
+      />
+    </main>
+  );
+}
+
+function ConnectionForm({
+  editing,
+  onDone,
+}: {
+  editing: ConnectionView | null;
+  onDone: () => void;
+}) {
+  const [name, setName] = useState(editing?.name ?? '');
+  const [endpoint, setEndpoint] = useState(
+    editing?.endpoint ?? 'https://api.connect.cloudblue.com/public/v1',
+  );
+  const [token, setToken] = useState('');
+  const save = useMutation({
+    mutationFn: () =>
+      editing
+        ? updateConnectionRequest(editing.id, { name, endpoint, ...(token ? { token } : {}) })
+        : createConnectionRequest({ name, endpoint, token }),
+    onSuccess: () => {
+      setToken('');
+      onDone();
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form
+      className="connection-form"
+      onSubmit={submit}
+      aria-label={editing ? `Edit ${editing.name}` : 'New connection'}
+    >
+      <h2>{editing ? `Edit ${editing.name}` : 'New CloudBlue Connect connection'}</h2>
+      <label>
+        Name
+        <input value={name} onChange={(e) => setName(e.target.value)} required />
+      </label>
+      <label>
+        API endpoint
+        <input value={endpoint} onChange={(e) => setEndpoint(e.target.value)} required />
+      </label>
+      <label>
+        API token
+        <input
+          type="password"
+          autoComplete="off"
+          value={token}
+          placeholder={editing ? 'Leave empty to keep the stored token' : 'ApiKey SU-…:…'}
+          onChange={(e) => setToken(e.target.value)}
+          required={!editing}
+        />
+      </label>
+      {save.isError && (
+        <p role="alert" className="banner is-error">
+          {save.error.message}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={save.isPending}>
+        {editing ? 'Save connection' : 'Create connection'}
+      </button>
+    </form>
+  );
+}

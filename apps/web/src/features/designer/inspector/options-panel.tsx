@@ -1,0 +1,182 @@
+import {
+  type ConnectorOperation,
+  type Shape,
+  shapeInfo,
+  updateShape,
+  type ValidationIssue,
+} from '@junction/process-model';
+import { useEditor, useEditorStoreApi } from '../store/editor-context.ts';
+import { ConnectorOptions } from './connector-options.tsx';
+import { JsonConfigEditor } from './json-config-editor.tsx';
+
+/** The Options panel: every configuration field of the selected shape. */
+export function OptionsPanel({
+  issues,
+  readOnly,
+}: {
+  issues: readonly ValidationIssue[];
+  readOnly: boolean;
+}) {
+  const store = useEditorStoreApi();
+  const selected = useEditor((s) =>
+    s.selectedShapes.length === 1 ? s.selectedShapes[0] : undefined,
+  );
+  const shape = useEditor((s) => (selected ? s.document.shapes[selected] : undefined));
+
+  if (!selected || !shape) {
+    return (
+      <aside className="options" aria-label="Options">
+        <h2>Options</h2>
+        <p className="hint">Select a shape to configure it.</p>
+      </aside>
+    );
+  }
+
+  const shapeIssues = issues.filter((i) => i.shapeId === selected);
+  // Typing edits live; one undo entry is written when the field loses focus.
+  const change = (next: Shape, commit: boolean) => {
+    const state = store.getState();
+    if (commit) {
+      state.apply((doc) => updateShape(doc, selected, next));
+    } else {
+      state.applyLive((doc) => updateShape(doc, selected, next));
+    }
+  };
+  const commit = () => store.getState().commitGesture();
+  const setOperation = (op: ConnectorOperation, isCommit: boolean) => {
+    if (shape.kind === 'connector') {
+      change({ ...shape, config: op }, isCommit);
+    } else if (shape.kind === 'start' && shape.config.mode === 'connector') {
+      change({ ...shape, config: { ...shape.config, operation: op } }, isCommit);
+    }
+  };
+
+  return (
+    <aside className="options" aria-label="Options">
+      <h2>{shapeInfo(shape.kind).label} options</h2>
+      <fieldset disabled={readOnly}>
+        <label>
+          Label
+          <input
+            value={shape.label}
+            placeholder={shapeInfo(shape.kind).label}
+            onChange={(e) => change({ ...shape, label: e.target.value }, false)}
+            onBlur={commit}
+          />
+        </label>
+        {shape.kind === 'connector' && (
+          <ConnectorOptions
+            operation={shape.config}
+            issues={shapeIssues}
+            onChange={setOperation}
+            onCommit={commit}
+          />
+        )}
+        {shape.kind === 'start' && (
+          <StartOptions
+            shape={shape}
+            issues={shapeIssues}
+            change={change}
+            setOperation={setOperation}
+            commit={commit}
+          />
+        )}
+        {shape.kind === 'stop' && (
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={shape.config.endAndReturn}
+              onChange={(e) =>
+                change({ ...shape, config: { endAndReturn: e.target.checked } }, true)
+              }
+            />
+            End and return (finish the whole run)
+          </label>
+        )}
+        {shape.kind !== 'connector' && shape.kind !== 'start' && shape.kind !== 'stop' && (
+          <JsonConfigEditor
+            key={selected}
+            shape={shape}
+            issues={shapeIssues}
+            onChange={(config) => change({ ...shape, config } as Shape, false)}
+          />
+        )}
+      </fieldset>
+      {shapeIssues.length > 0 && (
+        <section aria-label="Problems">
+          <h3>Problems</h3>
+          <ul className="field-issues">
+            {shapeIssues.map((i) => (
+              <li key={`${i.code}${i.pointer}`} className={`is-${i.severity}`}>
+                {i.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </aside>
+  );
+}
+
+function StartOptions({
+  shape,
+  issues,
+  change,
+  setOperation,
+  commit,
+}: {
+  shape: Extract<Shape, { kind: 'start' }>;
+  issues: readonly ValidationIssue[];
+  change: (next: Shape, commit: boolean) => void;
+  setOperation: (op: ConnectorOperation, commit: boolean) => void;
+  commit: () => void;
+}) {
+  return (
+    <>
+      <label>
+        Type
+        <select
+          value={shape.config.mode}
+          onChange={(e) => {
+            const mode = e.target.value;
+            if (mode === 'connector') {
+              change(
+                {
+                  ...shape,
+                  config: {
+                    mode,
+                    operation: {
+                      connector: 'cloudblue-connect',
+                      connectionId: 'sandbox',
+                      action: 'list',
+                      object: '',
+                      trackingDirection: 'output',
+                      returnApplicationErrors: false,
+                      parameters: [],
+                    },
+                  },
+                },
+                true,
+              );
+            } else if (mode === 'no-data' || mode === 'passthrough') {
+              change({ ...shape, config: { mode } }, true);
+            }
+          }}
+        >
+          <option value="no-data">No Data</option>
+          <option value="connector">Connector (Get)</option>
+          <option value="passthrough">Data Passthrough</option>
+        </select>
+      </label>
+      {shape.config.mode === 'connector' && (
+        <ConnectorOptions
+          operation={shape.config.operation}
+          issues={issues}
+          onChange={setOperation}
+          onCommit={commit}
+          inboundOnly
+        />
+      )}
+    </>
+  );
+}

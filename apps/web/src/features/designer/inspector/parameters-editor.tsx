@@ -1,0 +1,111 @@
+import type { Parameter, ParameterValue } from '@junction/process-model';
+
+const TYPES: { value: ParameterValue['type']; label: string }[] = [
+  { value: 'static', label: 'Static value' },
+  { value: 'document-property', label: 'Document property' },
+  { value: 'process-property', label: 'Process property' },
+  { value: 'profile-element', label: 'Profile element' },
+];
+
+function valueText(value: ParameterValue): string {
+  switch (value.type) {
+    case 'static':
+      return value.value;
+    case 'document-property':
+    case 'process-property':
+      return value.name;
+    case 'profile-element':
+      return value.path;
+  }
+}
+
+function withText(type: ParameterValue['type'], text: string): ParameterValue {
+  switch (type) {
+    case 'static':
+      return { type, value: text };
+    case 'document-property':
+    case 'process-property':
+      return { type, name: text };
+    case 'profile-element':
+      return { type, path: text };
+  }
+}
+
+/** The Parameters tab: each operation input and where its value comes from at run time. */
+export function ParametersEditor({
+  parameters,
+  onChange,
+  onCommit,
+}: {
+  parameters: readonly Parameter[];
+  onChange: (next: Parameter[]) => void;
+  onCommit: () => void;
+}) {
+  const update = (index: number, next: Parameter) =>
+    onChange(parameters.map((p, i) => (i === index ? next : p)));
+  return (
+    <fieldset className="parameters">
+      <legend>Parameters</legend>
+      {parameters.length === 0 && (
+        <p className="hint">
+          No parameters. List filters: a field name and its value, or “filter” with RQL.
+        </p>
+      )}
+      {parameters.map((p, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
+        <div className="parameters__row" key={index}>
+          <input
+            aria-label={`Parameter ${index + 1} name`}
+            value={p.name}
+            placeholder="name"
+            onChange={(e) => update(index, { ...p, name: e.target.value })}
+            onBlur={onCommit}
+          />
+          <select
+            aria-label={`Parameter ${index + 1} source`}
+            value={p.value.type}
+            onChange={(e) => {
+              update(index, {
+                ...p,
+                value: withText(e.target.value as ParameterValue['type'], valueText(p.value)),
+              });
+              onCommit();
+            }}
+          >
+            {TYPES.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+          <input
+            aria-label={`Parameter ${index + 1} value`}
+            value={valueText(p.value)}
+            placeholder="value"
+            onChange={(e) => update(index, { ...p, value: withText(p.value.type, e.target.value) })}
+            onBlur={onCommit}
+          />
+          <button
+            type="button"
+            aria-label={`Remove parameter ${index + 1}`}
+            onClick={() => {
+              onChange(parameters.filter((_, i) => i !== index));
+              onCommit();
+            }}
+          >
+            ×
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        onClick={() => {
+          onChange([...parameters, { name: '', value: { type: 'static', value: '' } }]);
+          onCommit();
+        }}
+      >
+        Add parameter
+      </button>
+    </fieldset>
+  );
+}

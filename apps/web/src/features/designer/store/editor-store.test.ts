@@ -1,0 +1,51 @@
+import { addShape, createProcess, moveShapes, removeShapes } from '@junction/process-model';
+import { describe, expect, it } from 'vitest';
+import { createEditorStore, isDirty } from './editor-store.ts';
+
+function store() {
+  return createEditorStore(createProcess({ id: 'p', name: 'P' }), 1);
+}
+
+describe('editor store', () => {
+  it('undoes and redoes whole operations', () => {
+    const s = store();
+    s.getState().apply((d) => addShape(d, { id: 'a', kind: 'stop', position: { x: 0, y: 0 } }));
+    s.getState().apply((d) => removeShapes(d, ['a']));
+    expect(s.getState().document.shapes['a']).toBeUndefined();
+    s.getState().undo();
+    expect(s.getState().document.shapes['a']?.kind).toBe('stop');
+    s.getState().undo();
+    expect(s.getState().document.shapes['a']).toBeUndefined();
+    s.getState().redo();
+    expect(s.getState().document.shapes['a']?.kind).toBe('stop');
+  });
+
+  it('records a drag as one undo entry when it ends, not one per mouse move', () => {
+    const s = store();
+    for (let x = 1; x <= 20; x++) {
+      s.getState().applyLive((d) => moveShapes(d, { start: { x, y: 0 } }));
+    }
+    s.getState().commitGesture();
+    expect(s.getState().past).toHaveLength(1);
+    s.getState().undo();
+    expect(s.getState().document.layout['start']).toEqual({ x: 80, y: 160 });
+  });
+
+  it('ignores operations that change nothing, so history stays meaningful', () => {
+    const s = store();
+    s.getState().apply((d) => removeShapes(d, ['start']));
+    expect(s.getState().past).toHaveLength(0);
+  });
+
+  it('is dirty after an edit and clean again after saving or undoing it', () => {
+    const s = store();
+    expect(isDirty(s.getState())).toBe(false);
+    s.getState().apply((d) => moveShapes(d, { start: { x: 5, y: 5 } }));
+    expect(isDirty(s.getState())).toBe(true);
+    s.getState().undo();
+    expect(isDirty(s.getState())).toBe(false);
+    s.getState().redo();
+    s.getState().markSaved(s.getState().document, 2);
+    expect(isDirty(s.getState())).toBe(false);
+  });
+});

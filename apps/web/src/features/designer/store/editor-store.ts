@@ -1,0 +1,122 @@
+import { type ProcessDocument, serializeProcess } from '@junction/process-model';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+
+const HISTORY_LIMIT = 100;
+
+export type DocumentOperation = (doc: ProcessDocument) => ProcessDocument;
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface EditorState {
+  /** The working copy: the single source of truth for the canvas. */
+  document: ProcessDocument;
+  /** The last copy the server stored, and its revision (for If-Match). */
+  saved: { document: ProcessDocument; revision: number };
+  selectedShapes: readonly string[];
+  selectedConnections: readonly string[];
+  /** Sizes React Flow measured, kept so derived nodes keep `measured`. */
+  measured: Readonly<Record<string, Size>>;
+  past: readonly ProcessDocument[];
+  future: readonly ProcessDocument[];
+  /** The document before a drag began; the drag becomes one undo entry when it ends. */
+  gestureStart: ProcessDocument | null;
+  /** The test run shown on the canvas, if any. */
+  runId: string | null;
+
+  /** Applies a pure operation as one undoable step. */
+  apply(operation: DocumentOperation): void;
+  /** Applies an operation live during a gesture (drag); commitGesture records it once. */
+  applyLive(operation: DocumentOperation): void;
+  commitGesture(): void;
+  undo(): void;
+  redo(): void;
+  select(shapes: readonly string[], connections?: readonly string[]): void;
+  setMeasured(id: string, size: Size): void;
+  markSaved(document: ProcessDocument, revision: number): void;
+  showRun(runId: string | null): void;
+}
+
+function pushed(past: readonly ProcessDocument[], doc: ProcessDocument): ProcessDocument[] {
+  return [...past, doc].slice(-HISTORY_LIMIT);
+}
+
+/** One store per open process (and per test): created from the saved copy. */
+export function createEditorStore(
+  document: ProcessDocument,
+  revision: number,
+): StoreApi<EditorState> {
+  return createStore<EditorState>()((set, get) => ({
+    document,
+    saved: { document, revision },
+    selectedShapes: [],
+    selectedConnections: [],
+    measured: {},
+    past: [],
+    future: [],
+    gestureStart: null,
+    runId: null,
+
+    apply(operation) {
+      const { document: current, past } = get();
+      const next = operation(current);
+      if (next !== current) {
+        set({ document: next, past: pushed(past, current), future: [], runId: null });
+      }
+    },
+    applyLive(operation) {
+      const { document: current, gestureStart } = get();
+      const next = operation(current);
+      if (next !== current) {
+        set({ document: next, gestureStart: gestureStart ?? current });
+      }
+    },
+    commitGesture() {
+      const { gestureStart, past, document: current } = get();
+      if (gestureStart && gestureStart !== current) {
+        set({ past: pushed(past, gestureStart), future: [], gestureStart: null });
+      } else {
+        set({ gestureStart: null });
+      }
+    },
+    undo() {
+      const { past, future, document: current } = get();
+      const previous = past.at(-1);
+      if (previous) {
+        set({ document: previous, past: past.slice(0, -1), future: [current, ...future] });
+      }
+    },
+    redo() {
+      const { past, future, document: current } = get();
+      const [next, ...rest] = future;
+      if (next) {
+        set({ document: next, past: pushed(past, current), future: rest });
+      }
+    },
+    select(shapes, connections = []) {
+      set({ selectedShapes: shapes, selectedConnections: connections });
+    },
+    setMeasured(id, size) {
+      const current = get().measured[id];
+      if (!current || current.width !== size.width || current.height !== size.height) {
+        set({ measured: { ...get().measured, [id]: size } });
+      }
+    },
+    markSaved(saved, savedRevision) {
+      set({ saved: { document: saved, revision: savedRevision } });
+    },
+    showRun(runId) {
+      set({ runId });
+    },
+  }));
+}
+
+/** Unsaved changes: compared as files, so an edit undone by hand is not "dirty". */
+export function isDirty(state: Pick<EditorState, 'document' | 'saved'>): boolean {
+  return (
+    state.document !== state.saved.document &&
+    serializeProcess(state.document) !== serializeProcess(state.saved.document)
+  );
+}

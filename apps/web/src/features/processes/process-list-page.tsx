@@ -1,0 +1,140 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ChangeEvent, type DragEvent, type FormEvent, useState } from 'react';
+import { hrefFor, navigate } from '../../app/router.ts';
+import { ApiError } from '../../lib/api.ts';
+import {
+  createProcessRequest,
+  deleteProcessRequest,
+  importProcessRequest,
+  processKeys,
+  processListQuery,
+} from './process-queries.ts';
+
+function describeImportError(error: unknown): string {
+  if (error instanceof SyntaxError) {
+    return `The file is not JSON: ${error.message}`;
+  }
+  if (error instanceof ApiError && Array.isArray(error.body['issues'])) {
+    const issues = error.body['issues'] as { pointer: string; message: string }[];
+    return `${error.message} ${issues
+      .slice(0, 5)
+      .map((i) => `${i.pointer || '/'}: ${i.message}`)
+      .join('; ')}`;
+  }
+  return (error as Error).message;
+}
+
+/** Processes: search, create, open, delete, and import a file by drop or picker. */
+export function ProcessListPage() {
+  const queryClient = useQueryClient();
+  const [search, setSearch] = useState('');
+  const [name, setName] = useState('');
+  const [importError, setImportError] = useState<string | null>(null);
+  const list = useQuery(processListQuery(search));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: processKeys.all });
+
+  const create = useMutation({
+    mutationFn: createProcessRequest,
+    onSuccess: (created) => {
+      void refresh();
+      navigate({ page: 'designer', processId: created.id });
+    },
+  });
+  const remove = useMutation({ mutationFn: deleteProcessRequest, onSuccess: () => void refresh() });
+  const importFile = useMutation({
+    mutationFn: async (file: File) => importProcessRequest(JSON.parse(await file.text())),
+    onMutate: () => setImportError(null),
+    onSuccess: (imported) => {
+      void refresh();
+      navigate({ page: 'designer', processId: imported.id });
+    },
+    onError: (error) => setImportError(describeImportError(error)),
+  });
+
+  const onCreate = (event: FormEvent) => {
+    event.preventDefault();
+    if (name.trim() !== '') {
+      create.mutate(name.trim());
+    }
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    const file = event.dataTransfer.files[0];
+    if (file) {
+      importFile.mutate(file);
+    }
+  };
+  const onPick = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (file) {
+      importFile.mutate(file);
+    }
+  };
+
+  return (
+    <main className="page" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+      <h1>Processes</h1>
+      <form className="row" onSubmit={onCreate}>
+        <input
+          aria-label="New process name"
+          placeholder="New process name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <button type="submit" className="primary" disabled={create.isPending || name.trim() === ''}>
+          Create process
+        </button>
+        <label className="button">
+          Import file…
+          <input type="file" accept=".json,application/json" hidden onChange={onPick} />
+        </label>
+      </form>
+      <p className="hint">Drop a process file anywhere on this page to import it.</p>
+      {importError && (
+        <p role="alert" className="banner is-error">
+          Import failed: {importError}
+        </p>
+      )}
+      <input
+        type="search"
+        aria-label="Search processes"
+        placeholder="Search"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
+      {list.isError && <p role="alert">Could not load processes: {list.error.message}</p>}
+      <ul className="process-list">
+        {(list.data?.items ?? []).map((p) => (
+          <li key={p.id}>
+            <a
+              href={hrefFor({ page: 'designer', processId: p.id })}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate({ page: 'designer', processId: p.id });
+              }}
+            >
+              {p.name}
+            </a>
+            <span className="hint">
+              revision {p.revision} · {new Date(p.updatedAt).toLocaleString()}
+            </span>
+            <button
+              type="button"
+              aria-label={`Delete ${p.name}`}
+              onClick={() => {
+                if (window.confirm(`Delete “${p.name}”?`)) {
+                  remove.mutate(p.id);
+                }
+              }}
+            >
+              Delete
+            </button>
+          </li>
+        ))}
+      </ul>
+      {list.data && list.data.items.length === 0 && (
+        <p className="hint">No processes yet. Create one above.</p>
+      )}
+    </main>
+  );
+}

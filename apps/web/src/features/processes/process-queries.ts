@@ -1,0 +1,81 @@
+import type { ProcessDocument, ValidationIssue } from '@junction/process-model';
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../lib/api.ts';
+
+export interface ProcessSummary {
+  id: string;
+  name: string;
+  revision: number;
+  updatedAt: string;
+}
+
+export interface StoredProcess {
+  document: ProcessDocument;
+  revision: number;
+  updatedAt: string;
+  issues: ValidationIssue[];
+}
+
+export const processKeys = {
+  all: ['processes'] as const,
+  list: (search: string) => ['processes', 'list', search] as const,
+  detail: (id: string) => ['processes', 'detail', id] as const,
+};
+
+export function processListQuery(search: string) {
+  return queryOptions({
+    queryKey: processKeys.list(search),
+    queryFn: async () =>
+      (
+        await api<{ items: ProcessSummary[]; total: number }>(
+          `/api/processes?limit=200&search=${encodeURIComponent(search)}`,
+        )
+      ).data,
+  });
+}
+
+export function processQuery(id: string) {
+  return queryOptions({
+    queryKey: processKeys.detail(id),
+    queryFn: async () =>
+      (await api<StoredProcess>(`/api/processes/${encodeURIComponent(id)}`)).data,
+    // The editor keeps its own working copy; refetching under it would only confuse.
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export async function createProcessRequest(name: string) {
+  return (
+    await api<{ id: string; revision: number; document: ProcessDocument }>('/api/processes', {
+      method: 'POST',
+      body: { name },
+    })
+  ).data;
+}
+
+export async function importProcessRequest(file: unknown) {
+  return (
+    await api<{ id: string; issues: ValidationIssue[] }>('/api/processes/import', {
+      method: 'POST',
+      body: file,
+    })
+  ).data;
+}
+
+export async function deleteProcessRequest(id: string) {
+  await api(`/api/processes/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+/** Saves with optimistic concurrency; a 409 ApiError carries the current revision. */
+export async function saveProcessRequest(document: ProcessDocument, revision: number) {
+  return (
+    await api<{ revision: number; issues: ValidationIssue[] }>(
+      `/api/processes/${encodeURIComponent(document.id)}`,
+      {
+        method: 'PUT',
+        body: document,
+        headers: { 'if-match': `"${revision}"` },
+      },
+    )
+  ).data;
+}
