@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sendList } from '../http/list.ts';
 import { addRoute, param } from '../http/route.ts';
 import type { SandboxState } from '../store/state.ts';
+import { registerProductWrites } from './product-writes.ts';
 import { addReadRoutes, requireObject } from './read-routes.ts';
 
 /** `/accounts` (the caller's own account) and `/products` with its templates, items and parameters. */
@@ -12,6 +13,7 @@ export function registerCatalogRoutes(app: FastifyInstance, state: SandboxState)
     collection: 'product',
     searchable: ['id', 'name', 'short_description'],
   });
+  registerProductWrites(app, state);
   for (const [sub, collection] of [
     ['templates', 'template'],
     ['items', 'item'],

@@ -1,0 +1,274 @@
+import {
+  CONNECT_OPERATIONS,
+  createConnectClient,
+  executeConnectOperation,
+} from '@junction/connect-client';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JsonObject } from './json.ts';
+import { connectSandbox, SANDBOX_DEMO_TOKEN } from './plugin.ts';
+import { createSandboxState } from './seed/create-state.ts';
+import type { CollectionName } from './store/collections.ts';
+import type { SandboxState } from './store/state.ts';
+
+/**
+ * Runs every catalog operation of @junction/connect-client against the
+ * sandbox over a real socket and checks the status is one the client's table
+ * documents. Catches path, method, body and status drift between the two.
+ */
+describe('every connect-client catalog operation against the sandbox', () => {
+  let app: FastifyInstance;
+  let state: SandboxState;
+  let client: ReturnType<typeof createConnectClient>;
+  const used = new Set<string>();
+
+  beforeAll(async () => {
+    state = createSandboxState({ seed: 77 });
+    app = Fastify();
+    await app.register(connectSandbox, { prefix: '/public/v1', state });
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    client = createConnectClient({ endpoint: `${address}/public/v1`, token: SANDBOX_DEMO_TOKEN });
+  });
+  afterAll(() => app.close());
+
+  // A not-yet-used object of a family, optionally in a given status, so
+  // operations don't trip over each other's side effects.
+  function fresh(
+    collection: CollectionName,
+    where: (obj: JsonObject) => boolean = () => true,
+  ): JsonObject {
+    const found = state.all(collection).find((obj) => !used.has(String(obj['id'])) && where(obj));
+    if (found === undefined) {
+      throw new Error(`no fresh ${collection}`);
+    }
+    used.add(String(found['id']));
+    return found;
+  }
+  const status = (value: string) => (obj: JsonObject) =>
+    obj['status'] === value || obj['state'] === value;
+  const id = (obj: JsonObject) => String(obj['id']);
+  function withValueError<T extends JsonObject>(
+    obj: T,
+    collection: CollectionName,
+    params: 'asset' | 'root',
+  ): string {
+    const holder = params === 'asset' ? (obj['asset'] as JsonObject) : obj;
+    const list = (holder['params'] as JsonObject[]).map((p, i) =>
+      i === 0 ? { ...p, value_error: 'bad' } : p,
+    );
+    const updated =
+      params === 'asset'
+        ? { ...obj, asset: { ...holder, params: list } }
+        : { ...obj, params: list };
+    state.put(collection, updated);
+    return id(obj);
+  }
+  const templateOf = (productId: string, scope: string) =>
+    id(
+      state
+        .all('template')
+        .find(
+          (t) =>
+            (t['product'] as JsonObject)['id'] === productId &&
+            t['scope'] === scope &&
+            t['type'] === 'fulfillment',
+        ) ?? {},
+    );
+  const productOf = (obj: JsonObject) =>
+    String(((obj['asset'] as JsonObject)['product'] as JsonObject)['id']);
+  const xlsx = { filename: 'usage.xlsx', content: new Uint8Array([80, 75, 3, 4]) };
+
+  type Input = {
+    id?: string;
+    parentId?: string;
+    body?: unknown;
+    filter?: string;
+    maxRecords?: number;
+  };
+  const inputs: Record<string, () => Input> = {
+    'create:request': () => {
+      const product = state.all('product')[0] ?? {};
+      return {
+        body: {
+          type: 'purchase',
+          asset: { product: { id: id(product) }, items: [], params: [], tiers: {} },
+          marketplace: { id: 'MP-91673' },
+        },
+      };
+    },
+    'update:request': () => ({
+      id: id(fresh('request', status('pending'))),
+      body: { asset: { params: [] } },
+    }),
+    'approve:request': () => {
+      const request = fresh('request', status('pending'));
+      return { id: id(request), body: { template_id: templateOf(productOf(request), 'asset') } };
+    },
+    'inquire:request': () => ({
+      id: withValueError(fresh('request', status('pending')), 'request', 'asset'),
+      body: {},
+    }),
+    'pending:request': () => ({ id: id(fresh('request', status('inquiring'))) }),
+    'reject:request': () => ({
+      id: id(fresh('request', status('pending'))),
+      body: { reason: 'no' },
+    }),
+    'create:subscription-request': () => ({
+      body: { asset_id: id(fresh('asset', status('active'))), type: 'vendor', items: [] },
+    }),
+    'update:subscription-request': () => ({
+      id: id(fresh('subscription-request')),
+      body: { vendor: { external_id: 'V-1' } },
+    }),
+    'create:tier-account': () => ({
+      body: { name: 'New Co', type: 'customer', contact_info: { country: 'es' } },
+    }),
+    'update:tier-account': () => ({ id: id(fresh('tier-account')), body: { name: 'Renamed Co' } }),
+    'list:tier-account-version': () => ({ parentId: id(state.all('tier-account')[1] ?? {}) }),
+    'get:tier-account-version': () => ({
+      parentId: id(state.all('tier-account')[1] ?? {}),
+      id: '1',
+    }),
+    'create:tier-account-request': () => ({
+      body: { type: 'update', account: { id: id(state.all('tier-account')[2] ?? {}) } },
+    }),
+    'accept:tier-account-request': () => ({
+      id: id(fresh('tier-account-request', status('pending'))),
+    }),
+    'reject:tier-account-request': () => ({
+      id: id(fresh('tier-account-request', status('pending'))),
+      body: { reason: 'no' },
+    }),
+    'create:tier-config-request': () => {
+      const account = state.all('tier-account')[3] ?? {};
+      return {
+        body: {
+          configuration: {
+            product: { id: id(state.all('product')[0] ?? {}) },
+            account: { id: id(account) },
+            tier_level: 1,
+          },
+        },
+      };
+    },
+    'update:tier-config-request': () => ({
+      id: id(fresh('tier-config-request', status('pending'))),
+      body: { params: [] },
+    }),
+    'submit:tier-config-request': () => {
+      const tcr = fresh('tier-config-request', status('pending'));
+      state.put('tier-config-request', { ...tcr, status: 'draft' });
+      return { id: id(tcr), body: {} };
+    },
+    'approve:tier-config-request': () => {
+      const tcr = fresh('tier-config-request', status('pending'));
+      const productId = String(
+        ((tcr['configuration'] as JsonObject)['product'] as JsonObject)['id'],
+      );
+      return { id: id(tcr), body: { template: { id: templateOf(productId, 'tier1') } } };
+    },
+    'inquire:tier-config-request': () => ({
+      id: withValueError(
+        fresh('tier-config-request', status('pending')),
+        'tier-config-request',
+        'root',
+      ),
+    }),
+    'pending:tier-config-request': () => {
+      const tcr = fresh('tier-config-request', status('pending'));
+      state.put('tier-config-request', { ...tcr, status: 'inquiring' });
+      return { id: id(tcr) };
+    },
+    'reject:tier-config-request': () => ({
+      id: id(fresh('tier-config-request', status('pending'))),
+      body: { reason: 'no' },
+    }),
+    'create:product': () => ({ body: { name: 'Brand New Product' } }),
+    'update:product': () => ({ id: id(fresh('product')), body: { short_description: 'x' } }),
+    'delete:product': () => ({ id: id(fresh('product')) }),
+    'delete:tier-account': () => ({ id: id(fresh('tier-account')) }),
+    'create:usage-report': () => ({
+      body: {
+        name: 'U',
+        product: { id: id(state.all('product')[0] ?? {}) },
+        contract: { id: 'CRD-1' },
+        period: { from: '2025-01-01', to: '2025-01-31' },
+      },
+    }),
+    'update:usage-report': () => ({ id: id(fresh('usage-report')), body: { description: 'd' } }),
+    'upload:usage-report': () => ({ id: id(fresh('usage-report', status('draft'))), body: xlsx }),
+    'submit:usage-report': () => ({ id: id(fresh('usage-report', status('ready'))) }),
+    'accept:usage-report': () => ({
+      id: id(fresh('usage-report', status('pending'))),
+      body: { acceptance_note: 'ok' },
+    }),
+    'reject:usage-report': () => ({
+      id: id(fresh('usage-report', status('pending'))),
+      body: { rejection_note: 'no' },
+    }),
+    'close:usage-report': () => ({ id: id(fresh('usage-report', status('accepted'))) }),
+    'reprocess:usage-report': () => ({ id: id(fresh('usage-report', status('invalid'))) }),
+    'delete:usage-report': () => ({ id: id(fresh('usage-report', status('draft'))) }),
+    'update:usage-record': () => ({ id: id(fresh('usage-record')), body: { status: 'approved' } }),
+    'close:usage-record': () => ({
+      id: id(fresh('usage-record', status('approved'))),
+      body: { external_billing_id: 'B' },
+    }),
+    'bulk-close:usage-record': () => ({
+      body: [{ id: id(fresh('usage-record', status('approved'))), external_billing_id: 'B' }],
+    }),
+    'update:usage-chunk': () => ({ id: id(fresh('usage-chunk')), body: { external_id: 'E' } }),
+    'close:usage-chunk': () => ({
+      id: id(fresh('usage-chunk', status('ready'))),
+      body: { external_billing_id: 'B' },
+    }),
+    'regenerate:usage-chunk': () => ({ id: id(fresh('usage-chunk', status('ready'))) }),
+    'create:usage-reconciliation': () => ({ body: { ...xlsx, filename: 'recon.xlsx' } }),
+    'create:case': () => ({
+      body: {
+        subject: 's',
+        description: 'd',
+        priority: 1,
+        type: 'technical',
+        receiver: { account: { id: 'PA-222-222' } },
+      },
+    }),
+    'update:case': () => ({ id: id(fresh('case')), body: { subject: 'new' } }),
+    'inquire:case': () => ({ id: id(fresh('case', status('pending'))) }),
+    'pending:case': () => ({ id: id(fresh('case', status('inquiring'))) }),
+    'resolve:case': () => ({ id: id(fresh('case', status('pending'))) }),
+    'close:case': () => ({ id: id(fresh('case', status('resolved'))), body: { rating: 4 } }),
+  };
+
+  const keys = Object.keys(CONNECT_OPERATIONS);
+  it.each(keys)('%s', async (key) => {
+    const [action = '', object = ''] = key.split(':');
+    const spec = CONNECT_OPERATIONS[key];
+    let input: Input;
+    if (inputs[key]) {
+      input = inputs[key]();
+    } else if (action === 'list') {
+      input = { filter: 'ne(id,null())', maxRecords: 150 };
+    } else if (action === 'get') {
+      const listed = await executeConnectOperation(client, {
+        action: 'list',
+        object,
+        maxRecords: 1,
+      });
+      input = { id: String((listed.records[0] as JsonObject)['id']) };
+    } else if (action === 'assign' || action === 'unassign') {
+      const collection = object as CollectionName;
+      input = {
+        id: id(fresh(collection, status('pending'))),
+        body: action === 'assign' ? { id: 'UR-841-574-187' } : undefined,
+      };
+    } else {
+      throw new Error(`no input for ${key}`);
+    }
+    const result = await executeConnectOperation(client, { action, object, ...input });
+    expect(spec?.success, key).toContain(result.status);
+    if (action === 'list') {
+      expect(result.records.length, key).toBeGreaterThan(0);
+    }
+  });
+});
