@@ -5,6 +5,7 @@ import { registerAssetRoutes } from './objects/asset-routes.ts';
 import { registerCaseRoutes } from './objects/case-routes.ts';
 import { registerCatalogRoutes } from './objects/catalog-routes.ts';
 import { registerConversationRoutes } from './objects/conversation-routes.ts';
+import { registerRenderRoutes } from './objects/render-routes.ts';
 import { registerRequestRoutes } from './objects/request-routes.ts';
 import { registerSubscriptionRequestRoutes } from './objects/subscription-request-routes.ts';
 import { registerTierAccountRoutes } from './objects/tier-account-routes.ts';
@@ -110,4 +111,5 @@ export const connectSandbox: FastifyPluginAsync<ConnectSandboxOptions> = async (
   registerUsageRoutes(app, state);
   registerCaseRoutes(app, state);
   registerConversationRoutes(app, state);
+  registerRenderRoutes(app, state);
 };
