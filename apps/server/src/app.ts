@@ -118,7 +118,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  installErrorPolicy(app);
+  const serveWeb = options.webDist !== undefined && existsSync(options.webDist);
+  installErrorPolicy(app, { singlePageApp: serveWeb });
   if (options.accessToken) {
     installAccessToken(app, options.accessToken);
   }
@@ -138,21 +139,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     }),
   });
 
-  if (options.webDist && existsSync(options.webDist)) {
-    await app.register(fastifyStatic, { root: options.webDist, wildcard: false });
-    // Client-side routes (/processes/…) all load the single-page app.
-    app.setNotFoundHandler((request, reply) => {
-      if (
-        request.method === 'GET' &&
-        !request.url.startsWith('/api/') &&
-        !request.url.startsWith('/sandbox/')
-      ) {
-        return reply.sendFile('index.html');
-      }
-      return reply
-        .status(404)
-        .send({ error: 'not-found', message: `No route ${request.method} ${request.url}.` });
-    });
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: options.webDist!, wildcard: false });
   }
 
   app.addHook('onClose', async () => {

@@ -5,7 +5,10 @@ import { HttpError } from './errors.ts';
  * One error policy for the whole API: client errors say what is wrong and where;
  * anything unexpected is logged with the request and answered without internals.
  */
-export function installErrorPolicy(app: FastifyInstance): void {
+export function installErrorPolicy(
+  app: FastifyInstance,
+  options: { singlePageApp: boolean },
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpError) {
       return reply
