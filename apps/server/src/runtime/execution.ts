@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import type { ProcessDocument } from '@junction/process-model';
+import { abortableSleep } from './halt.ts';
+import { createMemorySnapshotStore } from './stores.ts';
+import type {
+  ConnectorGateway,
+  PersistedPropertyStore,
+  ProgramCommandPolicy,
+  RetryPolicy,
+  RunDocument,
+  RunListener,
+  ScriptLimits,
+  SnapshotStore,
+} from './types.ts';
+
+export interface ExecuteOptions {
+  connectors: ConnectorGateway;
+  listener?: RunListener;
+  signal?: AbortSignal;
+  /** Documents for a Data Passthrough start, or pinned test input. */
+  startDocuments?: RunDocument[];
+  /** Initial dynamic process properties (e.g. Test extensions); they win over persisted ones. */
+  processProperties?: Map<string, string>;
+  executionId?: string;
+  /** Test mode: Flow Control runs without parallelism; Try/Catch retries don't wait by default. */
+  testMode?: boolean;
+  /** Loads the process a Process Call names; without it Process Call fails. */
+  loadProcess?: (processId: string) => Promise<ProcessDocument | undefined>;
+  /** Program Command is refused unless this lists the allowed executables. */
+  programCommands?: ProgramCommandPolicy;
+  /** Where Set Properties "Persist" keeps values; loaded into the run at its start. */
+  persistedProperties?: PersistedPropertyStore;
+  /** Find Changes snapshots; defaults to an in-memory store that lives as long as the options. */
+  snapshots?: SnapshotStore;
+  scriptLimits?: Partial<ScriptLimits>;
+  /** Try/Catch waits; default `backoff` (0/10/30/60/120 s), `immediate` in test mode. */
+  retryPolicy?: RetryPolicy;
+  /** Injectable wait for retries (tests use a fake clock). */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+export const DEFAULT_SCRIPT_LIMITS: ScriptLimits = {
+  timeoutMs: 5_000,
+  memoryBytes: 32 * 1024 * 1024,
+};
+
+/** Subprocess calls deeper than this are a process error (a process calling itself). */
+export const MAX_CALL_DEPTH = 10;
+
+/** State one execution shares with every subprocess it calls (§4.2 scopes). */
+export interface Execution {
+  options: ExecuteOptions;
+  executionId: string;
+  testMode: boolean;
+  signal: AbortSignal;
+  processProperties: Map<string, string>;
+  caches: Map<string, Map<string, RunDocument[]>>;
+  snapshots: SnapshotStore;
+  /** Child document id → parent document id, for lineage and Try/Catch. */
+  parents: Map<string, string>;
+  successActions: Array<() => Promise<void>>;
+  /** Unawaited subprocess runs; settled before the execution reports its outcome. */
+  background: Array<Promise<Error | undefined>>;
+  notifications: { count: number };
+  newDocumentId(): string;
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+const fallbackSnapshots = new WeakMap<ExecuteOptions, SnapshotStore>();
+
+export async function createExecution(
+  process: ProcessDocument,
+  options: ExecuteOptions,
+): Promise<Execution> {
+  const persisted = options.persistedProperties
+    ? await options.persistedProperties.load(process.id)
+    : {};
+  const processProperties = new Map(Object.entries(persisted));
+  for (const [name, value] of options.processProperties ?? []) {
+    processProperties.set(name, value);
+  }
+  let snapshots = options.snapshots ?? fallbackSnapshots.get(options);
+  if (!snapshots) {
+    snapshots = createMemorySnapshotStore();
+    fallbackSnapshots.set(options, snapshots);
+  }
+  let sequence = 0;
+  return {
+    options,
+    executionId: options.executionId ?? `execution-${randomUUID()}`,
+    testMode: options.testMode ?? false,
+    signal: options.signal ?? new AbortController().signal,
+    processProperties,
+    caches: new Map(),
+    snapshots,
+    parents: new Map(),
+    successActions: [],
+    background: [],
+    notifications: { count: 0 },
+    newDocumentId: () => `d${++sequence}`,
+    sleep: options.sleep ?? abortableSleep,
+  };
+}
+
+/** Whether `id` is `ancestorId` or descends from it through recorded parents. */
+export function isDerivedFrom(
+  parents: Map<string, string>,
+  id: string,
+  ancestorId: string,
+): boolean {
+  let current: string | undefined = id;
+  // The bound guards against a malformed (cyclic) lineage.
+  for (let steps = 0; current !== undefined && steps < 100_000; steps++) {
+    if (current === ancestorId) {
+      return true;
+    }
+    current = parents.get(current);
+  }
+  return false;
+}

@@ -1,0 +1,32 @@
+import { concatenatedValue } from '../parameters.ts';
+import { onDefaultPort } from '../single-port.ts';
+import type { RunDocument, ShapeHandler } from '../types.ts';
+
+/**
+ * Set Properties (§3.3): per document, each assignment in order gets the
+ * concatenation of its parts, so a later assignment can read an earlier one.
+ * Dynamic document properties travel with the document; dynamic process
+ * properties are one per execution (last write wins) and, with Persist, are stored
+ * the moment the shape runs. The data is unchanged.
+ */
+export const setPropertiesHandler: ShapeHandler<'set-properties'> = {
+  async run(shape, inputs, ctx) {
+    const outputs: RunDocument[] = [];
+    for (const input of inputs) {
+      const doc: RunDocument = { ...input, properties: { ...input.properties } };
+      for (const assignment of shape.config.properties) {
+        const value = concatenatedValue(assignment.parts, doc, ctx);
+        if (assignment.target === 'dynamic-document') {
+          doc.properties[assignment.name] = value;
+        } else {
+          ctx.processProperties.set(assignment.name, value);
+          if (assignment.persist) {
+            await ctx.persistProcessProperty(assignment.name, value);
+          }
+        }
+      }
+      outputs.push(doc);
+    }
+    return onDefaultPort(outputs);
+  },
+};

@@ -1,0 +1,58 @@
+import type { Parameter, ParameterValue } from '@junction/process-model';
+import { parseFieldPath, readPath, valueText } from './field-path.ts';
+import { EXECUTION_PREFIX, executionProperty } from './properties.ts';
+import type { RunContext, RunDocument } from './types.ts';
+
+/**
+ * Reads a field path (`asset.product.id`, `items.0.id`, `items[0].id`) from a JSON
+ * document; '' when the document is not JSON or the field is missing.
+ */
+export function readProfileElement(doc: RunDocument, path: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(doc.data);
+  } catch {
+    return '';
+  }
+  // Dotted numeric steps (`items.0.id`) were accepted before bracket indices existed.
+  const segments = parseFieldPath(path) ?? path.split('.');
+  return valueText(readPath(value, segments));
+}
+
+/** The value of one parameter for one document (process-semantics.md §5). */
+export function parameterValue(value: ParameterValue, doc: RunDocument, ctx: RunContext): string {
+  switch (value.type) {
+    case 'static':
+      return value.value;
+    case 'document-property': {
+      if (value.name.startsWith(EXECUTION_PREFIX)) {
+        const execution = executionProperty(value.name.slice(EXECUTION_PREFIX.length), ctx);
+        if (execution !== undefined) {
+          return execution;
+        }
+      }
+      return doc.properties[value.name] ?? '';
+    }
+    case 'process-property':
+      return ctx.processProperties.get(value.name) ?? '';
+    case 'profile-element':
+      return readProfileElement(doc, value.path);
+  }
+}
+
+/** Set Properties, cache keys: the concatenation of an ordered list of values. */
+export function concatenatedValue(
+  parts: readonly ParameterValue[],
+  doc: RunDocument,
+  ctx: RunContext,
+): string {
+  return parts.map((part) => parameterValue(part, doc, ctx)).join('');
+}
+
+export function resolveParameters(
+  parameters: readonly Parameter[],
+  doc: RunDocument,
+  ctx: RunContext,
+): Map<string, string> {
+  return new Map(parameters.map((p) => [p.name, parameterValue(p.value, doc, ctx)]));
+}

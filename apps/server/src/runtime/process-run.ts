@@ -1,0 +1,259 @@
+import { outputPorts, type ProcessDocument, type Shape } from '@junction/process-model';
+import {
+  DEFAULT_SCRIPT_LIMITS,
+  type Execution,
+  isDerivedFrom,
+  MAX_CALL_DEPTH,
+} from './execution.ts';
+import { RunHalt } from './halt.ts';
+import { handlerFor } from './handlers/registry.ts';
+import type {
+  AnyShapeHandler,
+  DocumentError,
+  LogEntry,
+  PathRunner,
+  RunContext,
+  RunDocument,
+  RunListener,
+  RunLogEntry,
+  RunOutcome,
+  ShapeResult,
+  ShapeStats,
+  SubprocessRun,
+} from './types.ts';
+
+export interface ProcessRunInput {
+  process: ProcessDocument;
+  execution: Execution;
+  startDocuments: RunDocument[] | undefined;
+  listener: RunListener;
+  depth: number;
+}
+
+function cancelled(): RunHalt {
+  return new RunHalt('cancel', 'The run was cancelled.');
+}
+
+/** The default path order: every port in `outputPorts` order, each to completion (§2, §6). */
+async function runPortsInOrder(shape: Shape, result: ShapeResult, runPath: PathRunner) {
+  const errors: DocumentError[] = [];
+  for (const port of outputPorts(shape)) {
+    errors.push(...(await runPath(port.id, result.outputs.get(port.id) ?? [])));
+  }
+  return errors;
+}
+
+/**
+ * Runs one process inside an execution (process-semantics.md §6): a shape takes
+ * its whole batch before anything moves on, and its paths run depth first in port
+ * order. Document errors bubble up the path they happened on so Branch and
+ * Try/Catch can see them; process errors unwind as RunHalt.
+ */
+export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun> {
+  const { process, execution, listener } = input;
+  const { signal } = execution;
+  const shapes: Record<string, ShapeStats> = {};
+  const connections: Record<string, number> = {};
+  const log: RunLogEntry[] = [];
+  const open = new Set<DocumentError>();
+  const returned = new Map<string, RunDocument[]>();
+
+  const base: Omit<RunContext, 'documentCount' | 'log'> = {
+    process,
+    connectors: execution.options.connectors,
+    signal,
+    processProperties: execution.processProperties,
+    newDocumentId: execution.newDocumentId,
+    startDocuments: input.startDocuments,
+    execution: {
+      executionId: execution.executionId,
+      processId: process.id,
+      processName: process.name,
+      testMode: execution.testMode,
+    },
+    persistProcessProperty: async (name, value) => {
+      await execution.options.persistedProperties?.save(process.id, name, value);
+    },
+    caches: execution.caches,
+    snapshots: execution.snapshots,
+    onSuccess: (action) => execution.successActions.push(action),
+    returned,
+    loadProcess: (processId) => loadChild(input, processId),
+    runSubprocess: (child, startDocuments) =>
+      runProcess({
+        process: child,
+        execution,
+        startDocuments,
+        // A child's shapes are not the parent's; its outcome is reported on the Process Call shape.
+        listener: {},
+        depth: input.depth + 1,
+      }),
+    // Settled into a value at once so a failure is never an unhandled rejection.
+    background: (task) => {
+      execution.background.push(
+        task.then(
+          () => undefined,
+          (error: unknown) => error as Error,
+        ),
+      );
+    },
+    programCommands: execution.options.programCommands,
+    scriptLimits: { ...DEFAULT_SCRIPT_LIMITS, ...execution.options.scriptLimits },
+    retryPolicy: execution.options.retryPolicy ?? (execution.testMode ? 'immediate' : 'backoff'),
+    sleep: execution.sleep,
+    notifications: execution.notifications,
+    isDerivedFrom: (id, ancestorId) => isDerivedFrom(execution.parents, id, ancestorId),
+    markCaught: (errors) => {
+      for (const error of errors) {
+        open.delete(error);
+      }
+    },
+  };
+
+  function statsFor(shapeId: string): ShapeStats {
+    const stats = shapes[shapeId] ?? {
+      status: 'running',
+      documentsIn: 0,
+      documentsOut: 0,
+      documentsInError: 0,
+    };
+    shapes[shapeId] = stats;
+    return stats;
+  }
+
+  async function runShape(shapeId: string, inputs: RunDocument[]): Promise<DocumentError[]> {
+    if (signal.aborted) {
+      throw cancelled();
+    }
+    const shape = process.shapes[shapeId];
+    const handler: AnyShapeHandler | undefined = shape && handlerFor(shape.kind);
+    // A shape reached by several paths runs once per arriving batch; stats add up.
+    const stats = statsFor(shapeId);
+    stats.status = 'running';
+    stats.documentsIn += inputs.length;
+    listener.shapeStarted?.(shapeId, inputs);
+    const logs: LogEntry[] = [];
+    const ctx: RunContext = {
+      ...base,
+      documentCount: inputs.length,
+      log: (level, message, documentId) => {
+        const entry: LogEntry =
+          documentId === undefined ? { level, message } : { level, message, documentId };
+        logs.push(entry);
+        log.push({ shapeId, ...entry });
+      },
+    };
+    if (!shape || !handler) {
+      stats.status = 'error';
+      stats.message = shape
+        ? `Shape kind "${shape.kind}" cannot run in this runtime.`
+        : `Missing shape "${shapeId}".`;
+      listener.shapeFinished?.(shapeId, stats, undefined);
+      throw new RunHalt('error', stats.message);
+    }
+    let result: ShapeResult;
+    try {
+      result = await handler.run(shape, inputs, ctx);
+    } catch (error) {
+      const halt =
+        error instanceof RunHalt ? error : new RunHalt('error', (error as Error).message);
+      if (signal.aborted && halt.outcome === 'error') {
+        throw cancelled();
+      }
+      stats.status = halt.outcome === 'error' ? 'error' : 'done';
+      if (halt.outcome === 'error') {
+        stats.message = halt.message;
+        ctx.log('error', halt.message);
+      }
+      listener.shapeFinished?.(shapeId, stats, { outputs: new Map(), errors: [], logs });
+      throw halt;
+    }
+    result.logs = [...(result.logs ?? []), ...logs];
+    for (const docs of result.outputs.values()) {
+      stats.documentsOut += docs.length;
+      for (const doc of docs) {
+        if (doc.parentId !== undefined && doc.parentId !== doc.id) {
+          execution.parents.set(doc.id, doc.parentId);
+        }
+      }
+    }
+    for (const error of result.errors) {
+      open.add(error);
+      ctx.log('error', error.message, error.document.id);
+    }
+    stats.documentsInError += result.errors.length;
+    stats.status = stats.documentsInError > 0 ? 'error' : 'done';
+    if (result.errors[0] && stats.message === undefined) {
+      stats.message = result.errors[0].message;
+    }
+    listener.shapeFinished?.(shapeId, stats, result);
+    if (result.endRun) {
+      throw new RunHalt('return', 'Stop: end and return');
+    }
+    const runPath: PathRunner = async (port, docs) => {
+      const connection = process.connections.find(
+        (c) => c.from.shape === shapeId && c.from.port === port,
+      );
+      // A path that receives no documents does not run (Boomi's zero-document rule).
+      if (!connection || docs.length === 0) {
+        return [];
+      }
+      connections[connection.id] = (connections[connection.id] ?? 0) + docs.length;
+      listener.connectionCarried?.(connection.id, connections[connection.id] ?? 0);
+      return runShape(connection.to.shape, docs);
+    };
+    const downstream = handler.paths
+      ? await handler.paths(shape, result, runPath, ctx)
+      : await runPortsInOrder(shape, result, runPath);
+    return [...result.errors, ...downstream];
+  }
+
+  const finish = (halt?: RunHalt): SubprocessRun => {
+    const failedDocuments = [...open];
+    const outcome: RunOutcome = {
+      status: 'complete',
+      shapes,
+      connections,
+      executionId: execution.executionId,
+      log,
+      failedDocuments,
+      returned: Object.fromEntries(returned),
+    };
+    if (halt && halt.outcome !== 'return') {
+      outcome.status = halt.outcome === 'cancel' ? 'aborted' : 'error';
+      outcome.error = halt.message;
+    } else if (failedDocuments.length > 0) {
+      // A run with any document in error is an Error run, as in Boomi's reporting.
+      outcome.status = 'error';
+      outcome.error = 'Some documents failed.';
+    }
+    return { outcome, returned };
+  };
+
+  const start = Object.entries(process.shapes).find(([, s]) => s.kind === 'start');
+  if (!start) {
+    return finish(new RunHalt('error', 'The process has no Start shape.'));
+  }
+  try {
+    await runShape(start[0], []);
+  } catch (error) {
+    const halt = error instanceof RunHalt ? error : new RunHalt('error', (error as Error).message);
+    return finish(signal.aborted ? cancelled() : halt);
+  }
+  return finish();
+}
+
+async function loadChild(parent: ProcessRunInput, processId: string): Promise<ProcessDocument> {
+  const load = parent.execution.options.loadProcess;
+  if (parent.depth + 1 > MAX_CALL_DEPTH) {
+    throw new RunHalt('error', `Process calls are nested more than ${MAX_CALL_DEPTH} deep.`);
+  }
+  const child = load ? await load(processId) : undefined;
+  if (!child) {
+    throw new RunHalt(
+      'error',
+      load ? `Process "${processId}" does not exist.` : 'This runtime cannot call other processes.',
+    );
+  }
+  return child;
+}

@@ -1,0 +1,233 @@
+import type {
+  ConnectorOperation,
+  ProcessDocument,
+  Shape,
+  ShapeKind,
+  ShapeOfKind,
+} from '@junction/process-model';
+
+/** A document: data plus properties (process-semantics.md §4). */
+export interface RunDocument {
+  /** Stable within a run: lets the inspector follow one document across shapes. */
+  id: string;
+  data: string;
+  properties: Record<string, string>;
+  /**
+   * The document this one was made from (split, combine, connector response, cache
+   * retrieve, …). Shapes that only change a document keep its id instead.
+   */
+  parentId?: string;
+}
+
+export interface DocumentError {
+  document: RunDocument;
+  message: string;
+}
+
+export type LogLevel = 'info' | 'warning' | 'error';
+
+/** One line of a shape's log (Test mode's "Logs" tab). */
+export interface LogEntry {
+  level: LogLevel;
+  message: string;
+  /** The document the line is about, when there is one. */
+  documentId?: string;
+}
+
+/** A log line with the shape that wrote it, for the whole run's log. */
+export interface RunLogEntry extends LogEntry {
+  shapeId: string;
+}
+
+/** What one shape did with its batch: documents per output port, and documents in error. */
+export interface ShapeResult {
+  outputs: Map<string, RunDocument[]>;
+  errors: DocumentError[];
+  /** Stop "end and return": finish the whole run after this shape. */
+  endRun?: boolean;
+  /** The shape's log lines for this batch (filled by the engine from `ctx.log`). */
+  logs?: LogEntry[];
+  /** Outcomes of subprocess executions a Process Call started for this batch. */
+  subprocesses?: RunOutcome[];
+}
+
+/** A connector call's failure, already classified; the runtime never sees HTTP. */
+export class ConnectorCallError extends Error {
+  readonly kind: 'application' | 'failure';
+  readonly statusCode: number | undefined;
+  readonly body: unknown;
+  constructor(
+    kind: 'application' | 'failure',
+    message: string,
+    statusCode?: number,
+    body?: unknown,
+  ) {
+    super(message);
+    this.name = 'ConnectorCallError';
+    this.kind = kind;
+    this.statusCode = statusCode;
+    this.body = body;
+  }
+}
+
+export interface ConnectorRequest {
+  id?: string | undefined;
+  parentId?: string | undefined;
+  body?: unknown;
+  filter?: string | undefined;
+  maxRecords?: number | undefined;
+}
+
+/** The runtime's only door to the outside world for connector shapes. */
+export interface ConnectorGateway {
+  /** Runs one operation; resolves to the records it produced. */
+  execute(
+    operation: ConnectorOperation,
+    request: ConnectorRequest,
+    signal: AbortSignal,
+  ): Promise<unknown[]>;
+}
+
+/** Read-only facts about the execution (process-semantics.md §4.2 execution properties). */
+export interface ExecutionInfo {
+  executionId: string;
+  processId: string;
+  processName: string;
+  testMode: boolean;
+}
+
+/** Persisted dynamic process properties, per process (Set Properties "Persist"). */
+export interface PersistedPropertyStore {
+  load(processId: string): Promise<Record<string, string>>;
+  save(processId: string, name: string, value: string): Promise<void>;
+}
+
+/** Find Changes snapshots kept between executions: record key → record JSON. */
+export interface SnapshotStore {
+  load(processId: string, name: string): Promise<Map<string, string> | undefined>;
+  save(processId: string, name: string, snapshot: Map<string, string>): Promise<void>;
+}
+
+/** Program Command is refused unless the host lists the executables it may run. */
+export interface ProgramCommandPolicy {
+  /** Executables allowed, compared exactly with the shape's command. */
+  allow: readonly string[];
+  timeoutMs?: number;
+  cwd?: string;
+}
+
+export interface ScriptLimits {
+  /** Wall-clock budget of one Custom Scripting step, checked by QuickJS's interrupt handler. */
+  timeoutMs: number;
+  memoryBytes: number;
+}
+
+/** How Try/Catch waits between retries: Boomi's schedule, no wait, or no retries at all. */
+export type RetryPolicy = 'backoff' | 'immediate' | 'skip';
+
+export interface RunContext {
+  process: ProcessDocument;
+  connectors: ConnectorGateway;
+  signal: AbortSignal;
+  /** Dynamic process properties: per run, last write wins, visible across paths. */
+  processProperties: Map<string, string>;
+  newDocumentId(): string;
+  /** Documents given to a Data Passthrough start, or pinned test input. */
+  startDocuments: RunDocument[] | undefined;
+  execution: ExecutionInfo;
+  /** Documents at the start of the current shape (execution property "Document count"). */
+  documentCount: number;
+  /** Writes a line to the current shape's log. */
+  log(level: LogLevel, message: string, documentId?: string): void;
+  /** Keeps a dynamic process property for later executions of this process. */
+  persistProcessProperty(name: string, value: string): Promise<void>;
+  /** Document caches: one execution, shared with subprocesses. cache → key → documents. */
+  caches: Map<string, Map<string, RunDocument[]>>;
+  snapshots: SnapshotStore;
+  /** Runs `action` only if the whole (top-level) execution ends without error. */
+  onSuccess(action: () => Promise<void>): void;
+  /** Documents that reached Return Documents shapes, by label. */
+  returned: Map<string, RunDocument[]>;
+  /** Loads a process to call; a missing process or too deep a call chain is a process error. */
+  loadProcess(processId: string): Promise<ProcessDocument>;
+  /** Runs another process inside this execution (Process Call): shared properties and caches. */
+  runSubprocess(
+    process: ProcessDocument,
+    startDocuments: RunDocument[] | undefined,
+  ): Promise<SubprocessRun>;
+  /**
+   * Work the run does not wait for now (Process Call without "wait"); the execution
+   * waits for it before it finishes, and a rejection fails the execution.
+   */
+  background(task: Promise<void>): void;
+  programCommands: ProgramCommandPolicy | undefined;
+  scriptLimits: ScriptLimits;
+  retryPolicy: RetryPolicy;
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /** Notifications written so far in the execution (Boomi stops at 1,000). */
+  notifications: { count: number };
+  /** Whether document `id` is `ancestorId` or was made from it (lineage through splits etc.). */
+  isDerivedFrom(id: string, ancestorId: string): boolean;
+  /** Marks document errors as handled (Try/Catch), so they do not fail the run. */
+  markCaught(errors: readonly DocumentError[]): void;
+}
+
+export interface SubprocessRun {
+  outcome: RunOutcome;
+  returned: Map<string, RunDocument[]>;
+}
+
+/** Runs the path leaving one port; resolves to the document errors nobody caught on it. */
+export type PathRunner = (port: string, documents: RunDocument[]) => Promise<DocumentError[]>;
+
+export interface ShapeHandler<K extends ShapeKind> {
+  run(shape: ShapeOfKind<K>, inputs: RunDocument[], ctx: RunContext): Promise<ShapeResult>;
+  /**
+   * Drives the shape's outgoing paths itself (Branch, Try/Catch, Flow Control).
+   * Without it the engine runs `result.outputs` depth first in port order.
+   */
+  paths?(
+    shape: ShapeOfKind<K>,
+    result: ShapeResult,
+    runPath: PathRunner,
+    ctx: RunContext,
+  ): Promise<DocumentError[]>;
+}
+
+export type AnyShapeHandler = ShapeHandler<ShapeKind>;
+
+export type ShapeStatus = 'running' | 'done' | 'error';
+
+export interface ShapeStats {
+  status: ShapeStatus;
+  documentsIn: number;
+  documentsOut: number;
+  documentsInError: number;
+  /** A process error (the run stopped here), or the first document error. */
+  message?: string;
+}
+
+/** Observes a run as it happens; the dispatcher turns these into stored progress. */
+export interface RunListener {
+  shapeStarted?(shapeId: string, inputs: readonly RunDocument[]): void;
+  shapeFinished?(shapeId: string, stats: ShapeStats, result: ShapeResult | undefined): void;
+  connectionCarried?(connectionId: string, count: number): void;
+}
+
+export type RunStatus = 'complete' | 'error' | 'aborted';
+
+export interface RunOutcome {
+  status: RunStatus;
+  error?: string;
+  shapes: Record<string, ShapeStats>;
+  connections: Record<string, number>;
+  executionId?: string;
+  /** Every shape's log lines in the order they were written. */
+  log?: RunLogEntry[];
+  /** Documents that failed and were not caught by a Try/Catch. */
+  failedDocuments?: DocumentError[];
+  /** Documents that reached Return Documents shapes, by label (for a caller or a listener). */
+  returned?: Record<string, RunDocument[]>;
+}
+
+export type { Shape };
