@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { META } from '../properties.ts';
+import { buildProcess, docs, PASSTHROUGH_START, runTest, sink } from '../test-support.ts';
+import type { Shape } from '../types.ts';
+
+const tryCatch = (retryCount: number, trigger: 'document' | 'all' = 'document'): Shape => ({
+  kind: 'try-catch',
+  label: '',
+  config: { retryCount, trigger },
+});
+const failWhenBad = (stopEntireProcess = false): Shape => ({
+  kind: 'exception',
+  label: '',
+  config: {
+    title: 'Rejected',
+    text: 'id {1}',
+    parameters: [{ type: 'profile-element', path: 'id' }],
+    stopEntireProcess,
+  },
+});
+const decision: Shape = {
+  kind: 'decision',
+  label: '',
+  config: {
+    left: { type: 'profile-element', path: 'bad' },
+    operator: 'equals',
+    right: { type: 'static', value: 'true' },
+  },
+};
+const rewrite: Shape = {
+  kind: 'message',
+  label: '',
+  config: {
+    text: 'rewritten {1}',
+    parameters: [{ type: 'profile-element', path: 'id' }],
+    jsonSafe: true,
+    combineDocuments: false,
+  },
+};
+
+//   start ─▶ tc ─try─▶ rewrite? ─▶ decision ─true─▶ exception
+//              │                        └false─▶ ok
+//              └catch─▶ caught
+function guarded(tc: Shape, exception: Shape = failWhenBad()) {
+  return buildProcess(
+    { start: PASSTHROUGH_START, tc, decision, exception, ok: sink(), caught: sink() },
+    [
+      ['start', 'default', 'tc'],
+      ['tc', 'try', 'decision'],
+      ['decision', 'true', 'exception'],
+      ['decision', 'false', 'ok'],
+      ['tc', 'catch', 'caught'],
+    ],
+  );
+}
+
+const input = () => docs('{"id":1,"bad":true}', '{"id":2,"bad":false}');
+
+describe('try-catch', () => {
+  it('sends a failed document down Catch as it entered, with the Try/Catch Message; the run succeeds', async () => {
+    const run = await runTest(guarded(tryCatch(0)), { startDocuments: input() });
+    const caught = run.inputs.get('caught')?.flat() ?? [];
+    expect(caught.map((d) => d.data)).toEqual(['{"id":1,"bad":true}']);
+    expect(caught[0]?.properties[META.tryCatchMessage]).toBe('Rejected: id 1');
+    expect(run.dataAt('ok')).toEqual(['{"id":2,"bad":false}']);
+    expect(run.outcome.status).toBe('complete');
+    expect(run.outcome.shapes['exception']?.documentsInError).toBe(1);
+  });
+
+  it('catches a failure of a document made from the input (lineage), sending the original', async () => {
+    const process = buildProcess(
+      { start: PASSTHROUGH_START, tc: tryCatch(0), rewrite, ex: failWhenBad(), caught: sink() },
+      [
+        ['start', 'default', 'tc'],
+        ['tc', 'try', 'rewrite'],
+        ['rewrite', 'default', 'ex'],
+        ['tc', 'catch', 'caught'],
+      ],
+    );
+    const run = await runTest(process, { startDocuments: docs('{"id":5}') });
+    expect(run.dataAt('caught')).toEqual(['{"id":5}']);
+  });
+
+  it('retries the Try path with the documented back-off before Catch', async () => {
+    const waits: number[] = [];
+    const run = await runTest(guarded(tryCatch(3)), {
+      startDocuments: input(),
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    expect(waits).toEqual([0, 10_000, 30_000]);
+    expect(run.outcome.shapes['decision']?.documentsIn).toBe(2 + 3);
+    expect(run.dataAt('caught')).toHaveLength(1);
+  });
+
+  it('retries without waiting in test mode, and not at all with the skip policy', async () => {
+    const waits: number[] = [];
+    const sleep = async (ms: number) => {
+      waits.push(ms);
+    };
+    await runTest(guarded(tryCatch(2)), { startDocuments: input(), testMode: true, sleep });
+    expect(waits).toEqual([0, 0]);
+    const skipped = await runTest(guarded(tryCatch(5)), {
+      startDocuments: input(),
+      retryPolicy: 'skip',
+      sleep,
+    });
+    expect(skipped.outcome.shapes['decision']?.documentsIn).toBe(2);
+  });
+
+  it('lets a process error through with "Document errors"', async () => {
+    const run = await runTest(guarded(tryCatch(0, 'document'), failWhenBad(true)), {
+      startDocuments: input(),
+    });
+    expect(run.outcome).toMatchObject({ status: 'error', error: 'Rejected: id 1' });
+    expect(run.inputs.has('caught')).toBe(false);
+  });
+
+  it('sends every document that entered down Catch on a process error with "All errors"', async () => {
+    const run = await runTest(guarded(tryCatch(0, 'all'), failWhenBad(true)), {
+      startDocuments: input(),
+    });
+    expect(run.dataAt('caught')).toEqual(['{"id":1,"bad":true}', '{"id":2,"bad":false}']);
+    expect(run.outcome.status).toBe('complete');
+  });
+
+  it('fails the run when the Catch path fails', async () => {
+    const process = buildProcess(
+      { start: PASSTHROUGH_START, tc: tryCatch(0), ex: failWhenBad(), ex2: failWhenBad() },
+      [
+        ['start', 'default', 'tc'],
+        ['tc', 'try', 'ex'],
+        ['tc', 'catch', 'ex2'],
+      ],
+    );
+    const run = await runTest(process, { startDocuments: docs('{"id":9}') });
+    expect(run.outcome.status).toBe('error');
+    expect(run.outcome.failedDocuments).toHaveLength(1);
+  });
+});
