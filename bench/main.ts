@@ -1,0 +1,33 @@
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import type { Figure } from './measure.ts';
+import { canvasFigures } from './suites/canvas.ts';
+import { processModelFigures } from './suites/process-model.ts';
+import { runtimeFigures } from './suites/runtime.ts';
+
+// Every benchmark of the repo, run in one process so ratios compare like with like.
+const suites: [string, () => Promise<Figure[]>][] = [
+  ['process-model', processModelFigures],
+  ['canvas', canvasFigures],
+  ['runtime', runtimeFigures],
+];
+
+const rows: Figure[] = [];
+for (const [name, suite] of suites) {
+  console.log(`bench: ${name}…`);
+  rows.push(...(await suite()));
+}
+const lines = [
+  '# Benchmarks',
+  '',
+  `Written by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${cpus().length} cores. Medians of repeated runs in one process; the machines are shared, so compare figures from the same run.`,
+  '',
+  '| figure | value | comparison | target | met |',
+  '| --- | --- | --- | --- | --- |',
+  ...rows.map(
+    (r) => `| ${r.figure} | ${r.value} | ${r.comparison} | ${r.target} | ${r.met ? 'yes' : 'no'} |`,
+  ),
+  '',
+];
+writeFileSync(new URL('./results.md', import.meta.url), lines.join('\n'));
+console.log(lines.join('\n'));

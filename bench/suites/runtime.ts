@@ -1,0 +1,65 @@
+import { SANDBOX_DEMO_TOKEN } from '@junction/connect-sandbox';
+import { buildApp } from '@junction/server';
+import { type Figure, fmt, medianMs } from '../measure.ts';
+
+const SCALE = 20_000;
+
+interface Run {
+  status: string;
+  shapes: Record<string, { documentsOut: number }>;
+}
+
+/**
+ * Start -> List Resource · Request -> Stop against the in-process sandbox, compared
+ * with the same records read straight from the sandbox API: the runtime's overhead.
+ */
+export async function runtimeFigures(): Promise<Figure[]> {
+  const app = await buildApp({ sandbox: { seed: 7, scale: SCALE } });
+  try {
+    const process = (
+      await import('../../apps/server/test/skeleton-process.ts')
+    ).listRequestsProcess();
+    let records = 0;
+    const runOnce = async () => {
+      const started = (
+        await app.inject({ method: 'POST', url: '/api/runs', payload: { process } })
+      ).json() as { id: string };
+      for (;;) {
+        const run = (await app.inject({ url: `/api/runs/${started.id}` })).json() as Run;
+        if (run.status !== 'running') {
+          records = run.shapes['list']?.documentsOut ?? 0;
+          if (run.status !== 'complete') {
+            throw new Error(`bench run ended ${run.status}`);
+          }
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    const readDirect = async () => {
+      for (let offset = 0; ; offset += 100) {
+        const page = await app.inject({
+          url: `/sandbox/connect/public/v1/requests?limit=100&offset=${offset}`,
+          headers: { authorization: SANDBOX_DEMO_TOKEN },
+        });
+        if ((page.json() as unknown[]).length < 100) {
+          return;
+        }
+      }
+    };
+    const run = await medianMs(runOnce, 5, 1);
+    const direct = await medianMs(readDirect, 5, 1);
+    const perSecond = records / (run / 1000);
+    return [
+      {
+        figure: `test run: list ${records} requests through Start -> Connector -> Stop (median)`,
+        value: `${fmt(run)} (${Math.round(perSecond).toLocaleString('en')} documents/s)`,
+        comparison: `paging the same records from the sandbox directly: ${fmt(direct)} (runtime ×${(run / direct).toFixed(2)})`,
+        target: 'runtime overhead < ×2 over reading the records',
+        met: run / direct < 2,
+      },
+    ];
+  } finally {
+    await app.close();
+  }
+}
