@@ -124,6 +124,46 @@ describe('connectSandbox transport', () => {
     await host.close();
   });
 
+  it('accepts action posts with an empty JSON body and JSON with a charset', async () => {
+    const pending = (await call(app, 'GET', '/requests?status=inquiring&limit=1')).json()[0];
+    const res = await app.inject({
+      method: 'POST',
+      url: `${TEST_PREFIX}/requests/${pending.id}/pend`,
+      headers: { authorization: SANDBOX_DEMO_TOKEN, 'content-type': 'application/json' },
+      payload: '',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('pending');
+    const withCharset = await app.inject({
+      method: 'POST',
+      url: `${TEST_PREFIX}/requests/${pending.id}/fail`,
+      headers: {
+        authorization: SANDBOX_DEMO_TOKEN,
+        'content-type': 'application/json; charset=utf-8',
+      },
+      payload: JSON.stringify({ reason: 'bye' }),
+    });
+    expect(withCharset.json().status).toBe('failed');
+    const broken = await app.inject({
+      method: 'POST',
+      url: `${TEST_PREFIX}/requests/${pending.id}/fail`,
+      headers: { authorization: SANDBOX_DEMO_TOKEN, 'content-type': 'application/json' },
+      payload: '{nope',
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.headers['content-type']).toBe('application/json');
+    expect(broken.json().error_code).toBe('VAL_001');
+  });
+
+  it('creates a conversation for eq(instance_id,…) too', async () => {
+    const request = (await call(app, 'GET', '/requests?limit=1&offset=5')).json()[0];
+    const res = await call(app, 'GET', `/conversations?eq(instance_id,${request.id})`);
+    expect(res.json()).toHaveLength(1);
+    expect((await call(app, 'GET', `/conversations/${request.id}`)).json().id).toBe(
+      res.json()[0].id,
+    );
+  });
+
   it('accepts a custom token', async () => {
     const custom = await buildTestApp({ state: createSandboxState({ scale: 10 }) });
     const other = Fastify();

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound, validationError } from '../errors.ts';
-import { sendList } from '../http/list.ts';
+import { readListQuery, sendList } from '../http/list.ts';
 import { addRoute, bodyObject, param } from '../http/route.ts';
 import { randomId } from '../ids.ts';
 import { type JsonObject, stringAt } from '../json.ts';
+import type { RqlNode } from '../rql/ast.ts';
 import type { SandboxState } from '../store/state.ts';
 
 const OWNERS = ['request', 'case', 'tier-config-request'] as const;
@@ -15,8 +16,8 @@ const OWNERS = ['request', 'case', 'tier-config-request'] as const;
  */
 export function registerConversationRoutes(app: FastifyInstance, state: SandboxState): void {
   addRoute(app, 'GET', '/conversations', (request, reply) => {
-    const instanceId = (request.query as Record<string, unknown>)['instance_id'];
-    if (typeof instanceId === 'string') {
+    const instanceId = requestedInstance(readListQuery(request).filter);
+    if (instanceId !== null) {
       conversationFor(state, instanceId);
     }
     return sendList(request, reply, state.all('conversation'), {
@@ -89,4 +90,20 @@ function conversationFor(state: SandboxState, instanceId: string): JsonObject | 
   };
   state.put('conversation', conversation);
   return conversation;
+}
+
+// `instance_id=X` or `eq(instance_id,X)` at the top level of the query.
+function requestedInstance(filter: RqlNode | null): string | null {
+  const terms = filter === null ? [] : filter.type === 'and' ? filter.args : [filter];
+  for (const term of terms) {
+    if (
+      term.type === 'compare' &&
+      term.op === 'eq' &&
+      term.field === 'instance_id' &&
+      term.value.kind === 'string'
+    ) {
+      return term.value.text;
+    }
+  }
+  return null;
 }
