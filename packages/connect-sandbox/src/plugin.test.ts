@@ -164,6 +164,16 @@ describe('connectSandbox transport', () => {
     );
   });
 
+  it('registers on a host that ignores trailing slashes itself', async () => {
+    const host = Fastify({ routerOptions: { ignoreTrailingSlash: true } });
+    await host.register(connectSandbox, { prefix: TEST_PREFIX, scale: 10 });
+    for (const url of [`${TEST_PREFIX}/accounts`, `${TEST_PREFIX}/accounts/`]) {
+      const res = await host.inject({ url, headers: { authorization: SANDBOX_DEMO_TOKEN } });
+      expect(res.statusCode, url).toBe(200);
+    }
+    await host.close();
+  });
+
   it('accepts a custom token', async () => {
     const custom = await buildTestApp({ state: createSandboxState({ scale: 10 }) });
     const other = Fastify();

@@ -10,8 +10,8 @@ export type SandboxHandler = (
 
 /**
  * Registers a route with and without a trailing slash: older Connect SDKs call
- * `…/approve/`, newer ones `…/approve`. Skips a variant the host's router
- * already folds together (`ignoreTrailingSlash`).
+ * `…/approve/`, newer ones `…/approve`. Skips the slash variant when the
+ * host's router already folds both together (`ignoreTrailingSlash`).
  */
 export function addRoute(
   app: FastifyInstance,
@@ -19,21 +19,24 @@ export function addRoute(
   url: string,
   handler: SandboxHandler,
 ): void {
-  for (const variant of [url, `${url}/`]) {
-    if (app.hasRoute({ method, url: variant })) {
-      continue;
+  const options = {
+    method,
+    handler: async (request: FastifyRequest, reply: FastifyReply) => {
+      const result = await handler(request, reply);
+      if (result === undefined) {
+        return reply.sent ? reply : reply.code(204).send();
+      }
+      return reply.send(result);
+    },
+  };
+  app.route({ ...options, url });
+  try {
+    app.route({ ...options, url: `${url}/` });
+  } catch (error) {
+    // A host with `ignoreTrailingSlash` already serves `url/` through `url`.
+    if ((error as { code?: unknown }).code !== 'FST_ERR_DUPLICATED_ROUTE') {
+      throw error;
     }
-    app.route({
-      method,
-      url: variant,
-      handler: async (request, reply) => {
-        const result = await handler(request, reply);
-        if (result === undefined) {
-          return reply.sent ? reply : reply.code(204).send();
-        }
-        return reply.send(result);
-      },
-    });
   }
 }
 
