@@ -141,6 +141,7 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
           documentId === undefined ? { level, message } : { level, message, documentId };
         logs.push(entry);
         log.push({ shapeId, ...entry });
+        listener.shapeLogged?.(shapeId, entry);
       },
     };
     if (!shape || !handler) {
@@ -168,7 +169,9 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
       listener.shapeFinished?.(shapeId, stats, { outputs: new Map(), errors: [], logs });
       throw halt;
     }
-    result.logs = [...(result.logs ?? []), ...logs];
+    // Shared, not copied: lines written while the shape drives its paths (retries) still land here.
+    logs.unshift(...(result.logs ?? []));
+    result.logs = logs;
     for (const docs of result.outputs.values()) {
       stats.documentsOut += docs.length;
       for (const doc of docs) {

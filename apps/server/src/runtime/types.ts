@@ -212,6 +212,8 @@ export interface RunListener {
   shapeStarted?(shapeId: string, inputs: readonly RunDocument[]): void;
   shapeFinished?(shapeId: string, stats: ShapeStats, result: ShapeResult | undefined): void;
   connectionCarried?(connectionId: string, count: number): void;
+  /** A log line as it is written (also after shapeFinished, e.g. Try/Catch retries). */
+  shapeLogged?(shapeId: string, entry: LogEntry): void;
 }
 
 export type RunStatus = 'complete' | 'error' | 'aborted';

@@ -27,7 +27,9 @@ function failure(
   if (outcome.status === 'aborted') {
     return new RunHalt('cancel', 'The run was cancelled.');
   }
-  const message = `Process "${child.name}" failed: ${outcome.error ?? 'unknown error'}`;
+  // The child's own first document error says more than "Some documents failed.".
+  const detail = outcome.failedDocuments?.[0]?.message ?? outcome.error ?? 'unknown error';
+  const message = `Process "${child.name}" failed: ${detail}`;
   return abort ? processError(message) : message;
 }
 
