@@ -6,7 +6,7 @@ bash scripts/setup.sh
 bash scripts/ensure-chromium.sh
 source scripts/ensure-pnpm.sh
 echo "== lint (biome)"
-pnpm exec biome ci .
+pnpm exec biome ci --colors=off .
 echo "== typecheck (tsc strict)"
 pnpm exec turbo run typecheck
 echo "== unit + integration tests (vitest, embedded PGlite)"

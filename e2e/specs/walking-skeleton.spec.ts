@@ -39,6 +39,12 @@ test('design, save and test-run a process that lists requests from the sandbox',
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
 
+  // The process has its own URL, and what was saved is what comes back.
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Shape Connector' })).toContainText(
+    'List Resource · Request',
+  );
+
   await page.getByRole('button', { name: 'Test' }).click();
   const run = page.getByRole('region', { name: 'Test run' });
   await expect(run.getByRole('status')).toHaveText('Complete');

@@ -38,9 +38,14 @@ export function installErrorPolicy(
       .status(500)
       .send({ error: 'internal', message: 'Something went wrong on the server.' });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes (/processes/…) all load the single-page app.
+    const isPage = request.method === 'GET' && !/^\/(api|sandbox)\//.test(request.url);
+    if (options.singlePageApp && isPage) {
+      return reply.sendFile('index.html');
+    }
+    return reply
       .status(404)
-      .send({ error: 'not-found', message: `No route ${request.method} ${request.url}.` }),
-  );
+      .send({ error: 'not-found', message: `No route ${request.method} ${request.url}.` });
+  });
 }

@@ -6,6 +6,10 @@ function duration(run: RunRecord): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 const STATUS_TEXT: Record<RunRecord['status'], string> = {
   running: 'Running',
   complete: 'Complete',
@@ -30,8 +34,8 @@ export function RunSummary({
     <section className={`run-summary is-${run.status}`} aria-label="Test run">
       <strong role="status">{STATUS_TEXT[run.status]}</strong>
       <span>{duration(run)}</span>
-      <span>{start?.documentsOut ?? 0} documents in</span>
-      <span>{inError} in error</span>
+      <span>{plural(start?.documentsOut ?? 0, 'document')} in</span>
+      <span>{plural(inError, 'document')} in error</span>
       {run.error && <span className="run-summary__error">{run.error}</span>}
       {run.status === 'running' ? (
         <button type="button" onClick={onCancel}>
