@@ -3,6 +3,7 @@ import { randomId, requestId } from '../ids.ts';
 import { arrayAt, isObject, type JsonObject, objectAt, stringAt } from '../json.ts';
 import { tierRef } from '../seed/tiers.ts';
 import type { SandboxState } from '../store/state.ts';
+import { trackPendingRequest } from './request-pending.ts';
 import { requestShape } from './request-shape.ts';
 
 const ASSET_CHECKS: Record<string, readonly string[]> = {
@@ -76,6 +77,7 @@ function storeRequest(
     request['external_attributes'] = body['external_attributes'];
   }
   state.put('request', request);
+  trackPendingRequest(state, request);
   return request;
 }
 

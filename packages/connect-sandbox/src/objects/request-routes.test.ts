@@ -59,7 +59,12 @@ describe('/requests lifecycle', () => {
       template: { id: templateId },
     });
     expect(approved.json().asset.status).toBe('active');
-    expect((await call(app, 'GET', `/assets/${created.asset.id}`)).json().status).toBe('active');
+    const active = (
+      await call(app, 'GET', `/assets/${created.asset.id}?select(template,pending_request)`)
+    ).json();
+    expect(active.status).toBe('active');
+    expect(active.pending_request).toBeUndefined();
+    expect(active.template.id).toBe(templateId);
     const again = await call(app, 'POST', `/requests/${created.id}/approve`, {
       template_id: templateId,
     });

@@ -7,6 +7,7 @@ import { REQUEST_MACHINE } from '../state-machines/machines.ts';
 import type { SandboxState } from '../store/state.ts';
 import { addReadRoutes, requireObject } from './read-routes.ts';
 import { createRequest } from './request-create.ts';
+import { trackPendingRequest } from './request-pending.ts';
 import { assetStatusAfterApproval } from './request-shape.ts';
 
 type RequestAction = (request: JsonObject, body: JsonObject, state: SandboxState) => JsonObject;
@@ -57,6 +58,7 @@ export function registerRequestRoutes(app: FastifyInstance, state: SandboxState)
       const current = requireObject(state, 'request', param(request, 'id'));
       const updated = run(current, bodyObject(request), state);
       state.put('request', updated);
+      trackPendingRequest(state, updated);
       return updated;
     });
   }

@@ -1,5 +1,6 @@
 import { randomId, requestId } from '../ids.ts';
 import { type JsonObject, objectAt } from '../json.ts';
+import { trackPendingRequest } from '../objects/request-pending.ts';
 import { assetStatusAfterApproval, requestShape } from '../objects/request-shape.ts';
 import type { SandboxState } from '../store/state.ts';
 import type { SeededProduct } from './catalog.ts';
@@ -101,6 +102,7 @@ export function seedFulfillment(
       reason: outcome === 'failed' ? 'Out of stock.' : '',
     });
     state.put('request', purchase);
+    let last = purchase;
     for (let r = 1; r < requestsHere && asset['status'] !== 'terminated'; r += 1) {
       const type = ctx.random.pick(
         FOLLOW_UPS.filter((t) =>
@@ -112,21 +114,20 @@ export function seedFulfillment(
       const current = String(asset['status']);
       const next = status === 'approved' ? assetStatusAfterApproval(type, current) : current;
       asset = { ...asset, status: next, events: createdUpdated(created, at) };
-      state.put(
-        'request',
-        requestShape({
-          id: requestId(id, state.nextSequence(`PR:${id}`)),
-          type,
-          status,
-          asset,
-          created: at,
-          template: status === 'approved' ? pickTemplate(templates, 'fulfillment') : null,
-          reason: status === 'failed' ? 'Rejected by vendor.' : '',
-        }),
-      );
+      last = requestShape({
+        id: requestId(id, state.nextSequence(`PR:${id}`)),
+        type,
+        status,
+        asset,
+        created: at,
+        template: status === 'approved' ? pickTemplate(templates, 'fulfillment') : null,
+        reason: status === 'failed' ? 'Rejected by vendor.' : '',
+      });
+      state.put('request', last);
     }
     state.put('asset', asset);
-    assets.push(asset);
+    trackPendingRequest(state, last);
+    assets.push(state.get('asset', id) ?? asset);
   }
   return assets;
 }
