@@ -134,8 +134,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     prefix: SANDBOX_PREFIX,
     token: SANDBOX_DEMO_TOKEN,
     state: createSandboxState({
-      seed: options.sandbox?.seed ?? 1,
-      scale: options.sandbox?.scale ?? 0,
+      seed: options.sandbox?.seed ?? DEFAULT_SEED,
+      scale: options.sandbox?.scale ?? DEFAULT_SCALE,
     }),
   });
 
