@@ -1,12 +1,8 @@
 import { outputPorts, type ProcessDocument, type Shape } from '@junction/process-model';
-import {
-  DEFAULT_SCRIPT_LIMITS,
-  type Execution,
-  isDerivedFrom,
-  MAX_CALL_DEPTH,
-} from './execution.ts';
+import type { Execution } from './execution.ts';
 import { RunHalt } from './halt.ts';
 import { handlerFor } from './handlers/registry.ts';
+import { createBaseContext } from './run-context.ts';
 import type {
   AnyShapeHandler,
   DocumentError,
@@ -58,57 +54,16 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
   const open = new Set<DocumentError>();
   const returned = new Map<string, RunDocument[]>();
 
-  const base: Omit<RunContext, 'documentCount' | 'log'> = {
-    process,
-    connectors: execution.options.connectors,
-    signal,
-    processProperties: execution.processProperties,
-    newDocumentId: execution.newDocumentId,
-    startDocuments: input.startDocuments,
-    execution: {
-      executionId: execution.executionId,
-      processId: process.id,
-      processName: process.name,
-      testMode: execution.testMode,
-    },
-    persistProcessProperty: async (name, value) => {
-      await execution.options.persistedProperties?.save(process.id, name, value);
-    },
-    caches: execution.caches,
-    snapshots: execution.snapshots,
-    onSuccess: (action) => execution.successActions.push(action),
-    returned,
-    loadProcess: (processId) => loadChild(input, processId),
-    runSubprocess: (child, startDocuments) =>
-      runProcess({
-        process: child,
-        execution,
-        startDocuments,
-        // A child's shapes are not the parent's; its outcome is reported on the Process Call shape.
-        listener: {},
-        depth: input.depth + 1,
-      }),
-    // Settled into a value at once so a failure is never an unhandled rejection.
-    background: (task) => {
-      execution.background.push(
-        task.then(
-          () => undefined,
-          (error: unknown) => error as Error,
-        ),
-      );
-    },
-    programCommands: execution.options.programCommands,
-    scriptLimits: { ...DEFAULT_SCRIPT_LIMITS, ...execution.options.scriptLimits },
-    retryPolicy: execution.options.retryPolicy ?? (execution.testMode ? 'immediate' : 'backoff'),
-    sleep: execution.sleep,
-    notifications: execution.notifications,
-    isDerivedFrom: (id, ancestorId) => isDerivedFrom(execution.parents, id, ancestorId),
-    markCaught: (errors) => {
-      for (const error of errors) {
-        open.delete(error);
-      }
-    },
-  };
+  const base = createBaseContext(input, returned, open, (child, startDocuments) =>
+    runProcess({
+      process: child,
+      execution,
+      startDocuments,
+      // A child's shapes are not the parent's; its outcome is reported on the Process Call shape.
+      listener: {},
+      depth: input.depth + 1,
+    }),
+  );
 
   function statsFor(shapeId: string): ShapeStats {
     const stats = shapes[shapeId] ?? {
@@ -244,19 +199,4 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
     return finish(signal.aborted ? cancelled() : halt);
   }
   return finish();
-}
-
-async function loadChild(parent: ProcessRunInput, processId: string): Promise<ProcessDocument> {
-  const load = parent.execution.options.loadProcess;
-  if (parent.depth + 1 > MAX_CALL_DEPTH) {
-    throw new RunHalt('error', `Process calls are nested more than ${MAX_CALL_DEPTH} deep.`);
-  }
-  const child = load ? await load(processId) : undefined;
-  if (!child) {
-    throw new RunHalt(
-      'error',
-      load ? `Process "${processId}" does not exist.` : 'This runtime cannot call other processes.',
-    );
-  }
-  return child;
 }

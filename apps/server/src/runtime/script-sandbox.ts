@@ -21,8 +21,10 @@ export interface ScriptOutput {
 }
 
 /**
- * Boomi's script contract in JavaScript: `dataContext` iterates the batch and a
- * document is kept only if the script stores it; `ExecutionUtil` reads and writes
+ * Two ways to write a script. Boomi's contract: `dataContext` iterates the batch and
+ * a document is kept only if the script stores it. Or plain JavaScript: `documents`
+ * holds `{data, properties, index}` per input and a returned array (of such objects
+ * or strings) is the output instead. Both: `ExecutionUtil` reads and writes
  * dynamic process properties and reads execution properties; `logger` writes to
  * the shape's log. Data goes in and out as JSON, so the sandbox needs no host
  * functions at all: no network, files, timers or process.
@@ -51,6 +53,16 @@ const ExecutionUtil = {
 };
 const __log = (level) => (...parts) => { __out.logs.push({ level, message: parts.map(String).join(' ') }); };
 const logger = { info: __log('info'), warning: __log('warning'), severe: __log('error') };
+const documents = __in.documents.map((d, index) => ({ data: d.data, properties: Object.assign({}, d.properties), index }));
+function __collect(result) {
+  if (!Array.isArray(result)) return;
+  __out.documents = result.map((d) => {
+    if (typeof d === 'string') return { data: d, properties: {}, source: -1 };
+    const props = {};
+    for (const [k, v] of Object.entries((d && d.properties) || {})) props[k] = String(v);
+    return { data: String((d && d.data) ?? ''), properties: props, source: typeof d.index === 'number' ? d.index : -1 };
+  });
+}
 `;
 
 let quickjs: ReturnType<typeof getQuickJS> | undefined;
@@ -76,9 +88,9 @@ export async function runScript(
     const vm = runtime.newContext();
     try {
       const code = `${PRELUDE.replace('__INPUT__', JSON.stringify(JSON.stringify(input)))}
-(function () {
+__collect((function () {
 ${source}
-})();
+})());
 JSON.stringify(__out);`;
       const result = vm.evalCode(code, 'custom-script.js');
       if (result.error) {

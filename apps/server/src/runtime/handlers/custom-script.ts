@@ -44,11 +44,13 @@ export async function runCustomScript(
     perSource.set(stored.source, (perSource.get(stored.source) ?? 0) + 1);
   }
   return output.documents.flatMap((stored) => {
-    const source = docs[stored.source] ?? docs[0];
+    const own = docs[stored.source];
+    // Output not traceable to one input (a returned string) counts as made from the first.
+    const source = own ?? docs[0];
     if (!source) {
       return [];
     }
-    return perSource.get(stored.source) === 1
+    return own && perSource.get(stored.source) === 1
       ? [{ ...source, data: stored.data, properties: stored.properties }]
       : [deriveDocument(source, stored.data, ctx, stored.properties)];
   });

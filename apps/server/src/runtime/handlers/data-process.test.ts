@@ -126,3 +126,25 @@ describe('data-process', () => {
     expect(host.dataAt('end')).toEqual(['undefined,undefined,undefined,undefined']);
   });
 });
+
+describe('data-process custom script, plain JavaScript form', () => {
+  it('returns documents instead of storing them; `return documents` passes the batch through', async () => {
+    const same = await runSteps(
+      [{ type: 'custom-script', language: 'javascript', source: 'return documents;' }],
+      ['a', 'b'],
+    );
+    expect(same.inputs.get('end')?.flat()).toEqual(docs('a', 'b'));
+    const source =
+      'return documents.map((d) => ({ ...d, data: d.data.toUpperCase(), properties: { n: d.index } })).concat(["extra"]);';
+    const changed = await runSteps(
+      [{ type: 'custom-script', language: 'javascript', source }],
+      ['a'],
+    );
+    const out = changed.inputs.get('end')?.flat() ?? [];
+    expect(out.map((d) => [d.data, d.properties])).toEqual([
+      ['A', { n: '0' }],
+      ['extra', {}],
+    ]);
+    expect(out[1]?.parentId).toBe('in1');
+  });
+});
