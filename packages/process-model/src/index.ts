@@ -32,6 +32,13 @@ export { copyShapes, type ProcessFragment } from './operations/copy-shapes.ts';
 export { insertShapeOnConnection } from './operations/insert-shape.ts';
 export { moveShapes } from './operations/move-shapes.ts';
 export {
+  addNote,
+  MAX_NOTE_LENGTH,
+  moveNote,
+  removeNotes,
+  updateNoteText,
+} from './operations/notes.ts';
+export {
   MAX_SHAPES,
   pasteProblem,
   pasteShapes,
