@@ -1,7 +1,6 @@
-import jsonata from 'jsonata';
 import { META } from '../properties.ts';
 import type { DocumentError, RunDocument, ShapeHandler } from '../types.ts';
-import { evaluateJsonata } from './jsonata-eval.ts';
+import { compileJsonata, evaluateJsonata } from './jsonata-eval.ts';
 
 function xmlEscape(text: string): string {
   return text.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -16,7 +15,10 @@ function xmlEscape(text: string): string {
  */
 export const businessRulesHandler: ShapeHandler<'business-rules'> = {
   async run(shape, inputs, ctx) {
-    const rules = shape.config.rules.map((rule) => ({ rule, compiled: jsonata(rule.condition) }));
+    const rules = shape.config.rules.map((rule) => ({
+      rule,
+      compiled: compileJsonata(rule.condition),
+    }));
     const accepted: RunDocument[] = [];
     const rejected: RunDocument[] = [];
     const errors: DocumentError[] = [];

@@ -1,33 +1,51 @@
-import type jsonata from 'jsonata';
-import { processError } from '../halt.ts';
+import jsonata from 'jsonata';
 import type { RunContext, RunDocument } from '../types.ts';
 
-/** JSONata has recursion, so an expression could run forever; one evaluation gets this long. */
+/** JSONata has recursion, so an expression could run forever or overflow the stack. */
 const EVALUATION_BUDGET_MS = 5_000;
+const MAX_DEPTH = 500;
 
 /**
- * Evaluates a compiled JSONata expression over one document with `$property(name)`
- * (document properties) and `$processProperty(name)` bound. A time budget and the
- * run's cancellation are checked on every evaluation step.
+ * Compiles an expression with jsonata's own guardrails (time budget, evaluation
+ * depth). A syntax error comes back as an Error value, so the caller can fail
+ * documents rather than the process.
+ */
+export function compileJsonata(expression: string): jsonata.Expression | Error {
+  try {
+    return jsonata(expression, { timeout: EVALUATION_BUDGET_MS, stack: MAX_DEPTH });
+  } catch (error) {
+    return asError(error);
+  }
+}
+
+function asError(error: unknown): Error {
+  if (error instanceof Error) {
+    return error;
+  }
+  const { message, code } = (error ?? {}) as { message?: unknown; code?: unknown };
+  return new Error(typeof message === 'string' ? message : `JSONata error ${String(code)}`);
+}
+
+/**
+ * Evaluates a compiled expression over one document with `$property(name)`
+ * (document properties) and `$processProperty(name)` bound. jsonata throws plain
+ * objects with a `message`; they become Errors here.
  */
 export async function evaluateJsonata(
-  expression: jsonata.Expression,
+  expression: jsonata.Expression | Error,
   input: unknown,
   doc: RunDocument,
   ctx: RunContext,
 ): Promise<unknown> {
-  const deadline = Date.now() + EVALUATION_BUDGET_MS;
-  expression.assign('property', (name: string) => doc.properties[name]);
-  expression.assign('processProperty', (name: string) => ctx.processProperties.get(name));
-  // jsonata calls these hooks around every step; throwing aborts the evaluation.
-  expression.assign('__evaluate_entry', () => {
-    if (ctx.signal.aborted) {
-      throw processError('The run was cancelled.');
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`The expression ran longer than ${EVALUATION_BUDGET_MS / 1000} s.`);
-    }
-  });
-  expression.assign('__evaluate_exit', () => undefined);
-  return expression.evaluate(input);
+  if (expression instanceof Error) {
+    throw expression;
+  }
+  try {
+    return await expression.evaluate(input, {
+      property: (name: string) => doc.properties[name],
+      processProperty: (name: string) => ctx.processProperties.get(name),
+    });
+  } catch (error) {
+    throw asError(error);
+  }
 }

@@ -42,3 +42,18 @@ describe('map', () => {
     expect(run.outcome.status).toBe('error');
   });
 });
+
+describe('map guardrails', () => {
+  it('stops an endless expression and fails only that document', async () => {
+    const run = await runMap(
+      map('($loop := function($n){ $n > 0 ? $loop($n) : 0 }; $loop(1))'),
+      '{}',
+    );
+    expect(run.outcome.failedDocuments?.[0]?.message).toMatch(/^Map: /);
+  }, 20_000);
+
+  it('fails the documents, not the process, on a syntax error', async () => {
+    const run = await runMap(map('$sum('), '{}', '{}');
+    expect(run.outcome.failedDocuments).toHaveLength(2);
+  });
+});

@@ -1,8 +1,7 @@
-import jsonata from 'jsonata';
 import { parseFieldPath, readPath, writePath } from '../field-path.ts';
 import { onDefaultPort } from '../single-port.ts';
 import type { DocumentError, RunDocument, ShapeHandler } from '../types.ts';
-import { evaluateJsonata } from './jsonata-eval.ts';
+import { compileJsonata, evaluateJsonata } from './jsonata-eval.ts';
 
 /**
  * Map (process-semantics.md §3.3): builds a new document from each input — the
@@ -14,7 +13,7 @@ import { evaluateJsonata } from './jsonata-eval.ts';
 export const mapHandler: ShapeHandler<'map'> = {
   async run(shape, inputs, ctx) {
     const { expression, mappings } = shape.config;
-    const compiled = expression.trim() === '' ? undefined : jsonata(expression);
+    const compiled = expression.trim() === '' ? undefined : compileJsonata(expression);
     const rows = mappings.map((row) => ({
       from: parseFieldPath(row.from),
       to: parseFieldPath(row.to),
