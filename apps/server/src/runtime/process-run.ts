@@ -90,6 +90,7 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
     const logs: LogEntry[] = [];
     const ctx: RunContext = {
       ...base,
+      shapeId,
       documentCount: inputs.length,
       log: (level, message, documentId) => {
         const entry: LogEntry =

@@ -10,7 +10,7 @@ export function createBaseContext(
   returned: Map<string, RunDocument[]>,
   openErrors: Set<DocumentError>,
   runChild: (child: ProcessDocument, start: RunDocument[] | undefined) => Promise<SubprocessRun>,
-): Omit<RunContext, 'documentCount' | 'log'> {
+): Omit<RunContext, 'shapeId' | 'documentCount' | 'log'> {
   const { process, execution } = input;
   return {
     process,

@@ -135,6 +135,8 @@ export interface RunContext {
   /** Documents given to a Data Passthrough start, or pinned test input. */
   startDocuments: RunDocument[] | undefined;
   execution: ExecutionInfo;
+  /** The id of the shape running now. */
+  shapeId: string;
   /** Documents at the start of the current shape (execution property "Document count"). */
   documentCount: number;
   /** Writes a line to the current shape's log. */

@@ -139,3 +139,44 @@ describe('try-catch', () => {
     expect(run.outcome.failedDocuments).toHaveLength(1);
   });
 });
+
+describe('try-catch nesting and cancellation', () => {
+  //   start ─▶ outer(document) ─try─▶ inner(document) ─try─▶ ex(stop process)
+  //                  └catch─▶ outerCaught       └catch─▶ innerCaught
+  it('makes the outer of two back-to-back Try/Catch shapes catch process errors too', async () => {
+    const process = buildProcess(
+      {
+        start: PASSTHROUGH_START,
+        outer: tryCatch(0),
+        inner: tryCatch(0),
+        ex: failWhenBad(true),
+        outerCaught: sink(),
+        innerCaught: sink(),
+      },
+      [
+        ['start', 'default', 'outer'],
+        ['outer', 'try', 'inner'],
+        ['inner', 'try', 'ex'],
+        ['inner', 'catch', 'innerCaught'],
+        ['outer', 'catch', 'outerCaught'],
+      ],
+    );
+    const run = await runTest(process, { startDocuments: docs('{"id":1}') });
+    expect(run.dataAt('outerCaught')).toEqual(['{"id":1}']);
+    expect(run.inputs.has('innerCaught')).toBe(false);
+    expect(run.outcome.status).toBe('complete');
+  });
+
+  it('stops waiting for a retry when the run is cancelled', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = runTest(guarded(tryCatch(3)), {
+      startDocuments: input(),
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 50);
+    const run = await pending;
+    expect(run.outcome.status).toBe('aborted');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});

@@ -65,7 +65,13 @@ export const tryCatchHandler: ShapeHandler<'try-catch'> = {
     };
   },
   async paths(shape, result, runPath, ctx) {
-    const catchAll = shape.config.trigger === 'all';
+    // Two Try/Catch shapes back to back: the outer one catches everything (§3.4).
+    const next = ctx.process.connections.find(
+      (c) => c.from.shape === ctx.shapeId && c.from.port === 'try',
+    );
+    const catchAll =
+      shape.config.trigger === 'all' ||
+      ctx.process.shapes[next?.to.shape ?? '']?.kind === 'try-catch';
     const retries =
       ctx.retryPolicy === 'skip'
         ? 0
