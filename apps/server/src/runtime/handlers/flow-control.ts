@@ -52,7 +52,12 @@ export const flowControlHandler: ShapeHandler<'flow-control'> = {
     if (units === 1) {
       return runGroup(docs);
     }
-    const results = await Promise.all(groups(docs, units).map(runGroup));
-    return results.flat();
+    // allSettled, so no fiber is still running when a failure in another unwinds the run.
+    const settled = await Promise.allSettled(groups(docs, units).map(runGroup));
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) {
+      throw failed.reason;
+    }
+    return settled.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
   },
 };
