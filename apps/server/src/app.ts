@@ -28,6 +28,7 @@ import { processRoutes } from './routes/process-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
 import { createInProcessDispatcher } from './runs/in-process-dispatcher.ts';
 import { createSecretBox, loadOrCreateKeyFile, parseSecretKey } from './secrets/secret-box.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import type { Services } from './services.ts';
 
 export const SANDBOX_PREFIX = '/sandbox/connect/public/v1';
@@ -46,7 +47,11 @@ export interface AppOptions {
   publicUrl?: string;
   logger?: FastifyServerOptions['logger'];
   sandbox?: { seed?: number; scale?: number };
+  /** Largest request body in bytes; larger ones get 413 (default 5 MiB). */
+  bodyLimit?: number;
 }
+
+const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
 
 function secretBoxFor(options: AppOptions) {
   if (options.secretKey) {
@@ -73,7 +78,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const runs = createRunRepository(db);
   await runs.abandonInterrupted();
 
-  const app = Fastify({ logger: options.logger ?? false }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  installSecurityHeaders(app);
 
   const injectFetch = createInjectFetch(app);
   const dispatcher = createInProcessDispatcher({
@@ -115,7 +124,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       },
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const serveWeb = options.webDist !== undefined && existsSync(options.webDist);
