@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { navigate } from '../../app/router.ts';
 import { connectionsQuery } from '../connections/connection-queries.ts';
+import { type CommandContext, commandById } from './commands/designer-commands.ts';
 import { useEditor, useEditorStoreApi } from './store/editor-context.ts';
 import { isDirty } from './store/editor-store.ts';
 
@@ -12,11 +13,15 @@ export function Toolbar({
   onSave,
   onTest,
   testing,
+  commands,
+  onExportImage,
 }: {
   saving: boolean;
   onSave: () => void;
   onTest: (connectionId: string) => void;
   testing: boolean;
+  commands: CommandContext;
+  onExportImage: (format: 'png' | 'svg') => void;
 }) {
   const store = useEditorStoreApi();
   const name = useEditor((s) => s.document.name);
@@ -54,13 +59,34 @@ export function Toolbar({
       <button type="button" className="primary" onClick={onSave} disabled={saving || !dirty}>
         Save
       </button>
-      <a
-        className="button"
-        href={`/api/processes/${encodeURIComponent(processId)}/export`}
-        download
-      >
-        Export
-      </a>
+      {(['auto-layout', 'add-note', 'find'] as const).map((id) => (
+        <button
+          key={id}
+          type="button"
+          onClick={() => void commandById(id).run(commands)}
+          disabled={testing}
+        >
+          {commandById(id).label}
+        </button>
+      ))}
+      <details className="menu">
+        <summary>Export</summary>
+        <div className="menu__items">
+          <a
+            className="button"
+            href={`/api/processes/${encodeURIComponent(processId)}/export`}
+            download
+          >
+            Process file (JSON, last saved)
+          </a>
+          <button type="button" onClick={() => onExportImage('png')}>
+            Image (PNG)
+          </button>
+          <button type="button" onClick={() => onExportImage('svg')}>
+            Image (SVG)
+          </button>
+        </div>
+      </details>
       <span className="toolbar__spacer" />
       <label className="toolbar__connection">
         Test against

@@ -3,7 +3,9 @@ import {
   connectionProblem,
   connectShapes,
   disconnect,
+  moveNote,
   moveShapes,
+  removeNotes,
   removeShapes,
   SHAPE_KINDS,
   type ShapeKind,
@@ -24,13 +26,15 @@ import { type DragEvent, useCallback, useMemo } from 'react';
 import type { RunRecord } from '../../runs/run-queries.ts';
 import { newId, newShape } from '../new-shape.ts';
 import { useEditor, useEditorStoreApi } from '../store/editor-context.ts';
+import { type NoteNode, NoteNodeView } from './note-node.tsx';
 import { ShapeNode } from './shape-node.tsx';
-import { createFlowProjector, type ShapeNode as ShapeNodeType } from './to-flow.ts';
+import { createFlowProjector, NOTE_PREFIX, type ShapeNode as ShapeNodeType } from './to-flow.ts';
 
 export const SHAPE_DRAG_TYPE = 'application/x-junction-shape';
 
 // Module scope: React Flow re-mounts every node when nodeTypes changes identity.
-const NODE_TYPES: NodeTypes = { shape: ShapeNode };
+const NODE_TYPES: NodeTypes = { shape: ShapeNode, note: NoteNodeView };
+const SNAP_GRID: [number, number] = [20, 20];
 
 function isShapeKind(value: string): value is ShapeKind {
   return (SHAPE_KINDS as readonly string[]).includes(value);
@@ -68,23 +72,34 @@ export function ProcessCanvas({
     runShapes: run?.shapes,
     runConnections: run?.connections,
   };
-  const nodes = projector.nodes(inputs);
+  const nodes: (ShapeNodeType | NoteNode)[] = [
+    ...projector.nodes(inputs),
+    ...projector.notes(inputs, readOnly),
+  ];
   const edges = projector.edges(inputs);
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<ShapeNodeType>[]) => {
+    (changes: NodeChange<ShapeNodeType | NoteNode>[]) => {
       const state = store.getState();
       let selection = new Set(state.selectedShapes);
       let selectionChanged = false;
       for (const change of changes) {
+        const noteId =
+          'id' in change && change.id.startsWith(NOTE_PREFIX)
+            ? change.id.slice(NOTE_PREFIX.length)
+            : null;
         if (change.type === 'position' && change.position) {
-          const move = { [change.id]: change.position };
-          state.applyLive((doc) => moveShapes(doc, move));
+          const at = change.position;
+          state.applyLive((doc) =>
+            noteId ? moveNote(doc, noteId, at) : moveShapes(doc, { [change.id]: at }),
+          );
           if (change.dragging === false) {
             state.commitGesture();
           }
         } else if (change.type === 'remove') {
-          state.apply((doc) => removeShapes(doc, [change.id]));
+          state.apply((doc) =>
+            noteId ? removeNotes(doc, [noteId]) : removeShapes(doc, [change.id]),
+          );
           selection.delete(change.id);
           selectionChanged = true;
         } else if (change.type === 'select') {
@@ -198,6 +213,10 @@ export function ProcessCanvas({
         nodesConnectable={!readOnly}
         elementsSelectable
         deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
+        snapToGrid
+        snapGrid={SNAP_GRID}
+        multiSelectionKeyCode="Shift"
+        selectionKeyCode="Shift"
         fitView
         fitViewOptions={{ maxZoom: 1 }}
         proOptions={{ hideAttribution: true }}

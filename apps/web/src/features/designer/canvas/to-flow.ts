@@ -11,6 +11,10 @@ import {
 import type { Edge, Node } from '@xyflow/react';
 import type { ShapeStats } from '../../runs/run-queries.ts';
 import type { Size } from '../store/editor-store.ts';
+import type { NoteNode } from './note-node.tsx';
+
+/** Node ids of canvas notes; shape ids never contain this prefix (see newId). */
+export const NOTE_PREFIX = 'note:';
 
 export interface ShapeNodeData extends Record<string, unknown> {
   kind: ShapeKind;
@@ -109,6 +113,35 @@ export function createFlowProjector() {
     return result;
   }
 
+  const noteCache = new Map<string, NoteNode>();
+
+  /** Notes as nodes with ids `note:<id>`, so they share the canvas but never the flow. */
+  function notes(inputs: FlowInputs, readOnly: boolean): NoteNode[] {
+    return inputs.document.notes.map((note) => {
+      const id = `${NOTE_PREFIX}${note.id}`;
+      const selected = inputs.selectedShapes.includes(id);
+      const hit = noteCache.get(id);
+      if (
+        hit &&
+        hit.data.text === note.text &&
+        hit.position === note.position &&
+        hit.selected === selected &&
+        hit.data.readOnly === readOnly
+      ) {
+        return hit;
+      }
+      const node: NoteNode = {
+        id,
+        type: 'note',
+        position: note.position,
+        selected,
+        data: { noteId: note.id, text: note.text, readOnly },
+      };
+      noteCache.set(id, node);
+      return node;
+    });
+  }
+
   function edges(inputs: FlowInputs): Edge[] {
     return inputs.document.connections.map((c) => {
       const count = inputs.runConnections?.[c.id];
@@ -123,5 +156,5 @@ export function createFlowProjector() {
     });
   }
 
-  return { nodes, edges };
+  return { nodes, notes, edges };
 }

@@ -1,0 +1,168 @@
+import { type ProcessDocument, validateProcess } from '@junction/process-model';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useReactFlow } from '@xyflow/react';
+import { useMemo, useState } from 'react';
+import { navigate } from '../../app/router.ts';
+import { ApiError } from '../../lib/api.ts';
+import { connectionsQuery } from '../connections/connection-queries.ts';
+import {
+  importProcessRequest,
+  processKeys,
+  type StoredProcess,
+  saveProcessRequest,
+} from '../processes/process-queries.ts';
+import { cancelRunRequest, runQuery, startRunRequest } from '../runs/run-queries.ts';
+import { RunSummary } from '../runs/run-summary.tsx';
+import { ProcessCanvas } from './canvas/process-canvas.tsx';
+import type { CommandContext } from './commands/designer-commands.ts';
+import { exportImage } from './commands/export-image.ts';
+import { useDesignerShortcuts } from './commands/use-designer-shortcuts.ts';
+import { type Conflict, ConflictBanner } from './conflict-banner.tsx';
+import { clearDraft } from './draft/local-draft.ts';
+import { useLocalDraft } from './draft/use-local-draft.ts';
+import { FindShape } from './find-shape.tsx';
+import { OptionsPanel } from './inspector/options-panel.tsx';
+import { Palette } from './palette/palette.tsx';
+import { useEditor, useEditorStoreApi } from './store/editor-context.ts';
+import { Toolbar } from './toolbar.tsx';
+
+/** The open designer: toolbar, palette, canvas, Options panel, and the test run bar. */
+export function EditorLayout() {
+  const store = useEditorStoreApi();
+  const queryClient = useQueryClient();
+  const flow = useReactFlow();
+  const document = useEditor((s) => s.document);
+  const runId = useEditor((s) => s.runId);
+  const connections = useQuery(connectionsQuery);
+  const defaultConnectionId =
+    connections.data?.find((c) => c.kind === 'sandbox')?.id ?? connections.data?.[0]?.id;
+  const issues = useMemo(() => validateProcess(document), [document]);
+  const run = useQuery({ ...runQuery(runId ?? ''), enabled: runId !== null });
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [finding, setFinding] = useState(false);
+  useLocalDraft(store);
+
+  const save = useMutation({
+    mutationFn: ({ doc, revision }: { doc: ProcessDocument; revision: number }) =>
+      saveProcessRequest(doc, revision),
+    onSuccess: (result, { doc }) => {
+      store.getState().markSaved(doc, result.revision);
+      clearDraft(localStorage, doc.id);
+      setConflict(null);
+      queryClient.setQueryData(processKeys.detail(doc.id), (old: StoredProcess | undefined) =>
+        old ? { ...old, document: doc, revision: result.revision, issues: result.issues } : old,
+      );
+      void queryClient.invalidateQueries({ queryKey: ['processes', 'list'] });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) {
+        setConflict(error.body['current'] as Conflict);
+      }
+    },
+  });
+
+  const saveCopy = useMutation({
+    mutationFn: () => {
+      const doc = store.getState().document;
+      return importProcessRequest({ ...doc, id: crypto.randomUUID(), name: `${doc.name} (copy)` });
+    },
+    onSuccess: (created) => {
+      void queryClient.invalidateQueries({ queryKey: ['processes', 'list'] });
+      navigate({ page: 'designer', processId: created.id });
+    },
+    onError: (error) => setMessage(`Could not save a copy: ${error.message}`),
+  });
+
+  const startRun = useMutation({
+    mutationFn: (connectionId: string) =>
+      startRunRequest({
+        process: store.getState().document,
+        processId: store.getState().document.id,
+        connectionId,
+      }),
+    onMutate: () => setMessage(null),
+    onSuccess: ({ id }) => store.getState().showRun(id),
+    onError: (error) => setMessage(`Could not start the test: ${error.message}`),
+  });
+
+  const doSave = () => {
+    const state = store.getState();
+    save.mutate({ doc: state.document, revision: state.saved.revision });
+  };
+
+  const commandContext: CommandContext = {
+    store,
+    save: doSave,
+    openFind: () => setFinding(true),
+    notify: setMessage,
+    readOnly: () => store.getState().runId !== null,
+    viewCenter: () => {
+      const canvas = window.document.querySelector('.canvas')?.getBoundingClientRect();
+      return flow.screenToFlowPosition({
+        x: canvas ? canvas.left + canvas.width / 2 : 400,
+        y: canvas ? canvas.top + canvas.height / 2 : 300,
+      });
+    },
+  };
+  useDesignerShortcuts(commandContext);
+
+  return (
+    <div className="designer">
+      <Toolbar
+        saving={save.isPending}
+        onSave={doSave}
+        onTest={(id) => startRun.mutate(id)}
+        testing={startRun.isPending}
+        commands={commandContext}
+        onExportImage={(format) =>
+          void exportImage(format, flow.getNodes(), store.getState().document.name)
+        }
+      />
+      {save.isError && !conflict && (
+        <p role="alert" className="banner is-error">
+          Could not save: {save.error.message}
+        </p>
+      )}
+      {conflict && (
+        <ConflictBanner
+          conflict={conflict}
+          onLoadTheirs={() => {
+            store.getState().markSaved(conflict.document, conflict.revision);
+            store.getState().apply(() => conflict.document);
+            setConflict(null);
+          }}
+          onOverwrite={() =>
+            save.mutate({ doc: store.getState().document, revision: conflict.revision })
+          }
+          onSaveCopy={() => saveCopy.mutate()}
+        />
+      )}
+      {message && (
+        <p role="alert" className="banner is-error">
+          {message}
+          <button type="button" onClick={() => setMessage(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {run.data && (
+        <RunSummary
+          run={run.data}
+          onCancel={() => void cancelRunRequest(run.data.id)}
+          onClose={() => store.getState().showRun(null)}
+        />
+      )}
+      {finding && <FindShape onClose={() => setFinding(false)} />}
+      <div className="designer__body">
+        <Palette defaultConnectionId={defaultConnectionId} disabled={runId !== null} />
+        <ProcessCanvas
+          issues={issues}
+          run={runId ? run.data : undefined}
+          defaultConnectionId={defaultConnectionId}
+        />
+        <OptionsPanel issues={issues} readOnly={runId !== null} />
+      </div>
+    </div>
+  );
+}

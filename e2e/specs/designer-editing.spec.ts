@@ -1,0 +1,140 @@
+import { expect, test } from '@playwright/test';
+import { addFromPalette, edges, openNewProcess, shape } from './designer-helpers.ts';
+
+test.describe('editing on the canvas', () => {
+  test('the palette filters, a click adds a shape, and Start cannot be deleted', async ({
+    page,
+    request,
+  }) => {
+    await openNewProcess(page, request, 'Palette');
+    await page.getByLabel('Filter shapes').fill('deci');
+    const palette = page.getByRole('navigation', { name: 'Shapes' });
+    await expect(palette.getByRole('button')).toHaveText([/Decision/]);
+    await palette.getByRole('button', { name: 'Decision' }).click();
+    await expect(shape(page, 'Decision')).toBeVisible();
+    await expect(shape(page, 'Decision').getByLabel('Decision output True')).toBeAttached();
+    await expect(shape(page, 'Decision').getByLabel('Decision output False')).toBeAttached();
+
+    await shape(page, 'Start').click();
+    await page.keyboard.press('Delete');
+    await expect(shape(page, 'Start')).toBeVisible();
+  });
+
+  test('connections can be selected and deleted, and undo and redo cover every edit', async ({
+    page,
+    request,
+  }) => {
+    await openNewProcess(page, request, 'Undo');
+    await addFromPalette(page, 'Connector');
+    await page.getByLabel('Start output').dragTo(page.getByLabel('Connector input'));
+    await expect(edges(page)).toHaveCount(1);
+
+    await edges(page).first().click({ force: true });
+    await page.keyboard.press('Delete');
+    await expect(edges(page)).toHaveCount(0);
+
+    await page.keyboard.press('Control+z');
+    await expect(edges(page)).toHaveCount(1);
+    await page.keyboard.press('Control+Shift+z');
+    await expect(edges(page)).toHaveCount(0);
+
+    // A configuration change is undoable too.
+    await shape(page, 'Connector').click();
+    await page
+      .getByRole('complementary', { name: 'Options' })
+      .getByLabel('Object')
+      .selectOption({ label: 'Asset' });
+    await expect(shape(page, 'Connector')).toContainText('Not configured');
+    await page
+      .getByRole('complementary', { name: 'Options' })
+      .getByLabel('Connector Action')
+      .selectOption({ label: 'Get Resource' });
+    await expect(shape(page, 'Connector')).toContainText('Get Resource · Asset');
+    await page.locator('.react-flow__pane').click();
+    await page.keyboard.press('Control+z');
+    await expect(shape(page, 'Connector')).toContainText('Not configured');
+  });
+
+  test('copy and paste through the clipboard, and duplicate', async ({ page, request }) => {
+    await openNewProcess(page, request, 'Clipboard');
+    await addFromPalette(page, 'Map');
+    await shape(page, 'Map').click();
+    await page
+      .getByRole('complementary', { name: 'Options' })
+      .getByLabel('Label', { exact: true })
+      .fill('Shape the order');
+    await page.locator('.react-flow__pane').click();
+    await shape(page, 'Shape the order').click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await expect(shape(page, 'Shape the order')).toHaveCount(2);
+    await page.keyboard.press('Control+d');
+    await expect(shape(page, 'Shape the order')).toHaveCount(3);
+
+    // Start is never copied.
+    await shape(page, 'Start').click();
+    await page.keyboard.press('Control+d');
+    await expect(shape(page, 'Start')).toHaveCount(1);
+  });
+
+  test('find a shape, auto-layout, and notes', async ({ page, request }) => {
+    await openNewProcess(page, request, 'Find and arrange');
+    await addFromPalette(page, 'Branch');
+    await addFromPalette(page, 'Stop');
+    await page.keyboard.press('Control+f');
+    await page.getByRole('dialog', { name: 'Find shape' }).getByLabel('Find shape').fill('branch');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('complementary', { name: 'Options' })).toContainText(
+      'Branch options',
+    );
+
+    await page.getByLabel('Start output').dragTo(page.getByLabel('Branch input'));
+    await page.getByLabel('Branch output Branch 1').dragTo(page.getByLabel('Stop input'));
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    const start = await shape(page, 'Start').boundingBox();
+    const branch = await shape(page, 'Branch').boundingBox();
+    await expect
+      .poll(async () => (await shape(page, 'Stop').boundingBox())?.x ?? 0)
+      .toBeGreaterThan(branch?.x ?? 0);
+    expect(start?.x ?? 0).toBeLessThan(branch?.x ?? 0);
+
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByLabel('Note text').fill('Branch 2 is for refunds');
+    await page.keyboard.press('Control+s');
+    await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel('Note text')).toHaveValue('Branch 2 is for refunds');
+  });
+
+  test('unsaved changes survive a reload as a local draft', async ({ page, request }) => {
+    await openNewProcess(page, request, 'Draft');
+    await addFromPalette(page, 'Message');
+    await expect(page.getByRole('status').filter({ hasText: 'Unsaved changes' })).toBeVisible();
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).length)).toBe(1);
+    await page.reload();
+    await page.getByRole('button', { name: 'Restore them' }).click();
+    await expect(shape(page, 'Message')).toBeVisible();
+  });
+
+  test('a conflicting save offers a clear choice and loses nothing', async ({ page, request }) => {
+    const id = await openNewProcess(page, request, 'Conflict');
+    // Someone else saves revision 2 first.
+    const current = await (await request.get(`/api/processes/${id}`)).json();
+    const theirs = { ...current.document, name: 'Renamed elsewhere' };
+    expect(
+      (
+        await request.put(`/api/processes/${id}`, { data: theirs, headers: { 'if-match': '"1"' } })
+      ).status(),
+    ).toBe(200);
+
+    await addFromPalette(page, 'Notify');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const banner = page.getByRole('alert').filter({ hasText: 'Someone else saved revision 2' });
+    await expect(banner).toBeVisible();
+    await banner.getByRole('button', { name: 'Save mine as a copy' }).click();
+    await expect(page.getByLabel('Process name')).toHaveValue('Conflict (copy)');
+    await expect(shape(page, 'Notify')).toBeVisible();
+    const original = await (await request.get(`/api/processes/${id}`)).json();
+    expect(original.document.name).toBe('Renamed elsewhere');
+  });
+});
