@@ -4,9 +4,11 @@ import {
   shapeInfo,
   updateShape,
   type ValidationIssue,
+  validateProcess,
 } from '@junction/process-model';
 import { useEditor, useEditorStoreApi } from '../store/editor-context.ts';
 import { ConnectorOptions } from './connector-options.tsx';
+import { ShapeConfigForm } from './forms/shape-config-form.tsx';
 import { JsonConfigEditor } from './json-config-editor.tsx';
 
 /** The Options panel: every configuration field of the selected shape. */
@@ -37,6 +39,8 @@ export function OptionsPanel({
   const change = (next: Shape, commit: boolean) => {
     const state = store.getState();
     if (commit) {
+      // Typing not yet committed (no blur before a click) becomes its own undo entry.
+      state.commitGesture();
       state.apply((doc) => updateShape(doc, selected, next));
     } else {
       state.applyLive((doc) => updateShape(doc, selected, next));
@@ -81,33 +85,33 @@ export function OptionsPanel({
             commit={commit}
           />
         )}
-        {shape.kind === 'stop' && (
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={shape.config.endAndReturn}
-              onChange={(e) =>
-                change({ ...shape, config: { endAndReturn: e.target.checked } }, true)
-              }
-            />
-            End and return (finish the whole run)
-          </label>
-        )}
-        {shape.kind !== 'connector' && shape.kind !== 'start' && shape.kind !== 'stop' && (
+        <ShapeConfigForm shape={shape} issues={shapeIssues} change={change} commit={commit} />
+        <details className="advanced">
+          <summary>Advanced (JSON)</summary>
           <JsonConfigEditor
             key={selected}
             shape={shape}
-            issues={shapeIssues}
             onChange={(config) => change({ ...shape, config } as Shape, false)}
+            onCommit={commit}
+            check={(config) => {
+              const doc = store.getState().document;
+              const candidate = {
+                ...doc,
+                shapes: { ...doc.shapes, [selected]: { ...shape, config } },
+              };
+              return validateProcess(candidate).filter(
+                (i) => i.shapeId === selected && i.code.startsWith('schema.'),
+              );
+            }}
           />
-        )}
+        </details>
       </fieldset>
       {shapeIssues.length > 0 && (
         <section aria-label="Problems">
           <h3>Problems</h3>
           <ul className="field-issues">
             {shapeIssues.map((i) => (
-              <li key={`${i.code}${i.pointer}`} className={`is-${i.severity}`}>
+              <li key={`${i.code}${i.pointer}${i.message}`} className={`is-${i.severity}`}>
                 {i.message}
               </li>
             ))}

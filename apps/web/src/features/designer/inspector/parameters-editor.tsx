@@ -1,35 +1,5 @@
 import type { Parameter, ParameterValue } from '@junction/process-model';
-
-const TYPES: { value: ParameterValue['type']; label: string }[] = [
-  { value: 'static', label: 'Static value' },
-  { value: 'document-property', label: 'Document property' },
-  { value: 'process-property', label: 'Process property' },
-  { value: 'profile-element', label: 'Profile element' },
-];
-
-function valueText(value: ParameterValue): string {
-  switch (value.type) {
-    case 'static':
-      return value.value;
-    case 'document-property':
-    case 'process-property':
-      return value.name;
-    case 'profile-element':
-      return value.path;
-  }
-}
-
-function withText(type: ParameterValue['type'], text: string): ParameterValue {
-  switch (type) {
-    case 'static':
-      return { type, value: text };
-    case 'document-property':
-    case 'process-property':
-      return { type, name: text };
-    case 'profile-element':
-      return { type, path: text };
-  }
-}
+import { VALUE_TYPES, valueText, withText } from './parameter-value.ts';
 
 /** The Parameters tab: each operation input and where its value comes from at run time. */
 export function ParametersEditor({
@@ -72,7 +42,7 @@ export function ParametersEditor({
               onCommit();
             }}
           >
-            {TYPES.map((t) => (
+            {VALUE_TYPES.map((t) => (
               <option key={t.value} value={t.value}>
                 {t.label}
               </option>

@@ -1,0 +1,227 @@
+import type { ValidationIssue } from '@junction/process-model';
+import { useId, useState } from 'react';
+import { FieldIssues, issuesFor } from '../field-issues.tsx';
+
+interface IssueProps {
+  issues: readonly ValidationIssue[];
+  /** The field's JSON pointer below `config`, e.g. `keys/2` or `steps/0/path`. */
+  field: string;
+  /** Also show issues below the field (a row's cells). */
+  nested?: boolean;
+}
+
+/** aria wiring so a screen reader announces the field's problems with it. */
+function useIssueWiring({ issues, field, nested = false }: IssueProps) {
+  const id = useId();
+  const matching = issuesFor(issues, field, nested);
+  return {
+    issuesId: id,
+    inputProps: {
+      'aria-invalid': matching.some((i) => i.severity === 'error'),
+      ...(matching.length > 0 ? { 'aria-describedby': id } : {}),
+    },
+  };
+}
+
+/**
+ * A text input or textarea. `name` is the accessible name when the visible label is
+ * not unique on its own (a row's "Name" becomes "Rule 2 name").
+ */
+export function TextField({
+  label,
+  name,
+  value,
+  onChange,
+  onCommit,
+  multiline = false,
+  rows = 4,
+  placeholder,
+  code = false,
+  ...issueProps
+}: IssueProps & {
+  label: string;
+  name?: string;
+  value: string;
+  onChange: (value: string) => void;
+  onCommit: () => void;
+  multiline?: boolean;
+  rows?: number;
+  placeholder?: string;
+  /** Monospace and no spell checking, for expressions and scripts. */
+  code?: boolean;
+}) {
+  const { issuesId, inputProps } = useIssueWiring(issueProps);
+  const common = {
+    ...inputProps,
+    ...(name !== undefined ? { 'aria-label': name } : {}),
+    ...(placeholder !== undefined ? { placeholder } : {}),
+    value,
+    spellCheck: !code,
+    onBlur: onCommit,
+  };
+  return (
+    <>
+      {multiline ? (
+        <label className={code ? 'json-config' : undefined}>
+          {label}
+          <textarea {...common} rows={rows} onChange={(e) => onChange(e.target.value)} />
+        </label>
+      ) : (
+        <label className={code ? 'json-config' : undefined}>
+          {label}
+          <input {...common} onChange={(e) => onChange(e.target.value)} />
+        </label>
+      )}
+      <FieldIssues {...issueProps} id={issuesId} />
+    </>
+  );
+}
+
+const INTEGER = /^-?\d+$/;
+
+/**
+ * A whole number. Text that is not a number stays local with a message (the
+ * document only ever holds numbers); out-of-range numbers go through so validation
+ * says what the range is.
+ */
+export function IntegerField({
+  label,
+  name,
+  value,
+  onChange,
+  onCommit,
+  disabled = false,
+  ...issueProps
+}: IssueProps & {
+  label: string;
+  name?: string;
+  value: number;
+  onChange: (value: number) => void;
+  onCommit: () => void;
+  disabled?: boolean;
+}) {
+  const { issuesId, inputProps } = useIssueWiring(issueProps);
+  const [text, setText] = useState(String(value));
+  const [shown, setShown] = useState(value);
+  // Undo, redo or another field changed the number: show the document's value.
+  if (value !== shown) {
+    setShown(value);
+    setText(String(value));
+  }
+  const syntax = INTEGER.test(text.trim()) ? null : 'Enter a whole number.';
+  return (
+    <>
+      <label>
+        {label}
+        <input
+          {...inputProps}
+          {...(syntax ? { 'aria-invalid': true, 'aria-describedby': issuesId } : {})}
+          {...(name !== undefined ? { 'aria-label': name } : {})}
+          type="text"
+          inputMode="numeric"
+          disabled={disabled}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (INTEGER.test(e.target.value.trim())) {
+              const n = Number(e.target.value.trim());
+              setShown(n);
+              onChange(n);
+            }
+          }}
+          onBlur={() => {
+            setText(String(value));
+            onCommit();
+          }}
+        />
+      </label>
+      {syntax ? (
+        <ul className="field-issues" id={issuesId}>
+          <li className="is-error">{syntax}</li>
+        </ul>
+      ) : (
+        <FieldIssues {...issueProps} id={issuesId} />
+      )}
+    </>
+  );
+}
+
+export function CheckboxField({
+  label,
+  checked,
+  onChange,
+  disabled = false,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+}) {
+  return (
+    <label className="checkbox">
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      {label}
+    </label>
+  );
+}
+
+export interface Choice<T extends string> {
+  value: T;
+  label: string;
+}
+
+export function SelectField<T extends string>({
+  label,
+  name,
+  value,
+  choices,
+  onChange,
+  ...issueProps
+}: Partial<IssueProps> & {
+  label: string;
+  name?: string;
+  value: T;
+  choices: readonly Choice<T>[];
+  onChange: (value: T) => void;
+}) {
+  const wiring = useIssueWiring({ issues: [], field: '', ...issueProps });
+  const withIssues = issueProps.issues !== undefined && issueProps.field !== undefined;
+  return (
+    <>
+      <label>
+        {label}
+        <select
+          {...(withIssues ? wiring.inputProps : {})}
+          {...(name !== undefined ? { 'aria-label': name } : {})}
+          value={value}
+          onChange={(e) => {
+            // The options are exactly `choices`, so the value is one of T.
+            const chosen = choices.find((c) => c.value === e.target.value);
+            if (chosen) {
+              onChange(chosen.value);
+            }
+          }}
+        >
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {withIssues && issueProps.issues && issueProps.field !== undefined && (
+        <FieldIssues
+          issues={issueProps.issues}
+          field={issueProps.field}
+          nested={issueProps.nested ?? false}
+          id={wiring.issuesId}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import type { ParameterValue, ValidationIssue } from '@junction/process-model';
+import { FieldIssues } from './field-issues.tsx';
+import { moveAt, removeAt, replaceAt } from './forms/list-ops.ts';
+import { capitalize, RowActions } from './forms/row-actions.tsx';
+import { VALUE_PLACEHOLDERS, VALUE_TYPES, valueText, withText } from './parameter-value.ts';
+
+/**
+ * One parameter value: where it comes from and its text. `name` prefixes the two
+ * controls' accessible names ("Route by source", "Route by value").
+ */
+export function ParameterValueInput({
+  legend,
+  name = legend,
+  value,
+  onChange,
+  onCommit,
+  issues,
+  field,
+}: {
+  legend: string;
+  name?: string;
+  value: ParameterValue;
+  onChange: (next: ParameterValue, commit: boolean) => void;
+  onCommit: () => void;
+  issues: readonly ValidationIssue[];
+  /** The value's pointer below `config`; issues below it (its `/path`) show too. */
+  field: string;
+}) {
+  return (
+    <fieldset className="parameter-value">
+      <legend>{legend}</legend>
+      <label>
+        Source
+        <select
+          aria-label={`${name} source`}
+          value={value.type}
+          onChange={(e) =>
+            onChange(withText(e.target.value as ParameterValue['type'], valueText(value)), true)
+          }
+        >
+          {VALUE_TYPES.map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Value
+        <input
+          aria-label={`${name} value`}
+          value={valueText(value)}
+          placeholder={VALUE_PLACEHOLDERS[value.type]}
+          onChange={(e) => onChange(withText(value.type, e.target.value), false)}
+          onBlur={onCommit}
+        />
+      </label>
+      <FieldIssues issues={issues} field={field} nested />
+    </fieldset>
+  );
+}
+
+/**
+ * An ordered list of parameter values: message parameters ({1}, {2} … in order),
+ * cache key parts, property value parts (concatenated in order).
+ */
+export function ParameterValueList({
+  legend,
+  noun,
+  owner,
+  values,
+  onChange,
+  onCommit,
+  issues,
+  field,
+  hint,
+}: {
+  legend: string;
+  /** One item, lower case, e.g. "parameter". */
+  noun: string;
+  /** The row that owns the list, when there are several, e.g. "property 2". */
+  owner?: string;
+  values: readonly ParameterValue[];
+  onChange: (next: ParameterValue[], commit: boolean) => void;
+  onCommit: () => void;
+  issues: readonly ValidationIssue[];
+  field: string;
+  hint?: string;
+}) {
+  const itemName = (index: number) =>
+    owner ? `${capitalize(owner)} ${noun} ${index + 1}` : `${capitalize(noun)} ${index + 1}`;
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {hint && <p className="hint">{hint}</p>}
+      {values.map((value, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
+        <div key={index}>
+          <ParameterValueInput
+            legend={itemName(index)}
+            value={value}
+            onChange={(v, commit) => onChange(replaceAt(values, index, v), commit)}
+            onCommit={onCommit}
+            issues={issues}
+            field={`${field}/${index}`}
+          />
+          <RowActions
+            item={itemName(index).toLowerCase()}
+            index={index}
+            count={values.length}
+            onMove={(delta) => onChange(moveAt(values, index, delta), true)}
+            onRemove={() => onChange(removeAt(values, index), true)}
+          />
+        </div>
+      ))}
+      <FieldIssues issues={issues} field={field} />
+      <button
+        type="button"
+        {...(owner ? { 'aria-label': `Add ${noun} to ${owner}` } : {})}
+        onClick={() => onChange([...values, { type: 'static', value: '' }], true)}
+      >
+        Add {noun}
+      </button>
+    </fieldset>
+  );
+}
