@@ -1,35 +1,6 @@
-/** One step of a field path: a property name or an array index. */
-export type FieldPathSegment = string | number;
+import { type FieldPathSegment, parseFieldPath } from '@junction/process-model';
 
-const SEGMENT = /^([^.[\]]+)((?:\[\d+\])*)$/;
-
-/**
- * Parses a field path the way the process model does (Map rows, Split, Cleanse,
- * Find Changes): `order.lines[0].sku`, `$` for the whole document, optional `$.`
- * prefix. Null when malformed. Mirrors process-model's text/field-path.ts, which
- * the package does not export yet.
- */
-export function parseFieldPath(path: string): FieldPathSegment[] | null {
-  if (path === '$') {
-    return [];
-  }
-  const body = path.startsWith('$.') ? path.slice(2) : path;
-  if (body === '') {
-    return null;
-  }
-  const segments: FieldPathSegment[] = [];
-  for (const part of body.split('.')) {
-    const match = SEGMENT.exec(part);
-    if (!match || match[1] === undefined) {
-      return null;
-    }
-    segments.push(match[1]);
-    for (const index of (match[2] ?? '').matchAll(/\[(\d+)\]/g)) {
-      segments.push(Number(index[1]));
-    }
-  }
-  return segments;
-}
+export { type FieldPathSegment, parseFieldPath };
 
 /** The value at `path` in `value`, or undefined when any step is missing. */
 export function readPath(value: unknown, path: readonly FieldPathSegment[]): unknown {
