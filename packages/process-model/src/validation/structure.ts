@@ -15,6 +15,10 @@ const EnvelopeSchema = Type.Object(
 );
 
 function schemaIssues(schema: TSchema, value: unknown, prefix: string): ValidationIssue[] {
+  // Check short-circuits; collecting every error is only worth it for a bad value.
+  if (Value.Check(schema, value)) {
+    return [];
+  }
   return Value.Errors(schema, value).map(
     (e): ValidationIssue => ({
       severity: 'error',

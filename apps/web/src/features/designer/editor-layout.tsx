@@ -1,7 +1,7 @@
-import { type ProcessDocument, validateProcess } from '@junction/process-model';
+import type { ProcessDocument } from '@junction/process-model';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useReactFlow } from '@xyflow/react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { navigate } from '../../app/router.ts';
 import { ApiError } from '../../lib/api.ts';
 import { connectionsQuery } from '../connections/connection-queries.ts';
@@ -25,6 +25,7 @@ import { OptionsPanel } from './inspector/options-panel.tsx';
 import { Palette } from './palette/palette.tsx';
 import { useEditor, useEditorStoreApi } from './store/editor-context.ts';
 import { Toolbar } from './toolbar.tsx';
+import { useValidation } from './use-validation.ts';
 
 /** The open designer: toolbar, palette, canvas, Options panel, and the test run bar. */
 export function EditorLayout() {
@@ -36,7 +37,7 @@ export function EditorLayout() {
   const connections = useQuery(connectionsQuery);
   const defaultConnectionId =
     connections.data?.find((c) => c.kind === 'sandbox')?.id ?? connections.data?.[0]?.id;
-  const issues = useMemo(() => validateProcess(document), [document]);
+  const issues = useValidation(document);
   const run = useQuery({ ...runQuery(runId ?? ''), enabled: runId !== null });
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [message, setMessage] = useState<string | null>(null);
