@@ -10,9 +10,28 @@ export function issuesFor(
   field: string,
   nested = false,
 ): ValidationIssue[] {
-  return issues.filter(
-    (i) => i.pointer.endsWith(`/${field}`) || (nested && i.pointer.includes(`/${field}/`)),
+  return uniqueIssues(
+    issues.filter(
+      (i) => i.pointer.endsWith(`/${field}`) || (nested && i.pointer.includes(`/${field}/`)),
+    ),
   );
+}
+
+export function issueKey(issue: ValidationIssue): string {
+  return `${issue.code}${issue.pointer}${issue.message}`;
+}
+
+/** Schema checks of a union report the same problem once per branch; show it once. */
+export function uniqueIssues(issues: readonly ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = issueKey(i);
+    if (seen.has(key)) {
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Messages for one field, matched by the end of their JSON pointer. */
@@ -34,7 +53,7 @@ export function FieldIssues({
   return (
     <ul className="field-issues" id={id}>
       {matching.map((i) => (
-        <li key={`${i.code}${i.pointer}${i.message}`} className={`is-${i.severity}`}>
+        <li key={issueKey(i)} className={`is-${i.severity}`}>
           {i.message}
         </li>
       ))}

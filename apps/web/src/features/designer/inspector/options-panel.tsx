@@ -8,6 +8,7 @@ import {
 } from '@junction/process-model';
 import { useEditor, useEditorStoreApi } from '../store/editor-context.ts';
 import { ConnectorOptions } from './connector-options.tsx';
+import { issueKey, uniqueIssues } from './field-issues.tsx';
 import { ShapeConfigForm } from './forms/shape-config-form.tsx';
 import { JsonConfigEditor } from './json-config-editor.tsx';
 
@@ -110,8 +111,8 @@ export function OptionsPanel({
         <section aria-label="Problems">
           <h3>Problems</h3>
           <ul className="field-issues">
-            {shapeIssues.map((i) => (
-              <li key={`${i.code}${i.pointer}${i.message}`} className={`is-${i.severity}`}>
+            {uniqueIssues(shapeIssues).map((i) => (
+              <li key={issueKey(i)} className={`is-${i.severity}`}>
                 {i.message}
               </li>
             ))}

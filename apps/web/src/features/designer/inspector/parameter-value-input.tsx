@@ -1,8 +1,16 @@
 import type { ParameterValue, ValidationIssue } from '@junction/process-model';
-import { FieldIssues } from './field-issues.tsx';
+import { useId, useState } from 'react';
+import { FieldIssues, issuesFor } from './field-issues.tsx';
 import { moveAt, removeAt, replaceAt } from './forms/list-ops.ts';
 import { capitalize, RowActions } from './forms/row-actions.tsx';
 import { VALUE_PLACEHOLDERS, VALUE_TYPES, valueText, withText } from './parameter-value.ts';
+
+const MISSING: Record<ParameterValue['type'], string> = {
+  static: '',
+  'document-property': 'Enter the property name.',
+  'process-property': 'Enter the property name.',
+  'profile-element': 'Enter the field path.',
+};
 
 /**
  * One parameter value: where it comes from and its text. `name` prefixes the two
@@ -26,6 +34,27 @@ export function ParameterValueInput({
   /** The value's pointer below `config`; issues below it (its `/path`) show too. */
   field: string;
 }) {
+  const id = useId();
+  // A property or path must not be empty (the file format says so), so a source
+  // chosen before its name is typed stays here as a draft instead of in the document.
+  const [draft, setDraft] = useState<{ type: ParameterValue['type']; text: string } | null>(null);
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    setDraft(null);
+  }
+  const type = draft?.type ?? value.type;
+  const text = draft?.text ?? valueText(value);
+  const apply = (nextType: ParameterValue['type'], nextText: string, commit: boolean) => {
+    if (nextType !== 'static' && nextText === '') {
+      setDraft({ type: nextType, text: nextText });
+      return;
+    }
+    setDraft(null);
+    onChange(withText(nextType, nextText), commit);
+  };
+  const missing = draft ? MISSING[draft.type] : '';
+  const matching = issuesFor(issues, field, true);
   return (
     <fieldset className="parameter-value">
       <legend>{legend}</legend>
@@ -33,10 +62,8 @@ export function ParameterValueInput({
         Source
         <select
           aria-label={`${name} source`}
-          value={value.type}
-          onChange={(e) =>
-            onChange(withText(e.target.value as ParameterValue['type'], valueText(value)), true)
-          }
+          value={type}
+          onChange={(e) => apply(e.target.value as ParameterValue['type'], text, true)}
         >
           {VALUE_TYPES.map((t) => (
             <option key={t.value} value={t.value}>
@@ -49,13 +76,21 @@ export function ParameterValueInput({
         Value
         <input
           aria-label={`${name} value`}
-          value={valueText(value)}
-          placeholder={VALUE_PLACEHOLDERS[value.type]}
-          onChange={(e) => onChange(withText(value.type, e.target.value), false)}
+          aria-invalid={missing !== '' || matching.some((i) => i.severity === 'error')}
+          {...(missing !== '' || matching.length > 0 ? { 'aria-describedby': id } : {})}
+          value={text}
+          placeholder={VALUE_PLACEHOLDERS[type]}
+          onChange={(e) => apply(type, e.target.value, false)}
           onBlur={onCommit}
         />
       </label>
-      <FieldIssues issues={issues} field={field} nested />
+      {missing !== '' ? (
+        <ul className="field-issues" id={id}>
+          <li className="is-error">{missing}</li>
+        </ul>
+      ) : (
+        <FieldIssues issues={issues} field={field} nested id={id} />
+      )}
     </fieldset>
   );
 }

@@ -1,0 +1,152 @@
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  choose,
+  click,
+  messagesUnder,
+  renderOptions,
+  toggle,
+  typeInto,
+  undo,
+} from './options-panel.test-utils.tsx';
+
+afterEach(cleanup);
+
+describe('Map options', () => {
+  it('adds, edits and reorders rows, undoes, and flags a bad or duplicate target', () => {
+    const { store, config } = renderOptions('map');
+    expect(
+      screen.getAllByText('Add a mapping row or a JSONata expression.').length,
+    ).toBeGreaterThan(0);
+    click('Add mapping');
+    expect(messagesUnder('Mapping 1 from')).toContain('Enter the source field.');
+    typeInto('Mapping 1 from', 'order.id');
+    typeInto('Mapping 1 to', 'id');
+    click('Add mapping');
+    typeInto('Mapping 2 from', 'order.total');
+    typeInto('Mapping 2 to', 'id');
+    expect(messagesUnder('Mapping 2 to')).toContain('“id” is mapped twice.');
+    click('Move mapping 2 up');
+    expect(config().mappings[0]).toEqual({ from: 'order.total', to: 'id' });
+    undo(store);
+    expect(config().mappings[0]).toEqual({ from: 'order.id', to: 'id' });
+    typeInto('JSONata expression', '{ "n": 1 }');
+    expect(config().expression).toBe('{ "n": 1 }');
+    click('Remove mapping 1');
+    expect(config().mappings).toHaveLength(1);
+  });
+});
+
+describe('Set Properties options', () => {
+  it('edits a property and its value parts, undoes, and flags a missing name', () => {
+    const { store, config } = renderOptions('set-properties');
+    click('Add property');
+    expect(messagesUnder('Property 1 name')).toContain('Name the property.');
+    typeInto('Property 1 name', 'orderId');
+    choose('Property 1 target', 'dynamic-process');
+    toggle('Persist property 1 for the next execution');
+    click('Add value part to property 1');
+    choose('Property 1 value part 1 source', 'document-property');
+    typeInto('Property 1 value part 1 value', 'id');
+    expect(config().properties[0]).toEqual({
+      target: 'dynamic-process',
+      name: 'orderId',
+      persist: true,
+      parts: [{ type: 'document-property', name: 'id' }],
+    });
+    undo(store);
+    expect(config().properties[0]?.parts[0]).toEqual({ type: 'static', value: '' });
+    choose('Property 1 value part 1 source', 'profile-element');
+    expect(messagesUnder('Property 1 value part 1 value')).toBe('Enter the field path.');
+    expect(config().properties[0]?.parts[0]).toEqual({ type: 'static', value: '' });
+    typeInto('Property 1 value part 1 value', 'a..b');
+    expect(messagesUnder('Property 1 value part 1 value')).toBe('“a..b” is not a field path.');
+  });
+});
+
+describe('Message options', () => {
+  it('edits text, parameters and options, undoes, and flags an unknown placeholder', () => {
+    const { store, config } = renderOptions('message');
+    typeInto('Message', '{"id": "{2}"}');
+    expect(messagesUnder('Message')).toContain('{2} has no parameter; there are 0.');
+    click('Add parameter');
+    typeInto('Parameter 1 value', 'x');
+    toggle('JSON-safe text (apostrophes are plain characters)');
+    toggle('Combine documents into a single message');
+    expect(config()).toEqual({
+      text: '{"id": "{2}"}',
+      parameters: [{ type: 'static', value: 'x' }],
+      jsonSafe: false,
+      combineDocuments: true,
+    });
+    undo(store);
+    undo(store);
+    expect(config().jsonSafe).toBe(true);
+    expect(config().combineDocuments).toBe(false);
+  });
+});
+
+describe('Notify options', () => {
+  it('edits level, title and text, undoes, and flags an unknown placeholder', () => {
+    const { store, config } = renderOptions('notify');
+    choose('Message level', 'warning');
+    typeInto('Title', 'Heads up');
+    typeInto('Message', 'Got {1}');
+    expect(messagesUnder('Message')).toContain('{1} has no parameter');
+    click('Add parameter');
+    expect(messagesUnder('Message')).toBe('');
+    expect(config()).toMatchObject({ level: 'warning', title: 'Heads up', text: 'Got {1}' });
+    undo(store);
+    expect(config().parameters).toEqual([]);
+  });
+});
+
+describe('Program Command options', () => {
+  it('edits the command and arguments, undoes, and warns about shell syntax', () => {
+    const { store, config } = renderOptions('program-command');
+    expect(messagesUnder('Command')).toContain('Enter the program to run.');
+    typeInto('Command', 'ls | grep x');
+    expect(messagesUnder('Command')).toContain('There is no shell');
+    typeInto('Command', '/bin/echo');
+    click('Add argument');
+    typeInto('Argument 1', 'hello');
+    click('Add argument');
+    typeInto('Argument 2', 'world');
+    click('Move argument 2 up');
+    expect(config()).toEqual({ command: '/bin/echo', args: ['world', 'hello'] });
+    undo(store);
+    expect(config().args).toEqual(['hello', 'world']);
+  });
+});
+
+describe('Data Process options', () => {
+  it('adds steps of each type, edits, reorders, removes, undoes, and flags a bad regex', () => {
+    const { store, config } = renderOptions('data-process');
+    choose('New step type', 'search-replace');
+    fireEvent.click(screen.getByRole('button', { name: 'Add step' }));
+    typeInto('Step 1 search for', '(');
+    toggle('Step 1: search is a regular expression');
+    expect(messagesUnder('Step 1 search for')).toContain('Not a valid regular expression');
+    choose('New step type', 'split');
+    click('Add step');
+    typeInto('Step 2 array path', 'items');
+    typeInto('Step 2 batch count', '3');
+    choose('New step type', 'custom-script');
+    click('Add step');
+    expect(messagesUnder('Step 3 script')).toContain('Write the script.');
+    choose('New step type', 'base64-encode');
+    click('Add step');
+    click('Move step 2 up');
+    expect(config().steps.map((s) => s.type)).toEqual([
+      'split',
+      'search-replace',
+      'custom-script',
+      'base64-encode',
+    ]);
+    expect(config().steps[0]).toEqual({ type: 'split', path: 'items', batchCount: 3 });
+    undo(store);
+    expect(config().steps[0]?.type).toBe('search-replace');
+    click('Remove step 4');
+    expect(config().steps).toHaveLength(3);
+  });
+});
