@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { Figure } from './measure.ts';
 import { canvasFigures } from './suites/canvas.ts';
+import { canvasBrowserFigures } from './suites/canvas-browser.ts';
 import { processModelFigures } from './suites/process-model.ts';
 import { runtimeFigures } from './suites/runtime.ts';
 
@@ -9,6 +10,7 @@ import { runtimeFigures } from './suites/runtime.ts';
 const suites: [string, () => Promise<Figure[]>][] = [
   ['process-model', processModelFigures],
   ['canvas', canvasFigures],
+  ['canvas in Chromium', canvasBrowserFigures],
   ['runtime', runtimeFigures],
 ];
 
