@@ -28,13 +28,11 @@ test('processes are listed, searched, exported, imported and deleted', async ({
   await expect(page.getByRole('link', { name: 'Nightly asset sync' })).toHaveCount(2);
 
   // A broken file is refused with the place of the problem.
-  await page
-    .locator('input[type=file]')
-    .setInputFiles({
-      name: 'bad.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"schemaVersion": 1}'),
-    });
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"schemaVersion": 1}'),
+  });
   await expect(page.getByRole('alert')).toContainText('Import failed');
 
   page.once('dialog', (dialog) => void dialog.accept());
