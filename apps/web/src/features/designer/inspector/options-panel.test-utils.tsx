@@ -26,7 +26,11 @@ function ValidatedPanel() {
  * Renders the Options panel for one shape of `kind` (optionally configured), with
  * live validation as the designer page does. Queries never refetch: tests seed them.
  */
-export function renderOptions<K extends ShapeKind>(kind: K, config?: ShapeConfig<K>) {
+export function renderOptions<K extends ShapeKind>(
+  kind: K,
+  config?: ShapeConfig<K>,
+  seed?: (client: QueryClient) => void,
+) {
   let doc = addShape(createProcess({ id: 'p', name: 'P' }), {
     id: SHAPE_ID,
     kind,
@@ -41,6 +45,7 @@ export function renderOptions<K extends ShapeKind>(kind: K, config?: ShapeConfig
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } },
   });
+  seed?.(client);
   const view = render(
     <QueryClientProvider client={client}>
       <EditorStoreContext.Provider value={store}>

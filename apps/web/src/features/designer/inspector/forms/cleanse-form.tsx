@@ -2,8 +2,8 @@ import type { CleanseFieldRule } from '@junction/process-model';
 import { FieldIssues } from '../field-issues.tsx';
 import { CheckboxField, type Choice, SelectField, TextField } from './fields.tsx';
 import type { ConfigFormProps } from './form-props.ts';
+import { OptionalIntegerField } from './integer-fields.tsx';
 import { moveAt, removeAt, replaceAt } from './list-ops.ts';
-import { OptionalIntegerField } from './optional-integer-field.tsx';
 import { RowActions } from './row-actions.tsx';
 
 const TYPES: readonly Choice<CleanseFieldRule['type']>[] = [

@@ -1,8 +1,9 @@
 import type { DataProcessStep, ValidationIssue } from '@junction/process-model';
 import { useState } from 'react';
 import { FieldIssues } from '../field-issues.tsx';
-import { CheckboxField, type Choice, IntegerField, SelectField, TextField } from './fields.tsx';
+import { CheckboxField, type Choice, SelectField, TextField } from './fields.tsx';
 import type { ConfigFormProps } from './form-props.ts';
+import { IntegerField } from './integer-fields.tsx';
 import { moveAt, removeAt, replaceAt } from './list-ops.ts';
 import { RowActions } from './row-actions.tsx';
 

@@ -1,6 +1,7 @@
 import { MAX_PARALLEL_UNITS, MAX_RETRIES } from '@junction/process-model';
-import { CheckboxField, IntegerField, SelectField, TextField } from './fields.tsx';
+import { CheckboxField, SelectField, TextField } from './fields.tsx';
 import type { ConfigFormProps } from './form-props.ts';
+import { IntegerField } from './integer-fields.tsx';
 
 const TRIGGERS = [
   { value: 'document', label: 'Document errors' },

@@ -1,7 +1,8 @@
 import { type ComparisonOperator, MAX_BRANCHES, MIN_BRANCHES } from '@junction/process-model';
 import { ParameterValueInput } from '../parameter-value-input.tsx';
-import { type Choice, IntegerField, SelectField } from './fields.tsx';
+import { type Choice, SelectField } from './fields.tsx';
 import type { ConfigFormProps } from './form-props.ts';
+import { IntegerField } from './integer-fields.tsx';
 import { StringListField } from './string-list-field.tsx';
 
 const OPERATORS: readonly Choice<ComparisonOperator>[] = [

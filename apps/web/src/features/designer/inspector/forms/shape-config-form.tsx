@@ -1,4 +1,5 @@
-import type { Shape, ValidationIssue } from '@junction/process-model';
+import type { Shape, ShapeKind, ValidationIssue } from '@junction/process-model';
+import type { ReactNode } from 'react';
 import { BusinessRulesForm } from './business-rules-form.tsx';
 import {
   AddToCacheForm,
@@ -9,6 +10,7 @@ import {
 import { CleanseForm } from './cleanse-form.tsx';
 import { DataProcessForm } from './data-process-form.tsx';
 import { FlowControlForm, ReturnDocumentsForm, StopForm, TryCatchForm } from './flow-forms.tsx';
+import type { ConfigFormProps } from './form-props.ts';
 import { MapForm } from './map-form.tsx';
 import { ExceptionForm, MessageForm, NotifyForm } from './message-forms.tsx';
 import { ProcessCallForm } from './process-call-form.tsx';
@@ -16,10 +18,36 @@ import { ProgramCommandForm } from './program-command-form.tsx';
 import { BranchForm, DecisionForm, RouteForm } from './route-forms.tsx';
 import { SetPropertiesForm } from './set-properties-form.tsx';
 
-/**
- * The form of one shape's configuration, chosen by kind. Start and Connector are
- * not here: the Options panel gives them the connector operation form.
- */
+/** Start and Connector get the connector operation form from the Options panel. */
+type FormKind = Exclude<ShapeKind, 'start' | 'connector'>;
+type ConfigForm<K extends ShapeKind> = (props: ConfigFormProps<K>) => ReactNode;
+
+// A mapped type, so adding a kind without a form is a compile error.
+const FORMS: { readonly [K in FormKind]: ConfigForm<K> } = {
+  map: MapForm,
+  'set-properties': SetPropertiesForm,
+  message: MessageForm,
+  notify: NotifyForm,
+  'program-command': ProgramCommandForm,
+  'process-call': ProcessCallForm,
+  'data-process': DataProcessForm,
+  'find-changes': FindChangesForm,
+  'add-to-cache': AddToCacheForm,
+  'retrieve-from-cache': RetrieveFromCacheForm,
+  'remove-from-cache': RemoveFromCacheForm,
+  branch: BranchForm,
+  route: RouteForm,
+  cleanse: CleanseForm,
+  decision: DecisionForm,
+  exception: ExceptionForm,
+  stop: StopForm,
+  'return-documents': ReturnDocumentsForm,
+  'flow-control': FlowControlForm,
+  'business-rules': BusinessRulesForm,
+  'try-catch': TryCatchForm,
+};
+
+/** The form of one shape's configuration, chosen by kind. */
 export function ShapeConfigForm({
   shape,
   issues,
@@ -31,178 +59,18 @@ export function ShapeConfigForm({
   change: (next: Shape, commit: boolean) => void;
   commit: () => void;
 }) {
-  const common = { issues, onCommit: commit };
-  switch (shape.kind) {
-    case 'map':
-      return (
-        <MapForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'set-properties':
-      return (
-        <SetPropertiesForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'message':
-      return (
-        <MessageForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'notify':
-      return (
-        <NotifyForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'program-command':
-      return (
-        <ProgramCommandForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'process-call':
-      return (
-        <ProcessCallForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'data-process':
-      return (
-        <DataProcessForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'find-changes':
-      return (
-        <FindChangesForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'add-to-cache':
-      return (
-        <AddToCacheForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'retrieve-from-cache':
-      return (
-        <RetrieveFromCacheForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'remove-from-cache':
-      return (
-        <RemoveFromCacheForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'branch':
-      return (
-        <BranchForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'route':
-      return (
-        <RouteForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'decision':
-      return (
-        <DecisionForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'try-catch':
-      return (
-        <TryCatchForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'business-rules':
-      return (
-        <BusinessRulesForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'cleanse':
-      return (
-        <CleanseForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'flow-control':
-      return (
-        <FlowControlForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'exception':
-      return (
-        <ExceptionForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'return-documents':
-      return (
-        <ReturnDocumentsForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'stop':
-      return (
-        <StopForm
-          {...common}
-          config={shape.config}
-          onChange={(config, c) => change({ ...shape, config }, c)}
-        />
-      );
-    case 'start':
-    case 'connector':
-      return null;
+  if (shape.kind === 'start' || shape.kind === 'connector') {
+    return null;
   }
+  // The table pairs each kind with its own form, so the config always fits it;
+  // TypeScript cannot follow that through an indexed union, hence the widening.
+  const Form = FORMS[shape.kind] as ConfigForm<FormKind>;
+  return (
+    <Form
+      config={shape.config}
+      issues={issues}
+      onChange={(config, isCommit) => change({ ...shape, config } as Shape, isCommit)}
+      onCommit={commit}
+    />
+  );
 }

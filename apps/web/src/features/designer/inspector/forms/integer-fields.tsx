@@ -1,8 +1,77 @@
 import type { ValidationIssue } from '@junction/process-model';
 import { useId, useState } from 'react';
 import { FieldIssues, issuesFor } from '../field-issues.tsx';
+import { type IssueProps, useIssueWiring } from './fields.tsx';
 
 const COUNT = /^\d+$/;
+const INTEGER = /^-?\d+$/;
+
+/**
+ * A whole number. Text that is not a number stays local with a message (the
+ * document only ever holds numbers); out-of-range numbers go through so validation
+ * says what the range is.
+ */
+export function IntegerField({
+  label,
+  name,
+  value,
+  onChange,
+  onCommit,
+  disabled = false,
+  ...issueProps
+}: IssueProps & {
+  label: string;
+  name?: string;
+  value: number;
+  onChange: (value: number) => void;
+  onCommit: () => void;
+  disabled?: boolean;
+}) {
+  const { issuesId, inputProps } = useIssueWiring(issueProps);
+  const [text, setText] = useState(String(value));
+  const [shown, setShown] = useState(value);
+  // Undo, redo or another field changed the number: show the document's value.
+  if (value !== shown) {
+    setShown(value);
+    setText(String(value));
+  }
+  const syntax = INTEGER.test(text.trim()) ? null : 'Enter a whole number.';
+  return (
+    <>
+      <label>
+        {label}
+        <input
+          {...inputProps}
+          {...(syntax ? { 'aria-invalid': true, 'aria-describedby': issuesId } : {})}
+          {...(name !== undefined ? { 'aria-label': name } : {})}
+          type="text"
+          inputMode="numeric"
+          disabled={disabled}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (INTEGER.test(e.target.value.trim())) {
+              const n = Number(e.target.value.trim());
+              setShown(n);
+              onChange(n);
+            }
+          }}
+          onBlur={() => {
+            setText(String(value));
+            onCommit();
+          }}
+        />
+      </label>
+      {syntax ? (
+        <ul className="field-issues" id={issuesId}>
+          <li className="is-error">{syntax}</li>
+        </ul>
+      ) : (
+        <FieldIssues {...issueProps} id={issuesId} />
+      )}
+    </>
+  );
+}
 
 /**
  * A count that may be left empty (no limit). Text that is neither empty nor a
