@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll } from 'vitest';
 import { type AppOptions, buildApp } from '../src/app.ts';
+import { withDefaultUser } from '../src/db/postgres-database.ts';
 
 /**
  * A real app for integration tests: embedded PGlite in memory by default, or the
@@ -20,7 +21,7 @@ export async function buildTestApp(options: AppOptions = {}): Promise<FastifyIns
   afterAll(async () => {
     await app.close();
     if (url && schema) {
-      const client = new pg.Client({ connectionString: url });
+      const client = new pg.Client({ connectionString: withDefaultUser(url) });
       await client.connect();
       await client.query(`DROP SCHEMA ${schema} CASCADE`);
       await client.end();

@@ -1,5 +1,20 @@
+import { userInfo } from 'node:os';
 import pg from 'pg';
 import type { Database, Queryable } from './database.ts';
+
+/**
+ * Like libpq: a URL without a user (and no PGUSER) connects as the operating
+ * system user, even where $USER is not set (CI runners, service managers). pg
+ * lets the URL override separate options, so the user goes into the URL.
+ */
+export function withDefaultUser(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.username || process.env['PGUSER']) {
+    return url;
+  }
+  parsed.username = userInfo().username;
+  return parsed.toString();
+}
 
 /**
  * A PostgreSQL server (DATABASE_URL). `schema` isolates one app instance's tables,
@@ -7,7 +22,7 @@ import type { Database, Queryable } from './database.ts';
  */
 export async function openPostgresDatabase(url: string, schema?: string): Promise<Database> {
   const pool = new pg.Pool({
-    connectionString: url,
+    connectionString: withDefaultUser(url),
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
