@@ -21,11 +21,18 @@ import { openDatabase } from './db/open-database.ts';
 import { installErrorPolicy } from './error-policy.ts';
 import { DEFAULT_ACCOUNT_ID, ensureDefaultAccount } from './repositories/account-repository.ts';
 import { createConnectionRepository } from './repositories/connection-repository.ts';
+import { createPinnedInputRepository } from './repositories/pinned-input-repository.ts';
 import { createProcessRepository } from './repositories/process-repository.ts';
+import { createRunDocumentRepository } from './repositories/run-document-repository.ts';
 import { createRunRepository } from './repositories/run-repository.ts';
 import { connectionRoutes } from './routes/connection-routes.ts';
+import { executionRoutes } from './routes/execution-routes.ts';
 import { processRoutes } from './routes/process-routes.ts';
+import { runDocumentRoutes } from './routes/run-document-routes.ts';
+import { runEventRoutes } from './routes/run-event-routes.ts';
+import { runReplayRoutes } from './routes/run-replay-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
+import { testInputRoutes } from './routes/test-input-routes.ts';
 import { createInProcessDispatcher } from './runs/in-process-dispatcher.ts';
 import { createSecretBox, loadOrCreateKeyFile, parseSecretKey } from './secrets/secret-box.ts';
 import { installSecurityHeaders } from './security-headers.ts';
@@ -76,6 +83,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const box = secretBoxFor(options);
   const connections = createConnectionRepository(db, box);
   const runs = createRunRepository(db);
+  const runDocuments = createRunDocumentRepository(db);
   await runs.abandonInterrupted();
 
   const app = Fastify({
@@ -87,6 +95,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const injectFetch = createInjectFetch(app);
   const dispatcher = createInProcessDispatcher({
     runs,
+    documents: runDocuments,
     gatewayFor: (accountId) => createConnectGateway(connections, accountId, injectFetch),
     log: app.log,
   });
@@ -94,6 +103,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     processes: createProcessRepository(db),
     connections,
     runs,
+    runDocuments,
+    pinnedInputs: createPinnedInputRepository(db),
     dispatcher,
     accountOf: () => DEFAULT_ACCOUNT_ID,
     async testConnection(accountId, id) {
@@ -139,6 +150,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(processRoutes(services));
   await app.register(connectionRoutes(services));
   await app.register(runRoutes(services));
+  await app.register(runEventRoutes(services));
+  await app.register(runDocumentRoutes(services));
+  await app.register(runReplayRoutes(services));
+  await app.register(executionRoutes(services));
+  await app.register(testInputRoutes(services));
   await app.register(connectSandbox, {
     prefix: SANDBOX_PREFIX,
     token: SANDBOX_DEMO_TOKEN,

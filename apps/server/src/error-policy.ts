@@ -28,6 +28,14 @@ export function installErrorPolicy(
         issues,
       });
     }
+    // SQLSTATE class 22 (data exception): a request value the column cannot hold,
+    // e.g. a number beyond integer range that schema coercion let through.
+    if (typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) {
+      return reply.status(400).send({
+        error: 'bad-request',
+        message: 'A value in the request is out of range or malformed.',
+      });
+    }
     if (error.statusCode && error.statusCode < 500) {
       return reply
         .status(error.statusCode)

@@ -1,5 +1,7 @@
 import type { ConnectionRepository } from './repositories/connection-repository.ts';
+import type { PinnedInputRepository } from './repositories/pinned-input-repository.ts';
 import type { ProcessRepository } from './repositories/process-repository.ts';
+import type { RunDocumentRepository } from './repositories/run-document-repository.ts';
 import type { RunRepository } from './repositories/run-repository.ts';
 import type { RunDispatcher } from './runs/run-dispatcher.ts';
 
@@ -8,6 +10,8 @@ export interface Services {
   processes: ProcessRepository;
   connections: ConnectionRepository;
   runs: RunRepository;
+  runDocuments: RunDocumentRepository;
+  pinnedInputs: PinnedInputRepository;
   dispatcher: RunDispatcher;
   /** Tests a Connect connection with its stored token; never returns the token. */
   testConnection(accountId: string, id: string): Promise<{ ok: boolean; message: string }>;

@@ -9,7 +9,19 @@ type InjectMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
 const segment = fc.oneof(
   fc.string({ maxLength: 30 }),
-  fc.constantFrom('%', '%zz', '..', '-1', '0', '1e400', 'null', 'sandbox', 'x'.repeat(300)),
+  fc.constantFrom(
+    '%',
+    '%zz',
+    '..',
+    '-1',
+    '0',
+    '1e400',
+    '99999999999',
+    '1.5',
+    'null',
+    'sandbox',
+    'x'.repeat(300),
+  ),
 );
 
 /** Bodies a confused or hostile client sends: broken JSON, wrong types, deep nesting. */
@@ -41,7 +53,10 @@ const contentType = fc.constantFrom(
 
 const query = fc.dictionary(
   fc.constantFrom('limit', 'offset', 'status', 'from', 'to', 'processId', 'search', 'x'),
-  fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('-1', '1e9', 'NaN', '')),
+  fc.oneof(
+    fc.string({ maxLength: 20 }),
+    fc.constantFrom('-1', '1e9', '1e30', '99999999999', 'NaN', '', 'true', '2026-13-45T99:00:00Z'),
+  ),
   { maxKeys: 3 },
 );
 

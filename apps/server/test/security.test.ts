@@ -62,6 +62,13 @@ describe(`security headers and bad input (${storageUnderTest()})`, () => {
     expect(big.json().message).toMatch(/too large/i);
   });
 
+  it('refuses numbers beyond what the database holds with 400 (found by the property test)', async () => {
+    const huge = await app.inject({ url: '/api/processes/p/revisions/1e400' });
+    expect(huge.statusCode).toBe(400);
+    const offset = await app.inject({ url: '/api/processes?offset=99999999999' });
+    expect(offset.statusCode).toBe(400);
+  });
+
   it('answers an unknown id with 404 and says which', async () => {
     const res = await app.inject({ url: '/api/runs/no-such-run' });
     expect(res.statusCode).toBe(404);

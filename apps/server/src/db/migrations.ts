@@ -64,6 +64,57 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       CREATE INDEX runs_by_process ON runs (account_id, process_id, started_at DESC);
     `,
   },
+  {
+    id: 2,
+    name: 'executions, run documents and logs, pinned test input',
+    sql: `
+      ALTER TABLE runs ALTER COLUMN connection_id DROP NOT NULL;
+      ALTER TABLE runs ADD COLUMN execution_type text NOT NULL DEFAULT 'test_manual';
+      ALTER TABLE runs ADD COLUMN revision integer;
+      ALTER TABLE runs ADD COLUMN original_run_id text;
+      ALTER TABLE runs ADD COLUMN documents_in integer NOT NULL DEFAULT 0;
+      ALTER TABLE runs ADD COLUMN documents_out integer NOT NULL DEFAULT 0;
+      ALTER TABLE runs ADD COLUMN documents_in_error integer NOT NULL DEFAULT 0;
+      ALTER TABLE runs ADD COLUMN documents_stored integer NOT NULL DEFAULT 0;
+      CREATE INDEX runs_by_time ON runs (account_id, started_at DESC);
+      CREATE TABLE run_documents (
+        account_id text NOT NULL,
+        run_id text NOT NULL,
+        seq integer NOT NULL,
+        shape_id text NOT NULL,
+        direction text NOT NULL,
+        port text,
+        document_id text NOT NULL,
+        parent_id text,
+        data text NOT NULL,
+        properties jsonb NOT NULL,
+        error text,
+        PRIMARY KEY (account_id, run_id, seq),
+        FOREIGN KEY (account_id, run_id) REFERENCES runs(account_id, id) ON DELETE CASCADE
+      );
+      CREATE INDEX run_documents_by_shape ON run_documents (account_id, run_id, shape_id, direction, seq);
+      CREATE INDEX run_documents_by_document ON run_documents (account_id, run_id, document_id);
+      CREATE TABLE run_logs (
+        account_id text NOT NULL,
+        run_id text NOT NULL,
+        seq integer NOT NULL,
+        shape_id text NOT NULL,
+        level text NOT NULL,
+        message text NOT NULL,
+        document_id text,
+        PRIMARY KEY (account_id, run_id, seq),
+        FOREIGN KEY (account_id, run_id) REFERENCES runs(account_id, id) ON DELETE CASCADE
+      );
+      CREATE TABLE pinned_inputs (
+        account_id text NOT NULL,
+        process_id text NOT NULL,
+        documents jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (account_id, process_id),
+        FOREIGN KEY (account_id, process_id) REFERENCES processes(account_id, id)
+      )
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {

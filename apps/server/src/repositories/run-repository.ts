@@ -1,49 +1,32 @@
 import type { ProcessDocument } from '@junction/process-model';
 import type { Database } from '../db/database.ts';
 import type { ShapeStats } from '../runtime/types.ts';
+import {
+  EXECUTION_STATUS,
+  type ExecutionStatus,
+  type ExecutionType,
+  RUN_COLUMNS,
+  type RunRecord,
+  type RunRow,
+  type StoredRunStatus,
+  toRunRecord,
+} from './run-record.ts';
 
-export type StoredRunStatus = 'running' | 'complete' | 'error' | 'aborted';
+export type { ExecutionStatus, ExecutionType, RunRecord, StoredRunStatus };
 
-export interface RunRecord {
-  id: string;
-  processId: string | null;
-  processName: string;
-  connectionId: string;
-  status: StoredRunStatus;
-  error: string | null;
-  shapes: Record<string, ShapeStats>;
-  connections: Record<string, number>;
-  startedAt: string;
-  finishedAt: string | null;
+export interface ExecutionQuery {
+  processId?: string | undefined;
+  status?: ExecutionStatus | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  includeTests: boolean;
+  limit: number;
+  offset: number;
 }
 
-interface RunRow {
-  id: string;
-  process_id: string | null;
-  process_name: string;
-  connection_id: string;
-  status: StoredRunStatus;
-  error: string | null;
-  shape_stats: Record<string, ShapeStats>;
-  connection_counts: Record<string, number>;
-  started_at: Date | string;
-  finished_at: Date | string | null;
-}
-
-function toRecord(row: RunRow): RunRecord {
-  return {
-    id: row.id,
-    processId: row.process_id,
-    processName: row.process_name,
-    connectionId: row.connection_id,
-    status: row.status,
-    error: row.error,
-    shapes: row.shape_stats,
-    connections: row.connection_counts,
-    startedAt: new Date(row.started_at).toISOString(),
-    finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
-  };
-}
+const STATUS_OF: Record<ExecutionStatus, StoredRunStatus> = Object.fromEntries(
+  Object.entries(EXECUTION_STATUS).map(([stored, boomi]) => [boomi, stored]),
+) as Record<ExecutionStatus, StoredRunStatus>;
 
 /** Runs and their per-shape progress; the process as it ran is kept with each run. */
 export function createRunRepository(db: Database) {
@@ -54,12 +37,16 @@ export function createRunRepository(db: Database) {
         id: string;
         processId: string | null;
         document: ProcessDocument;
-        connectionId: string;
+        connectionId: string | null;
+        executionType: ExecutionType;
+        revision: number | null;
+        originalRunId: string | null;
       },
     ): Promise<void> {
       await db.query(
-        `INSERT INTO runs (account_id, id, process_id, process_name, connection_id, document, status)
-         VALUES ($1, $2, $3, $4, $5, $6, 'running')`,
+        `INSERT INTO runs (account_id, id, process_id, process_name, connection_id, document, status,
+           execution_type, revision, original_run_id)
+         VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, $8, $9)`,
         [
           accountId,
           run.id,
@@ -67,6 +54,9 @@ export function createRunRepository(db: Database) {
           run.document.name,
           run.connectionId,
           JSON.stringify(run.document),
+          run.executionType,
+          run.revision,
+          run.originalRunId,
         ],
       );
     },
@@ -91,10 +81,12 @@ export function createRunRepository(db: Database) {
         error: string | undefined;
         shapes: Record<string, ShapeStats>;
         connections: Record<string, number>;
+        counts: { documentsIn: number; documentsOut: number; documentsInError: number };
       },
     ): Promise<void> {
       await db.query(
-        `UPDATE runs SET status = $3, error = $4, shape_stats = $5, connection_counts = $6, finished_at = now()
+        `UPDATE runs SET status = $3, error = $4, shape_stats = $5, connection_counts = $6,
+           documents_in = $7, documents_out = $8, documents_in_error = $9, finished_at = now()
          WHERE account_id = $1 AND id = $2`,
         [
           accountId,
@@ -103,16 +95,28 @@ export function createRunRepository(db: Database) {
           outcome.error ?? null,
           JSON.stringify(outcome.shapes),
           JSON.stringify(outcome.connections),
+          outcome.counts.documentsIn,
+          outcome.counts.documentsOut,
+          outcome.counts.documentsInError,
         ],
       );
     },
 
     async get(accountId: string, id: string): Promise<RunRecord | null> {
-      const [row] = await db.query<RunRow>('SELECT * FROM runs WHERE account_id = $1 AND id = $2', [
-        accountId,
-        id,
-      ]);
-      return row ? toRecord(row) : null;
+      const [row] = await db.query<RunRow>(
+        `SELECT ${RUN_COLUMNS} FROM runs WHERE account_id = $1 AND id = $2`,
+        [accountId, id],
+      );
+      return row ? toRunRecord(row) : null;
+    },
+
+    /** The process exactly as the run executed it (retry, re-run from a shape). */
+    async document(accountId: string, id: string): Promise<ProcessDocument | null> {
+      const [row] = await db.query<{ document: ProcessDocument }>(
+        'SELECT document FROM runs WHERE account_id = $1 AND id = $2',
+        [accountId, id],
+      );
+      return row?.document ?? null;
     },
 
     async listForProcess(
@@ -121,10 +125,45 @@ export function createRunRepository(db: Database) {
       limit: number,
     ): Promise<RunRecord[]> {
       const rows = await db.query<RunRow>(
-        'SELECT * FROM runs WHERE account_id = $1 AND process_id = $2 ORDER BY started_at DESC LIMIT $3',
+        `SELECT ${RUN_COLUMNS} FROM runs WHERE account_id = $1 AND process_id = $2 ORDER BY started_at DESC, id LIMIT $3`,
         [accountId, processId, limit],
       );
-      return rows.map(toRecord);
+      return rows.map(toRunRecord);
+    },
+
+    /** Process Reporting's execution search (§10): newest first, filtered, paged. */
+    async executions(
+      accountId: string,
+      query: ExecutionQuery,
+    ): Promise<{ items: RunRecord[]; total: number }> {
+      const params: unknown[] = [accountId];
+      const where = ['account_id = $1'];
+      const filters: [string, unknown][] = [
+        ['process_id = ?', query.processId],
+        ['status = ?', query.status && STATUS_OF[query.status]],
+        ['started_at >= ?::timestamptz', query.from],
+        ['started_at < ?::timestamptz', query.to],
+      ];
+      for (const [clause, value] of filters) {
+        if (value !== undefined) {
+          params.push(value);
+          where.push(clause.replace('?', `$${params.length}`));
+        }
+      }
+      if (!query.includeTests) {
+        where.push("execution_type <> 'test_manual'");
+      }
+      const filter = where.join(' AND ');
+      const rows = await db.query<RunRow>(
+        `SELECT ${RUN_COLUMNS} FROM runs WHERE ${filter} ORDER BY started_at DESC, id
+         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, query.limit, query.offset],
+      );
+      const [count] = await db.query<{ total: string | number }>(
+        `SELECT count(*) AS total FROM runs WHERE ${filter}`,
+        params,
+      );
+      return { items: rows.map(toRunRecord), total: Number(count?.total ?? 0) };
     },
 
     /** Runs left "running" by a server that stopped mid-run can never finish now. */

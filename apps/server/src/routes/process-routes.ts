@@ -5,7 +5,13 @@ import Type from 'typebox';
 import { HttpError, notFound } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { readProcessBody } from './process-body.ts';
-import { acceptAnyBody, IdParams, IssueSchema, ProcessDocumentSchema } from './schemas.ts';
+import {
+  acceptAnyBody,
+  IdParams,
+  IssueSchema,
+  MAX_INT32,
+  ProcessDocumentSchema,
+} from './schemas.ts';
 
 const etag = (revision: number) => `"${revision}"`;
 
@@ -41,7 +47,7 @@ export const processRoutes =
           querystring: Type.Object({
             search: Type.Optional(Type.String({ maxLength: 200 })),
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-            offset: Type.Integer({ minimum: 0, default: 0 }),
+            offset: Type.Integer({ minimum: 0, maximum: MAX_INT32, default: 0 }),
           }),
         },
       },
@@ -162,7 +168,10 @@ export const processRoutes =
       {
         schema: {
           tags: ['processes'],
-          params: Type.Object({ id: Type.String(), revision: Type.Integer({ minimum: 1 }) }),
+          params: Type.Object({
+            id: IdParams.properties.id,
+            revision: Type.Integer({ minimum: 1, maximum: MAX_INT32 }),
+          }),
         },
       },
       async (request) => {

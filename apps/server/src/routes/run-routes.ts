@@ -1,12 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { hasErrors, validateProcess } from '@junction/process-model';
+import { hasErrors, type ProcessDocument, validateProcess } from '@junction/process-model';
 import Type from 'typebox';
 import { HttpError, notFound } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { readProcessBody } from './process-body.ts';
 import { acceptAnyBody, IdParams, ProcessDocumentSchema } from './schemas.ts';
+import { asRunDocuments, readStartDocuments, StartDocumentsSchema } from './start-documents.ts';
 
 const SANDBOX_CONNECTION_ID = 'sandbox';
+
+/** Invalid processes may be saved as drafts, but never run. */
+export function refuseInvalid(document: ProcessDocument): void {
+  const issues = validateProcess(document);
+  if (hasErrors(issues)) {
+    throw new HttpError(422, 'invalid-process', 'Fix the process before running it.', { issues });
+  }
+}
 
 /**
  * Test runs. The process is sent as it is in the editor (saved or not), so a
@@ -25,38 +34,55 @@ export const runRoutes =
             process: ProcessDocumentSchema,
             processId: Type.Optional(Type.String()),
             connectionId: Type.Optional(Type.String()),
+            startDocuments: Type.Optional(StartDocumentsSchema),
+            usePinnedInput: Type.Optional(Type.Boolean()),
           }),
         },
         validatorCompiler: acceptAnyBody,
       },
       async (request, reply) => {
-        const body = (request.body ?? {}) as {
-          process?: unknown;
-          processId?: unknown;
-          connectionId?: unknown;
-        };
+        const body = (request.body ?? {}) as Record<string, unknown>;
         const document = readProcessBody(
-          body.process,
+          body['process'],
           'The process to run does not match the file format.',
         );
-        const issues = validateProcess(document);
-        if (hasErrors(issues)) {
-          throw new HttpError(422, 'invalid-process', 'Fix the process before running it.', {
-            issues,
-          });
-        }
+        refuseInvalid(document);
         const account = services.accountOf(request);
         const connectionId =
-          typeof body.connectionId === 'string' ? body.connectionId : SANDBOX_CONNECTION_ID;
+          typeof body['connectionId'] === 'string' ? body['connectionId'] : SANDBOX_CONNECTION_ID;
         if (!(await services.connections.get(account, connectionId))) {
           throw notFound(`Connection ${connectionId}`);
         }
-        const processId = typeof body.processId === 'string' ? body.processId : null;
+        const processId = typeof body['processId'] === 'string' ? body['processId'] : null;
+        let startDocuments =
+          body['startDocuments'] === undefined
+            ? undefined
+            : readStartDocuments(body['startDocuments'], '/startDocuments');
+        if (body['usePinnedInput'] === true) {
+          if (startDocuments) {
+            throw new HttpError(
+              400,
+              'bad-request',
+              'Send startDocuments or usePinnedInput, not both.',
+            );
+          }
+          const pinned = processId && (await services.pinnedInputs.get(account, processId));
+          if (!pinned) {
+            throw new HttpError(
+              409,
+              'no-pinned-input',
+              `Process ${processId ?? '(unsaved)'} has no pinned test input.`,
+            );
+          }
+          startDocuments = pinned;
+        }
         const id = await services.dispatcher.start({
           accountId: account,
           process: document,
           processId,
           connectionId,
+          executionType: 'test_manual',
+          startDocuments: startDocuments && asRunDocuments(startDocuments),
         });
         return reply.status(201).send({ id });
       },

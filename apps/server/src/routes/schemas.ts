@@ -9,6 +9,9 @@ export const IssueSchema = Type.Object({
   shapeId: Type.Optional(Type.String()),
 });
 
+/** PostgreSQL `integer` columns stop here; larger numbers must be a 400, not a database error. */
+export const MAX_INT32 = 2_147_483_647;
+
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 80 }) });
 
 export { ProcessDocumentSchema };

@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { ConnectorOperation, ProcessDocument } from '@junction/process-model';
 import type { FastifyBaseLogger } from 'fastify';
+import type { RunDocumentRepository } from '../repositories/run-document-repository.ts';
 import type { RunRepository } from '../repositories/run-repository.ts';
 import { executeProcess } from '../runtime/engine.ts';
 import type { ConnectorGateway, ShapeStats } from '../runtime/types.ts';
+import { createDocumentRecorder } from './document-recorder.ts';
+import { reportingCounts } from './reporting.ts';
 import type { RunDispatcher, RunRequest } from './run-dispatcher.ts';
+import { createRunEventHub } from './run-events.ts';
 
 const PROGRESS_INTERVAL_MS = 200;
 
 /** Points every connector operation at the run's chosen connection. */
-function withConnection(process: ProcessDocument, connectionId: string): ProcessDocument {
+function withConnection(process: ProcessDocument, connectionId: string | null): ProcessDocument {
+  if (connectionId === null) {
+    return process;
+  }
   const retarget = (op: ConnectorOperation): ConnectorOperation => ({ ...op, connectionId });
   const shapes = Object.fromEntries(
     Object.entries(process.shapes).map(([id, shape]) => {
@@ -30,13 +37,22 @@ function withConnection(process: ProcessDocument, connectionId: string): Process
 
 export function createInProcessDispatcher(deps: {
   runs: RunRepository;
+  documents: RunDocumentRepository;
   gatewayFor: (accountId: string) => ConnectorGateway;
   log: FastifyBaseLogger;
 }): RunDispatcher {
   const active = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  const hub = createRunEventHub();
 
   async function execute(runId: string, request: RunRequest, controller: AbortController) {
     const { accountId } = request;
+    const publish = hub.publish.bind(null, runId);
+    const recorder = createDocumentRecorder({
+      store: deps.documents,
+      accountId,
+      runId,
+      log: deps.log,
+    });
     let shapes: Record<string, ShapeStats> = {};
     let connections: Record<string, number> = {};
     let lastFlush = 0;
@@ -56,8 +72,11 @@ export function createInProcessDispatcher(deps: {
     const outcome = await executeProcess(withConnection(request.process, request.connectionId), {
       connectors: deps.gatewayFor(accountId),
       signal: controller.signal,
+      executionId: runId,
+      testMode: request.executionType === 'test_manual',
+      ...(request.startDocuments ? { startDocuments: request.startDocuments } : {}),
       listener: {
-        shapeStarted: (id) => {
+        shapeStarted: (id, inputs) => {
           shapes = {
             ...shapes,
             [id]: {
@@ -65,23 +84,48 @@ export function createInProcessDispatcher(deps: {
               status: 'running',
             },
           };
+          recorder.inputs(id, inputs);
+          publish({ type: 'shape-started', shapeId: id, documents: inputs.length });
           flush();
         },
-        shapeFinished: (id, stats) => {
+        shapeFinished: (id, stats, result) => {
           shapes = { ...shapes, [id]: { ...stats } };
+          recorder.result(id, result);
+          publish({ type: 'shape-finished', shapeId: id, stats: { ...stats } });
+          for (const error of result?.errors ?? []) {
+            publish({
+              type: 'document-error',
+              shapeId: id,
+              documentId: error.document.id,
+              message: error.message,
+            });
+          }
           flush();
         },
         connectionCarried: (id, count) => {
           connections = { ...connections, [id]: count };
+          publish({ type: 'connection', connectionId: id, count });
         },
+        shapeLogged: (id, entry) => publish({ type: 'log', shapeId: id, ...entry }),
       },
     });
+    await recorder.finish(outcome.log ?? []);
     await flushing;
+    const counts = reportingCounts(request.process, outcome, request.startDocuments !== undefined);
     await deps.runs.finish(accountId, runId, {
       status: outcome.status,
       error: outcome.error,
       shapes: outcome.shapes,
       connections: outcome.connections,
+      counts,
+    });
+    publish({
+      type: 'end',
+      status: outcome.status,
+      error: outcome.error ?? null,
+      shapes: outcome.shapes,
+      connections: outcome.connections,
+      ...counts,
     });
   }
 
@@ -93,11 +137,39 @@ export function createInProcessDispatcher(deps: {
         processId: request.processId,
         document: request.process,
         connectionId: request.connectionId,
+        executionType: request.executionType,
+        revision: request.revision ?? null,
+        originalRunId: request.originalRunId ?? null,
       });
       const controller = new AbortController();
+      hub.open(runId);
       const done = execute(runId, request, controller)
-        .catch((error) => deps.log.error({ err: error, runId }, 'run failed unexpectedly'))
-        .finally(() => active.delete(runId));
+        .catch((error) => {
+          deps.log.error({ err: error, runId }, 'run failed unexpectedly');
+          return deps.runs
+            .finish(request.accountId, runId, {
+              status: 'error',
+              error: 'The run failed unexpectedly.',
+              shapes: {},
+              connections: {},
+              counts: { documentsIn: 0, documentsOut: 0, documentsInError: 0 },
+            })
+            .catch(() => undefined);
+        })
+        .finally(() => {
+          active.delete(runId);
+          // Watchers of a run that crashed still get their final event.
+          hub.publish(runId, {
+            type: 'end',
+            status: 'error',
+            error: 'The run failed unexpectedly.',
+            shapes: {},
+            connections: {},
+            documentsIn: 0,
+            documentsOut: 0,
+            documentsInError: 0,
+          });
+        });
       active.set(runId, { controller, done });
       return runId;
     },
@@ -106,6 +178,7 @@ export function createInProcessDispatcher(deps: {
       run?.controller.abort();
       return run !== undefined;
     },
+    subscribe: (runId, listener) => hub.subscribe(runId, listener),
     async drain() {
       await Promise.all([...active.values()].map((r) => r.done));
     },

@@ -1,12 +1,23 @@
 import type { ProcessDocument } from '@junction/process-model';
+import type { ExecutionType } from '../repositories/run-record.ts';
+import type { RunDocument } from '../runtime/types.ts';
+import type { RunEventListener } from './run-events.ts';
 
 export interface RunRequest {
   accountId: string;
   process: ProcessDocument;
   /** The stored process this run belongs to, when it was saved. */
   processId: string | null;
-  /** Overrides the connection of every connector operation for this run. */
-  connectionId: string;
+  /** Overrides the connection of every connector operation; null keeps the process's own. */
+  connectionId: string | null;
+  /** test_manual for Test mode, exec_manual for an execution, retry_manual for a retry. */
+  executionType: ExecutionType;
+  /** The saved revision an execution runs. */
+  revision?: number | null;
+  /** Documents Start hands on instead of making its own (pinned input, retry, re-run). */
+  startDocuments?: RunDocument[] | undefined;
+  /** The run this one retries or re-runs from a shape. */
+  originalRunId?: string | null;
 }
 
 /**
@@ -19,6 +30,11 @@ export interface RunDispatcher {
   start(request: RunRequest): Promise<string>;
   /** Asks a running run to stop; false when it is not running here. */
   cancel(runId: string): boolean;
+  /**
+   * Follows a live run: the listener first gets a snapshot, then every event up
+   * to `end`. Undefined when the run is not live here (already finished).
+   */
+  subscribe(runId: string, listener: RunEventListener): (() => void) | undefined;
   /** Resolves when every run started so far has finished (clean shutdown, tests). */
   drain(): Promise<void>;
 }

@@ -1,0 +1,209 @@
+import type { Database } from '../db/database.ts';
+import type { LogLevel, RunDocument } from '../runtime/types.ts';
+
+export type DocumentDirection = 'in' | 'out' | 'error';
+
+/** One document as one shape saw it: entering (`in`), leaving on `port`, or failing. */
+export interface StoredDocumentRow {
+  seq: number;
+  shapeId: string;
+  direction: DocumentDirection;
+  port: string | null;
+  documentId: string;
+  parentId: string | null;
+  data: string;
+  properties: Record<string, string>;
+  error: string | null;
+}
+
+export interface StoredLogRow {
+  seq: number;
+  shapeId: string;
+  level: LogLevel;
+  message: string;
+  documentId: string | null;
+}
+
+interface DocumentRow {
+  seq: number;
+  shape_id: string;
+  direction: DocumentDirection;
+  port: string | null;
+  document_id: string;
+  parent_id: string | null;
+  data: string;
+  properties: Record<string, string>;
+  error: string | null;
+}
+
+interface LogRow {
+  seq: number;
+  shape_id: string;
+  level: LogLevel;
+  message: string;
+  document_id: string | null;
+}
+
+const toDocument = (r: DocumentRow): StoredDocumentRow => ({
+  seq: r.seq,
+  shapeId: r.shape_id,
+  direction: r.direction,
+  port: r.port,
+  documentId: r.document_id,
+  parentId: r.parent_id,
+  data: r.data,
+  properties: r.properties,
+  error: r.error,
+});
+
+const toLog = (r: LogRow): StoredLogRow => ({
+  seq: r.seq,
+  shapeId: r.shape_id,
+  level: r.level,
+  message: r.message,
+  documentId: r.document_id,
+});
+
+/**
+ * A batch as one JSON parameter. PostgreSQL text and jsonb cannot hold NUL, so
+ * its escape (not an escaped backslash before "u0000") becomes U+FFFD.
+ */
+const ESCAPED_NUL = /(?<!\\)((?:\\\\)*)\\u0000/g;
+const jsonParam = (rows: unknown[]) => JSON.stringify(rows).replace(ESCAPED_NUL, '$1\\ufffd');
+
+/**
+ * What each shape of a run took in and gave out, and the run's log. Rows arrive
+ * in batches and go in as one statement per batch: the batch travels as a single
+ * JSON parameter expanded by jsonb_to_recordset, which is far faster than one
+ * INSERT per document and has no bind-parameter limit.
+ */
+export function createRunDocumentRepository(db: Database) {
+  return {
+    async insertDocuments(
+      accountId: string,
+      runId: string,
+      rows: readonly StoredDocumentRow[],
+    ): Promise<void> {
+      if (rows.length === 0) {
+        return;
+      }
+      const payload = rows.map((r) => ({
+        seq: r.seq,
+        shape_id: r.shapeId,
+        direction: r.direction,
+        port: r.port,
+        document_id: r.documentId,
+        parent_id: r.parentId,
+        data: r.data,
+        properties: r.properties,
+        error: r.error,
+      }));
+      await db.query(
+        `INSERT INTO run_documents (account_id, run_id, seq, shape_id, direction, port, document_id, parent_id, data, properties, error)
+         SELECT $1, $2, x.seq, x.shape_id, x.direction, x.port, x.document_id, x.parent_id, x.data, x.properties, x.error
+         FROM jsonb_to_recordset($3::jsonb) AS x(seq integer, shape_id text, direction text, port text,
+           document_id text, parent_id text, data text, properties jsonb, error text)`,
+        [accountId, runId, jsonParam(payload)],
+      );
+    },
+
+    async insertLogs(accountId: string, runId: string, rows: readonly StoredLogRow[]) {
+      if (rows.length === 0) {
+        return;
+      }
+      const payload = rows.map((r) => ({
+        seq: r.seq,
+        shape_id: r.shapeId,
+        level: r.level,
+        message: r.message,
+        document_id: r.documentId,
+      }));
+      await db.query(
+        `INSERT INTO run_logs (account_id, run_id, seq, shape_id, level, message, document_id)
+         SELECT $1, $2, x.seq, x.shape_id, x.level, x.message, x.document_id
+         FROM jsonb_to_recordset($3::jsonb) AS x(seq integer, shape_id text, level text, message text, document_id text)`,
+        [accountId, runId, jsonParam(payload)],
+      );
+    },
+
+    /** A page of the documents that entered (`in`) or left (`out`) one shape, in run order. */
+    async pageForShape(
+      accountId: string,
+      runId: string,
+      shapeId: string,
+      direction: DocumentDirection,
+      page: { offset: number; limit: number },
+    ): Promise<{ items: StoredDocumentRow[]; total: number }> {
+      const where = 'account_id = $1 AND run_id = $2 AND shape_id = $3 AND direction = $4';
+      const rows = await db.query<DocumentRow>(
+        `SELECT * FROM run_documents WHERE ${where} ORDER BY seq LIMIT $5 OFFSET $6`,
+        [accountId, runId, shapeId, direction, page.limit, page.offset],
+      );
+      const [count] = await db.query<{ total: string | number }>(
+        `SELECT count(*) AS total FROM run_documents WHERE ${where}`,
+        [accountId, runId, shapeId, direction],
+      );
+      return { items: rows.map(toDocument), total: Number(count?.total ?? 0) };
+    },
+
+    /** Every appearance of one document in a run, in run order. */
+    async appearances(accountId: string, runId: string, documentId: string) {
+      const rows = await db.query<DocumentRow>(
+        'SELECT * FROM run_documents WHERE account_id = $1 AND run_id = $2 AND document_id = $3 ORDER BY seq',
+        [accountId, runId, documentId],
+      );
+      return rows.map(toDocument);
+    },
+
+    /** The chain of documents `documentId` was made from, nearest parent first. */
+    async ancestors(accountId: string, runId: string, documentId: string): Promise<string[]> {
+      const rows = await db.query<{ id: string; depth: number }>(
+        `WITH RECURSIVE chain(id, depth) AS (
+           SELECT (SELECT parent_id FROM run_documents
+                   WHERE account_id = $1 AND run_id = $2 AND document_id = $3 AND parent_id IS NOT NULL LIMIT 1), 1
+           UNION ALL
+           SELECT (SELECT d.parent_id FROM run_documents d
+                   WHERE d.account_id = $1 AND d.run_id = $2 AND d.document_id = chain.id AND d.parent_id IS NOT NULL LIMIT 1),
+                  chain.depth + 1
+           FROM chain WHERE chain.id IS NOT NULL AND chain.depth < 100
+         )
+         SELECT id, depth FROM chain WHERE id IS NOT NULL ORDER BY depth`,
+        [accountId, runId, documentId],
+      );
+      return rows.map((r) => r.id);
+    },
+
+    async logs(accountId: string, runId: string, filter: { documentId?: string } = {}) {
+      const rows = await db.query<LogRow>(
+        filter.documentId === undefined
+          ? 'SELECT * FROM run_logs WHERE account_id = $1 AND run_id = $2 ORDER BY seq'
+          : 'SELECT * FROM run_logs WHERE account_id = $1 AND run_id = $2 AND document_id = $3 ORDER BY seq',
+        filter.documentId === undefined
+          ? [accountId, runId]
+          : [accountId, runId, filter.documentId],
+      );
+      return rows.map(toLog);
+    },
+
+    /** The documents that entered `shapeId` (all its batches), to run them again. */
+    async documentsInto(
+      accountId: string,
+      runId: string,
+      shapeId: string,
+      direction: DocumentDirection = 'in',
+    ): Promise<RunDocument[]> {
+      const rows = await db.query<DocumentRow>(
+        'SELECT * FROM run_documents WHERE account_id = $1 AND run_id = $2 AND shape_id = $3 AND direction = $4 ORDER BY seq',
+        [accountId, runId, shapeId, direction],
+      );
+      return rows.map((r) => ({
+        id: r.document_id,
+        data: r.data,
+        properties: r.properties,
+        ...(r.parent_id === null ? {} : { parentId: r.parent_id }),
+      }));
+    },
+  };
+}
+
+export type RunDocumentRepository = ReturnType<typeof createRunDocumentRepository>;

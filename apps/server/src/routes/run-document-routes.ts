@@ -1,0 +1,119 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { notFound } from '../errors.ts';
+import type { StoredDocumentRow } from '../repositories/run-document-repository.ts';
+import type { Services } from '../services.ts';
+import { MAX_INT32 } from './schemas.ts';
+
+/** Lists show the first 10 KB of a document, as Boomi's Document Viewer does. */
+const PREVIEW_CHARS = 10 * 1024;
+
+const RunParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 80 }) });
+const Id = Type.String({ minLength: 1, maxLength: 200 });
+
+function preview(row: StoredDocumentRow) {
+  const truncated = row.data.length > PREVIEW_CHARS;
+  return {
+    seq: row.seq,
+    documentId: row.documentId,
+    parentId: row.parentId,
+    port: row.port,
+    error: row.error,
+    properties: row.properties,
+    data: truncated ? row.data.slice(0, PREVIEW_CHARS) : row.data,
+    truncated,
+    size: row.data.length,
+  };
+}
+
+/** What a run did, document by document: Test mode's Shape Source Data and Logs. */
+export const runDocumentRoutes =
+  (services: Services): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    async function requireRun(account: string, id: string) {
+      const run = await services.runs.get(account, id);
+      if (!run) {
+        throw notFound(`Run ${id}`);
+      }
+      return run;
+    }
+
+    app.get(
+      '/api/runs/:id/shapes/:shapeId/documents',
+      {
+        schema: {
+          tags: ['runs'],
+          params: Type.Object({ id: RunParams.properties.id, shapeId: Id }),
+          querystring: Type.Object({
+            direction: Type.Union(
+              [Type.Literal('in'), Type.Literal('out'), Type.Literal('error')],
+              {
+                default: 'in',
+              },
+            ),
+            offset: Type.Integer({ minimum: 0, maximum: MAX_INT32, default: 0 }),
+            limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+          }),
+        },
+      },
+      async (request) => {
+        const account = services.accountOf(request);
+        await requireRun(account, request.params.id);
+        const page = await services.runDocuments.pageForShape(
+          account,
+          request.params.id,
+          request.params.shapeId,
+          request.query.direction,
+          request.query,
+        );
+        return { items: page.items.map(preview), total: page.total };
+      },
+    );
+
+    app.get(
+      '/api/runs/:id/documents/:documentId',
+      {
+        schema: {
+          tags: ['runs'],
+          params: Type.Object({ id: RunParams.properties.id, documentId: Id }),
+        },
+      },
+      async (request) => {
+        const account = services.accountOf(request);
+        const { id, documentId } = request.params;
+        await requireRun(account, id);
+        const appearances = await services.runDocuments.appearances(account, id, documentId);
+        const last = appearances.at(-1);
+        if (!last) {
+          throw notFound(`Document ${documentId} in run ${id}`);
+        }
+        return {
+          documentId,
+          parentId: last.parentId,
+          // Nearest parent first: the documents this one was split, combined or fetched from.
+          lineage: await services.runDocuments.ancestors(account, id, documentId),
+          data: last.data,
+          properties: last.properties,
+          appearances: appearances.map((a) => ({
+            seq: a.seq,
+            shapeId: a.shapeId,
+            direction: a.direction,
+            port: a.port,
+            error: a.error,
+            properties: a.properties,
+          })),
+          logs: await services.runDocuments.logs(account, id, { documentId }),
+        };
+      },
+    );
+
+    app.get(
+      '/api/runs/:id/logs',
+      { schema: { tags: ['runs'], params: RunParams } },
+      async (request) => {
+        const account = services.accountOf(request);
+        await requireRun(account, request.params.id);
+        return { items: await services.runDocuments.logs(account, request.params.id) };
+      },
+    );
+  };

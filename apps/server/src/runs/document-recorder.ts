@@ -1,0 +1,107 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type {
+  RunDocumentRepository,
+  StoredDocumentRow,
+} from '../repositories/run-document-repository.ts';
+import type { RunDocument, RunLogEntry, ShapeResult } from '../runtime/types.ts';
+
+/** Rows per INSERT: large enough to amortise the round trip, small enough to stream. */
+export const DOCUMENT_BATCH_SIZE = 2_000;
+
+/**
+ * Keeps what every shape of a run took in and gave out. Rows are buffered and
+ * written in batches, one write at a time, while the run goes on; `finish`
+ * waits for the last batch. A storage failure is logged and never fails the run.
+ */
+export function createDocumentRecorder(deps: {
+  store: RunDocumentRepository;
+  accountId: string;
+  runId: string;
+  log: FastifyBaseLogger;
+  batchSize?: number;
+}) {
+  const batchSize = deps.batchSize ?? DOCUMENT_BATCH_SIZE;
+  let seq = 0;
+  let buffer: StoredDocumentRow[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  let failed = false;
+
+  const write = (rows: StoredDocumentRow[]) => {
+    writing = writing
+      .then(() =>
+        failed ? undefined : deps.store.insertDocuments(deps.accountId, deps.runId, rows),
+      )
+      .catch((error: unknown) => {
+        failed = true;
+        deps.log.error({ err: error, runId: deps.runId }, 'could not store run documents');
+      });
+  };
+
+  const push = (row: Omit<StoredDocumentRow, 'seq'>) => {
+    buffer.push({ seq: ++seq, ...row });
+    if (buffer.length >= batchSize) {
+      write(buffer);
+      buffer = [];
+    }
+  };
+
+  // Properties are copied now: a later shape may change a shared map.
+  const row = (
+    shapeId: string,
+    direction: StoredDocumentRow['direction'],
+    doc: RunDocument,
+    port: string | null,
+    error: string | null,
+  ) =>
+    push({
+      shapeId,
+      direction,
+      port,
+      documentId: doc.id,
+      parentId: doc.parentId ?? null,
+      data: doc.data,
+      properties: { ...doc.properties },
+      error,
+    });
+
+  return {
+    inputs(shapeId: string, documents: readonly RunDocument[]): void {
+      for (const doc of documents) {
+        row(shapeId, 'in', doc, null, null);
+      }
+    },
+    result(shapeId: string, result: ShapeResult | undefined): void {
+      for (const [port, docs] of result?.outputs ?? []) {
+        for (const doc of docs) {
+          row(shapeId, 'out', doc, port, null);
+        }
+      }
+      for (const error of result?.errors ?? []) {
+        row(shapeId, 'error', error.document, null, error.message);
+      }
+    },
+    /** Writes what is buffered and the run's log; resolves with the documents stored. */
+    async finish(log: readonly RunLogEntry[]): Promise<number> {
+      write(buffer);
+      buffer = [];
+      await writing;
+      for (let i = 0; i < log.length; i += batchSize) {
+        const rows = log.slice(i, i + batchSize).map((entry, j) => ({
+          seq: i + j + 1,
+          shapeId: entry.shapeId,
+          level: entry.level,
+          message: entry.message,
+          documentId: entry.documentId ?? null,
+        }));
+        await deps.store
+          .insertLogs(deps.accountId, deps.runId, rows)
+          .catch((error: unknown) =>
+            deps.log.error({ err: error, runId: deps.runId }, 'could not store run log'),
+          );
+      }
+      return failed ? 0 : seq;
+    },
+  };
+}
+
+export type DocumentRecorder = ReturnType<typeof createDocumentRecorder>;

@@ -1,0 +1,72 @@
+import {
+  addShape,
+  connectShapes,
+  createProcess,
+  type ProcessDocument,
+  updateShape,
+} from '@junction/process-model';
+import type { buildTestApp } from './build-test-app.ts';
+
+type App = Awaited<ReturnType<typeof buildTestApp>>;
+
+export async function waitForRun(app: App, id: string) {
+  for (let i = 0; i < 400; i++) {
+    const run = (await app.inject({ url: `/api/runs/${id}` })).json();
+    if (run.status !== 'running') {
+      return run;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`run ${id} did not finish`);
+}
+
+/** Start -> Stop: whatever Start hands on reaches Stop unchanged. */
+export function passThroughProcess(id = 'pass'): ProcessDocument {
+  let doc = createProcess({ id, name: 'Pass through' });
+  doc = addShape(doc, { id: 'stop', kind: 'stop', position: { x: 300, y: 160 } });
+  return connectShapes(doc, {
+    id: 'c1',
+    from: { shape: 'start', port: 'default' },
+    to: { shape: 'stop' },
+  });
+}
+
+/** Start (connector: List Resource · Request) -> Stop: a Get at Start, counted as In. */
+export function startGetProcess(id = 'get'): ProcessDocument {
+  const doc = passThroughProcess(id);
+  const start = doc.shapes['start'];
+  if (start?.kind !== 'start') {
+    throw new Error('unreachable: every process has a Start');
+  }
+  return updateShape(doc, 'start', {
+    ...start,
+    config: {
+      mode: 'connector',
+      operation: {
+        connector: 'cloudblue-connect',
+        connectionId: 'sandbox',
+        action: 'list',
+        object: 'request',
+        trackingDirection: 'output',
+        returnApplicationErrors: false,
+        parameters: [],
+      },
+    },
+  });
+}
+
+export async function createStoredProcess(app: App, document: ProcessDocument) {
+  const created = (
+    await app.inject({ method: 'POST', url: '/api/processes', payload: { name: document.name } })
+  ).json() as { id: string };
+  const saved = await app.inject({
+    method: 'PUT',
+    url: `/api/processes/${created.id}`,
+    headers: { 'if-match': '"1"' },
+    payload: { ...document, id: created.id },
+  });
+  if (saved.statusCode !== 200) {
+    throw new Error(`save failed: ${saved.body}`);
+  }
+  return { id: created.id, document: { ...document, id: created.id } };
+}

@@ -1,0 +1,150 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, storageUnderTest } from './build-test-app.ts';
+import { createStoredProcess, passThroughProcess, waitForRun } from './run-helpers.ts';
+import { listRequestsProcess } from './skeleton-process.ts';
+
+type App = Awaited<ReturnType<typeof buildTestApp>>;
+
+describe(`test input, stored results, retry and re-run (${storageUnderTest()})`, () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await buildTestApp();
+  });
+
+  it('keeps pinned test input per process and runs with it', async () => {
+    const { id, document } = await createStoredProcess(app, passThroughProcess());
+    expect((await app.inject({ url: `/api/processes/${id}/test-input` })).json()).toEqual({
+      documents: [],
+    });
+    const pinned = [{ data: '{"a":1}', properties: { tag: 'x' } }, { data: 'second' }];
+    const put = await app.inject({
+      method: 'PUT',
+      url: `/api/processes/${id}/test-input`,
+      payload: { documents: pinned },
+    });
+    expect(put.statusCode).toBe(200);
+    expect(put.json().documents[1]).toEqual({ data: 'second', properties: {} });
+    const replaced = await app.inject({
+      method: 'PUT',
+      url: `/api/processes/${id}/test-input`,
+      payload: { documents: pinned.slice(0, 1) },
+    });
+    expect(replaced.json().documents).toHaveLength(1);
+
+    const started = await app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { process: document, processId: id, usePinnedInput: true },
+    });
+    expect(started.statusCode).toBe(201);
+    const run = await waitForRun(app, started.json().id);
+    expect(run.status).toBe('complete');
+    expect(run.shapes.stop).toMatchObject({ documentsIn: 1 });
+    const docs = await app.inject({
+      url: `/api/runs/${run.id}/shapes/stop/documents?direction=in`,
+    });
+    expect(docs.json().items[0]).toMatchObject({ data: '{"a":1}', properties: { tag: 'x' } });
+
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/processes/${id}/test-input` })).statusCode,
+    ).toBe(204);
+    const none = await app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { process: document, processId: id, usePinnedInput: true },
+    });
+    expect(none.statusCode).toBe(409);
+    const badPin = await app.inject({
+      method: 'PUT',
+      url: `/api/processes/${id}/test-input`,
+      payload: { documents: [{ data: { x: 1 } }] },
+    });
+    expect(badPin.statusCode).toBe(400);
+    const unknown = await app.inject({ url: '/api/processes/nope/test-input' });
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('runs with start documents from the request and refuses malformed ones', async () => {
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { process: passThroughProcess(), startDocuments: [{ data: 'x', properties: 3 }] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('/startDocuments/0/properties');
+    const started = await app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: {
+        process: passThroughProcess(),
+        startDocuments: Array.from({ length: 120 }, (_, i) => ({ data: `doc ${i}` })),
+      },
+    });
+    const run = await waitForRun(app, started.json().id);
+    expect(run.shapes.stop.documentsIn).toBe(120);
+    const page = await app.inject({
+      url: `/api/runs/${run.id}/shapes/stop/documents?direction=in&offset=100&limit=50`,
+    });
+    expect(page.json().total).toBe(120);
+    expect(page.json().items.map((d: { data: string }) => d.data)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `doc ${100 + i}`),
+    );
+  });
+
+  it('keeps each shape’s documents, one document with lineage and logs, and retries and re-runs', async () => {
+    const started = await app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { process: listRequestsProcess() },
+    });
+    const run = await waitForRun(app, started.json().id);
+    const total = run.shapes.list.documentsOut as number;
+    const out = (
+      await app.inject({ url: `/api/runs/${run.id}/shapes/list/documents?direction=out&limit=5` })
+    ).json();
+    expect(out.total).toBe(total);
+    expect(out.items[0]).toMatchObject({ port: 'default', truncated: false });
+    const first = out.items[0];
+    expect(JSON.parse(first.data)).toHaveProperty('id');
+    const detail = (
+      await app.inject({ url: `/api/runs/${run.id}/documents/${first.documentId}` })
+    ).json();
+    expect(detail.lineage).toEqual([first.parentId]);
+    expect(
+      detail.appearances.map((a: { shapeId: string; direction: string }) => [
+        a.shapeId,
+        a.direction,
+      ]),
+    ).toEqual([
+      ['list', 'out'],
+      ['stop', 'in'],
+    ]);
+    expect(detail.logs).toEqual(expect.any(Array));
+    const missing = await app.inject({ url: `/api/runs/${run.id}/documents/nope` });
+    expect(missing.statusCode).toBe(404);
+    expect((await app.inject({ url: `/api/runs/${run.id}/logs` })).statusCode).toBe(200);
+
+    const retried = await app.inject({ method: 'POST', url: `/api/runs/${run.id}/retry` });
+    expect(retried.statusCode).toBe(201);
+    const retry = await waitForRun(app, retried.json().id);
+    expect(retry).toMatchObject({ status: 'complete', originalRunId: run.id });
+    expect(retry.shapes.list.documentsOut).toBe(total);
+
+    const rerun = await app.inject({
+      method: 'POST',
+      url: `/api/runs/${run.id}/rerun`,
+      payload: { shapeId: 'stop' },
+    });
+    expect(rerun.statusCode).toBe(201);
+    const fromStop = await waitForRun(app, rerun.json().id);
+    expect(fromStop.status).toBe('complete');
+    expect(fromStop.shapes.list).toBeUndefined();
+    expect(fromStop.shapes.stop.documentsIn).toBe(total);
+    const rerunBad = await app.inject({
+      method: 'POST',
+      url: `/api/runs/${run.id}/rerun`,
+      payload: { shapeId: 'no-such-shape' },
+    });
+    expect(rerunBad.statusCode).toBe(400);
+  });
+});
