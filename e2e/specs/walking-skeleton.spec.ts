@@ -32,7 +32,9 @@ test('design, save and test-run a process that lists requests from the sandbox',
   await connector.click();
   const options = page.getByRole('complementary', { name: 'Options' });
   await options.getByLabel('Connector Action').selectOption({ label: 'List Resource' });
-  await options.getByLabel('Object').selectOption({ label: 'Request' });
+  await options
+    .getByRole('combobox', { name: 'Object', exact: true })
+    .selectOption({ label: 'Request' });
   await expect(connector).toContainText('List Resource · Request');
   await expect(connector.getByRole('img', { name: /errors/ })).toHaveCount(0);
 

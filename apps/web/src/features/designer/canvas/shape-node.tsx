@@ -6,8 +6,14 @@ import { useEditorStoreApi } from '../store/editor-context.ts';
 import { ShapeIcon } from './shape-icon.tsx';
 import type { ShapeNode as ShapeNodeType } from './to-flow.ts';
 
-function portTop(index: number, count: number): string {
-  return `${((index + 1) / (count + 1)) * 100}%`;
+const PORT_ROW = 22;
+const HEADER = 40;
+
+/** Unlabelled ports spread over the node; labelled paths get a row each below the header. */
+function portTop(index: number, count: number, labelled: boolean): string {
+  return labelled
+    ? `${HEADER + index * PORT_ROW + PORT_ROW / 2}px`
+    : `${((index + 1) / (count + 1)) * 100}%`;
 }
 
 /** A shape on the canvas: icon, label, configuration summary, ports, warnings and run counts. */
@@ -16,6 +22,8 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected }: NodePro
   const errors = data.issues.filter((i) => i.severity === 'error');
   const warnings = data.issues.filter((i) => i.severity === 'warning');
   const stats = data.stats;
+  // Multi-path shapes list their paths inside the node, each beside its handle.
+  const labelled = data.ports.some((p) => p.label !== '');
 
   const addStopAfter = (port: string) => {
     const stopId = newId('stop');
@@ -37,7 +45,8 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected }: NodePro
 
   return (
     <section
-      className={`shape-node shape-node--${data.kind}${selected ? ' is-selected' : ''}${stats ? ` run-${stats.status}` : ''}`}
+      className={`shape-node shape-node--${data.kind}${selected ? ' is-selected' : ''}${stats ? ` run-${stats.status}` : ''}${labelled ? ' has-port-labels' : ''}`}
+      style={labelled ? { minHeight: `${HEADER + data.ports.length * PORT_ROW + 6}px` } : undefined}
       aria-label={`Shape ${data.title}`}
     >
       {data.kind !== 'start' && (
@@ -71,13 +80,13 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected }: NodePro
             type="source"
             position={Position.Right}
             id={port.id}
-            style={{ top: portTop(index, data.ports.length) }}
+            style={{ top: portTop(index, data.ports.length, labelled) }}
             aria-label={`${data.title} output${port.label ? ` ${port.label}` : ''}`}
           />
           {port.label && (
             <span
               className="shape-node__port-label"
-              style={{ top: portTop(index, data.ports.length) }}
+              style={{ top: portTop(index, data.ports.length, labelled) }}
             >
               {port.label}
             </span>
@@ -86,7 +95,7 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected }: NodePro
             <button
               type="button"
               className="shape-node__add-stop nodrag"
-              style={{ top: portTop(index, data.ports.length) }}
+              style={{ top: portTop(index, data.ports.length, labelled) }}
               aria-label={`Add Stop after ${data.title}${port.label ? ` ${port.label}` : ''}`}
               title="End this path with a Stop"
               onClick={() => addStopAfter(port.id)}
