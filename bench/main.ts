@@ -5,6 +5,7 @@ import { canvasFigures } from './suites/canvas.ts';
 import { canvasBrowserFigures } from './suites/canvas-browser.ts';
 import { processModelFigures } from './suites/process-model.ts';
 import { runtimeFigures } from './suites/runtime.ts';
+import { serverFigures } from './suites/server.ts';
 
 // Every benchmark of the repo, run in one process so ratios compare like with like.
 const suites: [string, () => Promise<Figure[]>][] = [
@@ -12,6 +13,7 @@ const suites: [string, () => Promise<Figure[]>][] = [
   ['canvas', canvasFigures],
   ['canvas in Chromium', canvasBrowserFigures],
   ['runtime', runtimeFigures],
+  ['server', serverFigures],
 ];
 
 const rows: Figure[] = [];
