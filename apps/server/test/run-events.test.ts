@@ -151,6 +151,26 @@ describe(`live run progress over Server-Sent Events (${storageUnderTest()})`, ()
     }
   });
 
+  it('ends the stream with an aborted run when the run is cancelled', async () => {
+    const held = await heldConnect(app, 200, []);
+    try {
+      const started = await app.inject({
+        method: 'POST',
+        url: '/api/runs',
+        payload: { process: listRequestsProcess(), connectionId: held.connectionId },
+      });
+      const id = started.json().id as string;
+      const events = await readEvents(base, id, () => {
+        void app.inject({ method: 'POST', url: `/api/runs/${id}/cancel` });
+      });
+      expect(events[0]).toMatchObject({ type: 'snapshot', status: 'running' });
+      expect(events.at(-1)).toMatchObject({ type: 'end', status: 'aborted' });
+      expect((await waitForRun(app, id)).executionStatus).toBe('ABORTED');
+    } finally {
+      held.close();
+    }
+  });
+
   it('answers an unknown run with 404 before streaming', async () => {
     const res = await fetch(`${base}/api/runs/nope/events`);
     expect(res.status).toBe(404);

@@ -82,6 +82,8 @@ describe(`test input, stored results, retry and re-run (${storageUnderTest()})`,
     });
     const run = await waitForRun(app, started.json().id);
     expect(run.shapes.stop.documentsIn).toBe(120);
+    // Start's 120 out, Stop's 120 in.
+    expect(run.documentsStored).toBe(240);
     const page = await app.inject({
       url: `/api/runs/${run.id}/shapes/stop/documents?direction=in&offset=100&limit=50`,
     });

@@ -35,6 +35,8 @@ export interface RunRecord {
   documentsIn: number;
   documentsOut: number;
   documentsInError: number;
+  /** Document rows kept for the run's shapes (0 when storing them failed). */
+  documentsStored: number;
   startedAt: string;
   finishedAt: string | null;
   durationMs: number | null;
@@ -55,6 +57,7 @@ export interface RunRow {
   documents_in: number;
   documents_out: number;
   documents_in_error: number;
+  documents_stored: number;
   started_at: Date | string;
   finished_at: Date | string | null;
 }
@@ -62,7 +65,7 @@ export interface RunRow {
 /** Every column but the stored process document, which lists never need. */
 export const RUN_COLUMNS = `id, process_id, process_name, revision, connection_id, execution_type,
   original_run_id, status, error, shape_stats, connection_counts, documents_in, documents_out,
-  documents_in_error, started_at, finished_at`;
+  documents_in_error, documents_stored, started_at, finished_at`;
 
 export function toRunRecord(row: RunRow): RunRecord {
   const started = new Date(row.started_at);
@@ -83,6 +86,7 @@ export function toRunRecord(row: RunRow): RunRecord {
     documentsIn: row.documents_in,
     documentsOut: row.documents_out,
     documentsInError: row.documents_in_error,
+    documentsStored: row.documents_stored,
     startedAt: started.toISOString(),
     finishedAt: finished ? finished.toISOString() : null,
     durationMs: finished ? finished.getTime() - started.getTime() : null,

@@ -82,11 +82,13 @@ export function createRunRepository(db: Database) {
         shapes: Record<string, ShapeStats>;
         connections: Record<string, number>;
         counts: { documentsIn: number; documentsOut: number; documentsInError: number };
+        documentsStored: number;
       },
     ): Promise<void> {
       await db.query(
         `UPDATE runs SET status = $3, error = $4, shape_stats = $5, connection_counts = $6,
-           documents_in = $7, documents_out = $8, documents_in_error = $9, finished_at = now()
+           documents_in = $7, documents_out = $8, documents_in_error = $9, documents_stored = $10,
+           finished_at = now()
          WHERE account_id = $1 AND id = $2`,
         [
           accountId,
@@ -98,6 +100,7 @@ export function createRunRepository(db: Database) {
           outcome.counts.documentsIn,
           outcome.counts.documentsOut,
           outcome.counts.documentsInError,
+          outcome.documentsStored,
         ],
       );
     },

@@ -109,7 +109,7 @@ export function createInProcessDispatcher(deps: {
         shapeLogged: (id, entry) => publish({ type: 'log', shapeId: id, ...entry }),
       },
     });
-    await recorder.finish(outcome.log ?? []);
+    const documentsStored = await recorder.finish(outcome.log ?? []);
     await flushing;
     const counts = reportingCounts(request.process, outcome, request.startDocuments !== undefined);
     await deps.runs.finish(accountId, runId, {
@@ -118,6 +118,7 @@ export function createInProcessDispatcher(deps: {
       shapes: outcome.shapes,
       connections: outcome.connections,
       counts,
+      documentsStored,
     });
     publish({
       type: 'end',
@@ -153,6 +154,7 @@ export function createInProcessDispatcher(deps: {
               shapes: {},
               connections: {},
               counts: { documentsIn: 0, documentsOut: 0, documentsInError: 0 },
+              documentsStored: 0,
             })
             .catch(() => undefined);
         })
