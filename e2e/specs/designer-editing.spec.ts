@@ -81,6 +81,10 @@ test.describe('editing on the canvas', () => {
     await openNewProcess(page, request, 'Find and arrange');
     await addFromPalette(page, 'Branch');
     await addFromPalette(page, 'Stop');
+    await page.getByLabel('Start output').dragTo(page.getByLabel('Branch input'));
+    await page.getByLabel('Branch output Branch 1').dragTo(page.getByLabel('Stop input'));
+    await expect(edges(page)).toHaveCount(2);
+
     await page.keyboard.press('Control+f');
     await page.getByRole('dialog', { name: 'Find shape' }).getByLabel('Find shape').fill('branch');
     await page.keyboard.press('Enter');
@@ -88,9 +92,8 @@ test.describe('editing on the canvas', () => {
       'Branch options',
     );
 
-    await page.getByLabel('Start output').dragTo(page.getByLabel('Branch input'));
-    await page.getByLabel('Branch output Branch 1').dragTo(page.getByLabel('Stop input'));
     // Drag the Branch far to the left of Start, out of path order.
+    await page.getByRole('button', { name: 'Fit View' }).click();
     const before = await shape(page, 'Branch').boundingBox();
     const startBox = await shape(page, 'Start').boundingBox();
     await page.mouse.move((before?.x ?? 0) + 30, (before?.y ?? 0) + 12);

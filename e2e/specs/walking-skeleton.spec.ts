@@ -47,7 +47,7 @@ test('design, save and test-run a process that lists requests from the sandbox',
     'List Resource · Request',
   );
 
-  await page.getByRole('button', { name: 'Test' }).click();
+  await page.getByRole('button', { name: 'Test', exact: true }).click();
   const run = page.getByRole('region', { name: 'Test run' });
   await expect(run.getByRole('status')).toHaveText('Complete');
 

@@ -11,9 +11,13 @@ import {
   type StoredProcess,
   saveProcessRequest,
 } from '../processes/process-queries.ts';
-import { cancelRunRequest, runQuery, startRunRequest } from '../runs/run-queries.ts';
+import { RunPanel } from '../runs/run-panel.tsx';
+import { cancelRunRequest } from '../runs/run-queries.ts';
 import { RunSummary } from '../runs/run-summary.tsx';
+import { TestInputDialog } from '../runs/test-input-dialog.tsx';
+import { useTestRun } from '../runs/use-test-run.ts';
 import { ProcessCanvas } from './canvas/process-canvas.tsx';
+import { shapeTitle } from './canvas/to-flow.ts';
 import type { CommandContext } from './commands/designer-commands.ts';
 import { exportImage } from './commands/export-image.ts';
 import { useDesignerShortcuts } from './commands/use-designer-shortcuts.ts';
@@ -27,21 +31,25 @@ import { useEditor, useEditorStoreApi } from './store/editor-context.ts';
 import { Toolbar } from './toolbar.tsx';
 import { useValidation } from './use-validation.ts';
 
-/** The open designer: toolbar, palette, canvas, Options panel, and the test run bar. */
+/** The open designer: toolbar, palette, canvas, the Options or Test panel, and banners. */
 export function EditorLayout() {
   const store = useEditorStoreApi();
   const queryClient = useQueryClient();
   const flow = useReactFlow();
   const document = useEditor((s) => s.document);
-  const runId = useEditor((s) => s.runId);
+  const selectedShape = useEditor((s) =>
+    s.selectedShapes.length === 1 ? (s.selectedShapes[0] ?? null) : null,
+  );
   const connections = useQuery(connectionsQuery);
   const defaultConnectionId =
     connections.data?.find((c) => c.kind === 'sandbox')?.id ?? connections.data?.[0]?.id;
   const issues = useValidation(document);
-  const run = useQuery({ ...runQuery(runId ?? ''), enabled: runId !== null });
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [finding, setFinding] = useState(false);
+  const [editingInput, setEditingInput] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const test = useTestRun(store, setMessage);
   useLocalDraft(store);
 
   const save = useMutation({
@@ -75,21 +83,17 @@ export function EditorLayout() {
     onError: (error) => setMessage(`Could not save a copy: ${error.message}`),
   });
 
-  const startRun = useMutation({
-    mutationFn: (connectionId: string) =>
-      startRunRequest({
-        process: store.getState().document,
-        processId: store.getState().document.id,
-        connectionId,
-      }),
-    onMutate: () => setMessage(null),
-    onSuccess: ({ id }) => store.getState().showRun(id),
-    onError: (error) => setMessage(`Could not start the test: ${error.message}`),
-  });
-
   const doSave = () => {
     const state = store.getState();
     save.mutate({ doc: state.document, revision: state.saved.revision });
+  };
+  const titleOf = (id: string) => {
+    const shape = store.getState().document.shapes[id];
+    return shape ? shapeTitle(shape) : id;
+  };
+  const openRun = (id: string) => {
+    setHistoryOpen(false);
+    store.getState().showRun(id);
   };
 
   const commandContext: CommandContext = {
@@ -113,9 +117,11 @@ export function EditorLayout() {
       <Toolbar
         saving={save.isPending}
         onSave={doSave}
-        onTest={(id) => startRun.mutate(id)}
-        testing={startRun.isPending}
+        onTest={test.start}
+        testing={test.starting}
         commands={commandContext}
+        onEditInput={() => setEditingInput(true)}
+        onHistory={() => setHistoryOpen(true)}
         onExportImage={(format) =>
           void exportImage(format, flow.getNodes(), store.getState().document.name)
         }
@@ -147,22 +153,47 @@ export function EditorLayout() {
           </button>
         </p>
       )}
-      {run.data && (
+      {test.run && (
         <RunSummary
-          run={run.data}
-          onCancel={() => void cancelRunRequest(run.data.id)}
-          onClose={() => store.getState().showRun(null)}
+          run={test.run}
+          onCancel={() => test.run && void cancelRunRequest(test.run.id)}
+          onClose={() => {
+            setHistoryOpen(false);
+            store.getState().showRun(null);
+          }}
         />
       )}
       {finding && <FindShape onClose={() => setFinding(false)} />}
+      {editingInput && (
+        <TestInputDialog processId={document.id} onClose={() => setEditingInput(false)} />
+      )}
       <div className="designer__body">
-        <Palette defaultConnectionId={defaultConnectionId} disabled={runId !== null} />
+        <Palette defaultConnectionId={defaultConnectionId} disabled={test.runId !== null} />
         <ProcessCanvas
           issues={issues}
-          run={runId ? run.data : undefined}
+          run={test.run}
           defaultConnectionId={defaultConnectionId}
+          lineageShapes={test.lineageShapes}
         />
-        <OptionsPanel issues={issues} readOnly={runId !== null} />
+        {test.runId !== null || historyOpen ? (
+          <RunPanel
+            key={test.runId ?? 'history'}
+            processId={document.id}
+            runId={test.runId}
+            run={test.run}
+            selectedShape={selectedShape}
+            inspectedDocument={test.inspectedDocument}
+            shapeTitle={titleOf}
+            selectShape={(id) => store.getState().select([id])}
+            inspectDocument={(id) => store.getState().inspectDocument(id)}
+            openRun={openRun}
+            onRetry={test.retry}
+            onRerunFromShape={test.rerunFrom}
+            onClose={() => setHistoryOpen(false)}
+          />
+        ) : (
+          <OptionsPanel issues={issues} readOnly={false} />
+        )}
       </div>
     </div>
   );

@@ -1,8 +1,6 @@
 import { renameProcess } from '@junction/process-model';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { navigate } from '../../app/router.ts';
-import { connectionsQuery } from '../connections/connection-queries.ts';
+import { TestControls } from '../runs/test-controls.tsx';
 import { type CommandContext, commandById } from './commands/designer-commands.ts';
 import { useEditor, useEditorStoreApi } from './store/editor-context.ts';
 import { isDirty } from './store/editor-store.ts';
@@ -15,10 +13,14 @@ export function Toolbar({
   testing,
   commands,
   onExportImage,
+  onEditInput,
+  onHistory,
 }: {
   saving: boolean;
   onSave: () => void;
-  onTest: (connectionId: string) => void;
+  onTest: (connectionId: string, usePinnedInput: boolean) => void;
+  onEditInput: () => void;
+  onHistory: () => void;
   testing: boolean;
   commands: CommandContext;
   onExportImage: (format: 'png' | 'svg') => void;
@@ -29,9 +31,6 @@ export function Toolbar({
   const dirty = useEditor(isDirty);
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
-  const connections = useQuery(connectionsQuery);
-  const [connectionId, setConnectionId] = useState('sandbox');
-  const chosen = connections.data?.find((c) => c.id === connectionId);
 
   return (
     <header className="toolbar">
@@ -87,29 +86,14 @@ export function Toolbar({
           </button>
         </div>
       </details>
-      <span className="toolbar__spacer" />
-      <label className="toolbar__connection">
-        Test against
-        <select value={connectionId} onChange={(e) => setConnectionId(e.target.value)}>
-          {(connections.data ?? []).map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.kind === 'sandbox' ? `${c.name} (sandbox)` : `${c.name} (LIVE)`}
-            </option>
-          ))}
-        </select>
-      </label>
-      {chosen && chosen.kind !== 'sandbox' && (
-        <span className="live-warning">Live Connect: real data will change</span>
-      )}
-      {dirty && <span className="hint">Runs the unsaved version</span>}
-      <button
-        type="button"
-        className="primary"
-        onClick={() => onTest(connectionId)}
-        disabled={testing}
-      >
-        Test
-      </button>
+      <TestControls
+        processId={processId}
+        dirty={dirty}
+        testing={testing}
+        onTest={onTest}
+        onEditInput={onEditInput}
+        onHistory={onHistory}
+      />
     </header>
   );
 }

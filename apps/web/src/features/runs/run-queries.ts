@@ -28,7 +28,8 @@ export function runQuery(id: string) {
     queryKey: ['runs', id],
     queryFn: async () => (await api<RunRecord>(`/api/runs/${encodeURIComponent(id)}`)).data,
     // Poll while the run is going; stop once it has an outcome.
-    refetchInterval: (query) => (query.state.data?.status === 'running' ? 250 : false),
+    // Live progress arrives over SSE (use-run-events); polling is the slow fallback.
+    refetchInterval: (query) => (query.state.data?.status === 'running' ? 1000 : false),
   });
 }
 
@@ -36,10 +37,147 @@ export async function startRunRequest(input: {
   process: ProcessDocument;
   processId: string;
   connectionId: string;
+  usePinnedInput?: boolean;
 }) {
   return (await api<{ id: string }>('/api/runs', { method: 'POST', body: input })).data;
 }
 
 export async function cancelRunRequest(id: string) {
   await api(`/api/runs/${encodeURIComponent(id)}/cancel`, { method: 'POST' });
+}
+
+export type DocumentDirection = 'in' | 'out' | 'error';
+
+export interface DocumentPreview {
+  seq: number;
+  documentId: string;
+  parentId: string | null;
+  port: string | null;
+  error: string | null;
+  properties: Record<string, string>;
+  data: string;
+  truncated: boolean;
+  size: number;
+}
+
+export interface DocumentDetail {
+  documentId: string;
+  parentId: string | null;
+  lineage: string[];
+  data: string;
+  properties: Record<string, string>;
+  appearances: {
+    seq: number;
+    shapeId: string;
+    direction: DocumentDirection;
+    port: string | null;
+    error: string | null;
+    properties: Record<string, string>;
+  }[];
+  logs: RunLog[];
+}
+
+export interface RunLog {
+  seq: number;
+  shapeId: string;
+  level: string;
+  message: string;
+  documentId: string | null;
+}
+
+/** Documents are fetched a page at a time as the list scrolls. */
+export const DOCUMENT_PAGE = 200;
+
+export function documentPageQuery(
+  runId: string,
+  shapeId: string,
+  direction: DocumentDirection,
+  page: number,
+) {
+  return queryOptions({
+    queryKey: ['runs', runId, 'documents', shapeId, direction, page],
+    queryFn: async () =>
+      (
+        await api<{ items: DocumentPreview[]; total: number }>(
+          `/api/runs/${encodeURIComponent(runId)}/shapes/${encodeURIComponent(shapeId)}/documents?direction=${direction}&offset=${page * DOCUMENT_PAGE}&limit=${DOCUMENT_PAGE}`,
+        )
+      ).data,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function documentQuery(runId: string, documentId: string) {
+  return queryOptions({
+    queryKey: ['runs', runId, 'document', documentId],
+    queryFn: async () =>
+      (
+        await api<DocumentDetail>(
+          `/api/runs/${encodeURIComponent(runId)}/documents/${encodeURIComponent(documentId)}`,
+        )
+      ).data,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function runLogsQuery(runId: string) {
+  return queryOptions({
+    queryKey: ['runs', runId, 'logs'],
+    queryFn: async () =>
+      (await api<{ items: RunLog[] }>(`/api/runs/${encodeURIComponent(runId)}/logs`)).data.items,
+  });
+}
+
+export function processRunsQuery(processId: string) {
+  return queryOptions({
+    queryKey: ['processes', processId, 'runs'],
+    queryFn: async () =>
+      (await api<{ items: RunRecord[] }>(`/api/processes/${encodeURIComponent(processId)}/runs`))
+        .data.items,
+  });
+}
+
+export interface PinnedDocument {
+  data: string;
+  properties?: Record<string, string>;
+}
+
+export function testInputQuery(processId: string) {
+  return queryOptions({
+    queryKey: ['processes', processId, 'test-input'],
+    queryFn: async () =>
+      (
+        await api<{ documents: PinnedDocument[] }>(
+          `/api/processes/${encodeURIComponent(processId)}/test-input`,
+        )
+      ).data.documents,
+  });
+}
+
+export async function saveTestInputRequest(processId: string, documents: PinnedDocument[]) {
+  await api(`/api/processes/${encodeURIComponent(processId)}/test-input`, {
+    method: 'PUT',
+    body: { documents },
+  });
+}
+
+export async function retryRunRequest(runId: string) {
+  return (
+    await api<{ id: string }>(`/api/runs/${encodeURIComponent(runId)}/retry`, {
+      method: 'POST',
+      body: {},
+    })
+  ).data;
+}
+
+export async function rerunFromShapeRequest(
+  runId: string,
+  shapeId: string,
+  process: ProcessDocument,
+) {
+  return (
+    await api<{ id: string }>(`/api/runs/${encodeURIComponent(runId)}/rerun`, {
+      method: 'POST',
+      body: { shapeId, process },
+    })
+  ).data;
 }

@@ -49,10 +49,12 @@ export function ProcessCanvas({
   issues,
   run,
   defaultConnectionId,
+  lineageShapes,
 }: {
   issues: readonly ValidationIssue[];
   run: RunRecord | undefined;
   defaultConnectionId: string | undefined;
+  lineageShapes?: ReadonlySet<string> | undefined;
 }) {
   const store = useEditorStoreApi();
   const document = useEditor((s) => s.document);
@@ -71,6 +73,7 @@ export function ProcessCanvas({
     issues,
     runShapes: run?.shapes,
     runConnections: run?.connections,
+    ...(lineageShapes ? { lineageShapes } : {}),
   };
   const nodes: (ShapeNodeType | NoteNode)[] = [
     ...projector.nodes(inputs),

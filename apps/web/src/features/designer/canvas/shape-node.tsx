@@ -45,7 +45,7 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected }: NodePro
 
   return (
     <section
-      className={`shape-node shape-node--${data.kind}${selected ? ' is-selected' : ''}${stats ? ` run-${stats.status}` : ''}${labelled ? ' has-port-labels' : ''}`}
+      className={`shape-node shape-node--${data.kind}${selected ? ' is-selected' : ''}${stats ? ` run-${stats.status}` : ''}${labelled ? ' has-port-labels' : ''}${data.onLineage ? ' is-lineage' : ''}`}
       style={labelled ? { minHeight: `${HEADER + data.ports.length * PORT_ROW + 6}px` } : undefined}
       aria-label={`Shape ${data.title}`}
     >

@@ -24,6 +24,8 @@ export interface ShapeNodeData extends Record<string, unknown> {
   connectedPorts: readonly string[];
   issues: readonly ValidationIssue[];
   stats: ShapeStats | undefined;
+  /** On the path of the document open in the run inspector. */
+  onLineage: boolean;
 }
 
 export type ShapeNode = Node<ShapeNodeData, 'shape'>;
@@ -36,6 +38,7 @@ export interface FlowInputs {
   issues: readonly ValidationIssue[];
   runShapes: Readonly<Record<string, ShapeStats>> | undefined;
   runConnections: Readonly<Record<string, number>> | undefined;
+  lineageShapes?: ReadonlySet<string>;
 }
 
 export function shapeTitle(shape: Shape): string {
@@ -71,7 +74,9 @@ export function createFlowProjector() {
       const issues = issuesByShape.get(id) ?? NO_ISSUES;
       const ports = (connected.get(id) ?? []).sort().join('\u0000');
       const stats = inputs.runShapes?.[id];
+      const onLineage = inputs.lineageShapes?.has(id) ?? false;
       const key = [
+        onLineage,
         shape,
         position,
         selected,
@@ -99,6 +104,7 @@ export function createFlowProjector() {
           connectedPorts: connected.get(id) ?? [],
           issues,
           stats,
+          onLineage,
         },
         ...(measured ? { measured } : {}),
       };

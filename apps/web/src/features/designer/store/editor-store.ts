@@ -25,6 +25,8 @@ export interface EditorState {
   gestureStart: ProcessDocument | null;
   /** The test run shown on the canvas, if any. */
   runId: string | null;
+  /** The run document open in the inspector; its path lights up on the canvas. */
+  inspectedDocument: string | null;
 
   /** Applies a pure operation as one undoable step. */
   apply(operation: DocumentOperation): void;
@@ -37,6 +39,7 @@ export interface EditorState {
   setMeasured(id: string, size: Size): void;
   markSaved(document: ProcessDocument, revision: number): void;
   showRun(runId: string | null): void;
+  inspectDocument(documentId: string | null): void;
 }
 
 function pushed(past: readonly ProcessDocument[], doc: ProcessDocument): ProcessDocument[] {
@@ -58,12 +61,19 @@ export function createEditorStore(
     future: [],
     gestureStart: null,
     runId: null,
+    inspectedDocument: null,
 
     apply(operation) {
       const { document: current, past } = get();
       const next = operation(current);
       if (next !== current) {
-        set({ document: next, past: pushed(past, current), future: [], runId: null });
+        set({
+          document: next,
+          past: pushed(past, current),
+          future: [],
+          runId: null,
+          inspectedDocument: null,
+        });
       }
     },
     applyLive(operation) {
@@ -108,7 +118,10 @@ export function createEditorStore(
       set({ saved: { document: saved, revision: savedRevision } });
     },
     showRun(runId) {
-      set({ runId });
+      set({ runId, inspectedDocument: null });
+    },
+    inspectDocument(documentId) {
+      set({ inspectedDocument: documentId });
     },
   }));
 }

@@ -1,0 +1,119 @@
+import { useState } from 'react';
+
+function JsonNode({ name, value, depth }: { name: string; value: unknown; depth: number }) {
+  const [open, setOpen] = useState(depth < 2);
+  if (value === null || typeof value !== 'object') {
+    return (
+      <li>
+        <span className="json-key">{name}</span>:{' '}
+        <span className={`json-${value === null ? 'null' : typeof value}`}>
+          {JSON.stringify(value)}
+        </span>
+      </li>
+    );
+  }
+  const entries = Array.isArray(value)
+    ? value.map((v, i) => [String(i), v] as const)
+    : Object.entries(value);
+  return (
+    <li>
+      <button
+        type="button"
+        className="json-toggle"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? '▾' : '▸'} <span className="json-key">{name}</span>
+        <span className="hint">
+          {' '}
+          {Array.isArray(value) ? `[${entries.length}]` : `{${entries.length}}`}
+        </span>
+      </button>
+      {open && (
+        <ul>
+          {entries.map(([k, v]) => (
+            <JsonNode key={k} name={k} value={v} depth={depth + 1} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** Rows of scalar leaves by path: a flat view that suits records. */
+function flatten(value: unknown, prefix = '', out: [string, string][] = []): [string, string][] {
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Array.isArray(value)
+      ? value.map((v, i) => [String(i), v] as const)
+      : Object.entries(value)) {
+      flatten(v, prefix ? `${prefix}.${k}` : k, out);
+    }
+  } else {
+    out.push([prefix || '(value)', value === null ? 'null' : String(value)]);
+  }
+  return out;
+}
+
+export type DataMode = 'tree' | 'raw' | 'table';
+
+/** A document's data as a JSON tree, raw text or a path/value table. */
+export function DataViewer({ data, view }: { data: string; view: DataMode }) {
+  let parsed: unknown;
+  let isJson = true;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    isJson = false;
+  }
+  if (view === 'raw' || !isJson) {
+    return <pre className="raw-data">{data === '' ? '(empty document)' : data}</pre>;
+  }
+  if (view === 'table') {
+    return (
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th>Path</th>
+            <th>Value</th>
+          </tr>
+        </thead>
+        <tbody>
+          {flatten(parsed).map(([path, value]) => (
+            <tr key={path}>
+              <td>{path}</td>
+              <td>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  }
+  return (
+    <ul className="json-tree" aria-label="Document data">
+      <JsonNode name="document" value={parsed} depth={0} />
+    </ul>
+  );
+}
+
+/** Lines present on one side only, path by path: what a shape changed in a document. */
+export function diffRecords(
+  before: Record<string, string>,
+  after: Record<string, string>,
+): { key: string; before?: string; after?: string }[] {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return keys
+    .filter((k) => before[k] !== after[k])
+    .map((k) => ({
+      key: k,
+      ...(before[k] !== undefined ? { before: before[k] } : {}),
+      ...(after[k] !== undefined ? { after: after[k] } : {}),
+    }));
+}
+
+export function flattenData(data: string): Record<string, string> {
+  try {
+    return Object.fromEntries(flatten(JSON.parse(data)));
+  } catch {
+    return { '(text)': data };
+  }
+}

@@ -1,0 +1,102 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { processRunsQuery, type RunRecord } from './run-queries.ts';
+
+const when = (iso: string) => new Date(iso).toLocaleString();
+
+function CompareRuns({
+  a,
+  b,
+  shapeTitle,
+}: {
+  a: RunRecord;
+  b: RunRecord;
+  shapeTitle: (id: string) => string;
+}) {
+  const shapes = [...new Set([...Object.keys(a.shapes), ...Object.keys(b.shapes)])];
+  return (
+    <table className="data-table" aria-label="Run comparison">
+      <thead>
+        <tr>
+          <th>Shape</th>
+          <th>{when(a.startedAt)}</th>
+          <th>{when(b.startedAt)}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {shapes.map((id) => {
+          const x = a.shapes[id];
+          const y = b.shapes[id];
+          const text = (s: typeof x) =>
+            s ? `${s.documentsIn} in · ${s.documentsOut} out · ${s.documentsInError} err` : '—';
+          return (
+            <tr key={id} className={text(x) === text(y) ? undefined : 'is-changed'}>
+              <td>{shapeTitle(id)}</td>
+              <td>{text(x)}</td>
+              <td>{text(y)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** A process's test runs, newest first: open one, or compare two. */
+export function RunHistory({
+  processId,
+  currentRunId,
+  shapeTitle,
+  onOpen,
+}: {
+  processId: string;
+  currentRunId: string | null;
+  shapeTitle: (id: string) => string;
+  onOpen: (runId: string) => void;
+}) {
+  const runs = useQuery(processRunsQuery(processId));
+  const [picked, setPicked] = useState<string[]>([]);
+  if (runs.isPending) {
+    return <p className="hint">Loading runs…</p>;
+  }
+  const items = runs.data ?? [];
+  const compared = picked
+    .map((id) => items.find((r) => r.id === id))
+    .filter((r): r is RunRecord => r !== undefined);
+  return (
+    <section aria-label="Run history">
+      {items.length === 0 && <p className="hint">No test runs yet.</p>}
+      <ul className="run-history">
+        {items.map((run) => (
+          <li key={run.id} className={run.id === currentRunId ? 'is-current' : undefined}>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                aria-label={`Compare run of ${when(run.startedAt)}`}
+                checked={picked.includes(run.id)}
+                onChange={(e) =>
+                  setPicked((p) =>
+                    e.target.checked ? [...p, run.id].slice(-2) : p.filter((id) => id !== run.id),
+                  )
+                }
+              />
+              <span className={`status status--${run.status}`}>{run.status}</span>{' '}
+              {when(run.startedAt)}
+            </label>
+            <button
+              type="button"
+              onClick={() => onOpen(run.id)}
+              aria-label={`Open run of ${when(run.startedAt)}`}
+            >
+              Open
+            </button>
+          </li>
+        ))}
+      </ul>
+      {compared.length === 2 && (
+        <CompareRuns a={compared[0]!} b={compared[1]!} shapeTitle={shapeTitle} />
+      )}
+      {compared.length === 1 && <p className="hint">Pick one more run to compare.</p>}
+    </section>
+  );
+}

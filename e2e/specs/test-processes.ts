@@ -1,0 +1,48 @@
+import {
+  addShape,
+  connectShapes,
+  createProcess,
+  type ProcessDocument,
+  type Shape,
+  updateShape,
+} from '@junction/process-model';
+
+/** Start -> Connector (configured by `config`) -> Stop, on the built-in sandbox. */
+export function connectorProcess(
+  id: string,
+  name: string,
+  config: Partial<Extract<Shape, { kind: 'connector' }>['config']>,
+): ProcessDocument {
+  let doc = createProcess({ id, name });
+  doc = addShape(doc, { id: 'connector', kind: 'connector', position: { x: 320, y: 160 } });
+  doc = addShape(doc, { id: 'stop', kind: 'stop', position: { x: 600, y: 160 } });
+  doc = connectShapes(doc, {
+    id: 'c1',
+    from: { shape: 'start', port: 'default' },
+    to: { shape: 'connector' },
+  });
+  doc = connectShapes(doc, {
+    id: 'c2',
+    from: { shape: 'connector', port: 'default' },
+    to: { shape: 'stop' },
+  });
+  const connector = doc.shapes['connector'];
+  if (connector?.kind !== 'connector') {
+    throw new Error('unreachable');
+  }
+  return updateShape(doc, 'connector', {
+    ...connector,
+    config: { ...connector.config, connectionId: 'sandbox', ...config },
+  });
+}
+
+/** Start -> Stop: whatever Start gets (test input) passes straight through. */
+export function passthroughProcess(id: string, name: string): ProcessDocument {
+  let doc = createProcess({ id, name });
+  doc = addShape(doc, { id: 'stop', kind: 'stop', position: { x: 400, y: 160 } });
+  return connectShapes(doc, {
+    id: 'c1',
+    from: { shape: 'start', port: 'default' },
+    to: { shape: 'stop' },
+  });
+}
