@@ -34,6 +34,7 @@ import { runReplayRoutes } from './routes/run-replay-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
 import { testInputRoutes } from './routes/test-input-routes.ts';
 import { createInProcessDispatcher } from './runs/in-process-dispatcher.ts';
+import { createRuntimeServices } from './runs/runtime-services.ts';
 import { createSecretBox, loadOrCreateKeyFile, parseSecretKey } from './secrets/secret-box.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import type { Services } from './services.ts';
@@ -54,6 +55,8 @@ export interface AppOptions {
   publicUrl?: string;
   logger?: FastifyServerOptions['logger'];
   sandbox?: { seed?: number; scale?: number };
+  /** Executables Program Command shapes may run; none by default. */
+  programCommands?: readonly string[];
   /** Largest request body in bytes; larger ones get 413 (default 5 MiB). */
   bodyLimit?: number;
 }
@@ -93,14 +96,20 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   installSecurityHeaders(app);
 
   const injectFetch = createInjectFetch(app);
+  const processes = createProcessRepository(db);
   const dispatcher = createInProcessDispatcher({
     runs,
     documents: runDocuments,
     gatewayFor: (accountId) => createConnectGateway(connections, accountId, injectFetch),
+    runtimeFor: createRuntimeServices({
+      db,
+      processes,
+      programCommands: options.programCommands ?? [],
+    }),
     log: app.log,
   });
   const services: Services = {
-    processes: createProcessRepository(db),
+    processes,
     connections,
     runs,
     runDocuments,

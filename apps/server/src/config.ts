@@ -8,6 +8,7 @@ export interface ServerConfig {
   secretKey: string | undefined;
   accessToken: string | undefined;
   webDist: string | undefined;
+  programCommands: string[];
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -37,5 +38,9 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     secretKey: env['JUNCTION_SECRET_KEY'] || undefined,
     accessToken,
     webDist: env['JUNCTION_WEB_DIST'],
+    programCommands: (env['JUNCTION_PROGRAM_COMMANDS'] ?? '')
+      .split(',')
+      .map((c) => c.trim())
+      .filter((c) => c !== ''),
   };
 }

@@ -11,6 +11,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     secretKey: config.secretKey,
     accessToken: config.accessToken,
+    programCommands: config.programCommands,
     webDist: config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     publicUrl,
     logger: {

@@ -115,6 +115,28 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       )
     `,
   },
+  {
+    id: 3,
+    name: 'persisted process properties and Find Changes snapshots',
+    sql: `
+      CREATE TABLE process_properties (
+        account_id text NOT NULL REFERENCES accounts(id),
+        process_id text NOT NULL,
+        name text NOT NULL,
+        value text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (account_id, process_id, name)
+      );
+      CREATE TABLE change_snapshots (
+        account_id text NOT NULL REFERENCES accounts(id),
+        process_id text NOT NULL,
+        name text NOT NULL,
+        records jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (account_id, process_id, name)
+      )
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {

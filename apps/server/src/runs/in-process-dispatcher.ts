@@ -9,6 +9,7 @@ import { createDocumentRecorder } from './document-recorder.ts';
 import { reportingCounts } from './reporting.ts';
 import type { RunDispatcher, RunRequest } from './run-dispatcher.ts';
 import { createRunEventHub } from './run-events.ts';
+import type { RuntimeServices } from './runtime-services.ts';
 
 const PROGRESS_INTERVAL_MS = 200;
 
@@ -39,6 +40,8 @@ export function createInProcessDispatcher(deps: {
   runs: RunRepository;
   documents: RunDocumentRepository;
   gatewayFor: (accountId: string) => ConnectorGateway;
+  /** What else a run may use on this server: stored processes, stores, commands. */
+  runtimeFor: (accountId: string) => RuntimeServices;
   log: FastifyBaseLogger;
 }): RunDispatcher {
   const active = new Map<string, { controller: AbortController; done: Promise<void> }>();
@@ -74,6 +77,7 @@ export function createInProcessDispatcher(deps: {
       signal: controller.signal,
       executionId: runId,
       testMode: request.executionType === 'test_manual',
+      ...deps.runtimeFor(accountId),
       ...(request.startDocuments ? { startDocuments: request.startDocuments } : {}),
       listener: {
         shapeStarted: (id, inputs) => {

@@ -1,0 +1,30 @@
+import type { Database } from '../db/database.ts';
+import type { ProcessRepository } from '../repositories/process-repository.ts';
+import { createDbPropertyStore, createDbSnapshotStore } from '../repositories/runtime-stores.ts';
+import type { ExecuteOptions } from '../runtime/execution.ts';
+
+/** The parts of a run that come from this server rather than from the request. */
+export type RuntimeServices = Pick<
+  ExecuteOptions,
+  'loadProcess' | 'persistedProperties' | 'snapshots' | 'programCommands'
+>;
+
+/**
+ * Per account: Process Call loads the callee's latest saved revision; persisted
+ * properties and Find Changes snapshots live in the database; Program Command
+ * runs only the executables the operator listed (JUNCTION_PROGRAM_COMMANDS).
+ */
+export function createRuntimeServices(deps: {
+  db: Database;
+  processes: ProcessRepository;
+  programCommands: readonly string[];
+}): (accountId: string) => RuntimeServices {
+  return (accountId) => ({
+    loadProcess: async (processId) => (await deps.processes.get(accountId, processId))?.document,
+    persistedProperties: createDbPropertyStore(deps.db, accountId),
+    snapshots: createDbSnapshotStore(deps.db, accountId),
+    ...(deps.programCommands.length > 0
+      ? { programCommands: { allow: deps.programCommands } }
+      : {}),
+  });
+}
