@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import type { Figure } from './measure.ts';
 import { canvasFigures } from './suites/canvas.ts';
 import { canvasBrowserFigures } from './suites/canvas-browser.ts';
+import { engineFigures } from './suites/engine.ts';
 import { processModelFigures } from './suites/process-model.ts';
 import { runtimeFigures } from './suites/runtime.ts';
 import { serverFigures } from './suites/server.ts';
@@ -12,6 +13,7 @@ const suites: [string, () => Promise<Figure[]>][] = [
   ['process-model', processModelFigures],
   ['canvas', canvasFigures],
   ['canvas in Chromium', canvasBrowserFigures],
+  ['engine', engineFigures],
   ['runtime', runtimeFigures],
   ['server', serverFigures],
 ];
