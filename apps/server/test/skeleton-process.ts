@@ -22,7 +22,7 @@ export function listRequestsProcess(id = 'skeleton', connectionId = 'sandbox'): 
     to: { shape: 'stop' },
   });
   const list = doc.shapes['list'];
-  if (list?.kind !== 'connector') {
+  if (list?.kind !== 'connector' || list.config.connector !== 'cloudblue-connect') {
     throw new Error('unreachable: the connector was just added');
   }
   return updateShape(doc, 'list', {

@@ -137,6 +137,67 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       )
     `,
   },
+  {
+    id: 4,
+    name: 'account hierarchy, API tokens, environments, deployments, schedules',
+    sql: `
+      ALTER TABLE accounts ADD COLUMN parent_id text REFERENCES accounts(id);
+      ALTER TABLE accounts ADD COLUMN status text NOT NULL DEFAULT 'active';
+      CREATE INDEX accounts_by_parent ON accounts (parent_id);
+      CREATE TABLE api_tokens (
+        account_id text NOT NULL REFERENCES accounts(id),
+        id text NOT NULL,
+        name text NOT NULL,
+        role text NOT NULL,
+        token_hash text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_used_at timestamptz,
+        revoked_at timestamptz,
+        PRIMARY KEY (account_id, id)
+      );
+      CREATE TABLE environments (
+        account_id text NOT NULL REFERENCES accounts(id),
+        id text NOT NULL,
+        name text NOT NULL,
+        classification text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (account_id, id)
+      );
+      CREATE TABLE deployments (
+        account_id text NOT NULL REFERENCES accounts(id),
+        id text NOT NULL,
+        environment_id text NOT NULL,
+        process_id text NOT NULL,
+        revision integer NOT NULL,
+        active boolean NOT NULL DEFAULT true,
+        deployed_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (account_id, id),
+        FOREIGN KEY (account_id, environment_id) REFERENCES environments(account_id, id),
+        FOREIGN KEY (account_id, process_id, revision) REFERENCES process_revisions(account_id, process_id, revision)
+      );
+      CREATE INDEX deployments_by_process ON deployments (account_id, process_id, environment_id);
+      CREATE TABLE schedules (
+        account_id text NOT NULL,
+        id text NOT NULL,
+        deployment_id text NOT NULL,
+        cron text NOT NULL,
+        time_zone text NOT NULL,
+        PRIMARY KEY (account_id, id),
+        FOREIGN KEY (account_id, deployment_id) REFERENCES deployments(account_id, id) ON DELETE CASCADE
+      );
+      CREATE TABLE schedule_ticks (
+        account_id text NOT NULL,
+        schedule_id text NOT NULL,
+        tick timestamptz NOT NULL,
+        run_id text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (account_id, schedule_id, tick),
+        FOREIGN KEY (account_id, schedule_id) REFERENCES schedules(account_id, id) ON DELETE CASCADE
+      );
+      ALTER TABLE runs ADD COLUMN deployment_id text;
+      ALTER TABLE runs ADD COLUMN environment_id text
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {

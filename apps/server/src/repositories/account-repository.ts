@@ -3,9 +3,119 @@ import type { Database } from '../db/database.ts';
 /** A default install has one account; every stored record belongs to an account. */
 export const DEFAULT_ACCOUNT_ID = 'default';
 
+export type AccountStatus = 'active' | 'suspended' | 'deleted';
+
+export interface AccountView {
+  id: string;
+  name: string;
+  parentAccountId: string | null;
+  status: AccountStatus;
+  createdAt: string;
+}
+
+interface AccountRow {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  status: AccountStatus;
+  created_at: Date | string;
+}
+
+export const ACCOUNT_COLUMNS = 'id, name, parent_id, status, created_at';
+
+export function toAccountView(row: AccountRow): AccountView {
+  return {
+    id: row.id,
+    name: row.name,
+    parentAccountId: row.parent_id,
+    status: row.status,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
 export async function ensureDefaultAccount(db: Database): Promise<void> {
   await db.query(
     "INSERT INTO accounts (id, name) VALUES ($1, 'Default') ON CONFLICT (id) DO NOTHING",
     [DEFAULT_ACCOUNT_ID],
   );
 }
+
+/**
+ * The account hierarchy: a partner account with customer accounts under it, to
+ * any depth. Deleted accounts stay as rows (their data keeps its owner) but drop
+ * out of every hierarchy.
+ */
+export function createAccountRepository(db: Database) {
+  return {
+    async get(id: string): Promise<AccountView | null> {
+      const [row] = await db.query<AccountRow>(
+        `SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = $1 AND status <> 'deleted'`,
+        [id],
+      );
+      return row ? toAccountView(row) : null;
+    },
+
+    /** True when `target` is `root` or lies anywhere below it. */
+    async within(root: string, target: string): Promise<boolean> {
+      const rows = await db.query(
+        `WITH RECURSIVE up AS (
+           SELECT id, parent_id FROM accounts WHERE id = $2 AND status <> 'deleted'
+           UNION ALL
+           SELECT a.id, a.parent_id FROM accounts a JOIN up ON a.id = up.parent_id
+           WHERE a.status <> 'deleted'
+         ) SELECT 1 FROM up WHERE id = $1`,
+        [root, target],
+      );
+      return rows.length > 0;
+    },
+
+    /** `root` and every account below it, parents before children. */
+    async subtree(root: string): Promise<AccountView[]> {
+      const rows = await db.query<AccountRow & { depth: number }>(
+        `WITH RECURSIVE down AS (
+           SELECT ${ACCOUNT_COLUMNS}, 0 AS depth FROM accounts WHERE id = $1 AND status <> 'deleted'
+           UNION ALL
+           SELECT a.id, a.name, a.parent_id, a.status, a.created_at, down.depth + 1
+           FROM accounts a JOIN down ON a.parent_id = down.id WHERE a.status <> 'deleted'
+         ) SELECT * FROM down ORDER BY depth, name, id`,
+        [root],
+      );
+      return rows.map(toAccountView);
+    },
+
+    async create(input: { id: string; name: string; parentId: string }): Promise<AccountView> {
+      const [row] = await db.query<AccountRow>(
+        `INSERT INTO accounts (id, name, parent_id) VALUES ($1, $2, $3) RETURNING ${ACCOUNT_COLUMNS}`,
+        [input.id, input.name, input.parentId],
+      );
+      return toAccountView(row!);
+    },
+
+    async update(
+      id: string,
+      input: { name?: string | undefined; status?: 'active' | 'suspended' | undefined },
+    ): Promise<AccountView | null> {
+      const [row] = await db.query<AccountRow>(
+        `UPDATE accounts SET name = COALESCE($2, name), status = COALESCE($3, status)
+         WHERE id = $1 AND status <> 'deleted' RETURNING ${ACCOUNT_COLUMNS}`,
+        [id, input.name ?? null, input.status ?? null],
+      );
+      return row ? toAccountView(row) : null;
+    },
+
+    /** Marks the account and everything below it deleted; their tokens stop working. */
+    async remove(id: string): Promise<boolean> {
+      const rows = await db.query(
+        `WITH RECURSIVE down AS (
+           SELECT id FROM accounts WHERE id = $1 AND status <> 'deleted'
+           UNION ALL
+           SELECT a.id FROM accounts a JOIN down ON a.parent_id = down.id
+         ) UPDATE accounts SET status = 'deleted' WHERE id IN (SELECT id FROM down) RETURNING id`,
+        [id],
+      );
+      return rows.length > 0;
+    },
+  };
+}
+
+export type AccountRepository = ReturnType<typeof createAccountRepository>;

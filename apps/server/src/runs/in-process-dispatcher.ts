@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectorOperation, ProcessDocument } from '@junction/process-model';
+import type { ProcessDocument } from '@junction/process-model';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RunDocumentRepository } from '../repositories/run-document-repository.ts';
 import type { RunRepository } from '../repositories/run-repository.ts';
@@ -18,7 +18,8 @@ function withConnection(process: ProcessDocument, connectionId: string | null): 
   if (connectionId === null) {
     return process;
   }
-  const retarget = (op: ConnectorOperation): ConnectorOperation => ({ ...op, connectionId });
+  // Generic so every connector variant (Connect, Platform API) keeps its own type.
+  const retarget = <T extends { connectionId: string }>(op: T): T => ({ ...op, connectionId });
   const shapes = Object.fromEntries(
     Object.entries(process.shapes).map(([id, shape]) => {
       if (shape.kind === 'connector') {
