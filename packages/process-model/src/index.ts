@@ -7,9 +7,24 @@ export {
   isInboundConnectAction,
   isValidConnectPair,
 } from './catalog/connect-operations.ts';
+export { connectorSummary, defaultConnectorConfig } from './catalog/connector-summary.ts';
 export { MAX_BRANCHES, MIN_BRANCHES } from './catalog/kinds/logic.ts';
 export { PALETTE, type PaletteSection } from './catalog/palette.ts';
 export { parameterValueText } from './catalog/parameter-text.ts';
+export {
+  ACCOUNT_OVERRIDE_PROPERTY,
+  isInboundPlatformAction,
+  isPlatformObject,
+  isValidPlatformExecuteAction,
+  isValidPlatformPair,
+  PLATFORM_ACTIONS,
+  PLATFORM_EXECUTE_ACTIONS,
+  PLATFORM_OBJECT_ACTIONS,
+  PLATFORM_OBJECT_EXECUTE_ACTIONS,
+  PLATFORM_OBJECTS,
+  type PlatformExecuteAction,
+  type PlatformObject,
+} from './catalog/platform-operations.ts';
 export {
   defaultShape,
   outputPorts,
@@ -55,7 +70,17 @@ export {
   type ParameterValue,
   type Position,
 } from './schema/common.ts';
-export { type ConnectorOperation, ConnectorOperationSchema } from './schema/connector.ts';
+export {
+  type ConnectorConfig,
+  ConnectorConfigSchema,
+  type ConnectorKind,
+  type ConnectorOperation,
+  ConnectorOperationSchema,
+  type PlatformAction,
+  PlatformActionSchema,
+  type PlatformOperation,
+  PlatformOperationSchema,
+} from './schema/connector.ts';
 export {
   type Connection,
   ConnectionSchema,
@@ -65,6 +90,18 @@ export {
   ProcessDocumentSchema,
   type ProcessOptions,
 } from './schema/process.ts';
+export {
+  type GroupingExpression,
+  isGrouping,
+  MAX_FILTER_DEPTH,
+  operatorArgumentCount,
+  QUERY_OPERATORS,
+  type QueryExpression,
+  type QueryFilter,
+  QueryFilterSchema,
+  type QueryOperator,
+  type SimpleExpression,
+} from './schema/query-filter.ts';
 export {
   type CleanseFieldRule,
   type ConnectorShape,
@@ -89,5 +126,6 @@ export {
 } from './text/message-template.ts';
 export { regexProblem } from './text/regex.ts';
 export { pointerOf, type ValidationIssue } from './validation/issue.ts';
+export { parameterReference } from './validation/query-filter.ts';
 export { MAX_PARALLEL_UNITS, MAX_RETRIES } from './validation/shapes/logic.ts';
 export { hasErrors, validateProcess } from './validation/validate.ts';

@@ -28,7 +28,7 @@ function skeleton(): ProcessDocument {
     to: { shape: 'stop' },
   });
   const list = doc.shapes['list'];
-  if (list?.kind !== 'connector') {
+  if (list?.kind !== 'connector' || list.config.connector !== 'cloudblue-connect') {
     throw new Error('connector missing');
   }
   return updateShape(doc, 'list', {

@@ -1,9 +1,21 @@
 import { isValidConnectPair } from '../catalog/connect-operations.ts';
-import type { ConnectorOperation } from '../schema/connector.ts';
+import type { ConnectorConfig, ConnectorOperation } from '../schema/connector.ts';
 import type { ValidationIssue } from './issue.ts';
+import { parameterIssues } from './parameters.ts';
+import { platformIssues } from './platform.ts';
 
-/** What a connector operation still needs before it can run. */
+/** What a connector operation (Connect or Platform) still needs before it can run. */
 export function connectorIssues(
+  op: ConnectorConfig,
+  pointer: string,
+  shapeId: string,
+): ValidationIssue[] {
+  return op.connector === 'cloudblue-connect'
+    ? connectIssues(op, pointer, shapeId)
+    : platformIssues(op, pointer, shapeId);
+}
+
+function connectIssues(
   op: ConnectorOperation,
   pointer: string,
   shapeId: string,
@@ -27,18 +39,6 @@ export function connectorIssues(
       'action',
     );
   }
-  const seen = new Set<string>();
-  op.parameters.forEach((p, i) => {
-    if (p.name.trim() === '') {
-      add('connector.parameter-unnamed', 'Give this parameter a name.', `parameters/${i}/name`);
-    } else if (seen.has(p.name)) {
-      add(
-        'connector.parameter-duplicate',
-        `Parameter "${p.name}" is set twice.`,
-        `parameters/${i}/name`,
-      );
-    }
-    seen.add(p.name);
-  });
+  issues.push(...parameterIssues(op.parameters, pointer, shapeId));
   return issues;
 }

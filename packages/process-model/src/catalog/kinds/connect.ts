@@ -1,11 +1,5 @@
-import { CONNECT_ACTIONS, CONNECT_OBJECTS } from '../connect-operations.ts';
+import { connectorSummary } from '../connector-summary.ts';
 import { type ShapeKindInfo, singlePort } from '../kind-info.ts';
-
-function operationSummary(action: string, object: string): string {
-  const a = (CONNECT_ACTIONS as Record<string, string>)[action];
-  const o = (CONNECT_OBJECTS as Record<string, string>)[object];
-  return a && o ? `${a} · ${o}` : 'Not configured';
-}
 
 export const start: ShapeKindInfo<'start'> = {
   kind: 'start',
@@ -21,7 +15,7 @@ export const start: ShapeKindInfo<'start'> = {
       case 'passthrough':
         return 'Data Passthrough';
       case 'connector':
-        return operationSummary(shape.config.operation.action, shape.config.operation.object);
+        return connectorSummary(shape.config.operation);
     }
   },
 };
@@ -30,7 +24,7 @@ export const connector: ShapeKindInfo<'connector'> = {
   kind: 'connector',
   label: 'Connector',
   group: 'connector',
-  description: 'Get data from or send data to CloudBlue Connect.',
+  description: 'Get data from or send data to CloudBlue Connect or the Junction Platform API.',
   ports: singlePort,
   defaultShape: () => ({
     kind: 'connector',
@@ -45,5 +39,5 @@ export const connector: ShapeKindInfo<'connector'> = {
       parameters: [],
     },
   }),
-  summary: (shape) => operationSummary(shape.config.action, shape.config.object),
+  summary: (shape) => connectorSummary(shape.config),
 };

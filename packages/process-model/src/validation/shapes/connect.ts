@@ -1,3 +1,4 @@
+import { isInboundPlatformAction } from '../../catalog/platform-operations.ts';
 import type { ShapeOfKind } from '../../schema/shapes.ts';
 import { connectorIssues } from '../connector.ts';
 import { pointerOf } from '../issue.ts';
@@ -17,10 +18,19 @@ export function startIssues(shape: ShapeOfKind<'start'>, at: ShapeIssues): void 
   at.issues.push(
     ...connectorIssues(op, pointerOf('shapes', at.shapeId, 'config', 'operation'), at.shapeId),
   );
-  if (op.action !== '' && op.action !== 'list' && op.action !== 'get') {
+  if (op.connector === 'cloudblue-connect') {
+    if (op.action !== '' && op.action !== 'list' && op.action !== 'get') {
+      at.error(
+        'start.not-a-get',
+        'A Start connector must get data (List Resource or Get Resource).',
+        'operation',
+        'action',
+      );
+    }
+  } else if (!isInboundPlatformAction(op.action)) {
     at.error(
       'start.not-a-get',
-      'A Start connector must get data (List Resource or Get Resource).',
+      'A Start connector must get data (Get or Query).',
       'operation',
       'action',
     );
