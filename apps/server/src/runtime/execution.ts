@@ -5,6 +5,7 @@ import { createMemorySnapshotStore } from './stores.ts';
 import type {
   ConnectorGateway,
   PersistedPropertyStore,
+  PlatformGateway,
   ProgramCommandPolicy,
   RetryPolicy,
   RunDocument,
@@ -15,6 +16,8 @@ import type {
 
 export interface ExecuteOptions {
   connectors: ConnectorGateway;
+  /** Junction's Platform API for Partner API connector shapes; without it they fail the run. */
+  platform?: PlatformGateway;
   listener?: RunListener;
   signal?: AbortSignal;
   /** Documents for a Data Passthrough start, or pinned test input. */

@@ -15,6 +15,7 @@ export function createBaseContext(
   return {
     process,
     connectors: execution.options.connectors,
+    platform: execution.options.platform,
     signal: execution.signal,
     processProperties: execution.processProperties,
     newDocumentId: execution.newDocumentId,

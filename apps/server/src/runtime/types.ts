@@ -88,6 +88,33 @@ export interface ConnectorGateway {
   ): Promise<unknown[]>;
 }
 
+export interface PlatformRequest {
+  action: 'get' | 'query' | 'create' | 'update' | 'delete' | 'execute';
+  object:
+    | 'account'
+    | 'environment'
+    | 'process'
+    | 'deployment'
+    | 'execution-record'
+    | 'connection'
+    | 'token';
+  /** Effective account: override property, else the operation's Account ID field; undefined = the connection's own account. */
+  accountId: string | undefined;
+  id?: string;
+  body?: unknown;
+  filter?: unknown;
+  executeAction?: string;
+}
+
+/**
+ * The runtime's door to Junction's own Platform API (the Partner API connector).
+ * Query pages through every result itself; an account outside the caller's
+ * hierarchy is a ConnectorCallError of kind 'application'.
+ */
+export interface PlatformGateway {
+  execute(connectionId: string, request: PlatformRequest, signal: AbortSignal): Promise<unknown[]>;
+}
+
 /** Read-only facts about the execution (process-semantics.md §4.2 execution properties). */
 export interface ExecutionInfo {
   executionId: string;
@@ -128,6 +155,8 @@ export type RetryPolicy = 'backoff' | 'immediate' | 'skip';
 export interface RunContext {
   process: ProcessDocument;
   connectors: ConnectorGateway;
+  /** The Platform API, when this server offers one. */
+  platform: PlatformGateway | undefined;
   signal: AbortSignal;
   /** Dynamic process properties: per run, last write wins, visible across paths. */
   processProperties: Map<string, string>;

@@ -1,17 +1,18 @@
-import { type ConnectorOperation, isInboundConnectAction } from '@junction/process-model';
-import { deriveDocument } from '../documents.ts';
-import { resolveParameters } from '../parameters.ts';
-import { META } from '../properties.ts';
-import { onDefaultPort } from '../single-port.ts';
 import {
-  ConnectorCallError,
-  type ConnectorRequest,
-  type DocumentError,
-  type RunContext,
-  type RunDocument,
-  type ShapeHandler,
-  type ShapeResult,
+  type ConnectorConfig,
+  type ConnectorOperation,
+  isInboundConnectAction,
+} from '@junction/process-model';
+import { resolveParameters } from '../parameters.ts';
+import type {
+  ConnectorRequest,
+  RunContext,
+  RunDocument,
+  ShapeHandler,
+  ShapeResult,
 } from '../types.ts';
+import { perDocumentCalls } from './connector-calls.ts';
+import { runPlatformOperation } from './platform-connector.ts';
 
 /** Parameters with a meaning of their own; any other name filters a list by equality. */
 const RESERVED = new Set(['id', 'parentId', 'filter', 'maxRecords']);
@@ -47,47 +48,23 @@ function requestFor(
 }
 
 /**
- * Runs the operation once per input document. Get-type actions emit the records
- * they read in place of the input; send-type actions emit the response. An
- * application error (an API error answer) becomes the output document when
- * "Return Application Error Responses" is on; otherwise the document fails.
+ * Runs a connector shape's operation once per input document: a CloudBlue Connect
+ * operation through the connector gateway, a Platform API one through the
+ * platform gateway. Get-type actions emit the records they read in place of the
+ * input; send-type actions emit the response (see perDocumentCalls for errors).
  */
 export async function runConnectorOperation(
-  op: ConnectorOperation,
+  op: ConnectorConfig,
   inputs: RunDocument[],
   ctx: RunContext,
 ): Promise<ShapeResult> {
-  const outputs: RunDocument[] = [];
-  const errors: DocumentError[] = [];
-  for (const doc of inputs) {
-    try {
-      const params = resolveParameters(op.parameters, doc, ctx);
-      const records = await ctx.connectors.execute(op, requestFor(op, doc, params), ctx.signal);
-      for (const record of records) {
-        outputs.push(deriveDocument(doc, JSON.stringify(record), ctx));
-      }
-    } catch (error) {
-      if (ctx.signal.aborted) {
-        throw error;
-      }
-      if (
-        error instanceof ConnectorCallError &&
-        error.kind === 'application' &&
-        op.returnApplicationErrors
-      ) {
-        outputs.push(
-          deriveDocument(doc, JSON.stringify(error.body ?? { message: error.message }), ctx, {
-            ...doc.properties,
-            [META.applicationStatusCode]: String(error.statusCode ?? ''),
-            [META.applicationStatusMessage]: error.message,
-          }),
-        );
-      } else {
-        errors.push({ document: doc, message: (error as Error).message });
-      }
-    }
+  if (op.connector === 'junction-platform') {
+    return runPlatformOperation(op, inputs, ctx);
   }
-  return onDefaultPort(outputs, errors);
+  return perDocumentCalls(inputs, ctx, op.returnApplicationErrors, (doc) => {
+    const params = resolveParameters(op.parameters, doc, ctx);
+    return ctx.connectors.execute(op, requestFor(op, doc, params), ctx.signal);
+  });
 }
 
 export const connectorHandler: ShapeHandler<'connector'> = {
