@@ -1,6 +1,7 @@
 import {
   type ConnectAction,
   isInboundConnectAction,
+  isInboundPlatformAction,
   type ProcessDocument,
 } from '@junction/process-model';
 import type { RunOutcome } from '../runtime/types.ts';
@@ -28,7 +29,9 @@ export function reportingCounts(
     }
     if (
       shape.kind === 'connector' &&
-      !isInboundConnectAction(shape.config.action as ConnectAction)
+      !(shape.config.connector === 'junction-platform'
+        ? isInboundPlatformAction(shape.config.action)
+        : isInboundConnectAction(shape.config.action as ConnectAction))
     ) {
       documentsOut += stats.documentsIn;
     }
