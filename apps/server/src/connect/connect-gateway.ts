@@ -1,12 +1,8 @@
-import {
-  ConnectApiError,
-  createConnectClient,
-  executeConnectOperation,
-  isConnectError,
-} from '@junction/connect-client';
+import { createConnectClient } from '@junction/connect-client';
 import type { ConnectorOperation } from '@junction/process-model';
 import type { ConnectionRepository } from '../repositories/connection-repository.ts';
 import { ConnectorCallError, type ConnectorGateway } from '../runtime/types.ts';
+import { callConnect } from './call-connect.ts';
 
 /**
  * The runtime's connector gateway for one account: looks up the shape's
@@ -28,32 +24,18 @@ export function createConnectGateway(
           `Connection "${operation.connectionId}" does not exist.`,
         );
       }
+      if (connection.kind === 'junction-platform') {
+        throw new ConnectorCallError(
+          'failure',
+          `Connection "${operation.connectionId}" is a Platform API connection, not a Connect one.`,
+        );
+      }
       const client = createConnectClient({
         endpoint: connection.endpoint,
         token: connection.token,
         ...(connection.kind === 'sandbox' ? { fetch: sandboxFetch } : {}),
       });
-      try {
-        const result = await executeConnectOperation(client, {
-          action: operation.action,
-          object: operation.object,
-          signal,
-          ...definedOnly(request),
-        });
-        return result.records;
-      } catch (error) {
-        if (error instanceof ConnectApiError) {
-          throw new ConnectorCallError('application', error.message, error.status, error.body);
-        }
-        throw new ConnectorCallError(
-          'failure',
-          isConnectError(error) ? error.message : String(error),
-        );
-      }
+      return callConnect(client, operation, request, signal);
     },
   };
-}
-
-function definedOnly<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
 }
