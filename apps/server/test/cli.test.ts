@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serializeProcess } from '@junction/process-model';
+import { describe, expect, it } from 'vitest';
+import { listRequestsProcess } from './skeleton-process.ts';
+
+const serverDir = fileURLToPath(new URL('..', import.meta.url));
+
+function junction(args: string[], env: Record<string, string> = {}) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', ...args],
+      { cwd: serverDir, env: { ...process.env, ...env } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('the junction CLI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'junction-cli-'));
+  const file = join(dir, 'list-requests.json');
+  writeFileSync(file, serializeProcess(listRequestsProcess()));
+
+  it('validates a process file: 0 when valid, 1 with the problems and their places', async () => {
+    expect(await junction(['validate', file])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('valid'),
+    });
+    const broken = join(dir, 'broken.json');
+    const doc = listRequestsProcess();
+    const list = doc.shapes['list'];
+    if (list?.kind !== 'connector') {
+      throw new Error('unreachable');
+    }
+    const withoutObject = { ...list, config: { ...list.config, object: '' } };
+    writeFileSync(
+      broken,
+      serializeProcess({ ...doc, shapes: { ...doc.shapes, list: withoutObject } }),
+    );
+    const result = await junction(['validate', broken]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('#/shapes/list/config/object');
+  });
+
+  it('runs a process against the built-in sandbox and writes each shape’s documents', async () => {
+    const output = join(dir, 'out');
+    const result = await junction(['run', file, '--output', output, '--json']);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.status).toBe('complete');
+    const listed = summary.shapes.list.documentsOut;
+    expect(listed).toBeGreaterThan(100);
+    const lines = readFileSync(join(output, 'list.jsonl'), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(listed);
+    expect(JSON.parse(JSON.parse(lines[0]!).data).id).toMatch(/^PR-/);
+  }, 60_000);
+
+  it('feeds JSON Lines input to Start', async () => {
+    const input = join(dir, 'input.jsonl');
+    writeFileSync(input, '{"a":1}\n{"a":2}\n');
+    const passthrough = join(dir, 'passthrough.json');
+    const doc = listRequestsProcess();
+    const { list: _list, ...shapes } = doc.shapes;
+    writeFileSync(
+      passthrough,
+      serializeProcess({
+        ...doc,
+        shapes,
+        layout: { start: doc.layout['start']!, stop: doc.layout['stop']! },
+        connections: [
+          { id: 'c1', from: { shape: 'start', port: 'default' }, to: { shape: 'stop' } },
+        ],
+      }),
+    );
+    const result = await junction(['run', passthrough, '--input', input, '--json']);
+    expect(JSON.parse(result.stdout).shapes.stop.documentsIn).toBe(2);
+  }, 60_000);
+
+  it('answers usage errors with exit code 2 and never takes a token from the command line', async () => {
+    expect((await junction(['frobnicate'])).code).toBe(2);
+    expect((await junction(['run'])).code).toBe(2);
+    const live = await junction(
+      ['run', file, '--connection', 'https://api.connect.cloudblue.com/public/v1'],
+      {
+        JUNCTION_CONNECT_TOKEN: '',
+      },
+    );
+    expect(live.code).toBe(2);
+    expect(live.stderr).toContain('JUNCTION_CONNECT_TOKEN');
+  });
+});
