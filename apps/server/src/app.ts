@@ -12,19 +12,28 @@ import {
   SANDBOX_DEMO_TOKEN,
 } from '@junction/connect-sandbox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { installAccessToken } from './access-token.ts';
+import { callerOf, installAuth } from './auth/request-auth.ts';
 import { createConnectGateway } from './connect/connect-gateway.ts';
 import { createInjectFetch } from './connect/inject-fetch.ts';
 import { testConnectCredentials } from './connect/test-connection.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open-database.ts';
 import { installErrorPolicy } from './error-policy.ts';
-import { DEFAULT_ACCOUNT_ID, ensureDefaultAccount } from './repositories/account-repository.ts';
+import { platformRoutes } from './platform/platform-routes.ts';
+import { createPlatformService } from './platform/platform-service.ts';
+import {
+  createAccountRepository,
+  DEFAULT_ACCOUNT_ID,
+  ensureDefaultAccount,
+} from './repositories/account-repository.ts';
 import { createConnectionRepository } from './repositories/connection-repository.ts';
+import { createDeploymentRepository } from './repositories/deployment-repository.ts';
+import { createEnvironmentRepository } from './repositories/environment-repository.ts';
 import { createPinnedInputRepository } from './repositories/pinned-input-repository.ts';
 import { createProcessRepository } from './repositories/process-repository.ts';
 import { createRunDocumentRepository } from './repositories/run-document-repository.ts';
 import { createRunRepository } from './repositories/run-repository.ts';
+import { createTokenRepository } from './repositories/token-repository.ts';
 import { connectionRoutes } from './routes/connection-routes.ts';
 import { executionRoutes } from './routes/execution-routes.ts';
 import { processRoutes } from './routes/process-routes.ts';
@@ -115,7 +124,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     runDocuments,
     pinnedInputs: createPinnedInputRepository(db),
     dispatcher,
-    accountOf: () => DEFAULT_ACCOUNT_ID,
+    accountOf: (request) => callerOf(request).accountId,
     async testConnection(accountId, id) {
       const credentials = await connections.credentials(accountId, id);
       if (!credentials) {
@@ -129,11 +138,24 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   };
 
   const publicUrl = options.publicUrl ?? 'http://127.0.0.1:4400';
-  await connections.ensureSandbox(
-    DEFAULT_ACCOUNT_ID,
-    `${publicUrl}${SANDBOX_PREFIX}`,
-    SANDBOX_DEMO_TOKEN,
-  );
+  const ensureSandbox = (accountId: string) =>
+    connections.ensureSandbox(accountId, `${publicUrl}${SANDBOX_PREFIX}`, SANDBOX_DEMO_TOKEN);
+  await ensureSandbox(DEFAULT_ACCOUNT_ID);
+  const accounts = createAccountRepository(db);
+  const tokens = createTokenRepository(db);
+  const deployments = createDeploymentRepository(db);
+  const platform = createPlatformService({
+    db,
+    accounts,
+    tokens,
+    environments: createEnvironmentRepository(db),
+    deployments,
+    processes,
+    connections,
+    runs,
+    dispatcher,
+    onAccountCreated: ensureSandbox,
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -149,9 +171,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   const serveWeb = options.webDist !== undefined && existsSync(options.webDist);
   installErrorPolicy(app, { singlePageApp: serveWeb });
-  if (options.accessToken) {
-    installAccessToken(app, options.accessToken);
-  }
+  installAuth(app, { accessToken: options.accessToken, tokens, accounts });
   app.get('/api/health', { schema: { tags: ['health'] } }, async () => ({
     status: 'ok',
     database: db.kind,
@@ -164,6 +184,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(runReplayRoutes(services));
   await app.register(executionRoutes(services));
   await app.register(testInputRoutes(services));
+  await app.register(platformRoutes(platform));
   await app.register(connectSandbox, {
     prefix: SANDBOX_PREFIX,
     token: SANDBOX_DEMO_TOKEN,

@@ -1,7 +1,8 @@
 import type { Database } from '../db/database.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 
-export type ConnectionKind = 'cloudblue-connect' | 'sandbox';
+/** `junction-platform`: this server's Platform API, authenticated by a stored `jct_` token. */
+export type ConnectionKind = 'cloudblue-connect' | 'sandbox' | 'junction-platform';
 
 /** What the API may show of a connection: never the token. */
 export interface ConnectionView {
@@ -21,7 +22,7 @@ export interface ConnectionCredentials {
   token: string;
 }
 
-interface ConnectionRow {
+export interface ConnectionRow {
   id: string;
   name: string;
   kind: ConnectionKind;
@@ -32,7 +33,7 @@ interface ConnectionRow {
   updated_at: Date | string;
 }
 
-function view(row: ConnectionRow): ConnectionView {
+export function toConnectionView(row: ConnectionRow): ConnectionView {
   return {
     id: row.id,
     name: row.name,
@@ -58,12 +59,12 @@ export function createConnectionRepository(db: Database, box: SecretBox) {
         'SELECT * FROM connections WHERE account_id = $1 ORDER BY kind DESC, name, id',
         [accountId],
       );
-      return rows.map(view);
+      return rows.map(toConnectionView);
     },
 
     async get(accountId: string, id: string): Promise<ConnectionView | null> {
       const found = await row(accountId, id);
-      return found ? view(found) : null;
+      return found ? toConnectionView(found) : null;
     },
 
     async credentials(accountId: string, id: string): Promise<ConnectionCredentials | null> {
@@ -92,7 +93,7 @@ export function createConnectionRepository(db: Database, box: SecretBox) {
           box.keyId,
         ],
       );
-      return view(created!);
+      return toConnectionView(created!);
     },
 
     /** Changes name/endpoint; the token only when a new one is given (it is write-only). */
@@ -112,7 +113,7 @@ export function createConnectionRepository(db: Database, box: SecretBox) {
          WHERE account_id = $1 AND id = $2 AND kind <> 'sandbox' RETURNING *`,
         params,
       );
-      return updated ? view(updated) : null;
+      return updated ? toConnectionView(updated) : null;
     },
 
     async remove(accountId: string, id: string): Promise<boolean> {

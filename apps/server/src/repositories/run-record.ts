@@ -3,7 +3,7 @@ import type { ShapeStats } from '../runtime/types.ts';
 export type StoredRunStatus = 'running' | 'complete' | 'error' | 'aborted';
 
 /** Boomi's ExecutionRecord.executionType values Junction produces (process-semantics.md §8). */
-export type ExecutionType = 'test_manual' | 'exec_manual' | 'retry_manual';
+export type ExecutionType = 'test_manual' | 'exec_manual' | 'exec_sched' | 'retry_manual';
 
 /** Boomi's ExecutionRecord.status for a stored run. */
 export type ExecutionStatus = 'INPROCESS' | 'COMPLETE' | 'ERROR' | 'ABORTED';
@@ -26,6 +26,9 @@ export interface RunRecord {
   executionType: ExecutionType;
   /** The run this one retried or re-ran from a shape. */
   originalRunId: string | null;
+  /** The deployment (and its environment) an execution ran; null for tests and manual runs. */
+  deploymentId: string | null;
+  environmentId: string | null;
   status: StoredRunStatus;
   executionStatus: ExecutionStatus;
   error: string | null;
@@ -50,6 +53,8 @@ export interface RunRow {
   connection_id: string | null;
   execution_type: ExecutionType;
   original_run_id: string | null;
+  deployment_id: string | null;
+  environment_id: string | null;
   status: StoredRunStatus;
   error: string | null;
   shape_stats: Record<string, ShapeStats>;
@@ -64,7 +69,7 @@ export interface RunRow {
 
 /** Every column but the stored process document, which lists never need. */
 export const RUN_COLUMNS = `id, process_id, process_name, revision, connection_id, execution_type,
-  original_run_id, status, error, shape_stats, connection_counts, documents_in, documents_out,
+  original_run_id, deployment_id, environment_id, status, error, shape_stats, connection_counts, documents_in, documents_out,
   documents_in_error, documents_stored, started_at, finished_at`;
 
 export function toRunRecord(row: RunRow): RunRecord {
@@ -78,6 +83,8 @@ export function toRunRecord(row: RunRow): RunRecord {
     connectionId: row.connection_id,
     executionType: row.execution_type,
     originalRunId: row.original_run_id,
+    deploymentId: row.deployment_id,
+    environmentId: row.environment_id,
     status: row.status,
     executionStatus: EXECUTION_STATUS[row.status],
     error: row.error,

@@ -41,12 +41,14 @@ export function createRunRepository(db: Database) {
         executionType: ExecutionType;
         revision: number | null;
         originalRunId: string | null;
+        deploymentId?: string | null | undefined;
+        environmentId?: string | null | undefined;
       },
     ): Promise<void> {
       await db.query(
         `INSERT INTO runs (account_id, id, process_id, process_name, connection_id, document, status,
-           execution_type, revision, original_run_id)
-         VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, $8, $9)`,
+           execution_type, revision, original_run_id, deployment_id, environment_id)
+         VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, $8, $9, $10, $11)`,
         [
           accountId,
           run.id,
@@ -57,6 +59,8 @@ export function createRunRepository(db: Database) {
           run.executionType,
           run.revision,
           run.originalRunId,
+          run.deploymentId ?? null,
+          run.environmentId ?? null,
         ],
       );
     },

@@ -8,7 +8,11 @@ import { IdParams } from './schemas.ts';
 const ConnectionView = Type.Object({
   id: Type.String(),
   name: Type.String(),
-  kind: Type.Union([Type.Literal('cloudblue-connect'), Type.Literal('sandbox')]),
+  kind: Type.Union([
+    Type.Literal('cloudblue-connect'),
+    Type.Literal('sandbox'),
+    Type.Literal('junction-platform'),
+  ]),
   endpoint: Type.String(),
   createdAt: Type.String(),
   updatedAt: Type.String(),

@@ -146,6 +146,8 @@ export function createInProcessDispatcher(deps: {
         executionType: request.executionType,
         revision: request.revision ?? null,
         originalRunId: request.originalRunId ?? null,
+        deploymentId: request.deploymentId ?? null,
+        environmentId: request.environmentId ?? null,
       });
       const controller = new AbortController();
       hub.open(runId);

@@ -18,6 +18,9 @@ export interface RunRequest {
   startDocuments?: RunDocument[] | undefined;
   /** The run this one retries or re-runs from a shape. */
   originalRunId?: string | null;
+  /** The deployment an execution runs (Platform API, schedules). */
+  deploymentId?: string | null;
+  environmentId?: string | null;
 }
 
 /**

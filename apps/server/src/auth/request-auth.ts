@@ -1,0 +1,136 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { same } from '../access-token.ts';
+import { HttpError } from '../errors.ts';
+import { type AccountRepository, DEFAULT_ACCOUNT_ID } from '../repositories/account-repository.ts';
+import { TOKEN_PREFIX, type TokenRepository } from '../repositories/token-repository.ts';
+import { type Caller, type Permission, roleAllows } from './roles.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is calling and for which account; set for every /api request. */
+    caller: Caller | undefined;
+  }
+}
+
+/** The browser's account switcher keeps its choice here (the header wins). */
+export const ACCOUNT_HEADER = 'x-junction-account';
+export const ACCOUNT_COOKIE = 'junction_account';
+
+const INSTALL_ADMIN: Omit<Caller, 'accountId'> = {
+  homeAccountId: DEFAULT_ACCOUNT_ID,
+  role: 'admin',
+  tokenId: undefined,
+};
+
+function cookie(request: FastifyRequest, name: string): string | undefined {
+  const raw = new RegExp(`(?:^|;\\s*)${name}=([^;]+)`).exec(request.headers.cookie ?? '')?.[1];
+  if (raw === undefined) {
+    return undefined;
+  }
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+function unauthorized(reply: FastifyReply, message: string) {
+  return reply.status(401).send({ error: 'unauthorized', message });
+}
+
+/**
+ * Who a request is. A platform token (`Bearer jct_…`) names its account and role.
+ * Without one, the install's access token (JUNCTION_ACCESS_TOKEN, when set) or —
+ * on a default loopback install — nothing at all makes the caller the default
+ * account's admin, as before accounts existed. The caller may then act on any
+ * account below its own (`x-junction-account`, or the switcher's cookie).
+ */
+export function installAuth(
+  app: FastifyInstance,
+  deps: { accessToken: string | undefined; tokens: TokenRepository; accounts: AccountRepository },
+): void {
+  app.decorateRequest('caller', undefined);
+  app.addHook('onRequest', async (request, reply) => {
+    const url = new URL(request.url, 'http://x');
+    const offered = url.searchParams.get('access_token');
+    if (deps.accessToken && offered && same(offered, deps.accessToken)) {
+      reply.header(
+        'set-cookie',
+        `junction_access=${encodeURIComponent(deps.accessToken)}; HttpOnly; SameSite=Strict; Path=/`,
+      );
+    }
+    if (!url.pathname.startsWith('/api/')) {
+      return;
+    }
+    const bearer = request.headers.authorization?.replace(/^Bearer /, '');
+    let home: Omit<Caller, 'accountId'>;
+    if (bearer?.startsWith(TOKEN_PREFIX)) {
+      const token = await deps.tokens.resolve(bearer);
+      if (!token) {
+        return unauthorized(reply, 'This API token is unknown or revoked.');
+      }
+      home = { homeAccountId: token.accountId, role: token.role, tokenId: token.id };
+    } else if (deps.accessToken) {
+      const fromCookie = cookie(request, 'junction_access');
+      const ok =
+        (bearer !== undefined && same(bearer, deps.accessToken)) ||
+        (fromCookie !== undefined && same(fromCookie, deps.accessToken)) ||
+        (offered !== null && same(offered, deps.accessToken));
+      if (!ok) {
+        return unauthorized(reply, 'This Junction server needs its access token.');
+      }
+      home = INSTALL_ADMIN;
+    } else {
+      home = INSTALL_ADMIN;
+    }
+    const header = request.headers[ACCOUNT_HEADER];
+    const asked = typeof header === 'string' && header !== '' ? header : undefined;
+    let accountId = home.homeAccountId;
+    if (asked !== undefined && asked !== accountId) {
+      if (!(await deps.accounts.within(home.homeAccountId, asked))) {
+        return reply.status(403).send({
+          error: 'forbidden',
+          message: `Account ${asked} is not in your account hierarchy.`,
+        });
+      }
+      accountId = asked;
+    } else if (asked === undefined) {
+      // A stale switcher cookie (account deleted, other credentials) falls back quietly.
+      const chosen = cookie(request, ACCOUNT_COOKIE);
+      if (chosen && chosen !== accountId && (await deps.accounts.within(accountId, chosen))) {
+        accountId = chosen;
+      }
+    }
+    request.caller = { ...home, accountId };
+  });
+
+  // The platform routes check roles per action; the browser's /api routes by method.
+  app.addHook('preHandler', async (request) => {
+    const route = request.routeOptions.url ?? '';
+    if (!request.caller || route.startsWith('/api/platform/')) {
+      return;
+    }
+    const permission = permissionFor(request.method, route);
+    if (!roleAllows(request.caller.role, permission)) {
+      throw new HttpError(
+        403,
+        'forbidden',
+        `The ${request.caller.role} role may not ${request.method} ${route}.`,
+      );
+    }
+  });
+}
+
+const OPERATE = /^\/api\/(runs|executions)(\/|$)|^\/api\/processes\/:id\/executions$/;
+
+export function permissionFor(method: string, route: string): Permission {
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') {
+    return 'read';
+  }
+  return OPERATE.test(route) ? 'operate' : 'build';
+}
+
+export function callerOf(request: unknown): Caller {
+  const caller = (request as FastifyRequest).caller;
+  return caller ?? { ...INSTALL_ADMIN, accountId: DEFAULT_ACCOUNT_ID };
+}

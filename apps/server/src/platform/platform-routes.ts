@@ -1,0 +1,156 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ProcessDocumentSchema } from '@junction/process-model';
+import Type, { type TSchema } from 'typebox';
+import { callerOf } from '../auth/request-auth.ts';
+import { acceptAnyBody, IdParams } from '../routes/schemas.ts';
+import { BODIES } from './bodies.ts';
+import { EXECUTE_ACTIONS } from './execute-actions.ts';
+import { HANDLERS } from './object-handlers.ts';
+import { OBJECT_PATHS, PLATFORM_OBJECTS, type PlatformObject } from './object-specs.ts';
+import type { PlatformService } from './platform-service.ts';
+
+export const PLATFORM_PREFIX = '/api/platform/v1';
+
+const Override = Type.Object({
+  overrideAccount: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+});
+
+const QueryFilterBody = Type.Object({
+  QueryFilter: Type.Optional(Type.Object({ expression: Type.Unknown() })),
+  expression: Type.Optional(Type.Unknown()),
+});
+
+/** Body schemas for OpenAPI; the service checks every body itself (the connector's too). */
+const CREATE_BODY: Partial<Record<PlatformObject, TSchema>> = {
+  account: BODIES.accountCreate,
+  environment: BODIES.environmentCreate,
+  process: ProcessDocumentSchema,
+  deployment: BODIES.deploymentCreate,
+  connection: BODIES.connectionCreate,
+  token: BODIES.tokenCreate,
+};
+const UPDATE_BODY: Partial<Record<PlatformObject, TSchema>> = {
+  account: BODIES.accountUpdate,
+  environment: BODIES.environmentUpdate,
+  process: BODIES.processUpdate,
+  deployment: BODIES.deploymentUpdate,
+  connection: BODIES.connectionUpdate,
+};
+const EXECUTE_BODY: Record<keyof typeof EXECUTE_ACTIONS, TSchema> = {
+  'execute-process': BODIES.executeProcess,
+  'cancel-execution': BODIES.cancelExecution,
+  'deploy-process': BODIES.deploymentCreate,
+  'provision-account': BODIES.provisionAccount,
+};
+
+/**
+ * The Platform API over REST: Get, Query (+ queryMore), Create, Update, Delete
+ * per object and the Execute actions. `?overrideAccount=` acts in an account
+ * below the caller's, as Boomi's REST API does. Every handler is a thin call
+ * into the service, which does all checking.
+ */
+export const platformRoutes =
+  (platform: PlatformService): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const any = { validatorCompiler: acceptAnyBody };
+    for (const object of PLATFORM_OBJECTS) {
+      const base = `${PLATFORM_PREFIX}/${OBJECT_PATHS[object]}`;
+      const tags = ['platform'];
+      const handlers = HANDLERS[object];
+      app.post(
+        `${base}/query`,
+        { schema: { tags, querystring: Override, body: QueryFilterBody }, ...any },
+        async (request) =>
+          platform.query(callerOf(request), object, request.query.overrideAccount, request.body),
+      );
+      app.post(
+        `${base}/queryMore`,
+        {
+          schema: {
+            tags,
+            body: Type.Object({ queryToken: Type.String({ minLength: 1, maxLength: 20_000 }) }),
+          },
+        },
+        async (request) => platform.queryMore(callerOf(request), request.body.queryToken),
+      );
+      if (handlers.get) {
+        app.get(
+          `${base}/:id`,
+          { schema: { tags, params: IdParams, querystring: Override } },
+          async (request) =>
+            platform.get(
+              callerOf(request),
+              object,
+              request.query.overrideAccount,
+              request.params.id,
+            ),
+        );
+      }
+      if (handlers.create) {
+        app.post(
+          base,
+          {
+            schema: { tags, querystring: Override, body: CREATE_BODY[object] ?? Type.Unknown() },
+            ...any,
+          },
+          async (request, reply) =>
+            reply
+              .status(201)
+              .send(
+                await platform.create(
+                  callerOf(request),
+                  object,
+                  request.query.overrideAccount,
+                  request.body,
+                ),
+              ),
+        );
+      }
+      if (handlers.update) {
+        app.put(
+          `${base}/:id`,
+          {
+            schema: {
+              tags,
+              params: IdParams,
+              querystring: Override,
+              body: UPDATE_BODY[object] ?? Type.Unknown(),
+            },
+            ...any,
+          },
+          async (request) =>
+            platform.update(
+              callerOf(request),
+              object,
+              request.query.overrideAccount,
+              request.params.id,
+              request.body,
+            ),
+        );
+      }
+      if (handlers.delete) {
+        app.delete(
+          `${base}/:id`,
+          { schema: { tags, params: IdParams, querystring: Override } },
+          async (request) =>
+            platform.remove(
+              callerOf(request),
+              object,
+              request.query.overrideAccount,
+              request.params.id,
+            ),
+        );
+      }
+    }
+    for (const action of Object.keys(EXECUTE_ACTIONS) as (keyof typeof EXECUTE_ACTIONS)[]) {
+      app.post(
+        `${PLATFORM_PREFIX}/execute/${action}`,
+        {
+          schema: { tags: ['platform'], querystring: Override, body: EXECUTE_BODY[action] },
+          ...any,
+        },
+        async (request) =>
+          platform.execute(callerOf(request), action, request.query.overrideAccount, request.body),
+      );
+    }
+  };
