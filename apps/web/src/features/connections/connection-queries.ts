@@ -5,7 +5,7 @@ import { api } from '../../lib/api.ts';
 export interface ConnectionView {
   id: string;
   name: string;
-  kind: 'cloudblue-connect' | 'sandbox';
+  kind: 'cloudblue-connect' | 'sandbox' | 'junction-platform';
   endpoint: string;
   createdAt: string;
   updatedAt: string;
