@@ -1,5 +1,5 @@
 import {
-  type ConnectorOperation,
+  type ConnectorConfig,
   type Shape,
   shapeInfo,
   updateShape,
@@ -7,10 +7,10 @@ import {
   validateProcess,
 } from '@junction/process-model';
 import { useEditor, useEditorStoreApi } from '../store/editor-context.ts';
-import { ConnectorOptions } from './connector-options.tsx';
 import { issueKey, uniqueIssues } from './field-issues.tsx';
 import { ShapeConfigForm } from './forms/shape-config-form.tsx';
 import { JsonConfigEditor } from './json-config-editor.tsx';
+import { OperationOptions } from './operation-options.tsx';
 
 /** The Options panel: every configuration field of the selected shape. */
 export function OptionsPanel({
@@ -48,7 +48,7 @@ export function OptionsPanel({
     }
   };
   const commit = () => store.getState().commitGesture();
-  const setOperation = (op: ConnectorOperation, isCommit: boolean) => {
+  const setOperation = (op: ConnectorConfig, isCommit: boolean) => {
     if (shape.kind === 'connector') {
       change({ ...shape, config: op }, isCommit);
     } else if (shape.kind === 'start' && shape.config.mode === 'connector') {
@@ -70,7 +70,7 @@ export function OptionsPanel({
           />
         </label>
         {shape.kind === 'connector' && (
-          <ConnectorOptions
+          <OperationOptions
             operation={shape.config}
             issues={shapeIssues}
             onChange={setOperation}
@@ -133,7 +133,7 @@ function StartOptions({
   shape: Extract<Shape, { kind: 'start' }>;
   issues: readonly ValidationIssue[];
   change: (next: Shape, commit: boolean) => void;
-  setOperation: (op: ConnectorOperation, commit: boolean) => void;
+  setOperation: (op: ConnectorConfig, commit: boolean) => void;
   commit: () => void;
 }) {
   return (
@@ -174,7 +174,7 @@ function StartOptions({
         </select>
       </label>
       {shape.config.mode === 'connector' && (
-        <ConnectorOptions
+        <OperationOptions
           operation={shape.config.operation}
           issues={issues}
           onChange={setOperation}

@@ -6,21 +6,20 @@ export function ParametersEditor({
   parameters,
   onChange,
   onCommit,
+  hint = 'No parameters. List filters: a field name and its value, or “filter” with RQL.',
 }: {
   parameters: readonly Parameter[];
   onChange: (next: Parameter[]) => void;
   onCommit: () => void;
+  /** What to say while there are none. */
+  hint?: string;
 }) {
   const update = (index: number, next: Parameter) =>
     onChange(parameters.map((p, i) => (i === index ? next : p)));
   return (
     <fieldset className="parameters">
       <legend>Parameters</legend>
-      {parameters.length === 0 && (
-        <p className="hint">
-          No parameters. List filters: a field name and its value, or “filter” with RQL.
-        </p>
-      )}
+      {parameters.length === 0 && <p className="hint">{hint}</p>}
       {parameters.map((p, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
         <div className="parameters__row" key={index}>
