@@ -1,4 +1,5 @@
 import { outputPorts, type ProcessDocument, type Shape } from '@junction/process-model';
+import { appendAll } from './append.ts';
 import type { Execution } from './execution.ts';
 import { RunHalt } from './halt.ts';
 import { handlerFor } from './handlers/registry.ts';
@@ -34,7 +35,7 @@ function cancelled(): RunHalt {
 async function runPortsInOrder(shape: Shape, result: ShapeResult, runPath: PathRunner) {
   const errors: DocumentError[] = [];
   for (const port of outputPorts(shape)) {
-    errors.push(...(await runPath(port.id, result.outputs.get(port.id) ?? [])));
+    appendAll(errors, await runPath(port.id, result.outputs.get(port.id) ?? []));
   }
   return errors;
 }

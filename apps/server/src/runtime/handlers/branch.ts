@@ -1,4 +1,5 @@
 import { outputPorts } from '@junction/process-model';
+import { appendAll } from '../append.ts';
 import { copyDocument } from '../documents.ts';
 import type { DocumentError, RunDocument, ShapeHandler } from '../types.ts';
 
@@ -24,7 +25,7 @@ export const branchHandler: ShapeHandler<'branch'> = {
       errors.some((e) => ctx.isDerivedFrom(e.document.id, doc.id));
     for (const port of outputPorts(shape)) {
       const docs = (result.outputs.get(port.id) ?? []).filter((doc) => !failed(doc));
-      errors.push(...(await runPath(port.id, docs)));
+      appendAll(errors, await runPath(port.id, docs));
     }
     return errors;
   },

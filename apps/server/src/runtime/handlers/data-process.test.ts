@@ -33,6 +33,13 @@ describe('data-process', () => {
     expect(out.every((d) => d.parentId === 'in1')).toBe(true);
   });
 
+  it('splits a batch of 300,000 records (no call-stack limit on batch sizes)', async () => {
+    const records = JSON.stringify(Array.from({ length: 300_000 }, (_, i) => i));
+    const run = await runSteps([{ type: 'split', path: '$', batchCount: 1 }], [records]);
+    expect(run.outcome.status).toBe('complete');
+    expect(run.outcome.shapes['end']?.documentsIn).toBe(300_000);
+  });
+
   it('splits with a batch count and combines back into one array', async () => {
     const split = await runSteps([{ type: 'split', path: '$', batchCount: 2 }], ['[1,2,3]']);
     expect(split.dataAt('end')).toEqual(['[1,2]', '[3]']);

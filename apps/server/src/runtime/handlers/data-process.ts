@@ -1,4 +1,5 @@
 import type { DataProcessStep } from '@junction/process-model';
+import { appendAll } from '../append.ts';
 import { deriveDocument } from '../documents.ts';
 import { parseFieldPath, readPath } from '../field-path.ts';
 import { processError } from '../halt.ts';
@@ -19,7 +20,7 @@ function perDocument(batch: Batch, change: (doc: RunDocument) => RunDocument[]):
   const errors = [...batch.errors];
   for (const doc of batch.docs) {
     try {
-      docs.push(...change(doc));
+      appendAll(docs, change(doc));
     } catch (error) {
       errors.push({ document: doc, message: `Data Process: ${(error as Error).message}` });
     }
@@ -58,7 +59,7 @@ function combine(batch: Batch, ctx: RunContext): Batch {
   for (const doc of batch.docs) {
     try {
       const value: unknown = JSON.parse(doc.data);
-      items.push(...(Array.isArray(value) ? value : [value]));
+      appendAll(items, Array.isArray(value) ? value : [value]);
       parts.push(doc);
     } catch (error) {
       errors.push({ document: doc, message: `Data Process: ${(error as Error).message}` });

@@ -1,3 +1,4 @@
+import { appendAll } from '../append.ts';
 import type { DocumentError, RunDocument, ShapeHandler } from '../types.ts';
 
 /** Splits `docs` into `n` groups, the first ones one larger (9 docs, 2 units → 5 and 4). */
@@ -45,7 +46,7 @@ export const flowControlHandler: ShapeHandler<'flow-control'> = {
             : group.length;
       const errors: DocumentError[] = [];
       for (const batch of chunks(group, size)) {
-        errors.push(...(await runPath('default', batch)));
+        appendAll(errors, await runPath('default', batch));
       }
       return errors;
     };

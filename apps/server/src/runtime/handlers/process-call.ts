@@ -1,4 +1,5 @@
 import { outputPorts, type ProcessDocument } from '@junction/process-model';
+import { appendAll } from '../append.ts';
 import { processError, RunHalt } from '../halt.ts';
 import type {
   DocumentError,
@@ -69,7 +70,10 @@ export const processCallHandler: ShapeHandler<'process-call'> = {
         throw failed;
       }
       if (failed) {
-        errors.push(...docs.map((document) => ({ document, message: failed })));
+        appendAll(
+          errors,
+          docs.map((document) => ({ document, message: failed })),
+        );
         continue;
       }
       for (const [label, documents] of run.returned) {

@@ -1,3 +1,4 @@
+import { appendAll } from '../append.ts';
 import { copyDocument } from '../documents.ts';
 import { RunHalt } from '../halt.ts';
 import { META } from '../properties.ts';
@@ -81,7 +82,7 @@ export const tryCatchHandler: ShapeHandler<'try-catch'> = {
     let failed = new Map<string, string>();
     for (let attempt = 0; batch.length > 0; attempt++) {
       const outcome = await attemptTry(batch, catchAll, runPath, ctx);
-      escaped.push(...outcome.escaped);
+      appendAll(escaped, outcome.escaped);
       failed = outcome.failed;
       batch = batch.filter((doc) => failed.has(doc.id));
       if (batch.length === 0 || attempt >= retries) {
