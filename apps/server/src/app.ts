@@ -19,6 +19,7 @@ import { testConnectCredentials } from './connect/test-connection.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open-database.ts';
 import { installErrorPolicy } from './error-policy.ts';
+import { createPlatformGateway } from './platform/platform-gateway.ts';
 import { platformRoutes } from './platform/platform-routes.ts';
 import { createPlatformService } from './platform/platform-service.ts';
 import {
@@ -114,6 +115,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       db,
       processes,
       programCommands: options.programCommands ?? [],
+      // The service needs the dispatcher, so the gateway is looked up when a run starts.
+      platformFor: (accountId) => platformGatewayFor(accountId),
     }),
     log: app.log,
   });
@@ -156,6 +159,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     dispatcher,
     onAccountCreated: ensureSandbox,
   });
+  const platformGatewayFor = createPlatformGateway({ connections, tokens, platform });
 
   await app.register(fastifySwagger, {
     openapi: {

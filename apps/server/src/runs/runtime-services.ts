@@ -2,11 +2,12 @@ import type { Database } from '../db/database.ts';
 import type { ProcessRepository } from '../repositories/process-repository.ts';
 import { createDbPropertyStore, createDbSnapshotStore } from '../repositories/runtime-stores.ts';
 import type { ExecuteOptions } from '../runtime/execution.ts';
+import type { PlatformGateway } from '../runtime/types.ts';
 
 /** The parts of a run that come from this server rather than from the request. */
 export type RuntimeServices = Pick<
   ExecuteOptions,
-  'loadProcess' | 'persistedProperties' | 'snapshots' | 'programCommands'
+  'loadProcess' | 'persistedProperties' | 'snapshots' | 'programCommands' | 'platform'
 >;
 
 /**
@@ -18,11 +19,14 @@ export function createRuntimeServices(deps: {
   db: Database;
   processes: ProcessRepository;
   programCommands: readonly string[];
+  /** The Platform API for Partner API connector shapes, per run account. */
+  platformFor?: ((accountId: string) => PlatformGateway) | undefined;
 }): (accountId: string) => RuntimeServices {
   return (accountId) => ({
     loadProcess: async (processId) => (await deps.processes.get(accountId, processId))?.document,
     persistedProperties: createDbPropertyStore(deps.db, accountId),
     snapshots: createDbSnapshotStore(deps.db, accountId),
+    ...(deps.platformFor ? { platform: deps.platformFor(accountId) } : {}),
     ...(deps.programCommands.length > 0
       ? { programCommands: { allow: deps.programCommands } }
       : {}),
