@@ -45,6 +45,7 @@ import { runRoutes } from './routes/run-routes.ts';
 import { testInputRoutes } from './routes/test-input-routes.ts';
 import { createInProcessDispatcher } from './runs/in-process-dispatcher.ts';
 import { createRuntimeServices } from './runs/runtime-services.ts';
+import { createScheduler, type Scheduler, type SchedulerOptions } from './runs/scheduler.ts';
 import { createSecretBox, loadOrCreateKeyFile, parseSecretKey } from './secrets/secret-box.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import type { Services } from './services.ts';
@@ -69,6 +70,15 @@ export interface AppOptions {
   programCommands?: readonly string[];
   /** Largest request body in bytes; larger ones get 413 (default 5 MiB). */
   bodyLimit?: number;
+  /** Cron schedules: the clock and how often to look (tests inject both). */
+  scheduler?: SchedulerOptions;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Starts deployments' scheduled executions; `tick()` looks now. */
+    scheduler: Scheduler;
+  }
 }
 
 const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
@@ -160,6 +170,14 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     onAccountCreated: ensureSandbox,
   });
   const platformGatewayFor = createPlatformGateway({ connections, tokens, platform });
+  const scheduler = createScheduler({
+    deployments,
+    processes,
+    dispatcher,
+    log: app.log,
+    options: options.scheduler,
+  });
+  app.decorate('scheduler', scheduler);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -203,6 +221,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   }
 
   app.addHook('onClose', async () => {
+    await scheduler.stop();
     await dispatcher.drain();
     await db.close();
   });
