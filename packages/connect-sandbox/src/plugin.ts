@@ -1,6 +1,8 @@
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import { SandboxHttpError, unauthorized, validationError } from './errors.ts';
+import { installFaults } from './fault-hooks.ts';
+import { type FaultRule, type FaultSettings, sandboxFaults } from './faults.ts';
 import { registerAssetRoutes } from './objects/asset-routes.ts';
 import { registerCaseRoutes } from './objects/case-routes.ts';
 import { registerCatalogRoutes } from './objects/catalog-routes.ts';
@@ -26,8 +28,16 @@ export interface ConnectSandboxOptions {
   seed?: number;
   /** Approximate number of seeded objects (ignored when `state` is given). */
   scale?: number;
-  /** Existing state to serve, so the host can keep data across plugin instances. */
+  /**
+   * Existing state to serve, so the host can keep data across plugin instances
+   * and share it with `connectSandboxAdmin` (which needs the same object).
+   */
   state?: SandboxState;
+  /**
+   * Initial fault rules (replace the state's current ones); the admin plugin
+   * can change them later (`sandboxFaults(state)` in code).
+   */
+  faults?: FaultSettings | readonly FaultRule[];
 }
 
 /**
@@ -47,6 +57,10 @@ export const connectSandbox: FastifyPluginAsync<ConnectSandboxOptions> = async (
       ...(options.scale === undefined ? {} : { scale: options.scale }),
     });
   const token = options.token ?? SANDBOX_DEMO_TOKEN;
+  const faults = sandboxFaults(state);
+  if (options.faults !== undefined) {
+    faults.set(options.faults);
+  }
 
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024 } });
 
@@ -71,6 +85,7 @@ export const connectSandbox: FastifyPluginAsync<ConnectSandboxOptions> = async (
       throw unauthorized();
     }
   });
+  installFaults(app, faults);
 
   // Fastify always appends `; charset=utf-8`; strict clients (the JS SDK)
   // only parse errors whose type is exactly `application/json` (§1.3).

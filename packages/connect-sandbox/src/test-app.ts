@@ -1,14 +1,11 @@
 import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
-import { connectSandbox, SANDBOX_DEMO_TOKEN } from './plugin.ts';
-import type { SandboxState } from './store/state.ts';
+import { type ConnectSandboxOptions, connectSandbox, SANDBOX_DEMO_TOKEN } from './plugin.ts';
 
 /** The prefix the Junction server mounts the sandbox under. */
 export const TEST_PREFIX = '/sandbox/connect/public/v1';
 
 /** A host app with the sandbox registered, for `inject` tests. */
-export async function buildTestApp(
-  options: { seed?: number; scale?: number; state?: SandboxState } = {},
-): Promise<FastifyInstance> {
+export async function buildTestApp(options: ConnectSandboxOptions = {}): Promise<FastifyInstance> {
   const app = Fastify();
   await app.register(connectSandbox, { prefix: TEST_PREFIX, ...options });
   await app.ready();

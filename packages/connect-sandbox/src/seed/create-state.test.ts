@@ -62,7 +62,9 @@ describe('createSandboxState', () => {
     const state = createSandboxState({ seed: 4, scale: 50 });
     const changes: string[] = [];
     const off = state.onChange((change) =>
-      changes.push(`${change.kind}:${change.collection}:${change.id}`),
+      changes.push(
+        change.kind === 'reset' ? 'reset' : `${change.kind}:${change.collection}:${change.id}`,
+      ),
     );
     const asset = state.all('asset')[0] ?? {};
     state.put('asset', { ...asset, status: 'suspended' });
@@ -72,5 +74,20 @@ describe('createSandboxState', () => {
     const restored = restoreSandboxState(JSON.parse(JSON.stringify(state.snapshot())));
     expect(restored.snapshot()).toEqual(state.snapshot());
     expect(() => restoreSandboxState({ nope: true })).toThrow(TypeError);
+  });
+
+  it('replaces its content in place and reports a reset', () => {
+    const state = createSandboxState({ seed: 4, scale: 50 });
+    const other = createSandboxState({ seed: 5, scale: 80 });
+    const kinds: string[] = [];
+    state.onChange((change) => kinds.push(change.kind));
+    state.replace(other.snapshot());
+    expect(kinds).toEqual(['reset']);
+    expect(state.seed).toBe(5);
+    expect(state.scale).toBe(80);
+    expect(state.snapshot()).toEqual(other.snapshot());
+    const asset = other.all('asset')[0] ?? {};
+    other.put('asset', { ...asset, status: 'changed' });
+    expect(state.get('asset', String(asset['id']))?.['status']).not.toBe('changed');
   });
 });

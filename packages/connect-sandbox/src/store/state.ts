@@ -2,12 +2,14 @@ import type { JsonObject } from '../json.ts';
 import { Random } from '../random.ts';
 import { COLLECTION_NAMES, type CollectionName } from './collections.ts';
 
-/** One mutation of the sandbox, as reported to `onChange` listeners. */
-export interface SandboxChange {
-  collection: CollectionName;
-  id: string;
-  kind: 'create' | 'update' | 'delete';
-}
+/**
+ * One mutation of the sandbox, as reported to `onChange` listeners: an object
+ * created, updated or deleted, or the whole state replaced (`reset`: admin
+ * reset/re-seed, or a snapshot loaded by persistence).
+ */
+export type SandboxChange =
+  | { kind: 'create' | 'update' | 'delete'; collection: CollectionName; id: string }
+  | { kind: 'reset' };
 
 /** The JSON-serialisable form of a whole sandbox (see `SandboxState.snapshot`). */
 export interface SandboxSnapshot {
@@ -25,6 +27,7 @@ export interface SandboxSnapshot {
  * share sub-objects to keep 100k-object seeds small.
  */
 export interface SandboxState {
+  /** Seed of the data currently held (changes on `replace`). */
   readonly seed: number;
   readonly scale: number;
   /** All objects of a family in storage (creation) order. */
@@ -41,6 +44,12 @@ export interface SandboxState {
   now(): string;
   /** A JSON-serialisable copy-free view of the whole state. */
   snapshot(): SandboxSnapshot;
+  /**
+   * Replaces the whole content in place (seed, scale, counters, objects) with a
+   * snapshot's, so every plugin holding this state sees it; emits `reset`.
+   * The snapshot's objects are deep-copied.
+   */
+  replace(snapshot: SandboxSnapshot): void;
   /** Subscribes to mutations; returns the unsubscribe function. */
   onChange(listener: (change: SandboxChange) => void): () => void;
 }
@@ -55,17 +64,13 @@ export function restoreSandboxState(snapshot: unknown): SandboxState {
   if (!isSnapshot(snapshot)) {
     throw new TypeError('Not a connect-sandbox snapshot.');
   }
-  const copy = structuredClone(snapshot);
-  const state = new MemoryState(copy.seed, copy.scale, copy.rng, copy.sequences);
-  for (const name of COLLECTION_NAMES) {
-    for (const obj of copy.collections[name] ?? []) {
-      state.load(name, obj);
-    }
-  }
+  const state = new MemoryState(snapshot.seed, snapshot.scale, snapshot.rng, {});
+  state.fill(snapshot);
   return state;
 }
 
-function isSnapshot(value: unknown): value is SandboxSnapshot {
+/** True for `snapshot()` output (the format tag, a seed and collections). */
+export function isSnapshot(value: unknown): value is SandboxSnapshot {
   if (typeof value !== 'object' || value === null) {
     return false;
   }
@@ -82,10 +87,10 @@ function formatNow(): string {
 }
 
 class MemoryState implements SandboxState {
-  readonly seed: number;
-  readonly scale: number;
+  seed: number;
+  scale: number;
   readonly random: Random;
-  readonly sequences: Record<string, number>;
+  sequences: Record<string, number>;
   readonly maps = new Map<CollectionName, Map<string, JsonObject>>();
   readonly listeners = new Set<(change: SandboxChange) => void>();
 
@@ -103,9 +108,28 @@ class MemoryState implements SandboxState {
     return this.maps.get(collection) as Map<string, JsonObject>;
   }
 
-  /** Stores without notifying: used while seeding and restoring. */
-  load(collection: CollectionName, obj: JsonObject): void {
-    this.map(collection).set(String(obj['id']), obj);
+  /** Loads a (deep-copied) snapshot into this state without notifying. */
+  fill(snapshot: SandboxSnapshot): void {
+    const copy = structuredClone(snapshot);
+    this.seed = copy.seed;
+    this.scale = copy.scale;
+    this.random.state = copy.rng >>> 0;
+    this.sequences = { ...copy.sequences };
+    for (const name of COLLECTION_NAMES) {
+      const map = new Map<string, JsonObject>();
+      for (const obj of copy.collections[name] ?? []) {
+        map.set(String(obj['id']), obj);
+      }
+      this.maps.set(name, map);
+    }
+  }
+
+  replace(snapshot: SandboxSnapshot): void {
+    if (!isSnapshot(snapshot)) {
+      throw new TypeError('Not a connect-sandbox snapshot.');
+    }
+    this.fill(snapshot);
+    this.emit({ kind: 'reset' });
   }
 
   all(collection: CollectionName): JsonObject[] {
