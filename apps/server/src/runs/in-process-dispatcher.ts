@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { ProcessDocument } from '@junction/process-model';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RunDocumentRepository } from '../repositories/run-document-repository.ts';
 import type { RunRepository } from '../repositories/run-repository.ts';
@@ -7,35 +6,12 @@ import { executeProcess } from '../runtime/engine.ts';
 import type { ConnectorGateway, ShapeStats } from '../runtime/types.ts';
 import { createDocumentRecorder } from './document-recorder.ts';
 import { reportingCounts } from './reporting.ts';
+import { retargetConnectConnections } from './retarget-connections.ts';
 import type { RunDispatcher, RunRequest } from './run-dispatcher.ts';
 import { createRunEventHub } from './run-events.ts';
 import type { RuntimeServices } from './runtime-services.ts';
 
 const PROGRESS_INTERVAL_MS = 200;
-
-/** Points every connector operation at the run's chosen connection. */
-function withConnection(process: ProcessDocument, connectionId: string | null): ProcessDocument {
-  if (connectionId === null) {
-    return process;
-  }
-  // Generic so every connector variant (Connect, Platform API) keeps its own type.
-  const retarget = <T extends { connectionId: string }>(op: T): T => ({ ...op, connectionId });
-  const shapes = Object.fromEntries(
-    Object.entries(process.shapes).map(([id, shape]) => {
-      if (shape.kind === 'connector') {
-        return [id, { ...shape, config: retarget(shape.config) }];
-      }
-      if (shape.kind === 'start' && shape.config.mode === 'connector') {
-        return [
-          id,
-          { ...shape, config: { ...shape.config, operation: retarget(shape.config.operation) } },
-        ];
-      }
-      return [id, shape];
-    }),
-  );
-  return { ...process, shapes };
-}
 
 export function createInProcessDispatcher(deps: {
   runs: RunRepository;
@@ -73,47 +49,50 @@ export function createInProcessDispatcher(deps: {
         .then(() => deps.runs.progress(accountId, runId, snapshot.shapes, snapshot.connections))
         .catch((error) => deps.log.error({ err: error, runId }, 'could not store run progress'));
     };
-    const outcome = await executeProcess(withConnection(request.process, request.connectionId), {
-      connectors: deps.gatewayFor(accountId),
-      signal: controller.signal,
-      executionId: runId,
-      testMode: request.executionType === 'test_manual',
-      ...deps.runtimeFor(accountId),
-      ...(request.startDocuments ? { startDocuments: request.startDocuments } : {}),
-      listener: {
-        shapeStarted: (id, inputs) => {
-          shapes = {
-            ...shapes,
-            [id]: {
-              ...(shapes[id] ?? { documentsIn: 0, documentsOut: 0, documentsInError: 0 }),
-              status: 'running',
-            },
-          };
-          recorder.inputs(id, inputs);
-          publish({ type: 'shape-started', shapeId: id, documents: inputs.length });
-          flush();
+    const outcome = await executeProcess(
+      retargetConnectConnections(request.process, request.connectionId),
+      {
+        connectors: deps.gatewayFor(accountId),
+        signal: controller.signal,
+        executionId: runId,
+        testMode: request.executionType === 'test_manual',
+        ...deps.runtimeFor(accountId),
+        ...(request.startDocuments ? { startDocuments: request.startDocuments } : {}),
+        listener: {
+          shapeStarted: (id, inputs) => {
+            shapes = {
+              ...shapes,
+              [id]: {
+                ...(shapes[id] ?? { documentsIn: 0, documentsOut: 0, documentsInError: 0 }),
+                status: 'running',
+              },
+            };
+            recorder.inputs(id, inputs);
+            publish({ type: 'shape-started', shapeId: id, documents: inputs.length });
+            flush();
+          },
+          shapeFinished: (id, stats, result) => {
+            shapes = { ...shapes, [id]: { ...stats } };
+            recorder.result(id, result);
+            publish({ type: 'shape-finished', shapeId: id, stats: { ...stats } });
+            for (const error of result?.errors ?? []) {
+              publish({
+                type: 'document-error',
+                shapeId: id,
+                documentId: error.document.id,
+                message: error.message,
+              });
+            }
+            flush();
+          },
+          connectionCarried: (id, count) => {
+            connections = { ...connections, [id]: count };
+            publish({ type: 'connection', connectionId: id, count });
+          },
+          shapeLogged: (id, entry) => publish({ type: 'log', shapeId: id, ...entry }),
         },
-        shapeFinished: (id, stats, result) => {
-          shapes = { ...shapes, [id]: { ...stats } };
-          recorder.result(id, result);
-          publish({ type: 'shape-finished', shapeId: id, stats: { ...stats } });
-          for (const error of result?.errors ?? []) {
-            publish({
-              type: 'document-error',
-              shapeId: id,
-              documentId: error.document.id,
-              message: error.message,
-            });
-          }
-          flush();
-        },
-        connectionCarried: (id, count) => {
-          connections = { ...connections, [id]: count };
-          publish({ type: 'connection', connectionId: id, count });
-        },
-        shapeLogged: (id, entry) => publish({ type: 'log', shapeId: id, ...entry }),
       },
-    });
+    );
     const documentsStored = await recorder.finish(outcome.log ?? []);
     await flushing;
     const counts = reportingCounts(request.process, outcome, request.startDocuments !== undefined);
