@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createConnectClient, toAuthorizationHeader } from './client.ts';
 import { ConnectApiError, ConnectError, ConnectTimeoutError, isConnectError } from './errors.ts';
-import { scriptedFetch, testClient } from './test-helpers.ts';
+import { jsonResponse, scriptedFetch, takeSpecViolations, testClient } from './test-helpers.ts';
 
 describe('createConnectClient', () => {
   it('rejects an unusable endpoint, an empty token and an Authorization header', () => {
@@ -64,5 +64,24 @@ describe('errors', () => {
       errorCode: 'AUTH_001',
       errors: ['API request is unauthorized.'],
     });
+  });
+});
+
+describe('spec check of test traffic', () => {
+  it('records every request the spec does not allow', async () => {
+    const { fetch } = scriptedFetch(() => jsonResponse({}));
+    const { client } = testClient(fetch);
+    await client.collection('nothing').resource('X').get();
+    await client.collection('requests').resource('PR-1').action('approve').post({ template_id: 1 });
+    await client
+      .collection('requests')
+      .resource('PR-1')
+      .action('approve')
+      .post({ template_id: 'TL-1' });
+    // Taken here so they do not fail this test in afterEach, as they fail any other test.
+    const violations = takeSpecViolations();
+    expect(violations).toHaveLength(2);
+    expect(violations[0]).toContain('the spec has no operation GET');
+    expect(violations[1]).toContain('/template_id must be string');
   });
 });

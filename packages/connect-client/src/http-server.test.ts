@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConnectClient } from './client.ts';
 import { ConnectTimeoutError } from './errors.ts';
 import { R } from './rql.ts';
+import { checkRequestAgainstSpec } from './test-helpers.ts';
 
 // A real HTTP server on 127.0.0.1:0, so the client is exercised over the platform fetch.
 const TOTAL = 23;
@@ -11,6 +12,21 @@ const seen: string[] = [];
 let rateLimited = 0;
 let server: Server;
 let endpoint: string;
+
+// Every request that reaches the server is checked against the spec (fails the test in afterEach).
+function receive(req: IncomingMessage, res: ServerResponse): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () => {
+    const text = Buffer.concat(chunks).toString('utf8');
+    checkRequestAgainstSpec({
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      body: text === '' ? undefined : text,
+    });
+    handle(req, res);
+  });
+}
 
 function handle(req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -40,7 +56,7 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     res.end(JSON.stringify({ id: 'AS-1', status: 'active' }));
     return;
   }
-  if (url.pathname === '/public/v1/slow') {
+  if (url.pathname === '/public/v1/tier/configs') {
     // Never answers within the client's timeout.
     setTimeout(() => res.end('[]'), 2000).unref();
     return;
@@ -50,7 +66,7 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
 }
 
 beforeAll(async () => {
-  server = createServer(handle);
+  server = createServer(receive);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   endpoint = `http://127.0.0.1:${port}/public/v1`;
@@ -103,13 +119,17 @@ describe('against a real HTTP server', () => {
       retry: { maxRetries: 0 },
     });
     const started = Date.now();
-    await expect(client.collection('slow').all()).rejects.toBeInstanceOf(ConnectTimeoutError);
+    await expect(client.ns('tier').collection('configs').all()).rejects.toBeInstanceOf(
+      ConnectTimeoutError,
+    );
     expect(Date.now() - started).toBeLessThan(1500);
   });
 
   it('surfaces a 404 body as a ConnectApiError', async () => {
     const client = createConnectClient({ endpoint, token: 'SU-1:secret' });
-    await expect(client.collection('nothing').resource('X').get()).rejects.toMatchObject({
+    await expect(
+      client.ns('helpdesk').collection('cases').resource('CA-404').get(),
+    ).rejects.toMatchObject({
       status: 404,
       errorCode: 'NOT_FOUND',
     });

@@ -7,7 +7,10 @@ import type { HttpMethod } from './transport.ts';
 
 /** How the request body of an operation is built. */
 export type ConnectBodyKind =
-  /** Nothing is required; a body given by the caller is still sent as JSON. */
+  /**
+   * The spec declares no body: none is sent, even when the caller's document carries one (a GET
+   * with a body is a TypeError in fetch; Connect would ignore it on the others).
+   */
   | 'none'
   /** The caller's body is sent as JSON (`{}` when absent). */
   | 'json'
@@ -182,8 +185,8 @@ export const CONNECT_OPERATIONS: Readonly<Record<string, ConnectOperationSpec>> 
   ...readable('case', '/helpdesk/cases'),
   'create:case': create('/helpdesk/cases'),
   'update:case': update('/helpdesk/cases'),
-  'inquire:case': action('/helpdesk/cases', 'inquire'),
-  'pending:case': action('/helpdesk/cases', 'pend'),
-  'resolve:case': action('/helpdesk/cases', 'resolve'),
+  'inquire:case': action('/helpdesk/cases', 'inquire', 'json'),
+  'pending:case': action('/helpdesk/cases', 'pend', 'json'),
+  'resolve:case': action('/helpdesk/cases', 'resolve', 'json'),
   'close:case': action('/helpdesk/cases', 'close', 'json'),
 };

@@ -35,21 +35,30 @@ describe('executeConnectOperation', () => {
     expect(result).toEqual({ status: 200, records: [{ id: 'PR-1', status: 'approved' }] });
   });
 
+  const reason = { reason: 'x' };
+  const caseBody = {
+    subject: 'Broken',
+    description: 'Details',
+    type: 'technical',
+    receiver: { account: { id: 'PA-1' } },
+  };
   it.each([
-    ['reject', 'request', 'POST /requests/PR-1/fail'],
-    ['pending', 'request', 'POST /requests/PR-1/pend'],
-    ['reject', 'tier-account-request', 'POST /tier/account-requests/PR-1/ignore'],
-    ['delete', 'usage-report', 'POST /usage/files/PR-1/delete'],
-    ['update', 'subscription-request', 'PUT /subscriptions/requests/PR-1/attributes'],
-    ['update', 'case', 'PUT /helpdesk/cases/PR-1'],
-    ['get', 'subscription-asset', 'GET /subscriptions/assets/PR-1'],
-    ['delete', 'tier-account', 'DELETE /tier/accounts/PR-1'],
-    ['regenerate', 'usage-chunk', 'POST /usage/chunks/PR-1/regenerate'],
-  ])('maps %s:%s onto %s', async (action, object, expected) => {
+    ['reject', 'request', 'POST /requests/PR-1/fail', reason, reason],
+    ['pending', 'request', 'POST /requests/PR-1/pend', reason, undefined],
+    ['reject', 'tier-account-request', 'POST /tier/account-requests/PR-1/ignore', reason, reason],
+    ['delete', 'usage-report', 'POST /usage/files/PR-1/delete', reason, undefined],
+    ['update', 'subscription-request', 'PUT /subscriptions/requests/PR-1/attributes', {}, {}],
+    ['update', 'case', 'PUT /helpdesk/cases/PR-1', caseBody, caseBody],
+    ['resolve', 'case', 'POST /helpdesk/cases/PR-1/resolve', undefined, {}],
+    ['get', 'subscription-asset', 'GET /subscriptions/assets/PR-1', reason, undefined],
+    ['delete', 'tier-account', 'DELETE /tier/accounts/PR-1', reason, undefined],
+    ['regenerate', 'usage-chunk', 'POST /usage/chunks/PR-1/regenerate', reason, undefined],
+  ])('maps %s:%s onto %s; body %j is sent as %j', async (action, object, expected, body, sent) => {
     const { fetch, calls } = scriptedFetch(() => jsonResponse({ ok: true }));
     const { client } = testClient(fetch);
-    await executeConnectOperation(client, { action, object, id: 'PR-1', body: { reason: 'x' } });
+    await executeConnectOperation(client, { action, object, id: 'PR-1', body });
     expect(route(calls[0]!)).toBe(expected);
+    expect(calls[0]?.body).toBe(sent === undefined ? undefined : JSON.stringify(sent));
   });
 
   it('returns no records for 204 answers of tier config request actions', async () => {

@@ -122,7 +122,7 @@ function buildBody(spec: ConnectOperationSpec, request: ConnectOperationRequest)
   const { body } = request;
   switch (spec.body) {
     case 'none':
-      return body;
+      return undefined;
     case 'json':
       if (body === undefined) {
         return {};

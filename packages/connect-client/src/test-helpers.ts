@@ -1,9 +1,41 @@
 /**
  * Test seams shared by the co-located tests: a scripted fetch returning real Response objects
- * and a client factory with instant sleep and fixed jitter.
+ * and a client factory with instant sleep and fixed jitter. Every request that reaches a scripted
+ * fetch (or a test server calling {@link checkRequestAgainstSpec}) is validated against the
+ * official spec; a mismatch fails the test that sent it.
  */
 
+import { afterEach } from 'vitest';
 import { type ConnectClient, type ConnectClientOptions, createConnectClient } from './client.ts';
+import { formatIssues, validateRequest } from './spec/index.ts';
+
+const specViolations: string[] = [];
+
+/** Records the spec issues of one sent request; they fail the current test in afterEach. */
+export function checkRequestAgainstSpec(request: {
+  method: string;
+  url: string;
+  body: unknown;
+}): void {
+  const issues = validateRequest(request);
+  if (issues.length > 0) {
+    specViolations.push(`${request.method} ${request.url}\n${formatIssues(issues)}`);
+  }
+}
+
+/** Returns and clears what was recorded (for tests of the check itself). */
+export function takeSpecViolations(): string[] {
+  return specViolations.splice(0);
+}
+
+// Registered in every test file that imports these helpers. A violation fails the test even
+// when the client swallowed the response (e.g. a test expecting an error).
+afterEach(() => {
+  const found = takeSpecViolations();
+  if (found.length > 0) {
+    throw new Error(`Requests that do not match the Connect spec:\n${found.join('\n\n')}`);
+  }
+});
 
 /** A request seen by {@link scriptedFetch}. */
 export interface RecordedCall {
@@ -44,6 +76,7 @@ export function scriptedFetch(
       body: init?.body,
     };
     calls.push(call);
+    checkRequestAgainstSpec(call);
     return handler(call, calls.length - 1);
   };
   return { fetch: fetchImpl as typeof fetch, calls };

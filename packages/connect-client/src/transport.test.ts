@@ -166,9 +166,9 @@ describe('transport: retries', () => {
       return jsonResponse({ ok: true });
     });
     const { client } = testClient(fetch);
-    await expect(client.collection('assets').resource('A').update({})).resolves.toEqual({
-      ok: true,
-    });
+    await expect(
+      client.ns('tier').collection('accounts').resource('TA-1').update({ name: 'Acme' }),
+    ).resolves.toEqual({ ok: true });
     expect(calls).toHaveLength(2);
 
     const failing = scriptedFetch(() => {
@@ -177,7 +177,7 @@ describe('transport: retries', () => {
     const { client: postClient } = testClient(failing.fetch);
     const error = await postClient
       .collection('requests')
-      .create({})
+      .create({ type: 'suspend', asset: { id: 'AS-1' } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectNetworkError);
     expect((error as Error).cause).toBeInstanceOf(TypeError);
