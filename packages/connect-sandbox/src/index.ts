@@ -1,5 +1,15 @@
+export type { ConnectSandboxAdminOptions } from './admin.ts';
+export { connectSandboxAdmin, stateSummary } from './admin.ts';
 export type { ConnectErrorBody } from './errors.ts';
 export { SandboxHttpError } from './errors.ts';
+export type {
+  FaultDecision,
+  FaultRule,
+  FaultRuleStatus,
+  FaultSettings,
+  FaultStep,
+} from './faults.ts';
+export { FAULT_STEPS, parseFaultRule, SandboxFaults, sandboxFaults } from './faults.ts';
 export type { JsonObject, JsonValue } from './json.ts';
 export type { ConnectSandboxOptions } from './plugin.ts';
 export { connectSandbox, SANDBOX_DEMO_TOKEN } from './plugin.ts';

@@ -1,8 +1,13 @@
 import multipart from '@fastify/multipart';
-import type { FastifyError, FastifyPluginAsync } from 'fastify';
-import { SandboxHttpError, unauthorized, validationError } from './errors.ts';
+import type { FastifyPluginAsync } from 'fastify';
 import { installFaults } from './fault-hooks.ts';
 import { type FaultRule, type FaultSettings, sandboxFaults } from './faults.ts';
+import {
+  connectErrorHandler,
+  exactJsonContentType,
+  lenientJsonParser,
+  requireToken,
+} from './http/common.ts';
 import { registerAssetRoutes } from './objects/asset-routes.ts';
 import { registerCaseRoutes } from './objects/case-routes.ts';
 import { registerCatalogRoutes } from './objects/catalog-routes.ts';
@@ -64,57 +69,11 @@ export const connectSandbox: FastifyPluginAsync<ConnectSandboxOptions> = async (
 
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024 } });
 
-  // Action endpoints are often posted with `Content-Type: application/json`
-  // and no body; Fastify's own parser rejects that, Connect does not.
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = String(body);
-    if (text.trim() === '') {
-      done(null, undefined);
-      return;
-    }
-    try {
-      done(null, JSON.parse(text));
-    } catch {
-      done(validationError('JSON parse error - Invalid JSON body.'), undefined);
-    }
-  });
-
-  app.addHook('onRequest', async (request) => {
-    if (request.headers.authorization !== token) {
-      throw unauthorized();
-    }
-  });
+  lenientJsonParser(app);
+  requireToken(app, token);
   installFaults(app, faults);
-
-  // Fastify always appends `; charset=utf-8`; strict clients (the JS SDK)
-  // only parse errors whose type is exactly `application/json` (§1.3).
-  app.addHook('onSend', async (_request, reply, payload) => {
-    const type = reply.getHeader('content-type');
-    if (typeof type === 'string' && type.startsWith('application/json')) {
-      reply.header('content-type', 'application/json');
-    }
-    return payload;
-  });
-
-  app.setErrorHandler((error: FastifyError | SandboxHttpError, _request, reply) => {
-    if (error instanceof SandboxHttpError) {
-      return reply.code(error.status).send(error.body);
-    }
-    const status = error.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      return reply.code(400).send({ error_code: 'VAL_001', errors: [error.message] });
-    }
-    app.log.error(error);
-    return reply.code(500).send({ error_code: 'SYS_001', errors: ['Internal server error.'] });
-  });
-
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({
-      error_code: 'NFND_000',
-      errors: [`Path \`${request.url.split('?')[0]}\` not found.`],
-    }),
-  );
+  exactJsonContentType(app);
+  connectErrorHandler(app);
 
   registerCatalogRoutes(app, state);
   registerAssetRoutes(app, state);

@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
+import { connectSandboxAdmin } from './admin.ts';
 import { connectSandbox, SANDBOX_DEMO_TOKEN } from './plugin.ts';
-import { DEFAULT_SCALE, DEFAULT_SEED } from './seed/create-state.ts';
+import { createSandboxState, DEFAULT_SCALE, DEFAULT_SEED } from './seed/create-state.ts';
 
 /** Where the standalone sandbox serves the API (Connect's own path). */
 export const STANDALONE_PREFIX = '/public/v1';
+/** Where it serves the admin endpoints (the same path as in the Junction server). */
+export const STANDALONE_ADMIN_PREFIX = '/sandbox/admin';
 
 /** Parsed command-line options of the standalone sandbox. */
 export interface StandaloneOptions {
@@ -44,26 +47,25 @@ export function parseStandaloneArgs(argv: readonly string[]): StandaloneOptions 
 /** Starts the sandbox on its own Fastify server; resolves with the base URL and a close function. */
 export async function startStandalone(
   options: StandaloneOptions,
-): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+): Promise<{ baseUrl: string; adminUrl: string; close: () => Promise<void> }> {
   const app = Fastify({ logger: false });
-  await app.register(connectSandbox, {
-    prefix: STANDALONE_PREFIX,
-    seed: options.seed,
-    scale: options.scale,
-  });
+  const state = createSandboxState({ seed: options.seed, scale: options.scale });
+  await app.register(connectSandbox, { prefix: STANDALONE_PREFIX, state });
+  await app.register(connectSandboxAdmin, { prefix: STANDALONE_ADMIN_PREFIX, state });
   await app.listen({ port: options.port, host: options.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   return {
     baseUrl: `http://${options.host}:${port}${STANDALONE_PREFIX}`,
+    adminUrl: `http://${options.host}:${port}${STANDALONE_ADMIN_PREFIX}`,
     close: () => app.close(),
   };
 }
 
 async function main(): Promise<void> {
   const options = parseStandaloneArgs(process.argv.slice(2));
-  const { baseUrl, close } = await startStandalone(options);
-  console.log(`Connect sandbox listening on ${baseUrl}`);
+  const { baseUrl, adminUrl, close } = await startStandalone(options);
+  console.log(`Connect sandbox listening on ${baseUrl} (admin: ${adminUrl})`);
   console.log(`Authorization: ${SANDBOX_DEMO_TOKEN}`);
   console.log(`seed=${options.seed} scale=${options.scale}`);
   let closing = false;
