@@ -13,6 +13,7 @@ import {
 } from '@junction/connect-sandbox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { callerOf, installAuth } from './auth/request-auth.ts';
+import { sessionRoutes } from './auth/session-routes.ts';
 import { createConnectGateway } from './connect/connect-gateway.ts';
 import { createInjectFetch } from './connect/inject-fetch.ts';
 import { testConnectCredentials } from './connect/test-connection.ts';
@@ -107,6 +108,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const connections = createConnectionRepository(db, box);
   const runs = createRunRepository(db);
   const runDocuments = createRunDocumentRepository(db);
+  const accounts = createAccountRepository(db);
+  const tokens = createTokenRepository(db);
   await runs.abandonInterrupted();
 
   const app = Fastify({
@@ -143,6 +146,12 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       if (!credentials) {
         return { ok: false, message: `Connection ${id} does not exist.` };
       }
+      if (credentials.kind === 'junction-platform') {
+        const token = await tokens.resolve(credentials.token);
+        return token
+          ? { ok: true, message: `Acts as a ${token.role} of account ${token.accountId}.` }
+          : { ok: false, message: 'The Platform API token is unknown or revoked.' };
+      }
       return testConnectCredentials(
         credentials,
         credentials.kind === 'sandbox' ? injectFetch : undefined,
@@ -154,8 +163,6 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const ensureSandbox = (accountId: string) =>
     connections.ensureSandbox(accountId, `${publicUrl}${SANDBOX_PREFIX}`, SANDBOX_DEMO_TOKEN);
   await ensureSandbox(DEFAULT_ACCOUNT_ID);
-  const accounts = createAccountRepository(db);
-  const tokens = createTokenRepository(db);
   const deployments = createDeploymentRepository(db);
   const platform = createPlatformService({
     db,
@@ -207,6 +214,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(executionRoutes(services));
   await app.register(testInputRoutes(services));
   await app.register(platformRoutes(platform));
+  await app.register(sessionRoutes());
   await app.register(connectSandbox, {
     prefix: SANDBOX_PREFIX,
     token: SANDBOX_DEMO_TOKEN,

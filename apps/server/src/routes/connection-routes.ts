@@ -64,7 +64,11 @@ export const connectionRoutes =
           body: Type.Object(
             {
               name: Type.String({ minLength: 1, maxLength: 120 }),
-              endpoint: Endpoint,
+              /** `junction-platform`: this server's Platform API; the token is a `jct_` token. */
+              kind: Type.Optional(
+                Type.Union([Type.Literal('cloudblue-connect'), Type.Literal('junction-platform')]),
+              ),
+              endpoint: Type.Optional(Endpoint),
               token: Token,
             },
             { additionalProperties: false },
@@ -73,12 +77,22 @@ export const connectionRoutes =
         },
       },
       async (request, reply) => {
+        const { kind = 'cloudblue-connect', endpoint, token } = request.body;
+        if (kind === 'cloudblue-connect' && endpoint === undefined) {
+          throw new HttpError(400, 'bad-request', 'A Connect connection needs an endpoint.');
+        }
+        if (kind === 'junction-platform' && !token.startsWith('jct_')) {
+          throw new HttpError(400, 'bad-request', 'A Platform API connection needs a jct_ token.');
+        }
         const created = await connections.create(services.accountOf(request), {
           id: randomUUID(),
-          kind: 'cloudblue-connect',
+          kind,
           name: request.body.name,
-          endpoint: request.body.endpoint.replace(/\/+$/, ''),
-          token: request.body.token,
+          endpoint:
+            kind === 'junction-platform'
+              ? 'junction:platform'
+              : (endpoint ?? '').replace(/\/+$/, ''),
+          token,
         });
         return reply.status(201).send(created);
       },

@@ -1,5 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
+import { AccountSwitcher } from '../features/accounts/account-switcher.tsx';
+import { AccountsPage } from '../features/accounts/accounts-page.tsx';
 import { ConnectionsPage } from '../features/connections/connections-page.tsx';
 import { DesignerPage } from '../features/designer/designer-page.tsx';
 import { ProcessListPage } from '../features/processes/process-list-page.tsx';
@@ -30,9 +32,12 @@ export function App() {
           <span className="app__brand">Junction</span>
           <NavLink route={{ page: 'processes' }}>Processes</NavLink>
           <NavLink route={{ page: 'connections' }}>Connections</NavLink>
+          <NavLink route={{ page: 'accounts' }}>Accounts</NavLink>
+          <AccountSwitcher />
         </nav>
         {route.page === 'processes' && <ProcessListPage />}
         {route.page === 'connections' && <ConnectionsPage />}
+        {route.page === 'accounts' && <AccountsPage />}
         {route.page === 'designer' && <DesignerPage processId={route.processId} />}
       </div>
     </QueryClientProvider>

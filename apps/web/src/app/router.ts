@@ -4,7 +4,8 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { page: 'processes' }
   | { page: 'designer'; processId: string }
-  | { page: 'connections' };
+  | { page: 'connections' }
+  | { page: 'accounts' };
 
 export function parseRoute(pathname: string): Route {
   const designer = /^\/processes\/([^/]+)\/?$/.exec(pathname);
@@ -13,6 +14,9 @@ export function parseRoute(pathname: string): Route {
   }
   if (pathname.startsWith('/connections')) {
     return { page: 'connections' };
+  }
+  if (pathname.startsWith('/accounts')) {
+    return { page: 'accounts' };
   }
   return { page: 'processes' };
 }
@@ -23,6 +27,8 @@ export function hrefFor(route: Route): string {
       return '/';
     case 'connections':
       return '/connections';
+    case 'accounts':
+      return '/accounts';
     case 'designer':
       return `/processes/${encodeURIComponent(route.processId)}`;
   }
