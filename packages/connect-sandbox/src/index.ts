@@ -11,6 +11,12 @@ export type {
 } from './faults.ts';
 export { FAULT_STEPS, parseFaultRule, SandboxFaults, sandboxFaults } from './faults.ts';
 export type { JsonObject, JsonValue } from './json.ts';
+export type {
+  SandboxPersistence,
+  SandboxPersistenceHandle,
+  SandboxPersistenceOptions,
+} from './persistence.ts';
+export { attachSandboxPersistence } from './persistence.ts';
 export type { ConnectSandboxOptions } from './plugin.ts';
 export { connectSandbox, SANDBOX_DEMO_TOKEN } from './plugin.ts';
 export type { SandboxStateOptions } from './seed/create-state.ts';

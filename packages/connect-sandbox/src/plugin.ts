@@ -19,6 +19,11 @@ import { registerTierAccountRoutes } from './objects/tier-account-routes.ts';
 import { registerTierConfigRoutes } from './objects/tier-config-routes.ts';
 import { registerUsageFileRoutes } from './objects/usage-file-routes.ts';
 import { registerUsageRoutes } from './objects/usage-routes.ts';
+import {
+  attachSandboxPersistence,
+  type SandboxPersistence,
+  type SandboxPersistenceOptions,
+} from './persistence.ts';
 import { createSandboxState } from './seed/create-state.ts';
 import type { SandboxState } from './store/state.ts';
 
@@ -43,6 +48,13 @@ export interface ConnectSandboxOptions {
    * can change them later (`sandboxFaults(state)` in code).
    */
   faults?: FaultSettings | readonly FaultRule[];
+  /**
+   * Keeps the state across restarts: loaded when the plugin registers (replacing
+   * the seeded content when a snapshot is stored), saved debounced after changes
+   * and flushed when the app closes. See `attachSandboxPersistence`.
+   */
+  persistence?: SandboxPersistence;
+  persistenceOptions?: SandboxPersistenceOptions;
 }
 
 /**
@@ -65,6 +77,15 @@ export const connectSandbox: FastifyPluginAsync<ConnectSandboxOptions> = async (
   const faults = sandboxFaults(state);
   if (options.faults !== undefined) {
     faults.set(options.faults);
+  }
+
+  if (options.persistence !== undefined) {
+    const handle = await attachSandboxPersistence(
+      state,
+      options.persistence,
+      options.persistenceOptions ?? {},
+    );
+    app.addHook('onClose', () => handle.close());
   }
 
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024 } });
