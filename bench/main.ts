@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import type { Figure } from './measure.ts';
 import { canvasFigures } from './suites/canvas.ts';
 import { canvasBrowserFigures } from './suites/canvas-browser.ts';
+import { connectClientFigures } from './suites/connect-client.ts';
 import { engineFigures } from './suites/engine.ts';
 import { processModelFigures } from './suites/process-model.ts';
 import { runtimeFigures } from './suites/runtime.ts';
@@ -16,6 +17,7 @@ const suites: [string, () => Promise<Figure[]>][] = [
   ['engine', engineFigures],
   ['runtime', runtimeFigures],
   ['server', serverFigures],
+  ['connect-client', connectClientFigures],
 ];
 
 const rows: Figure[] = [];

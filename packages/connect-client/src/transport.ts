@@ -192,18 +192,20 @@ async function readBody(response: Response, method: string): Promise<unknown> {
   if (method === 'HEAD' || response.status === 204 || response.status === 205) {
     return undefined;
   }
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength === 0) {
-    return undefined;
-  }
   const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
   const isJson = contentType.startsWith('application/json') || contentType.includes('+json');
   const isText = contentType.startsWith('text/') || contentType === '';
   // Error bodies are kept as text whatever the content type, so messages stay readable.
   if (!isJson && !isText && response.ok) {
-    return bytes;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return bytes.byteLength === 0 ? undefined : bytes;
   }
-  const text = new TextDecoder().decode(bytes);
+  // text() decodes straight from the body chunks: no extra copy through an ArrayBuffer (this is
+  // the hot path of every list page).
+  const text = await response.text();
+  if (text === '') {
+    return undefined;
+  }
   // Some gateways label Connect's JSON error body as text; parse it anyway to keep error_code.
   if (isJson || (!response.ok && /^\s*[[{]/.test(text))) {
     try {
