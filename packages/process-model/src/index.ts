@@ -61,9 +61,14 @@ export {
 } from './operations/paste-shapes.ts';
 export { removeShapes } from './operations/remove-shapes.ts';
 export { renameProcess, updateShape } from './operations/update-shape.ts';
+export { profileFromJsonSchema } from './profile/profile-from-json-schema.ts';
+export { profileFromSample } from './profile/profile-from-sample.ts';
 export {
   type ComparisonOperator,
   ComparisonOperatorSchema,
+  EXECUTION_PROPERTY_NAMES,
+  type ExecutionPropertyName,
+  ExecutionPropertyNameSchema,
   IdSchema,
   type Parameter,
   ParameterSchema,
@@ -91,6 +96,12 @@ export {
   type ProcessOptions,
 } from './schema/process.ts';
 export {
+  type JsonSchemaProfile,
+  JsonSchemaProfileSchema,
+  MAX_PROFILE_DEPTH,
+  type ProfileType,
+} from './schema/profile.ts';
+export {
   type GroupingExpression,
   isGrouping,
   MAX_FILTER_DEPTH,
@@ -117,6 +128,7 @@ export {
   type StartShape,
 } from './schema/shapes.ts';
 export { type ParseResult, parseProcess, serializeProcess } from './serialize.ts';
+export { dateFormatProblem, formatDate } from './text/date-format.ts';
 export { type FieldPathSegment, parseFieldPath } from './text/field-path.ts';
 export {
   type MessageTemplate,
@@ -128,4 +140,5 @@ export { regexProblem } from './text/regex.ts';
 export { pointerOf, type ValidationIssue } from './validation/issue.ts';
 export { parameterReference } from './validation/query-filter.ts';
 export { MAX_PARALLEL_UNITS, MAX_RETRIES } from './validation/shapes/logic.ts';
-export { hasErrors, validateProcess } from './validation/validate.ts';
+export { DEFAULT_SIZE_LIMITS, type SizeLimits } from './validation/size.ts';
+export { hasErrors, type ValidateOptions, validateProcess } from './validation/validate.ts';

@@ -1,3 +1,4 @@
+import { upgradeVersion1 } from './migrate-legacy.ts';
 import { CURRENT_SCHEMA_VERSION } from './schema/process.ts';
 import type { ValidationIssue } from './validation/issue.ts';
 
@@ -46,7 +47,7 @@ export function migrateProcess(
     }
     doc = { ...step(doc), schemaVersion: v + 1 };
   }
-  return { ok: true, value: doc };
+  return { ok: true, value: doc['schemaVersion'] === 1 ? upgradeVersion1(doc) : doc };
 }
 
 function fail(pointer: string, code: string, message: string): MigrateResult {

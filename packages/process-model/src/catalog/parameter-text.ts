@@ -11,5 +11,9 @@ export function parameterValueText(value: ParameterValue): string {
       return `process:${value.name}`;
     case 'profile-element':
       return value.path;
+    case 'current-date':
+      return value.format === undefined ? 'now' : `now:${value.format}`;
+    case 'execution-property':
+      return `exec:${value.name}`;
   }
 }

@@ -12,6 +12,25 @@ export const PositionSchema = Type.Object(
 );
 export type Position = Static<typeof PositionSchema>;
 
+/**
+ * Execution properties the runtime knows (process-semantics.md §4.2), by Boomi's
+ * script names. Account and Atom ids are left out: Junction's runtime has no such
+ * facts to report yet.
+ */
+export const ExecutionPropertyNameSchema = Type.Union([
+  Type.Literal('EXECUTION_ID'),
+  Type.Literal('PROCESS_ID'),
+  Type.Literal('PROCESS_NAME'),
+  Type.Literal('DOCUMENT_COUNT'),
+]);
+export type ExecutionPropertyName = Static<typeof ExecutionPropertyNameSchema>;
+export const EXECUTION_PROPERTY_NAMES: readonly ExecutionPropertyName[] = [
+  'EXECUTION_ID',
+  'PROCESS_ID',
+  'PROCESS_NAME',
+  'DOCUMENT_COUNT',
+];
+
 /** Where a parameter's value comes from at run time (process-semantics.md §5). */
 export const ParameterValueSchema = Type.Union([
   Type.Object(
@@ -28,6 +47,18 @@ export const ParameterValueSchema = Type.Union([
   ),
   Type.Object(
     { type: Type.Literal('profile-element'), path: Type.String({ minLength: 1 }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      type: Type.Literal('current-date'),
+      /** A date mask such as `yyyyMMdd HHmmss.SSS` (UTC); absent means ISO 8601. */
+      format: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { type: Type.Literal('execution-property'), name: ExecutionPropertyNameSchema },
     { additionalProperties: false },
   ),
 ]);

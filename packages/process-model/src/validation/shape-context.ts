@@ -56,19 +56,10 @@ export class ShapeIssues {
     }
   }
 
-  parameterValue(value: ParameterValue, ...path: Segment[]): void {
-    if (value.type === 'profile-element' && parseFieldPath(value.path) === null) {
-      this.error('parameter.path-invalid', `“${value.path}” is not a field path.`, ...path, 'path');
-    }
-  }
-
-  parameterValues(values: readonly ParameterValue[], ...path: Segment[]): void {
-    values.forEach((v, i) => {
-      this.parameterValue(v, ...path, i);
-    });
-  }
-
-  /** `{n}` placeholders must name a parameter; unused parameters are probably a mistake. */
+  /**
+   * `{n}` placeholders must name a parameter; unused parameters are probably a
+   * mistake. The values themselves are checked by parameterReferenceIssues.
+   */
   template(text: string, parameters: readonly ParameterValue[], jsonSafe: boolean): void {
     const template = parseMessageTemplate(text, jsonSafe);
     const used = new Set<number>();
@@ -102,7 +93,6 @@ export class ShapeIssues {
         );
       }
     });
-    this.parameterValues(parameters, 'parameters');
   }
 
   /** Non-empty, unique names in a list; reports each offender at its index. */

@@ -58,7 +58,6 @@ function cacheSelector(
   } else if (!config.allDocuments && config.key.length === 0) {
     at.error('cache.key-missing', 'Add a key, or choose all documents.', 'key');
   }
-  at.parameterValues(config.key, 'key');
   const added = Object.values(at.doc.shapes).some(
     (s) => s.kind === 'add-to-cache' && s.config.cache === config.cache,
   );
@@ -77,7 +76,6 @@ export function addToCacheIssues({ config }: ShapeOfKind<'add-to-cache'>, at: Sh
   if (config.key.length === 0) {
     at.error('cache.key-missing', 'Add the key the documents are cached under.', 'key');
   }
-  at.parameterValues(config.key, 'key');
 }
 
 export function retrieveFromCacheIssues(

@@ -46,7 +46,6 @@ export function setPropertiesIssues(
         'parts',
       );
     }
-    at.parameterValues(p.parts, 'properties', i, 'parts');
   });
 }
 

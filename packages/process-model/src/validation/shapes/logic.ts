@@ -17,7 +17,6 @@ export function branchIssues({ config }: ShapeOfKind<'branch'>, at: ShapeIssues)
 }
 
 export function routeIssues({ config }: ShapeOfKind<'route'>, at: ShapeIssues): void {
-  at.parameterValue(config.value, 'value');
   if (config.value.type === 'static') {
     at.warning('route.static-value', 'A fixed value sends every document the same way.', 'value');
   }
@@ -40,8 +39,6 @@ export function routeIssues({ config }: ShapeOfKind<'route'>, at: ShapeIssues): 
 }
 
 export function decisionIssues({ config }: ShapeOfKind<'decision'>, at: ShapeIssues): void {
-  at.parameterValue(config.left, 'left');
-  at.parameterValue(config.right, 'right');
   if (config.left.type === 'static' && config.right.type === 'static') {
     at.warning(
       'decision.constant',

@@ -1,0 +1,85 @@
+/**
+ * Date masks for the `current-date` parameter value: the subset of Java's
+ * SimpleDateFormat letters Boomi users write (`yyyyMMdd HHmmss.SSS`), always in UTC
+ * so a run gives the same text wherever the server is. Text in single quotes is
+ * literal (`''` is one apostrophe); other non-letters are copied.
+ */
+const FIELDS: Readonly<Record<string, (d: Date) => string>> = {
+  yyyy: (d) => pad(d.getUTCFullYear(), 4),
+  yy: (d) => pad(d.getUTCFullYear() % 100, 2),
+  MM: (d) => pad(d.getUTCMonth() + 1, 2),
+  M: (d) => String(d.getUTCMonth() + 1),
+  dd: (d) => pad(d.getUTCDate(), 2),
+  d: (d) => String(d.getUTCDate()),
+  HH: (d) => pad(d.getUTCHours(), 2),
+  H: (d) => String(d.getUTCHours()),
+  mm: (d) => pad(d.getUTCMinutes(), 2),
+  ss: (d) => pad(d.getUTCSeconds(), 2),
+  SSS: (d) => pad(d.getUTCMilliseconds(), 3),
+  Z: () => '+0000',
+  X: () => 'Z',
+};
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+type Token = { literal: string } | { field: (d: Date) => string };
+
+/** Splits a mask into literal text and fields; a string says why it is not a mask. */
+function tokenize(mask: string): Token[] | string {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < mask.length) {
+    const c = mask.charAt(i);
+    if (c === "'") {
+      if (mask.charAt(i + 1) === "'") {
+        tokens.push({ literal: "'" });
+        i += 2;
+        continue;
+      }
+      const end = mask.indexOf("'", i + 1);
+      if (end < 0) {
+        return 'a quoted part never ends';
+      }
+      tokens.push({ literal: mask.slice(i + 1, end) });
+      i = end + 1;
+      continue;
+    }
+    if (!/[A-Za-z]/.test(c)) {
+      tokens.push({ literal: c });
+      i++;
+      continue;
+    }
+    let j = i;
+    while (mask.charAt(j) === c) {
+      j++;
+    }
+    const run = mask.slice(i, j);
+    const field = Object.hasOwn(FIELDS, run) ? FIELDS[run] : undefined;
+    if (!field) {
+      return `“${run}” is not a supported date field (use yyyy, yy, MM, M, dd, d, HH, H, mm, ss, SSS, Z, X)`;
+    }
+    tokens.push({ field });
+    i = j;
+  }
+  return tokens;
+}
+
+/** Why `mask` cannot format a date, or null when it can. */
+export function dateFormatProblem(mask: string): string | null {
+  const tokens = tokenize(mask);
+  return typeof tokens === 'string' ? tokens : null;
+}
+
+/**
+ * Formats `date` with a mask (see above); no mask gives ISO 8601. An invalid mask
+ * gives ISO 8601 too: validation reports it, and a run should not fail on it.
+ */
+export function formatDate(date: Date, mask?: string): string {
+  const tokens = mask === undefined ? 'none' : tokenize(mask);
+  if (typeof tokens === 'string') {
+    return date.toISOString();
+  }
+  return tokens.map((t) => ('literal' in t ? t.literal : t.field(date))).join('');
+}
