@@ -1,6 +1,6 @@
-import type { Parameter, ParameterValue } from '@junction/process-model';
+import { formatDate, type Parameter, type ParameterValue } from '@junction/process-model';
 import { parseFieldPath, readPath, valueText } from './field-path.ts';
-import { EXECUTION_PREFIX, executionProperty } from './properties.ts';
+import { executionProperty } from './properties.ts';
 import type { RunContext, RunDocument } from './types.ts';
 
 /**
@@ -24,19 +24,17 @@ export function parameterValue(value: ParameterValue, doc: RunDocument, ctx: Run
   switch (value.type) {
     case 'static':
       return value.value;
-    case 'document-property': {
-      if (value.name.startsWith(EXECUTION_PREFIX)) {
-        const execution = executionProperty(value.name.slice(EXECUTION_PREFIX.length), ctx);
-        if (execution !== undefined) {
-          return execution;
-        }
-      }
+    case 'document-property':
       return doc.properties[value.name] ?? '';
-    }
     case 'process-property':
       return ctx.processProperties.get(value.name) ?? '';
     case 'profile-element':
       return readProfileElement(doc, value.path);
+    case 'current-date':
+      // Read per document, as Boomi does: a long batch sees the clock move.
+      return formatDate(new Date(), value.format);
+    case 'execution-property':
+      return executionProperty(value.name, ctx);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { ExecutionPropertyName } from '@junction/process-model';
 import type { RunContext } from './types.ts';
 
 /**
@@ -13,14 +14,8 @@ export const META = {
   cleanseResult: 'meta.cleanseResultMessage',
 } as const;
 
-/**
- * Execution properties are read through a document-property parameter named
- * `execution.<NAME>` until the process model has a value type of its own for them.
- */
-export const EXECUTION_PREFIX = 'execution.';
-
-/** The value of an execution property by Boomi's script name (EXECUTION_ID, …), or undefined. */
-export function executionProperty(name: string, ctx: RunContext): string | undefined {
+/** The value of an execution property by Boomi's script name (process-semantics.md §4.2). */
+export function executionProperty(name: ExecutionPropertyName, ctx: RunContext): string {
   switch (name) {
     case 'EXECUTION_ID':
       return ctx.execution.executionId;
@@ -30,7 +25,5 @@ export function executionProperty(name: string, ctx: RunContext): string | undef
       return ctx.execution.processName;
     case 'DOCUMENT_COUNT':
       return String(ctx.documentCount);
-    default:
-      return undefined;
   }
 }

@@ -1,9 +1,8 @@
+import { EXECUTION_PROPERTY_NAMES } from '@junction/process-model';
 import { deriveDocument } from '../documents.ts';
 import { executionProperty } from '../properties.ts';
 import { runScript } from '../script-sandbox.ts';
 import type { RunContext, RunDocument } from '../types.ts';
-
-const EXECUTION_NAMES = ['EXECUTION_ID', 'PROCESS_ID', 'PROCESS_NAME', 'DOCUMENT_COUNT'] as const;
 
 /**
  * A Custom Scripting step: runs the script over the batch in the sandbox, applies
@@ -18,7 +17,7 @@ export async function runCustomScript(
   ctx: RunContext,
 ): Promise<RunDocument[]> {
   const executionProperties = Object.fromEntries(
-    EXECUTION_NAMES.map((name) => [name, executionProperty(name, ctx) ?? '']),
+    EXECUTION_PROPERTY_NAMES.map((name) => [name, executionProperty(name, ctx)]),
   );
   const output = await runScript(
     source,

@@ -16,7 +16,7 @@ const count: Shape = {
   label: '',
   config: {
     text: '{1}',
-    parameters: [{ type: 'document-property', name: 'execution.DOCUMENT_COUNT' }],
+    parameters: [{ type: 'execution-property', name: 'DOCUMENT_COUNT' }],
     jsonSafe: true,
     combineDocuments: false,
   },

@@ -10,7 +10,7 @@ function message(text: string, jsonSafe: boolean, combineDocuments = false): Sha
       text,
       parameters: [
         { type: 'profile-element', path: 'id' },
-        { type: 'document-property', name: 'execution.PROCESS_NAME' },
+        { type: 'execution-property', name: 'PROCESS_NAME' },
       ],
       jsonSafe,
       combineDocuments,

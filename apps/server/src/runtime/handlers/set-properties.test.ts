@@ -35,7 +35,7 @@ describe('set-properties', () => {
           {
             target: 'dynamic-document',
             name: 'exec',
-            parts: [{ type: 'document-property', name: 'execution.DOCUMENT_COUNT' }],
+            parts: [{ type: 'execution-property', name: 'DOCUMENT_COUNT' }],
           },
         ],
       },
