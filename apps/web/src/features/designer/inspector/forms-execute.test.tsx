@@ -86,6 +86,27 @@ describe('Message options', () => {
   });
 });
 
+describe('Parameter values of the new kinds', () => {
+  it('offers current date with a format and execution properties by name', () => {
+    const { config } = renderOptions('message');
+    typeInto('Message', '{1} {2}');
+    click('Add parameter');
+    click('Add parameter');
+    choose('Parameter 1 source', 'current-date');
+    expect(config().parameters[0]).toEqual({ type: 'current-date' });
+    typeInto('Parameter 1 format', 'yyyyMMdd');
+    expect(config().parameters[0]).toEqual({ type: 'current-date', format: 'yyyyMMdd' });
+    typeInto('Parameter 1 format', 'yyyy-QQ');
+    expect(messagesUnder('Parameter 1 format')).toContain('“QQ” is not a supported date field');
+    typeInto('Parameter 1 format', '');
+    expect(config().parameters[0]).toEqual({ type: 'current-date' });
+    choose('Parameter 2 source', 'execution-property');
+    expect(config().parameters[1]).toEqual({ type: 'execution-property', name: 'EXECUTION_ID' });
+    choose('Parameter 2 value', 'PROCESS_NAME');
+    expect(config().parameters[1]).toEqual({ type: 'execution-property', name: 'PROCESS_NAME' });
+  });
+});
+
 describe('Notify options', () => {
   it('edits level, title and text, undoes, and flags an unknown placeholder', () => {
     const { store, config } = renderOptions('notify');

@@ -3,13 +3,22 @@ import { useId, useState } from 'react';
 import { FieldIssues, issuesFor } from './field-issues.tsx';
 import { moveAt, removeAt, replaceAt } from './forms/list-ops.ts';
 import { capitalize, RowActions } from './forms/row-actions.tsx';
-import { VALUE_PLACEHOLDERS, VALUE_TYPES, valueText, withText } from './parameter-value.ts';
+import {
+  allowsEmptyText,
+  EXECUTION_PROPERTY_OPTIONS,
+  VALUE_PLACEHOLDERS,
+  VALUE_TYPES,
+  valueText,
+  withText,
+} from './parameter-value.ts';
 
 const MISSING: Record<ParameterValue['type'], string> = {
   static: '',
   'document-property': 'Enter the property name.',
   'process-property': 'Enter the property name.',
   'profile-element': 'Enter the field path.',
+  'current-date': '',
+  'execution-property': '',
 };
 
 /**
@@ -46,7 +55,7 @@ export function ParameterValueInput({
   const type = draft?.type ?? value.type;
   const text = draft?.text ?? valueText(value);
   const apply = (nextType: ParameterValue['type'], nextText: string, commit: boolean) => {
-    if (nextType !== 'static' && nextText === '') {
+    if (!allowsEmptyText(nextType) && nextText === '') {
       setDraft({ type: nextType, text: nextText });
       return;
     }
@@ -72,18 +81,35 @@ export function ParameterValueInput({
           ))}
         </select>
       </label>
-      <label>
-        Value
-        <input
-          aria-label={`${name} value`}
-          aria-invalid={missing !== '' || matching.some((i) => i.severity === 'error')}
-          {...(missing !== '' || matching.length > 0 ? { 'aria-describedby': id } : {})}
-          value={text}
-          placeholder={VALUE_PLACEHOLDERS[type]}
-          onChange={(e) => apply(type, e.target.value, false)}
-          onBlur={onCommit}
-        />
-      </label>
+      {type === 'execution-property' ? (
+        <label>
+          Value
+          <select
+            aria-label={`${name} value`}
+            value={text}
+            onChange={(e) => apply(type, e.target.value, true)}
+          >
+            {EXECUTION_PROPERTY_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <label>
+          {type === 'current-date' ? 'Format' : 'Value'}
+          <input
+            aria-label={`${name} ${type === 'current-date' ? 'format' : 'value'}`}
+            aria-invalid={missing !== '' || matching.some((i) => i.severity === 'error')}
+            {...(missing !== '' || matching.length > 0 ? { 'aria-describedby': id } : {})}
+            value={text}
+            placeholder={VALUE_PLACEHOLDERS[type]}
+            onChange={(e) => apply(type, e.target.value, false)}
+            onBlur={onCommit}
+          />
+        </label>
+      )}
       {missing !== '' ? (
         <ul className="field-issues" id={id}>
           <li className="is-error">{missing}</li>
