@@ -38,7 +38,12 @@ export {
 export { createProcess, START_SHAPE_ID } from './create-process.ts';
 export { shapesOnCycles } from './graph/cycles.ts';
 export { outgoingByShape } from './graph/outgoing.ts';
+export { pathExists } from './graph/path-exists.ts';
+export { predecessors } from './graph/predecessors.ts';
 export { reachableFrom } from './graph/reachable.ts';
+export { RUN_ORDER_LIMIT, runOrder } from './graph/run-order.ts';
+export { successors } from './graph/successors.ts';
+export { topologicalOrder } from './graph/topological-order.ts';
 export { processJsonSchemaText } from './json-schema.ts';
 export { type MigrateResult, type MigrationTable, migrateProcess } from './migrate.ts';
 export { addShape } from './operations/add-shape.ts';
