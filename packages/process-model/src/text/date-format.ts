@@ -38,12 +38,24 @@ function tokenize(mask: string): Token[] | string {
         i += 2;
         continue;
       }
-      const end = mask.indexOf("'", i + 1);
-      if (end < 0) {
-        return 'a quoted part never ends';
+      // Inside quotes, two apostrophes are one literal apostrophe.
+      let text = '';
+      let j = i + 1;
+      for (;;) {
+        if (j >= mask.length) {
+          return 'a quoted part never ends';
+        }
+        if (mask.charAt(j) === "'") {
+          if (mask.charAt(j + 1) !== "'") {
+            break;
+          }
+          j++;
+        }
+        text += mask.charAt(j);
+        j++;
       }
-      tokens.push({ literal: mask.slice(i + 1, end) });
-      i = end + 1;
+      tokens.push({ literal: text });
+      i = j + 1;
       continue;
     }
     if (!/[A-Za-z]/.test(c)) {
