@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertConformant, type ConformanceLog, recordConformance } from './conformance.ts';
 import { createSandboxState } from './seed/create-state.ts';
 import { startStandalone } from './standalone.ts';
 import type { SandboxState } from './store/state.ts';
@@ -99,12 +100,13 @@ describe('connectSandboxAdmin', () => {
   });
 
   it('is mounted by the standalone command next to the API', async () => {
-    const { baseUrl, adminUrl, close } = await startStandalone({
-      port: 0,
-      host: '127.0.0.1',
-      seed: 2,
-      scale: 20,
-    });
+    const logs: ConformanceLog[] = [];
+    const { baseUrl, adminUrl, close } = await startStandalone(
+      { port: 0, host: '127.0.0.1', seed: 2, scale: 20 },
+      (host) => {
+        logs.push(recordConformance(host, '/public/v1'));
+      },
+    );
     try {
       const headers = { authorization: 'ApiKey SU-000-000-000:sandbox-demo-secret' };
       const json = { ...headers, 'content-type': 'application/json' };
@@ -119,6 +121,9 @@ describe('connectSandboxAdmin', () => {
       const reset = await fetch(`${adminUrl}/reset`, { method: 'POST', headers: json });
       expect(reset.headers.get('content-type')).toBe('application/json');
       expect(((await reset.json()) as { seed: number }).seed).toBe(2);
+      for (const log of logs) {
+        assertConformant(log);
+      }
     } finally {
       await close();
     }

@@ -3,13 +3,15 @@ import {
   createConnectClient,
   executeConnectOperation,
 } from '@junction/connect-client';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { assertConformant, type ConformanceLog } from './conformance.ts';
 import type { JsonObject } from './json.ts';
-import { connectSandbox, SANDBOX_DEMO_TOKEN } from './plugin.ts';
+import { SANDBOX_DEMO_TOKEN } from './plugin.ts';
 import { createSandboxState } from './seed/create-state.ts';
 import type { CollectionName } from './store/collections.ts';
 import type { SandboxState } from './store/state.ts';
+import { listenTestApp } from './test-app.ts';
 
 /**
  * Runs every catalog operation of @junction/connect-client against the
@@ -18,17 +20,19 @@ import type { SandboxState } from './store/state.ts';
  */
 describe('every connect-client catalog operation against the sandbox', () => {
   let app: FastifyInstance;
+  let log: ConformanceLog;
   let state: SandboxState;
   let client: ReturnType<typeof createConnectClient>;
   const used = new Set<string>();
 
   beforeAll(async () => {
     state = createSandboxState({ seed: 77 });
-    app = Fastify();
-    await app.register(connectSandbox, { prefix: '/public/v1', state });
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
-    client = createConnectClient({ endpoint: `${address}/public/v1`, token: SANDBOX_DEMO_TOKEN });
+    const started = await listenTestApp({ state });
+    app = started.app;
+    log = started.log;
+    client = createConnectClient({ endpoint: started.baseUrl, token: SANDBOX_DEMO_TOKEN });
   });
+  afterEach(() => assertConformant(log));
   afterAll(() => app.close());
 
   // A not-yet-used object of a family, optionally in a given status, so

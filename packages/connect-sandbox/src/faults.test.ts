@@ -1,10 +1,10 @@
 import { createConnectClient } from '@junction/connect-client';
-import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { assertConformant } from './conformance.ts';
 import { compilePattern, parseFaultRule, SandboxFaults, sandboxFaults } from './faults.ts';
-import { connectSandbox, SANDBOX_DEMO_TOKEN } from './plugin.ts';
+import { SANDBOX_DEMO_TOKEN } from './plugin.ts';
 import { createSandboxState } from './seed/create-state.ts';
-import { buildTestApp, call, TEST_PREFIX } from './test-app.ts';
+import { buildTestApp, call, listenTestApp, TEST_PREFIX } from './test-app.ts';
 
 const auth = { authorization: SANDBOX_DEMO_TOKEN };
 
@@ -75,15 +75,16 @@ describe('fault injection in the plugin', () => {
 
   async function listeningApp(faults: Parameters<SandboxFaults['set']>[0]) {
     // Aborted, held requests keep their sockets busy; don't wait for them on close.
-    const app = Fastify({ forceCloseConnections: true });
-    await app.register(connectSandbox, {
-      prefix: '/public/v1',
+    const { app, baseUrl, log } = await listenTestApp({
       state: createSandboxState({ scale: 20 }),
       faults,
+      forceCloseConnections: true,
     });
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
-    closers.push(() => app.close());
-    return `${address}/public/v1`;
+    closers.push(async () => {
+      await app.close();
+      assertConformant(log);
+    });
+    return baseUrl;
   }
 
   it('answers 429 with Retry-After, 500 and 503 with Connect error bodies, then recovers', async () => {

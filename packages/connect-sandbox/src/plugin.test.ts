@@ -1,8 +1,7 @@
-import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectSandbox, SANDBOX_DEMO_TOKEN } from './plugin.ts';
 import { createSandboxState } from './seed/create-state.ts';
-import { buildTestApp, call, TEST_PREFIX } from './test-app.ts';
+import { buildTestApp, call, checkedHost, TEST_PREFIX } from './test-app.ts';
 
 describe('connectSandbox transport', () => {
   let app: Awaited<ReturnType<typeof buildTestApp>>;
@@ -107,7 +106,7 @@ describe('connectSandbox transport', () => {
   });
 
   it('keeps its hooks and error handler inside its own prefix', async () => {
-    const host = Fastify();
+    const host = checkedHost();
     host.get('/health', async () => ({ ok: true }));
     await host.register(connectSandbox, {
       prefix: TEST_PREFIX,
@@ -165,7 +164,7 @@ describe('connectSandbox transport', () => {
   });
 
   it('registers on a host that ignores trailing slashes itself', async () => {
-    const host = Fastify({ routerOptions: { ignoreTrailingSlash: true } });
+    const host = checkedHost({ routerOptions: { ignoreTrailingSlash: true } });
     await host.register(connectSandbox, { prefix: TEST_PREFIX, scale: 10 });
     for (const url of [`${TEST_PREFIX}/accounts`, `${TEST_PREFIX}/accounts/`]) {
       const res = await host.inject({ url, headers: { authorization: SANDBOX_DEMO_TOKEN } });
@@ -176,7 +175,7 @@ describe('connectSandbox transport', () => {
 
   it('accepts a custom token', async () => {
     const custom = await buildTestApp({ state: createSandboxState({ scale: 10 }) });
-    const other = Fastify();
+    const other = checkedHost();
     await other.register(connectSandbox, {
       prefix: TEST_PREFIX,
       token: 'ApiKey SU-1:s',

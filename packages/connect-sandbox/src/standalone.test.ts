@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { assertConformant, type ConformanceLog, recordConformance } from './conformance.ts';
 import { SANDBOX_DEMO_TOKEN } from './plugin.ts';
 import { parseStandaloneArgs, startStandalone } from './standalone.ts';
 
@@ -14,12 +15,18 @@ describe('standalone sandbox over a real socket', () => {
   });
 
   it('serves Connect over HTTP on 127.0.0.1:0 to plain fetch', async () => {
-    const { baseUrl, close } = await startStandalone({
-      port: 0,
-      host: '127.0.0.1',
-      seed: 1,
-      scale: 50,
-    });
+    let log: ConformanceLog | undefined;
+    const { baseUrl, close } = await startStandalone(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        seed: 1,
+        scale: 50,
+      },
+      (app) => {
+        log = recordConformance(app, '/public/v1');
+      },
+    );
     try {
       expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/public\/v1$/);
       const headers = { Authorization: SANDBOX_DEMO_TOKEN };
@@ -41,6 +48,8 @@ describe('standalone sandbox over a real socket', () => {
         error_code: 'NFND_000',
         errors: ['Object `PR-0000-0000-0000-001` not found.'],
       });
+      expect(log?.checked).toBeGreaterThan(2);
+      assertConformant(log ?? { issues: [], checked: 0 });
     } finally {
       await close();
     }

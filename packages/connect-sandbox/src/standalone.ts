@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { connectSandboxAdmin } from './admin.ts';
 import { connectSandbox, SANDBOX_DEMO_TOKEN } from './plugin.ts';
 import { createSandboxState, DEFAULT_SCALE, DEFAULT_SEED } from './seed/create-state.ts';
@@ -47,8 +47,11 @@ export function parseStandaloneArgs(argv: readonly string[]): StandaloneOptions 
 /** Starts the sandbox on its own Fastify server; resolves with the base URL and a close function. */
 export async function startStandalone(
   options: StandaloneOptions,
+  /** Runs on the app before the plugins register (tests add hooks here). */
+  setup?: (app: FastifyInstance) => void,
 ): Promise<{ baseUrl: string; adminUrl: string; close: () => Promise<void> }> {
   const app = Fastify({ logger: false });
+  setup?.(app);
   const state = createSandboxState({ seed: options.seed, scale: options.scale });
   await app.register(connectSandbox, { prefix: STANDALONE_PREFIX, state });
   await app.register(connectSandboxAdmin, { prefix: STANDALONE_ADMIN_PREFIX, state });

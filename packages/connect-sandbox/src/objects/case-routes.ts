@@ -44,7 +44,6 @@ export function registerCaseRoutes(app: FastifyInstance, state: SandboxState): v
           name: account['name'] ?? '',
           icon: account['icon'] ?? '',
         },
-        agent: null,
         recipients: objectAt(body, 'issuer')['recipients'] ?? [],
       },
       events: { created: { at: now }, updated: { at: now }, pending: { at: now } },
@@ -59,7 +58,7 @@ export function registerCaseRoutes(app: FastifyInstance, state: SandboxState): v
       type: 'conversation',
       status: 'open',
       accounts: [],
-      creator: null,
+      creator: { id: 'SU-000-000-000', name: 'Sandbox token' },
       created: now,
       events: { created: { at: now } },
     });

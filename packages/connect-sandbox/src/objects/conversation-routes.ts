@@ -84,7 +84,7 @@ function conversationFor(state: SandboxState, instanceId: string): JsonObject | 
     type: 'conversation',
     status: 'open',
     accounts: [],
-    creator: null,
+    creator: { id: 'SU-000-000-000', name: 'Sandbox token' },
     created: now,
     events: { created: { at: now } },
   };

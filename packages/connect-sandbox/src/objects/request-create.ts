@@ -187,7 +187,7 @@ function createPurchaseAsset(
     billing: {
       period: { delta: 1, uom: 'monthly' },
       next_date: now,
-      anniversary: { day: Number(now.slice(8, 10)), month: null },
+      anniversary: { day: Number(now.slice(8, 10)) },
     },
   };
 }
@@ -227,7 +227,6 @@ function resolveTiers(state: SandboxState, tiers: JsonObject, now: string): Json
       scopes: [level],
       environment: 'production',
       contact_info: given['contact_info'] ?? null,
-      parent: null,
       events: { created: { at: now }, updated: { at: now } },
     };
     state.put('tier-account', account);

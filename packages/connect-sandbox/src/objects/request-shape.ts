@@ -31,7 +31,8 @@ export function requestShape(input: RequestShapeInput): JsonObject {
     created: input.created,
     updated,
     events: { created: { at: input.created }, updated: { at: updated } },
-    effective_date: input.status === 'approved' ? updated : null,
+    // Absent until approved (the spec types it as a non-null string).
+    ...(input.status === 'approved' ? { effective_date: updated } : {}),
     planned_date: null,
     answered: input.status !== 'pending' && input.status !== 'draft',
     assignee: input.assignee ?? '',

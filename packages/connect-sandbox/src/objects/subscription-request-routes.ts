@@ -47,8 +47,9 @@ export function registerSubscriptionRequestRoutes(app: FastifyInstance, state: S
         provider: objectAt(objectAt(body, 'attributes'), 'provider'),
       },
       period: {
-        from: stringAt(body, 'period_from') || stringAt(period, 'from'),
-        to: stringAt(body, 'period_to') || stringAt(period, 'to'),
+        // A billing period is always set: this month when the client gives none.
+        from: stringAt(body, 'period_from') || stringAt(period, 'from') || state.now(),
+        to: stringAt(body, 'period_to') || stringAt(period, 'to') || inDays(state.now(), 30),
         delta: Number(body['period_delta'] ?? period['delta'] ?? 1),
         uom: stringAt(body, 'period_uom') || stringAt(period, 'uom') || 'monthly',
       },
@@ -69,4 +70,9 @@ export function registerSubscriptionRequestRoutes(app: FastifyInstance, state: S
     state.put('subscription-request', { ...current, attributes });
     return attributes;
   });
+}
+
+/** `at` plus `days` days, in Connect's date-time format. */
+function inDays(at: string, days: number): string {
+  return new Date(Date.parse(at) + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 }

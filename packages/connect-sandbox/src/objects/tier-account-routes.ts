@@ -51,7 +51,6 @@ export function registerTierAccountRoutes(app: FastifyInstance, state: SandboxSt
       external_id: '',
       external_uid: '',
       tax_id: '',
-      parent: null,
       ...pick(body),
       events: { created: { at: now }, updated: { at: now } },
     };
@@ -115,8 +114,8 @@ export function registerTierAccountRoutes(app: FastifyInstance, state: SandboxSt
       type: 'update',
       status: 'pending',
       account: { ...account, ...pick(objectAt(body, 'account')) },
-      vendor: objectAt(objectAt(product, 'owner'), 'id') ? objectAt(product, 'owner') : null,
-      provider: null,
+      ...(objectAt(product, 'owner')['id'] ? { vendor: objectAt(product, 'owner') } : {}),
+      ...(objectAt(account, 'owner')['id'] ? { provider: objectAt(account, 'owner') } : {}),
       product: {
         id: product['id'] ?? '',
         icon: product['icon'] ?? '',

@@ -113,13 +113,13 @@ describe('/usage/files lifecycle', () => {
     expect(res.statusCode).toBe(206);
     expect(res.headers['content-type']).toBe('application/json');
     expect(res.json()).toEqual([
-      { id: approved[0].id, status: 'closed', error_codes: [], error_details: [] },
-      { id: approved[1].id, status: 'closed', error_codes: [], error_details: [] },
+      { id: approved[0].id, status: 'closed', error_codes: '', error_details: '' },
+      { id: approved[1].id, status: 'closed', error_codes: '', error_details: '' },
       {
         id: 'UR-0000-00-0000-0000-0000-0000',
-        status: 'error',
-        error_codes: ['NFND_000'],
-        error_details: ['Object `UR-0000-00-0000-0000-0000-0000` not found.'],
+        status: 'invalid',
+        error_codes: 'NFND_000',
+        error_details: 'Object `UR-0000-00-0000-0000-0000-0000` not found.',
       },
     ]);
     expect((await call(app, 'GET', `/usage/records/${approved[0].id}`)).json()).toMatchObject({

@@ -60,7 +60,10 @@ export function registerUsageFileRoutes(app: FastifyInstance, state: SandboxStat
       provider: objectAt(sibling, 'provider'),
       created: now,
       createdBy: { id: 'SU-000-000-000', name: 'Sandbox token' },
-      period: { from: stringAt(period, 'from'), to: stringAt(period, 'to') },
+      period: {
+        from: asDate(stringAt(period, 'from')),
+        to: asDate(stringAt(period, 'to')),
+      },
       currency: stringAt(body, 'currency') || 'USD',
       description: stringAt(body, 'description'),
       note: stringAt(body, 'note'),
@@ -158,4 +161,9 @@ export function registerUsageFileRoutes(app: FastifyInstance, state: SandboxStat
     state.put('usage-report', updated);
     return updated;
   });
+}
+
+/** Usage file periods are dates (`2025-01-31`); a date-time is cut to its date. */
+function asDate(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}T/.test(value) ? value.slice(0, 10) : value;
 }

@@ -1,7 +1,7 @@
 import { usageRecordId } from '../ids.ts';
 import { arrayAt, isObject, type JsonObject, objectAt, stringAt } from '../json.ts';
 import type { SandboxState } from '../store/state.ts';
-import { usageFileRef } from './usage-shape.ts';
+import { dateTime, usageFileRef } from './usage-shape.ts';
 
 /** How long an uploaded usage file stays in `processing` before it becomes `ready` (or `invalid`). */
 export const PROCESSING_DELAY_MS = 20;
@@ -60,8 +60,8 @@ function createRecords(state: SandboxState, file: JsonObject): void {
   for (let i = 0; i < RECORDS_PER_UPLOAD; i += 1) {
     state.put('usage-record', {
       id: usageRecordId(state.random, stringAt(file, 'id').slice(3, 10)),
-      start_date: period['from'] ?? null,
-      end_date: period['to'] ?? null,
+      start_date: dateTime(period['from']),
+      end_date: dateTime(period['to']),
       product_id: productId,
       item: {
         id: item['global_id'] ?? '',
@@ -88,7 +88,7 @@ function createRecords(state: SandboxState, file: JsonObject): void {
       external_billing_id: '',
       external_billing_note: '',
       created_time: state.now(),
-      usage_start_time: period['from'] ?? null,
+      usage_start_time: dateTime(period['from']),
     });
   }
 }

@@ -103,9 +103,7 @@ export function registerUsageRoutes(app: FastifyInstance, state: SandboxState): 
     const reconciliation: JsonObject = {
       id: randomId(state.random, 'reconciliation'),
       status: 'uploaded',
-      usagefile: null,
-      partusagefile: null,
-      binding: null,
+      // usagefile, partusagefile and binding appear once processing matched the upload.
       error: { detail: '' },
       notes: { uploaded: upload.fields['upload_note'] ?? '', processing: '' },
       events: { created: { at: now }, uploaded: { at: now } },
@@ -137,14 +135,16 @@ function closeOne(state: SandboxState, entry: JsonObject): JsonObject {
     }
     const closed = closeRecord(state, record, entry);
     state.put('usage-record', closed);
-    return { id, status: 'closed', error_codes: [], error_details: [] };
+    return { id, status: 'closed', error_codes: '', error_details: '' };
   } catch (error) {
     if (error instanceof SandboxHttpError) {
+      // The spec's 206 entry: strings, and the record's own (unchanged) status.
+      const status = stringAt(state.get('usage-record', id) ?? {}, 'status') || 'invalid';
       return {
         id,
-        status: 'error',
-        error_codes: [error.body.error_code],
-        error_details: error.body.errors,
+        status,
+        error_codes: error.body.error_code,
+        error_details: error.body.errors.join(' '),
       };
     }
     throw error;

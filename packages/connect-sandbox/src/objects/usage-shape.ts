@@ -1,4 +1,4 @@
-import type { JsonObject } from '../json.ts';
+import type { JsonObject, JsonValue } from '../json.ts';
 
 /** What differs between usage files; the rest follows §4.9. */
 export interface UsageFileInput {
@@ -58,4 +58,12 @@ export function usageFileRef(file: JsonObject): JsonObject {
     schema: file['schema'] ?? 'qt',
     currency: file['currency'] ?? 'USD',
   };
+}
+
+/** A usage file period date (`2025-01-31`) as the date-time records carry; null when absent. */
+export function dateTime(date: JsonValue | undefined): string | null {
+  if (typeof date !== 'string' || date === '') {
+    return null;
+  }
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00+00:00` : date;
 }

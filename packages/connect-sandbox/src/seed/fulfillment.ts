@@ -74,7 +74,7 @@ export function seedFulfillment(
       billing: {
         period: { delta: 1, uom: 'monthly' },
         next_date: created,
-        anniversary: { day: Number(created.slice(8, 10)), month: null },
+        anniversary: { day: Number(created.slice(8, 10)) },
       },
     };
     // Follow-ups go to approved purchases only (about 55% of assets), so the

@@ -55,7 +55,7 @@ export function seedCases(
       type: 'conversation',
       status: 'open',
       accounts: [],
-      creator: null,
+      creator: ctx.users[0] ?? null,
       created,
       events: { created: { at: created } },
     });

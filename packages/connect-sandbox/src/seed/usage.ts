@@ -1,6 +1,6 @@
 import { randomId, usageChunkId, usageFileId, usageRecordId } from '../ids.ts';
 import { arrayAt, isObject, type JsonObject, objectAt } from '../json.ts';
-import { usageFileRef, usageFileShape } from '../objects/usage-shape.ts';
+import { dateTime, usageFileRef, usageFileShape } from '../objects/usage-shape.ts';
 import type { SandboxState } from '../store/state.ts';
 import { createdUpdated, type SeedContext } from './context.ts';
 import { fixtureObject } from './fixtures.ts';
@@ -60,7 +60,7 @@ export function seedUsage(
       provider: ctx.provider,
       created,
       createdBy: ctx.random.pick(ctx.users),
-      period: { from: `${yearMonth}-01T00:00:00+00:00`, to: `${yearMonth}-28T00:00:00+00:00` },
+      period: { from: `${yearMonth}-01`, to: `${yearMonth}-28` },
     });
     const fileRecords = HAS_RECORDS.has(status) ? recordsPerFile : 0;
     file['stats'] = {
@@ -94,8 +94,8 @@ export function seedUsage(
       state.put('usage-record', {
         ...recordBase,
         id: usageRecordId(ctx.random, yearMonth),
-        start_date: period['from'] ?? null,
-        end_date: period['to'] ?? null,
+        start_date: dateTime(period['from']),
+        end_date: dateTime(period['to']),
         product_id: product['id'] ?? '',
         item: {
           id: firstItem['global_id'] ?? '',
@@ -122,7 +122,7 @@ export function seedUsage(
         external_billing_id: status === 'closed' ? `BILL-${r}` : '',
         external_billing_note: '',
         created_time: created,
-        usage_start_time: period['from'] ?? null,
+        usage_start_time: dateTime(period['from']),
       });
     }
     if ((status === 'accepted' || status === 'closed') && chunks < counts.chunks) {
