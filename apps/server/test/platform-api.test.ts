@@ -104,6 +104,13 @@ describe(`Platform API (${storageUnderTest()})`, () => {
     expect(cancel.statusCode).toBe(409);
   });
 
+  it('documents every platform route in the OpenAPI document', async () => {
+    const doc = (await call(app, 'GET', '/api/openapi.json')).json();
+    for (const path of ['Account/query', 'Token/{id}', 'Process', 'execute/deploy-process']) {
+      expect(Object.keys(doc.paths)).toContain(`${P}/${path}`);
+    }
+  });
+
   it('never returns a connection token, and accepts Platform API connections', async () => {
     const platformToken = (
       await call(app, 'POST', `${P}/Token`, {

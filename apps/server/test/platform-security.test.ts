@@ -229,6 +229,28 @@ describe(`Platform API: hierarchy and roles on every route (${storageUnderTest()
     expect(failures).toEqual([]);
   });
 
+  it.each(ROLES)(
+    'role %s on every browser /api route: viewers read, operators run, builders change',
+    async (role) => {
+      const failures: string[] = [];
+      const runs = /^\/api\/(runs|executions)(\/|$)|^\/api\/processes\/:id\/executions$/;
+      for (const route of apiRoutes) {
+        const needs: Permission =
+          route.method === 'GET' ? 'read' : runs.test(route.url) ? 'operate' : 'build';
+        // Ids nobody has: an allowed call ends in 4xx at worst and changes nothing.
+        const url = route.url.replace(/:[A-Za-z]+/g, 'missing-id').replace('*', 'x');
+        const res = await call(app, route.method as Method, url, {
+          token: tokenOf(role),
+          payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+        });
+        if (res.statusCode >= 500 || (res.statusCode === 403) === roleAllows(role, needs)) {
+          failures.push(`${route.method} ${route.url}: ${res.statusCode}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    },
+  );
+
   it('holds roles on the browser’s /api routes: viewers read, operators run, builders change', async () => {
     const list = await call(app, 'GET', '/api/processes', { token: fx.tokens.alphaViewer });
     expect(list.statusCode).toBe(200);

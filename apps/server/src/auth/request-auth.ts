@@ -104,8 +104,9 @@ export function installAuth(
     request.caller = { ...home, accountId };
   });
 
-  // The platform routes check roles per action; the browser's /api routes by method.
-  app.addHook('preHandler', async (request) => {
+  // The platform routes check roles per action; the browser's /api routes by method,
+  // before body validation so a refused caller learns nothing from a 400.
+  app.addHook('preValidation', async (request) => {
     const route = request.routeOptions.url ?? '';
     if (!request.caller || route.startsWith('/api/platform/')) {
       return;
