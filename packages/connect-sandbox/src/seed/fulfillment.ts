@@ -1,5 +1,5 @@
 import { randomId, requestId } from '../ids.ts';
-import { type JsonObject, objectAt } from '../json.ts';
+import { isObject, type JsonObject, objectAt } from '../json.ts';
 import { trackPendingRequest } from '../objects/request-pending.ts';
 import { assetStatusAfterApproval, requestShape } from '../objects/request-shape.ts';
 import type { SandboxState } from '../store/state.ts';
@@ -25,6 +25,21 @@ const FOLLOW_UPS = ['change', 'change', 'change', 'adjustment', 'suspend', 'resu
 const OPEN_STATUSES = ['pending', 'pending', 'inquiring', 'failed', 'scheduled', 'approved'];
 
 /**
+ * Fixed histories for assets 1…12 so every fresh sandbox has pending requests
+ * of each type (twice; the second round with a parameter marked invalid, ready
+ * for `inquire`). Each entry: the request types in order; the last is pending.
+ */
+const SCRIPTED: readonly (readonly string[])[] = [
+  ['purchase'],
+  ['purchase', 'change'],
+  ['purchase', 'suspend'],
+  ['purchase', 'suspend', 'resume'],
+  ['purchase', 'cancel'],
+  ['purchase', 'adjustment'],
+];
+const INVALID_VALUE = 'Please provide a valid value.';
+
+/**
  * Seeds assets with a request history each: a purchase (mostly approved) and,
  * for active assets, follow-up requests, so asset and request statuses agree
  * (§4.1). Returns the seeded assets.
@@ -43,7 +58,15 @@ export function seedFulfillment(
     const product = ctx.random.pick(products);
     const created = ctx.at(0.1 + (i / assetCount) * 0.85);
     const id = i === 0 ? 'AS-1895-0864-1238' : randomId(ctx.random, 'asset');
-    const outcome = ctx.random.pick(PURCHASE_OUTCOMES);
+    const script =
+      i >= 1 && i <= SCRIPTED.length * 2 ? SCRIPTED[(i - 1) % SCRIPTED.length] : undefined;
+    const flagged = script !== undefined && i > SCRIPTED.length;
+    const outcome =
+      script === undefined
+        ? ctx.random.pick(PURCHASE_OUTCOMES)
+        : script.length === 1
+          ? 'pending'
+          : 'approved';
     let asset: JsonObject = {
       id,
       status:
@@ -81,7 +104,12 @@ export function seedFulfillment(
     // mean is scaled to land near the requested total.
     const followUpMean = Math.max(0, (requestCount - assetCount) / (assetCount * 0.55));
     const requestsHere =
-      outcome === 'approved' ? 1 + ctx.random.int(0, Math.round(2 * followUpMean)) : 1;
+      script !== undefined
+        ? script.length
+        : outcome === 'approved'
+          ? 1 + ctx.random.int(0, Math.round(2 * followUpMean))
+          : 1;
+
     const templates = product.templates;
     const purchase = requestShape({
       id: requestId(id, state.nextSequence(`PR:${id}`)),
@@ -90,6 +118,7 @@ export function seedFulfillment(
       asset: {
         ...asset,
         status: outcome === 'approved' ? 'active' : (asset['status'] ?? 'processing'),
+        ...(flagged && requestsHere === 1 ? { params: markFirstInvalid(asset) } : {}),
       },
       created,
       assignee: ctx.random.chance(0.6) ? ctx.random.pick(ctx.users) : '',
@@ -104,12 +133,18 @@ export function seedFulfillment(
     state.put('request', purchase);
     let last = purchase;
     for (let r = 1; r < requestsHere && asset['status'] !== 'terminated'; r += 1) {
-      const type = ctx.random.pick(
-        FOLLOW_UPS.filter((t) =>
-          asset['status'] === 'suspended' ? t === 'resume' || t === 'cancel' : t !== 'resume',
-        ),
-      );
-      const status = r === requestsHere - 1 ? ctx.random.pick(OPEN_STATUSES) : 'approved';
+      const final = r === requestsHere - 1;
+      // Cancels only end a history, so most assets live on through their requests.
+      const type =
+        script?.[r] ??
+        ctx.random.pick(
+          FOLLOW_UPS.filter((t) =>
+            asset['status'] === 'suspended'
+              ? t === 'resume' || (t === 'cancel' && final)
+              : t !== 'resume' && (t !== 'cancel' || final),
+          ),
+        );
+      const status = !final ? 'approved' : script ? 'pending' : ctx.random.pick(OPEN_STATUSES);
       const at = ctx.at(0.1 + (i / assetCount) * 0.85 + r * 0.0001);
       const current = String(asset['status']);
       const next = status === 'approved' ? assetStatusAfterApproval(type, current) : current;
@@ -118,7 +153,7 @@ export function seedFulfillment(
         id: requestId(id, state.nextSequence(`PR:${id}`)),
         type,
         status,
-        asset,
+        asset: flagged && final ? { ...asset, params: markFirstInvalid(asset) } : asset,
         created: at,
         template: status === 'approved' ? pickTemplate(templates, 'fulfillment') : null,
         reason: status === 'failed' ? 'Rejected by vendor.' : '',
@@ -185,4 +220,12 @@ export function seedBillingRequests(
       period: { from, to: ctx.at(0.5 + (i / count) * 0.45 + 0.02), delta: 1, uom: 'monthly' },
     });
   }
+}
+
+/** The asset's parameters with the first one marked invalid (as a validation webhook would). */
+function markFirstInvalid(asset: JsonObject): JsonObject[] {
+  const params = Array.isArray(asset['params']) ? asset['params'] : [];
+  return params
+    .filter(isObject)
+    .map((p, n) => (n === 0 ? { ...p, value_error: INVALID_VALUE } : p));
 }

@@ -24,7 +24,8 @@ export function seedCases(
   const base = fixtureObject('helpdesk');
   for (let i = 0; i < count; i += 1) {
     const created = ctx.at(0.2 + (i / count) * 0.75);
-    const caseState = i === 0 ? 'closed' : ctx.random.pick(STATES);
+    // States in turn, so a fresh sandbox has cases to inquire, pend, resolve and close.
+    const caseState = i === 0 ? 'closed' : (STATES[i % STATES.length] ?? 'pending');
     const events = createdUpdated(created);
     events['pending'] = { at: created };
     if (caseState === 'resolved' || caseState === 'closed') {

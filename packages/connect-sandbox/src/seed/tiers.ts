@@ -18,6 +18,10 @@ const COMPANIES = [
   'Wayne',
 ];
 const SUFFIXES = ['Ltd', 'Inc', 'GmbH', 'SL', 'LLC'];
+const TAR_STATUSES = ['pending', 'accepted', 'pending', 'ignored'];
+/** Last-request status of configurations still in processing, in turn. */
+const OPEN_TCR_STATUSES = ['pending', 'draft', 'pending', 'inquiring', 'pending', 'tiers_setup'];
+const INVALID_VALUE = 'Please provide a valid value.';
 
 /** Seeded tier accounts split by role, as `{id, external_id, external_uid, name, tax_id, contact_info}` refs. */
 export interface SeededTiers {
@@ -96,7 +100,7 @@ export function seedTierAccountRequests(
   for (let i = 0; i < count && accounts.length > 0; i += 1) {
     const account = ctx.random.pick(accounts);
     const id = String(account['id']);
-    const status = ctx.random.pick(['pending', 'pending', 'accepted', 'ignored']);
+    const status = TAR_STATUSES[i % TAR_STATUSES.length] ?? 'pending';
     state.put('tier-account-request', {
       id: tierAccountRequestId(id, Number(account['version']), state.nextSequence(`TAR:${id}`)),
       type: 'update',
@@ -128,7 +132,10 @@ export function seedTierConfigs(
   for (let i = 0; i < configCount && pool.length > 0; i += 1) {
     const account = ctx.random.pick(pool);
     const product = ctx.random.pick(products);
-    const processing = ctx.random.chance(0.3);
+    // Every other configuration has an open request (rotating through OPEN_TCR_STATUSES).
+    const processing = i % 2 === 1;
+    const turn = Math.floor(i / 2) % OPEN_TCR_STATUSES.length;
+    const openStatus = OPEN_TCR_STATUSES[turn] ?? 'pending';
     const created = ctx.at(0.3 + (i / configCount) * 0.6);
     const config: JsonObject = {
       ...baseConfig,
@@ -155,7 +162,7 @@ export function seedTierConfigs(
       const last = r === perConfig - 1;
       const status =
         last && processing
-          ? ctx.random.pick(['pending', 'inquiring', 'tiers_setup'])
+          ? openStatus
           : r > 0 && last
             ? ctx.random.pick(['approved', 'failed', 'pending'])
             : 'approved';
@@ -163,15 +170,20 @@ export function seedTierConfigs(
         String(config['id']),
         state.nextSequence(`TCR:${String(config['id'])}`),
       );
-      if (status === 'pending' || status === 'inquiring' || status === 'tiers_setup') {
+      const open = ['pending', 'inquiring', 'tiers_setup', 'draft'].includes(status);
+      if (open) {
         config['open_request'] = { id: requestId };
       }
+      // The second pending one of each rotation has a parameter marked invalid, ready for `inquire`.
+      const flagged = processing && last && turn === 2;
       state.put('tier-config-request', {
         id: requestId,
         type: r === 0 ? 'setup' : 'update',
         status,
         configuration: config,
-        params,
+        params: flagged
+          ? params.map((p, n) => (n === 0 ? { ...p, value_error: INVALID_VALUE } : p))
+          : params,
         parent_configuration: null,
         previous_approved_request: null,
         assignee: ctx.random.chance(0.5) ? ctx.random.pick(ctx.users) : null,

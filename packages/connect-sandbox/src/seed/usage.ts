@@ -47,7 +47,8 @@ export function seedUsage(
     const asset = ctx.random.pick(active);
     const created = ctx.at(0.4 + (i / counts.files) * 0.55);
     const yearMonth = created.slice(0, 7);
-    const status = ctx.random.pick(FILE_STATUSES);
+    // Statuses in turn (not at random), so every stage is there at any scale ≥ 9.
+    const status = FILE_STATUSES[i % FILE_STATUSES.length] ?? 'draft';
     const product = objectAt(asset, 'product');
     const file = usageFileShape({
       id: usageFileId(ctx.random, yearMonth),
