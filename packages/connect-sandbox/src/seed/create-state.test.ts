@@ -46,6 +46,30 @@ describe('createSandboxState', () => {
     }
   });
 
+  it('has something for every action on a fresh default sandbox', () => {
+    const state = createSandboxState();
+    const requests = state.all('request');
+    expect(requests.length).toBeGreaterThan(250);
+    const pendingTypes = new Set(
+      requests.filter((r) => r['status'] === 'pending').map((r) => r['type']),
+    );
+    for (const type of ['purchase', 'change', 'suspend', 'resume', 'cancel']) {
+      expect(pendingTypes.has(type), type).toBe(true);
+    }
+    const statuses = (collection: Parameters<typeof state.all>[0], field = 'status') =>
+      new Set(state.all(collection).map((obj) => obj[field]));
+    expect([...statuses('tier-config-request')]).toEqual(
+      expect.arrayContaining(['draft', 'pending', 'inquiring', 'approved']),
+    );
+    expect([...statuses('tier-account-request')]).toEqual(expect.arrayContaining(['pending']));
+    expect([...statuses('usage-report')]).toEqual(
+      expect.arrayContaining(['draft', 'invalid', 'ready', 'pending', 'accepted', 'closed']),
+    );
+    expect([...statuses('case', 'state')]).toEqual(
+      expect.arrayContaining(['pending', 'inquiring', 'resolved', 'closed']),
+    );
+  });
+
   it('seeds 100,000 objects in a few seconds', () => {
     const started = performance.now();
     const state = createSandboxState({ seed: 2, scale: 100_000 });
