@@ -9,6 +9,10 @@ export interface ValidationIssue {
 
 /** Escapes one JSON pointer segment (RFC 6901). */
 export function pointerSegment(segment: string): string {
+  // Most segments need no escaping; skipping the two scans matters on large files.
+  if (!segment.includes('~') && !segment.includes('/')) {
+    return segment;
+  }
   return segment.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 

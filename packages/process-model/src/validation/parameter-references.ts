@@ -26,29 +26,35 @@ type Found = { value: ParameterValue; path: (string | number)[] };
  */
 function parameterValuesOf(shape: Shape): Found[] {
   const found: Found[] = [];
-  const visit = (value: unknown, path: (string | number)[]) => {
+  // One mutable path, copied only for a find: most of a config holds no values.
+  const path: (string | number)[] = [];
+  const visit = (value: unknown) => {
     if (typeof value !== 'object' || value === null) {
       return;
     }
     if (Array.isArray(value)) {
-      value.forEach((v, i) => {
-        visit(v, [...path, i]);
-      });
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i]);
+        path.pop();
+      }
       return;
     }
     const record = value as Record<string, unknown>;
     const type = record['type'];
     if (typeof type === 'string' && VALUE_TYPES.has(type)) {
-      found.push({ value: record as ParameterValue, path });
+      found.push({ value: record as ParameterValue, path: [...path] });
       return;
     }
-    for (const [key, v] of Object.entries(record)) {
-      if (!SKIPPED_KEYS.has(key)) {
-        visit(v, [...path, key]);
+    for (const key in record) {
+      if (Object.hasOwn(record, key) && !SKIPPED_KEYS.has(key)) {
+        path.push(key);
+        visit(record[key]);
+        path.pop();
       }
     }
   };
-  visit(shape.config, []);
+  visit(shape.config);
   return found;
 }
 
@@ -78,10 +84,13 @@ function processPropertiesSet(doc: ProcessDocument): Set<string> | null {
  * masks (errors), and process properties nothing in this process sets (a warning:
  * a calling process or an earlier persisted run may still set them).
  */
-export function parameterReferenceIssues(doc: ProcessDocument): ValidationIssue[] {
+export function parameterReferenceIssues(
+  doc: ProcessDocument,
+  shapes: readonly [string, Shape][] = Object.entries(doc.shapes),
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   let setByProcess: Set<string> | null | undefined;
-  for (const [shapeId, shape] of Object.entries(doc.shapes)) {
+  for (const [shapeId, shape] of shapes) {
     for (const { value, path } of parameterValuesOf(shape)) {
       const at = (field: string) => pointerOf('shapes', shapeId, 'config', ...path, field);
       if (value.type === 'profile-element' && parseFieldPath(value.path) === null) {
