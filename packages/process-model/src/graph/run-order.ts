@@ -1,4 +1,5 @@
 import { outputPorts } from '../catalog/shape-catalog.ts';
+import { own } from '../own.ts';
 import type { ProcessDocument } from '../schema/process.ts';
 import { outgoingByShape } from './outgoing.ts';
 
@@ -17,9 +18,9 @@ export function runOrder(
   options: { start?: string; limit?: number } = {},
 ): string[] {
   const start =
-    options.start ?? Object.keys(doc.shapes).find((id) => doc.shapes[id]?.kind === 'start');
+    options.start ?? Object.keys(doc.shapes).find((id) => own(doc.shapes, id)?.kind === 'start');
   const limit = options.limit ?? RUN_ORDER_LIMIT;
-  if (start === undefined || !doc.shapes[start]) {
+  if (start === undefined || !own(doc.shapes, start)) {
     return [];
   }
   const outgoing = outgoingByShape(doc);
@@ -30,12 +31,12 @@ export function runOrder(
   const enter = (id: string) => {
     order.push(id);
     onPath.add(id);
-    const shape = doc.shapes[id];
+    const shape = own(doc.shapes, id);
     const byPort = new Map((outgoing.get(id) ?? []).map((c) => [c.from.port, c.to.shape]));
     const targets = shape
       ? outputPorts(shape).flatMap((p) => {
           const to = byPort.get(p.id);
-          return to !== undefined && doc.shapes[to] ? [to] : [];
+          return to !== undefined && own(doc.shapes, to) ? [to] : [];
         })
       : [];
     stack.push({ id, targets, next: 0 });

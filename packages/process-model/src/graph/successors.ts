@@ -1,4 +1,5 @@
 import { outputPorts } from '../catalog/shape-catalog.ts';
+import { own } from '../own.ts';
 import type { Connection, ProcessDocument } from '../schema/process.ts';
 import { outgoingByShape } from './outgoing.ts';
 
@@ -18,7 +19,7 @@ export function orderedTargets(
   outgoing: readonly Connection[],
   shapeId: string,
 ): string[] {
-  const shape = doc.shapes[shapeId];
+  const shape = own(doc.shapes, shapeId);
   if (!shape || outgoing.length < 2) {
     return [...new Set(outgoing.map((c) => c.to.shape))];
   }

@@ -1,4 +1,5 @@
 import { defaultShape } from '../catalog/shape-catalog.ts';
+import { own } from '../own.ts';
 import type { Position } from '../schema/common.ts';
 import type { ProcessDocument } from '../schema/process.ts';
 import type { Shape, ShapeKind } from '../schema/shapes.ts';
@@ -11,7 +12,7 @@ export function addShape(
   doc: ProcessDocument,
   input: { id: string; kind: ShapeKind; position: Position; shape?: Shape },
 ): ProcessDocument {
-  if (input.kind === 'start' || doc.shapes[input.id]) {
+  if (input.kind === 'start' || own(doc.shapes, input.id)) {
     return doc;
   }
   const shape = input.shape ?? defaultShape(input.kind);

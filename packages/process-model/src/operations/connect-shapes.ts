@@ -1,5 +1,6 @@
 import { outputPorts } from '../catalog/shape-catalog.ts';
 import { reachableFrom } from '../graph/reachable.ts';
+import { own } from '../own.ts';
 import type { Connection, ProcessDocument } from '../schema/process.ts';
 
 /**
@@ -12,8 +13,8 @@ export function connectionProblem(
   from: Connection['from'],
   to: Connection['to'],
 ): string | null {
-  const source = doc.shapes[from.shape];
-  const target = doc.shapes[to.shape];
+  const source = own(doc.shapes, from.shape);
+  const target = own(doc.shapes, to.shape);
   if (!source) {
     return `There is no shape "${from.shape}".`;
   }

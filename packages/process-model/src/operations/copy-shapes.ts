@@ -1,3 +1,4 @@
+import { own } from '../own.ts';
 import type { Position } from '../schema/common.ts';
 import type { ProcessDocument } from '../schema/process.ts';
 import type { Shape } from '../schema/shapes.ts';
@@ -19,14 +20,16 @@ export function copyShapes(
   idFor: (oldId: string) => string,
   offset: Position,
 ): ProcessFragment {
-  const picked = new Set(ids.filter((id) => doc.shapes[id] && doc.shapes[id].kind !== 'start'));
+  const picked = new Set(
+    ids.filter((id) => own(doc.shapes, id) && own(doc.shapes, id)?.kind !== 'start'),
+  );
   const newIds = new Map([...picked].map((id) => [id, idFor(id)]));
   const shapes: Record<string, Shape> = {};
   const layout: Record<string, Position> = {};
   for (const [id, newId] of newIds) {
     // A JSON round trip is a faithful deep copy: shapes are plain JSON by definition.
-    shapes[newId] = JSON.parse(JSON.stringify(doc.shapes[id])) as Shape;
-    const at = doc.layout[id] ?? { x: 0, y: 0 };
+    shapes[newId] = JSON.parse(JSON.stringify(own(doc.shapes, id))) as Shape;
+    const at = own(doc.layout, id) ?? { x: 0, y: 0 };
     layout[newId] = { x: at.x + offset.x, y: at.y + offset.y };
   }
   const connections = doc.connections

@@ -1,4 +1,5 @@
 import { outputPorts } from '../catalog/shape-catalog.ts';
+import { own } from '../own.ts';
 import type { ProcessDocument } from '../schema/process.ts';
 import { addShape } from './add-shape.ts';
 
@@ -17,7 +18,7 @@ export function insertShapeOnConnection(
   const index = doc.connections.findIndex((c) => c.id === connectionId);
   const old = doc.connections[index];
   const added = addShape(doc, input);
-  const shape = added.shapes[input.id];
+  const shape = own(added.shapes, input.id);
   const port = shape ? outputPorts(shape)[0] : undefined;
   if (!old || added === doc || !port || doc.connections.some((c) => c.id === nextConnectionId)) {
     return doc;

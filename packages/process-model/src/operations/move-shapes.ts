@@ -1,3 +1,4 @@
+import { own } from '../own.ts';
 import type { Position } from '../schema/common.ts';
 import type { ProcessDocument } from '../schema/process.ts';
 
@@ -8,8 +9,8 @@ export function moveShapes(
 ): ProcessDocument {
   let layout: ProcessDocument['layout'] | undefined;
   for (const [id, position] of Object.entries(positions)) {
-    const current = doc.layout[id];
-    if (!doc.shapes[id] || (current && current.x === position.x && current.y === position.y)) {
+    const current = own(doc.layout, id);
+    if (!own(doc.shapes, id) || (current && current.x === position.x && current.y === position.y)) {
       continue;
     }
     layout ??= { ...doc.layout };

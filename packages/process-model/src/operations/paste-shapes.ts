@@ -1,3 +1,4 @@
+import { own } from '../own.ts';
 import type { ProcessDocument } from '../schema/process.ts';
 import type { ProcessFragment } from './copy-shapes.ts';
 
@@ -8,10 +9,10 @@ export const SHAPE_COUNT_WARNING = 100;
 /** Why `fragment` cannot be pasted into `doc`, or null when it can. */
 export function pasteProblem(doc: ProcessDocument, fragment: ProcessFragment): string | null {
   const ids = Object.keys(fragment.shapes);
-  if (ids.some((id) => fragment.shapes[id]?.kind === 'start')) {
+  if (ids.some((id) => own(fragment.shapes, id)?.kind === 'start')) {
     return 'The Start shape cannot be pasted; a process has exactly one.';
   }
-  const taken = ids.find((id) => doc.shapes[id]);
+  const taken = ids.find((id) => own(doc.shapes, id));
   if (taken !== undefined) {
     return `A shape "${taken}" already exists.`;
   }

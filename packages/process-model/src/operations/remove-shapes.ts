@@ -1,8 +1,11 @@
+import { own } from '../own.ts';
 import type { ProcessDocument } from '../schema/process.ts';
 
 /** Removes shapes and every connection touching them. Start can never be removed. */
 export function removeShapes(doc: ProcessDocument, ids: readonly string[]): ProcessDocument {
-  const doomed = new Set(ids.filter((id) => doc.shapes[id] && doc.shapes[id].kind !== 'start'));
+  const doomed = new Set(
+    ids.filter((id) => own(doc.shapes, id) && own(doc.shapes, id)?.kind !== 'start'),
+  );
   if (doomed.size === 0) {
     return doc;
   }

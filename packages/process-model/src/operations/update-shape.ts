@@ -1,3 +1,4 @@
+import { own } from '../own.ts';
 import type { ProcessDocument } from '../schema/process.ts';
 import type { Shape } from '../schema/shapes.ts';
 
@@ -7,7 +8,7 @@ import type { Shape } from '../schema/shapes.ts';
  * longer has are kept: validation reports them, so an edit never silently drops work.
  */
 export function updateShape(doc: ProcessDocument, id: string, shape: Shape): ProcessDocument {
-  const current = doc.shapes[id];
+  const current = own(doc.shapes, id);
   if (!current || current.kind !== shape.kind) {
     return doc;
   }

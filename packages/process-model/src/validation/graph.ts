@@ -1,6 +1,7 @@
 import { outputPorts, type Port } from '../catalog/shape-catalog.ts';
 import { shapesOnCycles } from '../graph/cycles.ts';
 import { reachableFrom } from '../graph/reachable.ts';
+import { own } from '../own.ts';
 import type { ProcessDocument } from '../schema/process.ts';
 import type { Shape } from '../schema/shapes.ts';
 import { pointerOf, type ValidationIssue } from './issue.ts';
@@ -46,8 +47,8 @@ export function graphIssues(
       });
     }
     ids.add(c.id);
-    const source = doc.shapes[c.from.shape];
-    const target = doc.shapes[c.to.shape];
+    const source = own(doc.shapes, c.from.shape);
+    const target = own(doc.shapes, c.to.shape);
     if (!source) {
       issues.push({
         severity: 'error',
@@ -140,7 +141,7 @@ export function graphIssues(
     });
   }
   for (const id of Object.keys(doc.layout)) {
-    if (!doc.shapes[id]) {
+    if (!own(doc.shapes, id)) {
       issues.push({
         severity: 'error',
         code: 'layout.unknown-shape',

@@ -1,5 +1,6 @@
 import Type, { type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
+import { own } from '../own.ts';
 import { ProcessDocumentSchema } from '../schema/process.ts';
 import { SHAPE_SCHEMAS } from '../schema/shapes.ts';
 import { checkerFor } from './checker.ts';
@@ -50,7 +51,7 @@ export function structureIssues(value: unknown): ValidationIssue[] {
   for (const [id, shape] of Object.entries(shapes)) {
     const kind = (shape as { kind?: unknown } | null)?.kind;
     const schema =
-      typeof kind === 'string' ? (SHAPE_SCHEMAS as Record<string, unknown>)[kind] : undefined;
+      typeof kind === 'string' ? own(SHAPE_SCHEMAS as Record<string, unknown>, kind) : undefined;
     if (!schema) {
       issues.push({
         severity: 'error',
