@@ -14,6 +14,7 @@ import {
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { callerOf, installAuth } from './auth/request-auth.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
+import { browseConnection } from './connect/browse-connection.ts';
 import { createConnectGateway } from './connect/connect-gateway.ts';
 import { createInjectFetch } from './connect/inject-fetch.ts';
 import { testConnectCredentials } from './connect/test-connection.ts';
@@ -38,6 +39,7 @@ import { createRunRepository } from './repositories/run-repository.ts';
 import { createTokenRepository } from './repositories/token-repository.ts';
 import { connectionRoutes } from './routes/connection-routes.ts';
 import { executionRoutes } from './routes/execution-routes.ts';
+import { operationImportRoutes } from './routes/operation-import-routes.ts';
 import { processRoutes } from './routes/process-routes.ts';
 import { runDocumentRoutes } from './routes/run-document-routes.ts';
 import { runEventRoutes } from './routes/run-event-routes.ts';
@@ -208,6 +210,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(processRoutes(services));
   await app.register(connectionRoutes(services));
   await app.register(runRoutes(services));
+  await app.register(
+    operationImportRoutes(services, (accountId, id, object) =>
+      browseConnection(connections, accountId, id, object, injectFetch),
+    ),
+  );
   await app.register(runEventRoutes(services));
   await app.register(runDocumentRoutes(services));
   await app.register(runReplayRoutes(services));
