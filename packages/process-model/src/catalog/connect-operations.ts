@@ -1,3 +1,4 @@
+import { own } from '../own.ts';
 /**
  * The CloudBlue Connect connector's catalog: the actions and objects the Options
  * panel offers, and which (action, object) pairs are valid. Labels follow the
@@ -104,7 +105,7 @@ export const CONNECT_OBJECT_ACTIONS: Readonly<Record<ConnectObject, readonly Con
 };
 
 export function isValidConnectPair(action: string, object: string): boolean {
-  const actions = (CONNECT_OBJECT_ACTIONS as Record<string, readonly string[] | undefined>)[object];
+  const actions = own(CONNECT_OBJECT_ACTIONS as Record<string, readonly string[]>, object);
   return actions?.includes(action) ?? false;
 }
 

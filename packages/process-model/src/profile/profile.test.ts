@@ -1,6 +1,15 @@
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
-import { JsonSchemaProfileSchema, MAX_PROFILE_DEPTH } from '../schema/profile.ts';
+import { defaultShape } from '../catalog/shape-catalog.ts';
+import { createProcess } from '../create-process.ts';
+import { addShape } from '../operations/add-shape.ts';
+import {
+  type JsonSchemaProfile,
+  JsonSchemaProfileSchema,
+  MAX_PROFILE_DEPTH,
+} from '../schema/profile.ts';
+import { parseProcess } from '../serialize.ts';
+import { validateProcess } from '../validation/validate.ts';
 import { profileFromJsonSchema } from './profile-from-json-schema.ts';
 import { profileFromSample } from './profile-from-sample.ts';
 
@@ -79,6 +88,41 @@ describe('profileFromSample', () => {
       depth++;
     }
     expect(depth).toBeLessThan(MAX_PROFILE_DEPTH);
+  });
+});
+
+describe('profiles in process files', () => {
+  it('a profile nested thousands deep is an issue, not a stack overflow', () => {
+    let profile: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < 5000; i++) {
+      profile = { type: 'object', properties: { a: profile } };
+    }
+    const connector = defaultShape('connector');
+    const doc = addShape(createProcess({ id: 'p', name: 'P' }), {
+      id: 'c',
+      kind: 'connector',
+      position: { x: 0, y: 0 },
+      shape: {
+        ...connector,
+        config: { ...connector.config, responseProfile: profile as JsonSchemaProfile },
+      },
+    });
+    expect(validateProcess(doc)).toEqual([
+      expect.objectContaining({
+        code: 'profile.too-deep',
+        pointer: '/shapes/c/config/responseProfile',
+      }),
+    ]);
+    // Built as text: JSON.stringify itself recurses too deep for a test worker.
+    const deep = `${'{"type":"object","properties":{"a":'.repeat(5000)}{"type":"string"}${'}}'.repeat(5000)}`;
+    const text = JSON.stringify({
+      ...doc,
+      shapes: {
+        ...doc.shapes,
+        c: { ...connector, config: { ...connector.config, responseProfile: '__DEEP__' } },
+      },
+    }).replace('"__DEEP__"', deep);
+    expect(parseProcess(text)).toMatchObject({ ok: false, issues: [{ code: 'profile.too-deep' }] });
   });
 });
 

@@ -7,6 +7,7 @@ import { moveShapes } from '../operations/move-shapes.ts';
 import { addNote } from '../operations/notes.ts';
 import { removeShapes } from '../operations/remove-shapes.ts';
 import { updateShape } from '../operations/update-shape.ts';
+import { profileFromSample } from '../profile/profile-from-sample.ts';
 import type { ParameterValue } from '../schema/common.ts';
 import type { ProcessDocument } from '../schema/process.ts';
 import { SHAPE_KINDS, type Shape, type ShapeKind } from '../schema/shapes.ts';
@@ -85,6 +86,19 @@ function shapeOf(kind: ShapeKind): fc.Arbitrary<Shape> {
           label,
           config: { ...base.config, returnPaths },
         }));
+    case 'connector':
+      // A response profile inferred from a random sample, as Import Operation would.
+      return fc
+        .record({ label, sample: fc.option(fc.jsonValue({ maxDepth: 4 }), { nil: undefined }) })
+        .map(({ label, sample }) =>
+          sample === undefined
+            ? { ...base, label }
+            : {
+                ...base,
+                label,
+                config: { ...base.config, responseProfile: profileFromSample(sample) },
+              },
+        );
     default:
       return label.map((l) => ({ ...base, label: l }));
   }

@@ -6,6 +6,7 @@ import { topologicalOrder } from '../graph/topological-order.ts';
 import type { ProcessDocument } from '../schema/process.ts';
 import { SHAPE_KINDS } from '../schema/shapes.ts';
 import { parseProcess, serializeProcess } from '../serialize.ts';
+import { structureIssues } from '../validation/structure.ts';
 import { validateProcess } from '../validation/validate.ts';
 import { validProcess } from './arbitraries.ts';
 
@@ -62,7 +63,49 @@ function damaged(
   return value;
 }
 
+/**
+ * Every string in one shape's config replaced by `name`, one at a time, wherever
+ * the file format still accepts it (enums and discriminants keep their value).
+ */
+function hostileStrings(doc: ProcessDocument, pick: number, name: string): unknown {
+  const value = JSON.parse(JSON.stringify(doc)) as { shapes: Record<string, unknown> };
+  const ids = Object.keys(value.shapes);
+  const shape = value.shapes[ids[pick % ids.length] as string];
+  const visit = (holder: Record<string | number, unknown>) => {
+    for (const key of Object.keys(holder)) {
+      const v = holder[key];
+      if (typeof v === 'string') {
+        holder[key] = name;
+        if (structureIssues(value).length > 0) {
+          holder[key] = v;
+        }
+      } else if (typeof v === 'object' && v !== null) {
+        visit(v as Record<string, unknown>);
+      }
+    }
+  };
+  if (typeof shape === 'object' && shape !== null) {
+    visit(shape as Record<string, unknown>);
+  }
+  return value;
+}
+
 describe('semantically damaged but well-formed files', () => {
+  it('hostile names in any config string get issues, never exceptions', () => {
+    fc.assert(
+      fc.property(
+        validProcess,
+        fc.nat(),
+        fc.constantFrom(...HOSTILE, '', '{1}', 'a..b'),
+        (doc, pick, n) => {
+          const value = hostileStrings(doc, pick, n);
+          expect(() => validateProcess(value)).not.toThrow();
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('get issues, never exceptions, and still round-trip', () => {
     fc.assert(
       fc.property(validProcess, damage, (doc, d) => {

@@ -5,6 +5,7 @@ import { ProcessDocumentSchema } from '../schema/process.ts';
 import { SHAPE_SCHEMAS } from '../schema/shapes.ts';
 import { checkerFor } from './checker.ts';
 import { pointerOf, type ValidationIssue } from './issue.ts';
+import { profileDepthIssues } from './profile-depth.ts';
 
 // The envelope is checked without shapes, then each shape against its own kind's
 // schema: a union-wide check would report every kind's mismatch at once.
@@ -60,6 +61,11 @@ export function structureIssues(value: unknown): ValidationIssue[] {
         pointer: pointerOf('shapes', id, 'kind'),
         shapeId: id,
       });
+      continue;
+    }
+    const tooDeep = profileDepthIssues(id, shape);
+    if (tooDeep.length > 0) {
+      issues.push(...tooDeep);
       continue;
     }
     for (const issue of schemaIssues(schema as TSchema, shape, pointerOf('shapes', id))) {
