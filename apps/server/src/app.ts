@@ -5,7 +5,9 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
+  attachSandboxPersistence,
   connectSandbox,
+  connectSandboxAdmin,
   createSandboxState,
   DEFAULT_SCALE,
   DEFAULT_SEED,
@@ -36,6 +38,7 @@ import { createPinnedInputRepository } from './repositories/pinned-input-reposit
 import { createProcessRepository } from './repositories/process-repository.ts';
 import { createRunDocumentRepository } from './repositories/run-document-repository.ts';
 import { createRunRepository } from './repositories/run-repository.ts';
+import { createSandboxPersistence } from './repositories/sandbox-persistence.ts';
 import { createTokenRepository } from './repositories/token-repository.ts';
 import { connectionRoutes } from './routes/connection-routes.ts';
 import { executionRoutes } from './routes/execution-routes.ts';
@@ -45,6 +48,7 @@ import { runDocumentRoutes } from './routes/run-document-routes.ts';
 import { runEventRoutes } from './routes/run-event-routes.ts';
 import { runReplayRoutes } from './routes/run-replay-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
+import { SANDBOX_ADMIN_PREFIX, sandboxRoutes } from './routes/sandbox-routes.ts';
 import { testInputRoutes } from './routes/test-input-routes.ts';
 import { createInProcessDispatcher } from './runs/in-process-dispatcher.ts';
 import { createRuntimeServices } from './runs/runtime-services.ts';
@@ -68,7 +72,8 @@ export interface AppOptions {
   /** Where users reach this server; shown as the sandbox connection's endpoint. */
   publicUrl?: string;
   logger?: FastifyServerOptions['logger'];
-  sandbox?: { seed?: number; scale?: number };
+  /** `persist` keeps the sandbox's objects in the database across restarts. */
+  sandbox?: { seed?: number; scale?: number; persist?: boolean };
   /** Executables Program Command shapes may run; none by default. */
   programCommands?: readonly string[];
   /** Largest request body in bytes; larger ones get 413 (default 5 MiB). */
@@ -222,20 +227,34 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(testInputRoutes(services));
   await app.register(platformRoutes(platform));
   await app.register(sessionRoutes());
+  // One sandbox state serves the Connect API and its admin endpoints.
+  const sandboxState = createSandboxState({
+    seed: options.sandbox?.seed ?? DEFAULT_SEED,
+    scale: options.sandbox?.scale ?? DEFAULT_SCALE,
+  });
   await app.register(connectSandbox, {
     prefix: SANDBOX_PREFIX,
     token: SANDBOX_DEMO_TOKEN,
-    state: createSandboxState({
-      seed: options.sandbox?.seed ?? DEFAULT_SEED,
-      scale: options.sandbox?.scale ?? DEFAULT_SCALE,
-    }),
+    state: sandboxState,
   });
+  // Attached here rather than through the plugin option, so its last save runs
+  // before the database closes (see the onClose hook below).
+  const sandboxPersistence = options.sandbox?.persist
+    ? await attachSandboxPersistence(sandboxState, createSandboxPersistence(db))
+    : undefined;
+  await app.register(connectSandboxAdmin, {
+    prefix: SANDBOX_ADMIN_PREFIX,
+    token: SANDBOX_DEMO_TOKEN,
+    state: sandboxState,
+  });
+  await app.register(sandboxRoutes(app));
 
   if (serveWeb) {
     await app.register(fastifyStatic, { root: options.webDist!, wildcard: false });
   }
 
   app.addHook('onClose', async () => {
+    await sandboxPersistence?.close();
     await scheduler.stop();
     await dispatcher.drain();
     await db.close();

@@ -9,6 +9,7 @@ export interface ServerConfig {
   accessToken: string | undefined;
   webDist: string | undefined;
   programCommands: string[];
+  persistSandbox: boolean;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -38,6 +39,8 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     secretKey: env['JUNCTION_SECRET_KEY'] || undefined,
     accessToken,
     webDist: env['JUNCTION_WEB_DIST'],
+    persistSandbox:
+      env['JUNCTION_SANDBOX_PERSIST'] === '1' || env['JUNCTION_SANDBOX_PERSIST'] === 'true',
     programCommands: (env['JUNCTION_PROGRAM_COMMANDS'] ?? '')
       .split(',')
       .map((c) => c.trim())

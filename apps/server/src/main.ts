@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     secretKey: config.secretKey,
     accessToken: config.accessToken,
     programCommands: config.programCommands,
+    sandbox: { persist: config.persistSandbox },
     webDist: config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     publicUrl,
     logger: {

@@ -10,12 +10,14 @@ export function createInjectFetch(app: FastifyInstance): typeof fetch {
     const request = new Request(input, init);
     const url = new URL(request.url);
     const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
-    const response = await app.inject({
+    // inject has no abort: race it, so client timeouts and cancellation still work.
+    const injected = app.inject({
       method: request.method as 'GET',
       url: `${url.pathname}${url.search}`,
       headers: Object.fromEntries(request.headers),
       ...(body ? { payload: body } : {}),
     });
+    const response = await abortable(injected, request.signal);
     const status = response.statusCode;
     const headers = new Headers();
     for (const [name, value] of Object.entries(response.headers)) {
@@ -26,4 +28,24 @@ export function createInjectFetch(app: FastifyInstance): typeof fetch {
     const noBody = status === 204 || status === 304 || request.method === 'HEAD';
     return new Response(noBody ? null : response.rawPayload, { status, headers });
   };
+}
+
+function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }

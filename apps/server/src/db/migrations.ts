@@ -198,6 +198,17 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       ALTER TABLE runs ADD COLUMN environment_id text
     `,
   },
+  {
+    id: 5,
+    name: 'the built-in sandbox kept across restarts (optional)',
+    sql: `
+      CREATE TABLE sandbox_state (
+        id text PRIMARY KEY,
+        snapshot jsonb NOT NULL,
+        saved_at timestamptz NOT NULL DEFAULT now()
+      )
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {
