@@ -1,9 +1,9 @@
 import {
   addShape,
+  type ConnectorOperation,
   connectShapes,
   createProcess,
   type ProcessDocument,
-  type Shape,
   updateShape,
 } from '@junction/process-model';
 
@@ -11,7 +11,7 @@ import {
 export function connectorProcess(
   id: string,
   name: string,
-  config: Partial<Extract<Shape, { kind: 'connector' }>['config']>,
+  config: Partial<ConnectorOperation>,
 ): ProcessDocument {
   let doc = createProcess({ id, name });
   doc = addShape(doc, { id: 'connector', kind: 'connector', position: { x: 320, y: 160 } });
@@ -27,8 +27,8 @@ export function connectorProcess(
     to: { shape: 'stop' },
   });
   const connector = doc.shapes['connector'];
-  if (connector?.kind !== 'connector') {
-    throw new Error('unreachable');
+  if (connector?.kind !== 'connector' || connector.config.connector !== 'cloudblue-connect') {
+    throw new Error('unreachable: a new connector is a Connect one');
   }
   return updateShape(doc, 'connector', {
     ...connector,

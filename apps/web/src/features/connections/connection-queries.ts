@@ -49,3 +49,8 @@ export async function testConnectionRequest(id: string) {
     })
   ).data;
 }
+
+/** Puts the built-in sandbox back to its seed data. */
+export async function resetSandboxRequest() {
+  await api('/api/sandbox/reset', { method: 'POST' });
+}

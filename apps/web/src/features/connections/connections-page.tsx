@@ -6,6 +6,7 @@ import {
   connectionsQuery,
   createConnectionRequest,
   deleteConnectionRequest,
+  resetSandboxRequest,
   testConnectionRequest,
   updateConnectionRequest,
 } from './connection-queries.ts';
@@ -30,6 +31,16 @@ export function ConnectionsPage() {
     mutationFn: deleteConnectionRequest,
     onSuccess: () => void refresh(),
   });
+  const reset = useMutation({
+    mutationFn: resetSandboxRequest,
+    onSuccess: () =>
+      setResults((r) => ({
+        ...r,
+        sandbox: { ok: true, message: 'Sandbox reset to its seed data.' },
+      })),
+    onError: (error) =>
+      setResults((r) => ({ ...r, sandbox: { ok: false, message: error.message } })),
+  });
 
   return (
     <main className="page">
@@ -45,6 +56,11 @@ export function ConnectionsPage() {
             <button type="button" onClick={() => test.mutate(c.id)}>
               Test {c.name}
             </button>
+            {c.kind === 'sandbox' && (
+              <button type="button" onClick={() => reset.mutate()} disabled={reset.isPending}>
+                Reset sandbox
+              </button>
+            )}
             {c.kind !== 'sandbox' && (
               <>
                 <button type="button" onClick={() => setEditing(c)}>

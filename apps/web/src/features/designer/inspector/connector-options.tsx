@@ -8,6 +8,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { connectionsQuery } from '../../connections/connection-queries.ts';
 import { FieldIssues } from './field-issues.tsx';
+import { ImportOperation } from './import-operation.tsx';
 import { ParametersEditor } from './parameters-editor.tsx';
 
 const OBJECTS = Object.entries(CONNECT_OBJECTS) as [keyof typeof CONNECT_OBJECTS, string][];
@@ -96,6 +97,13 @@ export function ConnectorOptions({
         </select>
       </label>
       <FieldIssues issues={issues} field="object" />
+      <ImportOperation operation={operation} onImport={(patch) => set(patch)} />
+      {operation.responseProfile && (
+        <p className="hint">
+          Response profile: {Object.keys(operation.responseProfile.properties ?? {}).length}{' '}
+          top-level fields.
+        </p>
+      )}
       <label>
         Tracking Direction
         <select
