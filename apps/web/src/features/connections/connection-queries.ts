@@ -20,7 +20,8 @@ export const connectionsQuery = queryOptions({
 
 export async function createConnectionRequest(input: {
   name: string;
-  endpoint: string;
+  kind?: 'cloudblue-connect' | 'junction-platform';
+  endpoint?: string;
   token: string;
 }) {
   return (await api<ConnectionView>('/api/connections', { method: 'POST', body: input })).data;

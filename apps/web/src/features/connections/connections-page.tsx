@@ -49,7 +49,13 @@ export function ConnectionsPage() {
         {(connections.data ?? []).map((c) => (
           <li key={c.id}>
             <strong>{c.name}</strong>{' '}
-            <span className="hint">{c.kind === 'sandbox' ? 'built-in sandbox' : c.endpoint}</span>
+            <span className="hint">
+              {c.kind === 'sandbox'
+                ? 'built-in sandbox'
+                : c.kind === 'junction-platform'
+                  ? 'Junction Platform API'
+                  : c.endpoint}
+            </span>
             <span className="masked" title="The API token is write-only and never shown">
               token ••••••••
             </span>
@@ -103,11 +109,17 @@ function ConnectionForm({
     editing?.endpoint ?? 'https://api.connect.cloudblue.com/public/v1',
   );
   const [token, setToken] = useState('');
+  const [kind, setKind] = useState<'cloudblue-connect' | 'junction-platform'>(
+    editing?.kind === 'junction-platform' ? 'junction-platform' : 'cloudblue-connect',
+  );
+  const platform = kind === 'junction-platform';
   const save = useMutation({
     mutationFn: () =>
       editing
         ? updateConnectionRequest(editing.id, { name, endpoint, ...(token ? { token } : {}) })
-        : createConnectionRequest({ name, endpoint, token }),
+        : createConnectionRequest(
+            platform ? { name, kind, token } : { name, kind, endpoint, token },
+          ),
     onSuccess: () => {
       setToken('');
       onDone();
@@ -123,22 +135,39 @@ function ConnectionForm({
       onSubmit={submit}
       aria-label={editing ? `Edit ${editing.name}` : 'New connection'}
     >
-      <h2>{editing ? `Edit ${editing.name}` : 'New CloudBlue Connect connection'}</h2>
+      <h2>{editing ? `Edit ${editing.name}` : 'New connection'}</h2>
+      {!editing && (
+        <label>
+          Connector
+          <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+            <option value="cloudblue-connect">CloudBlue Connect</option>
+            <option value="junction-platform">Junction Platform API (Partner API connector)</option>
+          </select>
+        </label>
+      )}
       <label>
         Name
         <input value={name} onChange={(e) => setName(e.target.value)} required />
       </label>
-      <label>
-        API endpoint
-        <input value={endpoint} onChange={(e) => setEndpoint(e.target.value)} required />
-      </label>
+      {!platform && (
+        <label>
+          API endpoint
+          <input value={endpoint} onChange={(e) => setEndpoint(e.target.value)} required />
+        </label>
+      )}
       <label>
         API token
         <input
           type="password"
           autoComplete="off"
           value={token}
-          placeholder={editing ? 'Leave empty to keep the stored token' : 'ApiKey SU-…:…'}
+          placeholder={
+            editing
+              ? 'Leave empty to keep the stored token'
+              : platform
+                ? 'jct_… (from Accounts → API tokens)'
+                : 'ApiKey SU-…:…'
+          }
           onChange={(e) => setToken(e.target.value)}
           required={!editing}
         />
