@@ -78,10 +78,24 @@ export function Toolbar({
           >
             Process file (JSON, last saved)
           </a>
-          <button type="button" onClick={() => onExportImage('png')}>
+          <button
+            type="button"
+            onClick={(e) => {
+              // Close the menu: the choice is made.
+              e.currentTarget.closest('details')?.removeAttribute('open');
+              onExportImage('png');
+            }}
+          >
             Image (PNG)
           </button>
-          <button type="button" onClick={() => onExportImage('svg')}>
+          <button
+            type="button"
+            onClick={(e) => {
+              // Close the menu: the choice is made.
+              e.currentTarget.closest('details')?.removeAttribute('open');
+              onExportImage('svg');
+            }}
+          >
             Image (SVG)
           </button>
         </div>
