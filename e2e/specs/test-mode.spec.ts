@@ -142,6 +142,33 @@ test.describe('Test mode', () => {
     expect(runs.items).toHaveLength(3);
   });
 
+  test('comparing two runs shows which documents changed at each shape', async ({
+    page,
+    request,
+  }) => {
+    const processId = await openProcess(page, request, passthroughProcess(randomUUID(), 'Compare'));
+    for (const documents of [
+      ['{"n":1}', '{"n":2}'],
+      ['{"n":1}', '{"n":3}'],
+    ]) {
+      const pinned = { documents: documents.map((data) => ({ data })) };
+      expect(
+        (await request.put(`/api/processes/${processId}/test-input`, { data: pinned })).status(),
+      ).toBe(200);
+      await page.reload();
+      await page.getByRole('button', { name: 'Test', exact: true }).click();
+      await expect(runBar(page).getByRole('status')).toHaveText('Complete');
+      await runBar(page).getByRole('button', { name: 'Back to editing' }).click();
+    }
+    await page.getByRole('button', { name: 'Test runs' }).click();
+    const history = panel(page).getByRole('region', { name: 'Run history' });
+    await history.getByRole('checkbox').nth(0).check();
+    await history.getByRole('checkbox').nth(1).check();
+    const comparison = panel(page).getByRole('table', { name: 'Run comparison' });
+    await expect(comparison.getByRole('row', { name: /Start/ })).toContainText('1 of 2 changed');
+    await expect(comparison.getByRole('row', { name: /Stop/ })).toContainText('1 of 2 changed');
+  });
+
   test('a 10,000-document run keeps the inspector responsive', async ({ page, request }) => {
     const processId = await openProcess(
       page,

@@ -1,8 +1,39 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { processRunsQuery, type RunRecord } from './run-queries.ts';
+import {
+  DOCUMENT_PAGE,
+  type DocumentDirection,
+  documentPageQuery,
+  processRunsQuery,
+  type RunRecord,
+} from './run-queries.ts';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
+
+/** Documents at a shape compared by position: what changed between two runs. */
+function useChangedDocuments(a: RunRecord, b: RunRecord, shapes: string[]) {
+  const direction = (id: string): DocumentDirection => (id === 'start' ? 'out' : 'in');
+  const pages = useQueries({
+    queries: shapes.flatMap((id) => [
+      documentPageQuery(a.id, id, direction(id), 0),
+      documentPageQuery(b.id, id, direction(id), 0),
+    ]),
+  });
+  return (index: number): string => {
+    const left = pages[index * 2]?.data;
+    const right = pages[index * 2 + 1]?.data;
+    if (!left || !right) {
+      return '…';
+    }
+    const compared = Math.max(left.items.length, right.items.length);
+    const changed = Array.from({ length: compared }, (_, i) => i).filter(
+      (i) => left.items[i]?.data !== right.items[i]?.data,
+    ).length;
+    const capped =
+      left.total > DOCUMENT_PAGE || right.total > DOCUMENT_PAGE ? ` (first ${DOCUMENT_PAGE})` : '';
+    return compared === 0 ? '—' : `${changed} of ${compared} changed${capped}`;
+  };
+}
 
 function CompareRuns({
   a,
@@ -14,6 +45,9 @@ function CompareRuns({
   shapeTitle: (id: string) => string;
 }) {
   const shapes = [...new Set([...Object.keys(a.shapes), ...Object.keys(b.shapes)])];
+  const changedAt = useChangedDocuments(a, b, shapes);
+  const text = (s: RunRecord['shapes'][string] | undefined) =>
+    s ? `${s.documentsIn} in · ${s.documentsOut} out · ${s.documentsInError} err` : '—';
   return (
     <table className="data-table" aria-label="Run comparison">
       <thead>
@@ -21,19 +55,19 @@ function CompareRuns({
           <th>Shape</th>
           <th>{when(a.startedAt)}</th>
           <th>{when(b.startedAt)}</th>
+          <th>Documents</th>
         </tr>
       </thead>
       <tbody>
-        {shapes.map((id) => {
+        {shapes.map((id, index) => {
           const x = a.shapes[id];
           const y = b.shapes[id];
-          const text = (s: typeof x) =>
-            s ? `${s.documentsIn} in · ${s.documentsOut} out · ${s.documentsInError} err` : '—';
           return (
             <tr key={id} className={text(x) === text(y) ? undefined : 'is-changed'}>
               <td>{shapeTitle(id)}</td>
               <td>{text(x)}</td>
               <td>{text(y)}</td>
+              <td>{changedAt(index)}</td>
             </tr>
           );
         })}
