@@ -53,6 +53,7 @@ import { testInputRoutes } from './routes/test-input-routes.ts';
 import { createInProcessDispatcher } from './runs/in-process-dispatcher.ts';
 import { createRuntimeServices } from './runs/runtime-services.ts';
 import { createScheduler, type Scheduler, type SchedulerOptions } from './runs/scheduler.ts';
+import type { TestLimits } from './runtime/execution.ts';
 import { createSecretBox, loadOrCreateKeyFile, parseSecretKey } from './secrets/secret-box.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import type { Services } from './services.ts';
@@ -76,6 +77,8 @@ export interface AppOptions {
   sandbox?: { seed?: number; scale?: number; persist?: boolean };
   /** Executables Program Command shapes may run; none by default. */
   programCommands?: readonly string[];
+  /** Test mode's limits; the runtime's generous defaults otherwise. */
+  testLimits?: Partial<TestLimits>;
   /** Largest request body in bytes; larger ones get 413 (default 5 MiB). */
   bodyLimit?: number;
   /** Cron schedules: the clock and how often to look (tests inject both). */
@@ -137,6 +140,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       programCommands: options.programCommands ?? [],
       // The service needs the dispatcher, so the gateway is looked up when a run starts.
       platformFor: (accountId) => platformGatewayFor(accountId),
+      testLimits: options.testLimits,
     }),
     log: app.log,
   });

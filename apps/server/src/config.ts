@@ -10,6 +10,7 @@ export interface ServerConfig {
   webDist: string | undefined;
   programCommands: string[];
   persistSandbox: boolean;
+  testLimits: { documentsPerInbound?: number; bytesPerRun?: number };
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -39,6 +40,10 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     secretKey: env['JUNCTION_SECRET_KEY'] || undefined,
     accessToken,
     webDist: env['JUNCTION_WEB_DIST'],
+    testLimits: {
+      ...positiveInteger(env, 'JUNCTION_TEST_MAX_DOCUMENTS', 'documentsPerInbound'),
+      ...positiveInteger(env, 'JUNCTION_TEST_MAX_BYTES', 'bytesPerRun'),
+    },
     persistSandbox:
       env['JUNCTION_SANDBOX_PERSIST'] === '1' || env['JUNCTION_SANDBOX_PERSIST'] === 'true',
     programCommands: (env['JUNCTION_PROGRAM_COMMANDS'] ?? '')
@@ -46,4 +51,21 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       .map((c) => c.trim())
       .filter((c) => c !== ''),
   };
+}
+
+/** An optional positive whole number from the environment, under `key`; a bad value stops start-up. */
+function positiveInteger<K extends string>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  key: K,
+): { [P in K]?: number } {
+  const text = env[name];
+  if (text === undefined || text === '') {
+    return {};
+  }
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`${name} must be a positive whole number, got "${text}".`);
+  }
+  return { [key]: value } as { [P in K]?: number };
 }

@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     accessToken: config.accessToken,
     programCommands: config.programCommands,
     sandbox: { persist: config.persistSandbox },
+    testLimits: config.testLimits,
     webDist: config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     publicUrl,
     logger: {

@@ -1,13 +1,18 @@
 import type { Database } from '../db/database.ts';
 import type { ProcessRepository } from '../repositories/process-repository.ts';
 import { createDbPropertyStore, createDbSnapshotStore } from '../repositories/runtime-stores.ts';
-import type { ExecuteOptions } from '../runtime/execution.ts';
+import type { ExecuteOptions, TestLimits } from '../runtime/execution.ts';
 import type { PlatformGateway } from '../runtime/types.ts';
 
 /** The parts of a run that come from this server rather than from the request. */
 export type RuntimeServices = Pick<
   ExecuteOptions,
-  'loadProcess' | 'persistedProperties' | 'snapshots' | 'programCommands' | 'platform'
+  | 'loadProcess'
+  | 'persistedProperties'
+  | 'snapshots'
+  | 'programCommands'
+  | 'platform'
+  | 'testLimits'
 >;
 
 /**
@@ -21,12 +26,15 @@ export function createRuntimeServices(deps: {
   programCommands: readonly string[];
   /** The Platform API for Partner API connector shapes, per run account. */
   platformFor?: ((accountId: string) => PlatformGateway) | undefined;
+  /** Test mode's limits (JUNCTION_TEST_MAX_DOCUMENTS, JUNCTION_TEST_MAX_BYTES). */
+  testLimits?: Partial<TestLimits> | undefined;
 }): (accountId: string) => RuntimeServices {
   return (accountId) => ({
     loadProcess: async (processId) => (await deps.processes.get(accountId, processId))?.document,
     persistedProperties: createDbPropertyStore(deps.db, accountId),
     snapshots: createDbSnapshotStore(deps.db, accountId),
     ...(deps.platformFor ? { platform: deps.platformFor(accountId) } : {}),
+    ...(deps.testLimits ? { testLimits: deps.testLimits } : {}),
     ...(deps.programCommands.length > 0
       ? { programCommands: { allow: deps.programCommands } }
       : {}),

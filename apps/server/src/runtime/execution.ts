@@ -40,7 +40,21 @@ export interface ExecuteOptions {
   retryPolicy?: RetryPolicy;
   /** Injectable wait for retries (tests use a fake clock). */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Test mode's limits (process-semantics.md §9.3), generous by default; unused outside Test mode. */
+  testLimits?: Partial<TestLimits>;
 }
+
+export interface TestLimits {
+  /** Documents one inbound connector shape (Get, List, Query) may bring into a test run. */
+  documentsPerInbound: number;
+  /** Bytes of document data a whole test run may produce. */
+  bytesPerRun: number;
+}
+
+export const DEFAULT_TEST_LIMITS: TestLimits = {
+  documentsPerInbound: 100_000,
+  bytesPerRun: 512 * 1024 * 1024,
+};
 
 export const DEFAULT_SCRIPT_LIMITS: ScriptLimits = {
   timeoutMs: 5_000,
@@ -65,6 +79,10 @@ export interface Execution {
   /** Unawaited subprocess runs; settled before the execution reports its outcome. */
   background: Array<Promise<Error | undefined>>;
   notifications: { count: number };
+  /** Test mode's limits; undefined outside Test mode. */
+  limits: TestLimits | undefined;
+  /** Bytes of document data produced so far (checked against `limits`). */
+  produced: { bytes: number };
   newDocumentId(): string;
   sleep(ms: number, signal: AbortSignal): Promise<void>;
 }
@@ -100,6 +118,8 @@ export async function createExecution(
     successActions: [],
     background: [],
     notifications: { count: 0 },
+    limits: options.testMode ? { ...DEFAULT_TEST_LIMITS, ...options.testLimits } : undefined,
+    produced: { bytes: 0 },
     newDocumentId: () => `d${++sequence}`,
     sleep: options.sleep ?? abortableSleep,
   };

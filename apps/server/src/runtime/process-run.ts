@@ -1,7 +1,7 @@
 import { outputPorts, type ProcessDocument, type Shape } from '@junction/process-model';
 import { appendAll } from './append.ts';
 import type { Execution } from './execution.ts';
-import { RunHalt } from './halt.ts';
+import { processError, RunHalt } from './halt.ts';
 import { handlerFor } from './handlers/registry.ts';
 import { createBaseContext } from './run-context.ts';
 import type {
@@ -132,6 +132,7 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
     for (const docs of result.outputs.values()) {
       stats.documentsOut += docs.length;
       for (const doc of docs) {
+        execution.produced.bytes += doc.data.length;
         if (doc.parentId !== undefined && doc.parentId !== doc.id) {
           execution.parents.set(doc.id, doc.parentId);
         }
@@ -147,6 +148,12 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
       stats.message = result.errors[0].message;
     }
     listener.shapeFinished?.(shapeId, stats, result);
+    const limits = execution.limits;
+    if (limits && execution.produced.bytes > limits.bytesPerRun) {
+      throw processError(
+        `Test mode stops a run after ${Math.round(limits.bytesPerRun / 1024 / 1024)} MB of documents; this one produced more by ${shape.label || shape.kind}. Test with less data, or raise JUNCTION_TEST_MAX_BYTES.`,
+      );
+    }
     if (result.endRun) {
       throw new RunHalt('return', 'Stop: end and return');
     }

@@ -25,6 +25,7 @@ export function createBaseContext(
       processId: process.id,
       processName: process.name,
       testMode: execution.testMode,
+      documentsPerInbound: execution.limits?.documentsPerInbound,
     },
     persistProcessProperty: async (name, value) => {
       await execution.options.persistedProperties?.save(process.id, name, value);

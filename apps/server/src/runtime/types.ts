@@ -121,6 +121,8 @@ export interface ExecutionInfo {
   processId: string;
   processName: string;
   testMode: boolean;
+  /** Test mode's cap on documents from one inbound connector shape; undefined outside Test mode. */
+  documentsPerInbound: number | undefined;
 }
 
 /** Persisted dynamic process properties, per process (Set Properties "Persist"). */

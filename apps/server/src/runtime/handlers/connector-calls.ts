@@ -1,4 +1,5 @@
 import { deriveDocument } from '../documents.ts';
+import { processError } from '../halt.ts';
 import { META } from '../properties.ts';
 import { onDefaultPort } from '../single-port.ts';
 import {
@@ -51,4 +52,20 @@ export async function perDocumentCalls(
     }
   }
   return onDefaultPort(outputs, errors);
+}
+
+/**
+ * Test mode keeps runs small (process-semantics.md §9.3): an inbound connector
+ * shape that brings in more documents than the limit stops the run, saying how
+ * to narrow it, instead of quietly dropping the rest.
+ */
+export function enforceInboundLimit(result: ShapeResult, ctx: RunContext): ShapeResult {
+  const limit = ctx.execution.documentsPerInbound;
+  const count = [...result.outputs.values()].reduce((sum, docs) => sum + docs.length, 0);
+  if (limit !== undefined && count > limit) {
+    throw processError(
+      `Test mode stops at ${limit.toLocaleString('en')} documents from one inbound connector; this one read more. Narrow it with parameters, or raise JUNCTION_TEST_MAX_DOCUMENTS.`,
+    );
+  }
+  return result;
 }

@@ -11,7 +11,7 @@ import type {
   ShapeHandler,
   ShapeResult,
 } from '../types.ts';
-import { perDocumentCalls } from './connector-calls.ts';
+import { enforceInboundLimit, perDocumentCalls } from './connector-calls.ts';
 import { runPlatformOperation } from './platform-connector.ts';
 
 /** Parameters with a meaning of their own; any other name filters a list by equality. */
@@ -61,10 +61,18 @@ export async function runConnectorOperation(
   if (op.connector === 'junction-platform') {
     return runPlatformOperation(op, inputs, ctx);
   }
-  return perDocumentCalls(inputs, ctx, op.returnApplicationErrors, (doc) => {
+  const inbound = isInboundConnectAction(op.action as never);
+  const limit = inbound ? ctx.execution.documentsPerInbound : undefined;
+  const result = await perDocumentCalls(inputs, ctx, op.returnApplicationErrors, (doc) => {
     const params = resolveParameters(op.parameters, doc, ctx);
-    return ctx.connectors.execute(op, requestFor(op, doc, params), ctx.signal);
+    const request = requestFor(op, doc, params);
+    // One record past the limit is enough to know it is exceeded; don't page through the rest.
+    if (limit !== undefined) {
+      request.maxRecords = Math.min(request.maxRecords ?? Number.POSITIVE_INFINITY, limit + 1);
+    }
+    return ctx.connectors.execute(op, request, ctx.signal);
   });
+  return inbound ? enforceInboundLimit(result, ctx) : result;
 }
 
 export const connectorHandler: ShapeHandler<'connector'> = {

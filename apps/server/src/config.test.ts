@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './config.ts';
+
+describe('server configuration', () => {
+  it('listens on loopback by default and refuses another address without an access token', () => {
+    expect(readConfig({}).host).toBe('127.0.0.1');
+    expect(() => readConfig({ HOST: '0.0.0.0' })).toThrow(/JUNCTION_ACCESS_TOKEN/);
+    expect(readConfig({ HOST: '0.0.0.0', JUNCTION_ACCESS_TOKEN: 't' }).host).toBe('0.0.0.0');
+  });
+
+  it('reads Test mode limits, and stops on a value that is not a positive whole number', () => {
+    expect(
+      readConfig({ JUNCTION_TEST_MAX_DOCUMENTS: '500', JUNCTION_TEST_MAX_BYTES: '1048576' })
+        .testLimits,
+    ).toEqual({
+      documentsPerInbound: 500,
+      bytesPerRun: 1_048_576,
+    });
+    expect(readConfig({}).testLimits).toEqual({});
+    expect(() => readConfig({ JUNCTION_TEST_MAX_DOCUMENTS: 'lots' })).toThrow(
+      /JUNCTION_TEST_MAX_DOCUMENTS/,
+    );
+  });
+});

@@ -1,0 +1,66 @@
+import { defaultShape, type Shape } from '@junction/process-model';
+import { describe, expect, it } from 'vitest';
+import {
+  buildProcess,
+  docs,
+  memoryGateway,
+  PASSTHROUGH_START,
+  runTest,
+  sink,
+} from './test-support.ts';
+
+//  [start] -> [list] -> [end]
+function listProcess(): ReturnType<typeof buildProcess> {
+  const list = defaultShape('connector');
+  const connector: Shape = {
+    ...list,
+    config: { ...list.config, connectionId: 'c', action: 'list', object: 'request' },
+  } as Shape;
+  return buildProcess({ start: PASSTHROUGH_START, list: connector, end: sink() }, [
+    ['start', 'default', 'list'],
+    ['list', 'default', 'end'],
+  ]);
+}
+
+const records = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `PR-${i}` }));
+
+describe('Test mode limits', () => {
+  it('stops a test run whose inbound connector brings in more documents than allowed, and asks only for one past the limit', async () => {
+    const gateway = memoryGateway((request) => records(Math.min(request.maxRecords ?? 50, 50)));
+    const run = await runTest(listProcess(), {
+      connectors: gateway,
+      startDocuments: docs(''),
+      testMode: true,
+      testLimits: { documentsPerInbound: 10 },
+    });
+    expect(run.outcome.status).toBe('error');
+    expect(run.outcome.error).toContain('Test mode stops at 10 documents');
+    expect(gateway.calls[0]?.maxRecords).toBe(11);
+  });
+
+  it('applies no such limit outside Test mode', async () => {
+    const gateway = memoryGateway(() => records(50));
+    const run = await runTest(listProcess(), {
+      connectors: gateway,
+      startDocuments: docs(''),
+      testLimits: { documentsPerInbound: 10 },
+    });
+    expect(run.outcome.status).toBe('complete');
+    expect(run.outcome.shapes['end']?.documentsIn).toBe(50);
+  });
+
+  it('stops a test run that produces more bytes of documents than allowed', async () => {
+    //  [start] -> [end]
+    const process = buildProcess({ start: PASSTHROUGH_START, end: sink() }, [
+      ['start', 'default', 'end'],
+    ]);
+    const big = 'x'.repeat(1024);
+    const run = await runTest(process, {
+      startDocuments: docs(big, big, big),
+      testMode: true,
+      testLimits: { bytesPerRun: 2 * 1024 },
+    });
+    expect(run.outcome.status).toBe('error');
+    expect(run.outcome.error).toContain('JUNCTION_TEST_MAX_BYTES');
+  });
+});
