@@ -1,19 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
+import { waitForRun } from './run-helpers.ts';
 import { listRequestsProcess } from './skeleton-process.ts';
 
 type App = Awaited<ReturnType<typeof buildTestApp>>;
-
-async function waitForRun(app: App, id: string) {
-  for (let i = 0; i < 200; i++) {
-    const run = (await app.inject({ url: `/api/runs/${id}` })).json();
-    if (run.status !== 'running') {
-      return run;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`run ${id} did not finish`);
-}
 
 describe(`test runs against the built-in sandbox (${storageUnderTest()})`, () => {
   let app: App;

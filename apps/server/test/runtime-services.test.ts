@@ -7,6 +7,7 @@ import {
 } from '@junction/process-model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
+import { waitForRun } from './run-helpers.ts';
 
 type App = Awaited<ReturnType<typeof buildTestApp>>;
 
@@ -35,14 +36,7 @@ function chain(id: string, shapes: Shape[]): ProcessDocument {
 async function runToEnd(app: App, payload: object) {
   const started = await app.inject({ method: 'POST', url: '/api/runs', payload });
   expect(started.statusCode).toBe(201);
-  for (let i = 0; i < 200; i++) {
-    const run = (await app.inject({ url: `/api/runs/${started.json().id}` })).json();
-    if (run.status !== 'running') {
-      return run;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('run did not finish');
+  return waitForRun(app, started.json().id);
 }
 
 async function store(app: App, doc: ProcessDocument) {
