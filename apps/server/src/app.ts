@@ -51,6 +51,7 @@ import { runRoutes } from './routes/run-routes.ts';
 import { SANDBOX_ADMIN_PREFIX, sandboxRoutes } from './routes/sandbox-routes.ts';
 import { testInputRoutes } from './routes/test-input-routes.ts';
 import { createInProcessDispatcher } from './runs/in-process-dispatcher.ts';
+import { DEFAULT_RUN_SLOT_LIMITS, type RunSlotLimits } from './runs/run-slots.ts';
 import { createRuntimeServices } from './runs/runtime-services.ts';
 import { createScheduler, type Scheduler, type SchedulerOptions } from './runs/scheduler.ts';
 import type { TestLimits } from './runtime/execution.ts';
@@ -79,6 +80,8 @@ export interface AppOptions {
   programCommands?: readonly string[];
   /** Test mode's limits; the runtime's generous defaults otherwise. */
   testLimits?: Partial<TestLimits>;
+  /** Runs at once and runs waiting for a slot (JUNCTION_MAX_RUNS, JUNCTION_MAX_QUEUED_RUNS). */
+  runLimits?: Partial<RunSlotLimits>;
   /** Largest request body in bytes; larger ones get 413 (default 5 MiB). */
   bodyLimit?: number;
   /** Cron schedules: the clock and how often to look (tests inject both). */
@@ -143,6 +146,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       testLimits: options.testLimits,
     }),
     log: app.log,
+    limits: { ...DEFAULT_RUN_SLOT_LIMITS, ...options.runLimits },
   });
   const services: Services = {
     processes,

@@ -21,4 +21,14 @@ describe('server configuration', () => {
       /JUNCTION_TEST_MAX_DOCUMENTS/,
     );
   });
+
+  it('reads how many runs may execute and wait at once', () => {
+    expect(
+      readConfig({ JUNCTION_MAX_RUNS: '4', JUNCTION_MAX_QUEUED_RUNS: '20' }).runLimits,
+    ).toEqual({ concurrentRuns: 4, queuedRuns: 20 });
+    expect(readConfig({}).runLimits).toEqual({});
+    expect(() => readConfig({ JUNCTION_MAX_QUEUED_RUNS: '-1' })).toThrow(
+      /JUNCTION_MAX_QUEUED_RUNS/,
+    );
+  });
 });

@@ -11,6 +11,7 @@ export interface ServerConfig {
   programCommands: string[];
   persistSandbox: boolean;
   testLimits: { documentsPerInbound?: number; bytesPerRun?: number };
+  runLimits: { concurrentRuns?: number; queuedRuns?: number };
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -43,6 +44,10 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     testLimits: {
       ...positiveInteger(env, 'JUNCTION_TEST_MAX_DOCUMENTS', 'documentsPerInbound'),
       ...positiveInteger(env, 'JUNCTION_TEST_MAX_BYTES', 'bytesPerRun'),
+    },
+    runLimits: {
+      ...positiveInteger(env, 'JUNCTION_MAX_RUNS', 'concurrentRuns'),
+      ...positiveInteger(env, 'JUNCTION_MAX_QUEUED_RUNS', 'queuedRuns'),
     },
     persistSandbox:
       env['JUNCTION_SANDBOX_PERSIST'] === '1' || env['JUNCTION_SANDBOX_PERSIST'] === 'true',

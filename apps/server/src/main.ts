@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     programCommands: config.programCommands,
     sandbox: { persist: config.persistSandbox },
     testLimits: config.testLimits,
+    runLimits: config.runLimits,
     webDist: config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     publicUrl,
     logger: {

@@ -1,10 +1,42 @@
-import type { ProcessDocument } from '@junction/process-model';
+import {
+  insertShapeOnConnection,
+  type ProcessDocument,
+  updateShape,
+} from '@junction/process-model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
 import { createStoredProcess, startGetProcess, waitForRun } from './run-helpers.ts';
 import { listRequestsProcess } from './skeleton-process.ts';
 
 type App = Awaited<ReturnType<typeof buildTestApp>>;
+
+/** Start -> List Resource · Request (tracking `side`) -> Notify at `level` -> Stop. */
+function trackedProcess(side: 'input' | 'output', level: 'info' | 'warning'): ProcessDocument {
+  let doc = listRequestsProcess(`tracked-${side}`);
+  const list = doc.shapes['list'];
+  if (list?.kind !== 'connector' || list.config.connector !== 'cloudblue-connect') {
+    throw new Error('unreachable: the skeleton has a Connect connector');
+  }
+  doc = updateShape(doc, 'list', {
+    ...list,
+    config: { ...list.config, trackingDirection: side },
+  });
+  return insertShapeOnConnection(
+    doc,
+    'c2',
+    {
+      id: 'notify',
+      kind: 'notify',
+      position: { x: 400, y: 160 },
+      shape: {
+        kind: 'notify',
+        label: '',
+        config: { level, title: '', text: 'listed', parameters: [], oncePerExecution: true },
+      },
+    },
+    'c3',
+  );
+}
 
 describe(`executions and Process Reporting (${storageUnderTest()})`, () => {
   let app: App;
@@ -112,5 +144,60 @@ describe(`executions and Process Reporting (${storageUnderTest()})`, () => {
     expect(badStatus.statusCode).toBe(400);
     const badDate = await app.inject({ url: '/api/executions?from=yesterday' });
     expect(badDate.statusCode).toBe(400);
+  });
+
+  it('keeps only the tracked documents of an execution; Test mode keeps every shape’s', async () => {
+    const count = async (runId: string, shapeId: string, direction: string) =>
+      (
+        await app.inject({
+          url: `/api/runs/${runId}/shapes/${shapeId}/documents?direction=${direction}&limit=1`,
+        })
+      ).json().total as number;
+    for (const side of ['input', 'output'] as const) {
+      const { id } = await createStoredProcess(app, trackedProcess(side, 'info'));
+      const started = await app.inject({ method: 'POST', url: `/api/processes/${id}/executions` });
+      const run = await waitForRun(app, started.json().id);
+      expect(run.executionStatus).toBe('COMPLETE');
+      const listed = run.shapes.list.documentsOut as number;
+      expect(listed).toBeGreaterThan(1);
+      // Start always tracks what it produced; the connector keeps one side only.
+      expect(await count(run.id, 'start', 'out')).toBe(1);
+      expect(await count(run.id, 'list', 'in')).toBe(side === 'input' ? 1 : 0);
+      expect(await count(run.id, 'list', 'out')).toBe(side === 'output' ? listed : 0);
+      expect(await count(run.id, 'list', 'tracked')).toBe(side === 'input' ? 1 : listed);
+      expect(await count(run.id, 'notify', 'in')).toBe(0);
+      expect(await count(run.id, 'notify', 'tracked')).toBe(0);
+      // The process log is kept whatever is tracked.
+      const logs = (await app.inject({ url: `/api/runs/${run.id}/logs` })).json().items;
+      expect(logs).toHaveLength(1);
+    }
+    const test = await waitForRun(
+      app,
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/runs',
+          payload: { process: trackedProcess('input', 'info') },
+        })
+      ).json().id,
+    );
+    expect(await count(test.id, 'list', 'out')).toBe(test.shapes.list.documentsOut);
+    expect(await count(test.id, 'notify', 'in')).toBe(test.shapes.notify.documentsIn);
+  });
+
+  it('reports a run that finished with a warning as COMPLETE_WARN, and filters on it', async () => {
+    const { id } = await createStoredProcess(app, trackedProcess('output', 'warning'));
+    const started = await app.inject({ method: 'POST', url: `/api/processes/${id}/executions` });
+    const run = await waitForRun(app, started.json().id);
+    expect(run).toMatchObject({
+      status: 'complete-warn',
+      executionStatus: 'COMPLETE_WARN',
+      error: null,
+      documentsInError: 0,
+    });
+    const warned = (await app.inject({ url: '/api/executions?status=COMPLETE_WARN' })).json();
+    expect(warned.items.map((r: { id: string }) => r.id)).toEqual([run.id]);
+    const complete = (await app.inject({ url: '/api/executions?status=COMPLETE' })).json();
+    expect(complete.items.map((r: { id: string }) => r.id)).not.toContain(run.id);
   });
 });

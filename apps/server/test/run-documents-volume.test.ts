@@ -54,6 +54,7 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
       properties: { index: String(i) },
     }));
     const recorder = createDocumentRecorder({
+      scope: { keep: 'all' },
       store,
       accountId: DEFAULT_ACCOUNT_ID,
       runId: 'big',

@@ -1,9 +1,8 @@
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../src/runs/run-events.ts';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
-import { waitForRun } from './run-helpers.ts';
+import { heldConnect, waitForRun } from './run-helpers.ts';
 import { listRequestsProcess } from './skeleton-process.ts';
 
 type App = Awaited<ReturnType<typeof buildTestApp>>;
@@ -35,42 +34,6 @@ async function readEvents(
       const data = block.split('\n').find((line) => line.startsWith('data: '));
       return JSON.parse(data?.slice('data: '.length) ?? 'null') as RunEvent;
     });
-}
-
-/** A Connect stand-in on loopback that holds every call until `release`. */
-async function heldConnect(app: App, status: number, body: unknown) {
-  let release: () => void = () => undefined;
-  const gate = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const stub = createServer((_req, res) => {
-    void gate.then(() => {
-      const count = Array.isArray(body) ? body.length : 0;
-      res.writeHead(status, {
-        'content-type': 'application/json',
-        ...(status === 200 ? { 'content-range': `items 0-${count - 1}/${count}` } : {}),
-      });
-      res.end(JSON.stringify(body));
-    });
-  });
-  await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
-  const connection = await app.inject({
-    method: 'POST',
-    url: '/api/connections',
-    payload: {
-      name: 'Held',
-      endpoint: `http://127.0.0.1:${(stub.address() as AddressInfo).port}/public/v1`,
-      token: 'ApiKey SU-000:held',
-    },
-  });
-  return {
-    connectionId: connection.json().id as string,
-    release,
-    close: () => {
-      release();
-      stub.close();
-    },
-  };
 }
 
 describe(`live run progress over Server-Sent Events (${storageUnderTest()})`, () => {

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   addShape,
   connectShapes,
@@ -69,4 +71,40 @@ export async function createStoredProcess(app: App, document: ProcessDocument) {
     throw new Error(`save failed: ${saved.body}`);
   }
   return { id: created.id, document: { ...document, id: created.id } };
+}
+
+/** A Connect stand-in on loopback that holds every call until `release`. */
+export async function heldConnect(app: App, status: number, body: unknown) {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const stub = createServer((_req, res) => {
+    void gate.then(() => {
+      const count = Array.isArray(body) ? body.length : 0;
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        ...(status === 200 ? { 'content-range': `items 0-${count - 1}/${count}` } : {}),
+      });
+      res.end(JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
+  const connection = await app.inject({
+    method: 'POST',
+    url: '/api/connections',
+    payload: {
+      name: 'Held',
+      endpoint: `http://127.0.0.1:${(stub.address() as AddressInfo).port}/public/v1`,
+      token: 'ApiKey SU-000:held',
+    },
+  });
+  return {
+    connectionId: connection.json().id as string,
+    release,
+    close: () => {
+      release();
+      stub.close();
+    },
+  };
 }

@@ -35,6 +35,7 @@ export {
   shapeInfo,
   shapeSummary,
 } from './catalog/shape-catalog.ts';
+export { trackedSide } from './catalog/tracked-side.ts';
 export { createProcess, START_SHAPE_ID } from './create-process.ts';
 export { shapesOnCycles } from './graph/cycles.ts';
 export { outgoingByShape } from './graph/outgoing.ts';

@@ -8,6 +8,7 @@ import {
   validateProcess,
 } from '@junction/process-model';
 import { executeProcess } from '../runtime/engine.ts';
+import { succeeded } from '../runtime/run-status.ts';
 import type { RunDocument } from '../runtime/types.ts';
 import { type RunArgs, UsageError, type ValidateArgs } from './args.ts';
 import { openCliGateway } from './cli-gateway.ts';
@@ -117,9 +118,11 @@ export async function runCommand(
           `${title.padEnd(24)} ${String(stats.documentsIn).padStart(7)} in ${String(stats.documentsOut).padStart(7)} out ${String(stats.documentsInError).padStart(5)} in error`,
         );
       }
-      io.out(`${outcome.status.toUpperCase()}${outcome.error ? `: ${outcome.error}` : ''}`);
+      io.out(
+        `${outcome.status.toUpperCase().replace('-', '_')}${outcome.error ? `: ${outcome.error}` : ''}`,
+      );
     }
-    return outcome.status === 'complete' ? 0 : 1;
+    return succeeded(outcome.status) ? 0 : 1;
   } finally {
     await close();
   }

@@ -8,6 +8,7 @@ import { type ConnectionRow, toConnectionView } from '../repositories/connection
 import { type DeploymentRow, withSchedules } from '../repositories/deployment-repository.ts';
 import { type EnvironmentRow, toEnvironmentView } from '../repositories/environment-repository.ts';
 import {
+  EXECUTION_STATUS_SQL,
   RUN_COLUMNS,
   type RunRecord,
   type RunRow,
@@ -157,9 +158,7 @@ export const QUERY_SPECS: Record<PlatformObject, QuerySpec> = {
       deploymentId: text('deployment_id'),
       environmentId: text('environment_id'),
       executionType: text('execution_type'),
-      status: text(
-        "CASE status WHEN 'running' THEN 'INPROCESS' WHEN 'complete' THEN 'COMPLETE' WHEN 'error' THEN 'ERROR' ELSE 'ABORTED' END",
-      ),
+      status: text(EXECUTION_STATUS_SQL),
       recordedDate: time('started_at'),
       revision: num('revision'),
     },

@@ -1,19 +1,33 @@
-import type { ShapeStats } from '../runtime/types.ts';
+import type { RunStatus, ShapeStats } from '../runtime/types.ts';
 
-export type StoredRunStatus = 'running' | 'complete' | 'error' | 'aborted';
+/** A run's status as stored: running, what the runtime ended with, or discarded before it ran. */
+export type StoredRunStatus = 'running' | RunStatus | 'discarded';
 
 /** Boomi's ExecutionRecord.executionType values Junction produces (process-semantics.md §8). */
 export type ExecutionType = 'test_manual' | 'exec_manual' | 'exec_sched' | 'retry_manual';
 
 /** Boomi's ExecutionRecord.status for a stored run. */
-export type ExecutionStatus = 'INPROCESS' | 'COMPLETE' | 'ERROR' | 'ABORTED';
+export type ExecutionStatus =
+  | 'INPROCESS'
+  | 'COMPLETE'
+  | 'COMPLETE_WARN'
+  | 'ERROR'
+  | 'ABORTED'
+  | 'DISCARDED';
 
 export const EXECUTION_STATUS: Record<StoredRunStatus, ExecutionStatus> = {
   running: 'INPROCESS',
   complete: 'COMPLETE',
+  'complete-warn': 'COMPLETE_WARN',
   error: 'ERROR',
   aborted: 'ABORTED',
+  discarded: 'DISCARDED',
 };
+
+/** The same mapping in SQL, for queries that filter or sort on Boomi's status. */
+export const EXECUTION_STATUS_SQL = `CASE status ${Object.entries(EXECUTION_STATUS)
+  .map(([stored, boomi]) => `WHEN '${stored}' THEN '${boomi}'`)
+  .join(' ')} END`;
 
 export interface RunRecord {
   id: string;

@@ -1,16 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { HttpError, notFound } from '../errors.ts';
+import { EXECUTION_STATUS } from '../repositories/run-record.ts';
 import type { Services } from '../services.ts';
 import { refuseInvalid } from './run-routes.ts';
 import { acceptAnyBody, IdParams, MAX_INT32 } from './schemas.ts';
 
-const ExecutionStatusSchema = Type.Union([
-  Type.Literal('INPROCESS'),
-  Type.Literal('COMPLETE'),
-  Type.Literal('ERROR'),
-  Type.Literal('ABORTED'),
-]);
+const ExecutionStatusSchema = Type.Union(
+  [...new Set(Object.values(EXECUTION_STATUS))].map((status) => Type.Literal(status)),
+);
 
 function readRevision(body: unknown): number | undefined {
   if (body === undefined || body === null) {

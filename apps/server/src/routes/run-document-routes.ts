@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { trackedSide } from '@junction/process-model';
 import Type from 'typebox';
 import { notFound } from '../errors.ts';
-import type { StoredDocumentRow } from '../repositories/run-document-repository.ts';
+import type {
+  DocumentDirection,
+  StoredDocumentRow,
+} from '../repositories/run-document-repository.ts';
 import type { Services } from '../services.ts';
 import { MAX_INT32 } from './schemas.ts';
 
@@ -45,11 +49,15 @@ export const runDocumentRoutes =
           tags: ['runs'],
           params: Type.Object({ id: RunParams.properties.id, shapeId: Id }),
           querystring: Type.Object({
+            /** `tracked`: the side Process Reporting keeps for the shape (trackedSide). */
             direction: Type.Union(
-              [Type.Literal('in'), Type.Literal('out'), Type.Literal('error')],
-              {
-                default: 'in',
-              },
+              [
+                Type.Literal('in'),
+                Type.Literal('out'),
+                Type.Literal('error'),
+                Type.Literal('tracked'),
+              ],
+              { default: 'in' },
             ),
             offset: Type.Integer({ minimum: 0, maximum: MAX_INT32, default: 0 }),
             limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
@@ -58,12 +66,23 @@ export const runDocumentRoutes =
       },
       async (request) => {
         const account = services.accountOf(request);
-        await requireRun(account, request.params.id);
+        const { id, shapeId } = request.params;
+        await requireRun(account, id);
+        let direction: DocumentDirection | undefined;
+        if (request.query.direction === 'tracked') {
+          const shape = (await services.runs.document(account, id))?.shapes[shapeId];
+          direction = shape && trackedSide(shape);
+        } else {
+          direction = request.query.direction;
+        }
+        if (!direction) {
+          return { items: [], total: 0 };
+        }
         const page = await services.runDocuments.pageForShape(
           account,
-          request.params.id,
-          request.params.shapeId,
-          request.query.direction,
+          id,
+          shapeId,
+          direction,
           request.query,
         );
         return { items: page.items.map(preview), total: page.total };

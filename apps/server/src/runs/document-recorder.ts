@@ -1,3 +1,4 @@
+import { type ProcessDocument, trackedSide } from '@junction/process-model';
 import type { FastifyBaseLogger } from 'fastify';
 import type {
   RunDocumentRepository,
@@ -9,18 +10,36 @@ import type { RunDocument, RunLogEntry, ShapeResult } from '../runtime/types.ts'
 export const DOCUMENT_BATCH_SIZE = 2_000;
 
 /**
- * Keeps what every shape of a run took in and gave out. Rows are buffered and
- * written in batches, one write at a time, while the run goes on; `finish`
- * waits for the last batch. A storage failure is logged and never fails the run.
+ * What a run keeps: Test mode keeps every shape's documents (Boomi's Shape Source
+ * Data); an execution keeps only the tracked ones, as Process Reporting does:
+ * Start's output and each connector's Tracking Direction side (§7.3), plus every
+ * document in error so a failure can be read.
+ */
+export type RecordingScope = { keep: 'all' } | { keep: 'tracked'; process: ProcessDocument };
+
+/**
+ * Keeps what the shapes of a run took in and gave out, within `scope`. Rows are
+ * buffered and written in batches, one write at a time, while the run goes on;
+ * `finish` waits for the last batch. A storage failure is logged and never
+ * fails the run.
  */
 export function createDocumentRecorder(deps: {
   store: RunDocumentRepository;
   accountId: string;
   runId: string;
   log: FastifyBaseLogger;
+  scope: RecordingScope;
   batchSize?: number;
 }) {
   const batchSize = deps.batchSize ?? DOCUMENT_BATCH_SIZE;
+  const { scope } = deps;
+  const keeps = (shapeId: string, side: 'in' | 'out') => {
+    if (scope.keep === 'all') {
+      return true;
+    }
+    const shape = scope.process.shapes[shapeId];
+    return shape !== undefined && trackedSide(shape) === side;
+  };
   let seq = 0;
   let buffer: StoredDocumentRow[] = [];
   let writing: Promise<void> = Promise.resolve();
@@ -66,12 +85,15 @@ export function createDocumentRecorder(deps: {
 
   return {
     inputs(shapeId: string, documents: readonly RunDocument[]): void {
+      if (!keeps(shapeId, 'in')) {
+        return;
+      }
       for (const doc of documents) {
         row(shapeId, 'in', doc, null, null);
       }
     },
     result(shapeId: string, result: ShapeResult | undefined): void {
-      for (const [port, docs] of result?.outputs ?? []) {
+      for (const [port, docs] of keeps(shapeId, 'out') ? (result?.outputs ?? []) : []) {
         for (const doc of docs) {
           row(shapeId, 'out', doc, port, null);
         }

@@ -9,6 +9,7 @@ import { reportingCounts } from './reporting.ts';
 import { retargetConnectConnections } from './retarget-connections.ts';
 import type { RunDispatcher, RunRequest } from './run-dispatcher.ts';
 import { createRunEventHub } from './run-events.ts';
+import { createRunSlots, DEFAULT_RUN_SLOT_LIMITS, type RunSlotLimits } from './run-slots.ts';
 import type { RuntimeServices } from './runtime-services.ts';
 
 const PROGRESS_INTERVAL_MS = 200;
@@ -20,9 +21,28 @@ export function createInProcessDispatcher(deps: {
   /** What else a run may use on this server: stored processes, stores, commands. */
   runtimeFor: (accountId: string) => RuntimeServices;
   log: FastifyBaseLogger;
+  /** Runs at once and runs waiting; a run beyond both is discarded. */
+  limits?: RunSlotLimits | undefined;
 }): RunDispatcher {
   const active = new Map<string, { controller: AbortController; done: Promise<void> }>();
   const hub = createRunEventHub();
+  const limits = deps.limits ?? DEFAULT_RUN_SLOT_LIMITS;
+  const slots = createRunSlots(limits);
+  const noCounts = { documentsIn: 0, documentsOut: 0, documentsInError: 0 };
+
+  /** DISCARDED (§8): recorded, never started, no documents or log. */
+  async function discard(accountId: string, runId: string) {
+    const error = `Discarded due to load: ${limits.concurrentRuns} runs were running and ${limits.queuedRuns} waiting.`;
+    deps.log.warn({ runId }, error);
+    await deps.runs.finish(accountId, runId, {
+      status: 'discarded',
+      error,
+      shapes: {},
+      connections: {},
+      counts: noCounts,
+      documentsStored: 0,
+    });
+  }
 
   async function execute(runId: string, request: RunRequest, controller: AbortController) {
     const { accountId } = request;
@@ -32,6 +52,10 @@ export function createInProcessDispatcher(deps: {
       accountId,
       runId,
       log: deps.log,
+      scope:
+        request.executionType === 'test_manual'
+          ? { keep: 'all' }
+          : { keep: 'tracked', process: request.process },
     });
     let shapes: Record<string, ShapeStats> = {};
     let connections: Record<string, number> = {};
@@ -129,8 +153,21 @@ export function createInProcessDispatcher(deps: {
         environmentId: request.environmentId ?? null,
       });
       const controller = new AbortController();
+      const slot = slots.acquire(controller.signal);
+      if (!slot) {
+        await discard(request.accountId, runId);
+        return runId;
+      }
       hub.open(runId);
-      const done = execute(runId, request, controller)
+      // A run cancelled while it waits still goes through execute, which ends it as aborted.
+      const done = slot
+        .then(async (release) => {
+          try {
+            await execute(runId, request, controller);
+          } finally {
+            release();
+          }
+        })
         .catch((error) => {
           deps.log.error({ err: error, runId }, 'run failed unexpectedly');
           return deps.runs
@@ -139,7 +176,7 @@ export function createInProcessDispatcher(deps: {
               error: 'The run failed unexpectedly.',
               shapes: {},
               connections: {},
-              counts: { documentsIn: 0, documentsOut: 0, documentsInError: 0 },
+              counts: noCounts,
               documentsStored: 0,
             })
             .catch(() => undefined);

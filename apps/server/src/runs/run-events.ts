@@ -1,11 +1,12 @@
-import type { LogLevel, RunStatus, ShapeStats } from '../runtime/types.ts';
+import type { StoredRunStatus } from '../repositories/run-record.ts';
+import type { LogLevel, ShapeStats } from '../runtime/types.ts';
 
 /** What a watcher of a run hears, in order (GET /api/runs/:id/events). */
 export type RunEvent =
   /** First event for every subscriber: the run as it is now (late joiners catch up). */
   | {
       type: 'snapshot';
-      status: 'running' | RunStatus;
+      status: StoredRunStatus;
       shapes: Record<string, ShapeStats>;
       connections: Record<string, number>;
     }
@@ -17,7 +18,7 @@ export type RunEvent =
   /** Last event: the stream ends after it. */
   | {
       type: 'end';
-      status: RunStatus;
+      status: Exclude<StoredRunStatus, 'running'>;
       error: string | null;
       shapes: Record<string, ShapeStats>;
       connections: Record<string, number>;

@@ -2,6 +2,7 @@ import type { ProcessDocument } from '@junction/process-model';
 import { createExecution, type ExecuteOptions } from './execution.ts';
 import { RunHalt } from './halt.ts';
 import { runProcess } from './process-run.ts';
+import { succeeded, withWarnings } from './run-status.ts';
 import type { RunOutcome } from './types.ts';
 
 export type { ExecuteOptions };
@@ -26,12 +27,14 @@ export async function executeProcess(
   });
   // Subprocesses started without "wait" finish before the execution reports.
   const failure = (await Promise.all(execution.background)).find((e) => e !== undefined);
-  if (failure && outcome.status === 'complete') {
+  if (failure && succeeded(outcome.status)) {
     outcome.status =
       failure instanceof RunHalt && failure.outcome === 'cancel' ? 'aborted' : 'error';
     outcome.error = failure.message;
   }
-  if (outcome.status === 'complete') {
+  // Background children may have logged since the process finished.
+  withWarnings(outcome);
+  if (succeeded(outcome.status)) {
     for (const action of execution.successActions) {
       await action();
     }

@@ -4,6 +4,7 @@ import { abortableSleep } from './halt.ts';
 import { createMemorySnapshotStore } from './stores.ts';
 import type {
   ConnectorGateway,
+  Notifications,
   PersistedPropertyStore,
   PlatformGateway,
   ProgramCommandPolicy,
@@ -78,7 +79,7 @@ export interface Execution {
   successActions: Array<() => Promise<void>>;
   /** Unawaited subprocess runs; settled before the execution reports its outcome. */
   background: Array<Promise<Error | undefined>>;
-  notifications: { count: number };
+  notifications: Notifications;
   /** Test mode's limits; undefined outside Test mode. */
   limits: TestLimits | undefined;
   /** Bytes of document data produced so far (checked against `limits`). */
@@ -117,7 +118,7 @@ export async function createExecution(
     parents: new Map(),
     successActions: [],
     background: [],
-    notifications: { count: 0 },
+    notifications: { count: 0, writtenOnce: new Set() },
     limits: options.testMode ? { ...DEFAULT_TEST_LIMITS, ...options.testLimits } : undefined,
     produced: { bytes: 0 },
     newDocumentId: () => `d${++sequence}`,

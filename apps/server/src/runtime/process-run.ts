@@ -4,6 +4,7 @@ import type { Execution } from './execution.ts';
 import { processError, RunHalt } from './halt.ts';
 import { handlerFor } from './handlers/registry.ts';
 import { createBaseContext } from './run-context.ts';
+import { withWarnings } from './run-status.ts';
 import type {
   AnyShapeHandler,
   DocumentError,
@@ -194,7 +195,7 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
       outcome.status = 'error';
       outcome.error = 'Some documents failed.';
     }
-    return { outcome, returned };
+    return { outcome: withWarnings(outcome), returned };
   };
 
   const start = Object.entries(process.shapes).find(([, s]) => s.kind === 'start');

@@ -197,12 +197,19 @@ export interface RunContext {
   scriptLimits: ScriptLimits;
   retryPolicy: RetryPolicy;
   sleep(ms: number, signal: AbortSignal): Promise<void>;
-  /** Notifications written so far in the execution (Boomi stops at 1,000). */
-  notifications: { count: number };
+  notifications: Notifications;
   /** Whether document `id` is `ancestorId` or was made from it (lineage through splits etc.). */
   isDerivedFrom(id: string, ancestorId: string): boolean;
   /** Marks document errors as handled (Try/Catch), so they do not fail the run. */
   markCaught(errors: readonly DocumentError[]): void;
+}
+
+/** Notify's bookkeeping for one execution, shared with its subprocesses. */
+export interface Notifications {
+  /** Written so far (Boomi stops at 1,000). */
+  count: number;
+  /** Once-per-execution Notify shapes that have written, as `processId/shapeId`. */
+  writtenOnce: Set<string>;
 }
 
 export interface SubprocessRun {
@@ -249,7 +256,8 @@ export interface RunListener {
   shapeLogged?(shapeId: string, entry: LogEntry): void;
 }
 
-export type RunStatus = 'complete' | 'error' | 'aborted';
+/** COMPLETE, COMPLETE_WARN, ERROR and ABORTED of §8; DISCARDED runs never reach the runtime. */
+export type RunStatus = 'complete' | 'complete-warn' | 'error' | 'aborted';
 
 export interface RunOutcome {
   status: RunStatus;

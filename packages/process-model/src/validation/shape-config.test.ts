@@ -137,6 +137,15 @@ describe('per-kind validation points at the field to fix', () => {
       ['message.unclosed-quote', '/shapes/notify/config/text'],
       ['message.parameter-unused', '/shapes/notify/config/parameters/0'],
     ]);
+    // Once per execution there is no document, so a document value would read as empty.
+    expect(
+      issuesAfter('notify', 'notify', (c) => ({
+        ...c,
+        oncePerExecution: true,
+        text: '{1} {2}',
+        parameters: [...c.parameters, { type: 'execution-property', name: 'EXECUTION_ID' }],
+      })),
+    ).toEqual([['notify.once-document-value', '/shapes/notify/config/parameters/0']]);
     expect(issuesAfter('fail', 'exception', (c) => ({ ...c, text: '{0}' }))).toEqual([
       ['message.placeholder-unknown', '/shapes/fail/config/text'],
       ['message.parameter-unused', '/shapes/fail/config/parameters/0'],

@@ -26,4 +26,49 @@ describe('notify', () => {
     expect(run.outcome.log?.map((l) => l.shapeId)).toEqual(['notify', 'notify']);
     expect(run.dataAt('end')).toEqual(['{"id":1}', '{"id":2}']);
   });
+
+  //   start ─▶ flow (each document) ─▶ notify (once) ─▶ end
+  it('writes once per execution, however many batches reach it, without document values', async () => {
+    const notify: Shape = {
+      kind: 'notify',
+      label: '',
+      config: {
+        level: 'info',
+        title: 'Sync',
+        text: 'run {1}: id [{2}]',
+        parameters: [
+          { type: 'execution-property', name: 'EXECUTION_ID' },
+          { type: 'profile-element', path: 'id' },
+        ],
+        oncePerExecution: true,
+      },
+    };
+    const process = buildProcess(
+      {
+        start: PASSTHROUGH_START,
+        flow: {
+          kind: 'flow-control',
+          label: '',
+          config: { batching: 'per-document', batchSize: 0, parallelUnits: 1 },
+        },
+        notify,
+        end: sink(),
+      },
+      [
+        ['start', 'default', 'flow'],
+        ['flow', 'default', 'notify'],
+        ['notify', 'default', 'end'],
+      ],
+    );
+    const input = docs('{"id":1}', '{"id":2}', '{"id":3}');
+    const first = await runTest(process, { startDocuments: input, executionId: 'ex-1' });
+    expect(first.inputs.get('notify')).toHaveLength(3);
+    expect(first.outcome.log).toEqual([
+      { shapeId: 'notify', level: 'info', message: 'Sync: run ex-1: id []' },
+    ]);
+    expect(first.dataAt('end')).toEqual(['{"id":1}', '{"id":2}', '{"id":3}']);
+    // The next execution writes its own notification.
+    const second = await runTest(process, { startDocuments: input, executionId: 'ex-2' });
+    expect(second.outcome.log?.map((l) => l.message)).toEqual(['Sync: run ex-2: id []']);
+  });
 });

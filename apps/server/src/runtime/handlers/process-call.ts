@@ -1,6 +1,7 @@
 import { outputPorts, type ProcessDocument } from '@junction/process-model';
 import { appendAll } from '../append.ts';
 import { processError, RunHalt } from '../halt.ts';
+import { succeeded } from '../run-status.ts';
 import type {
   DocumentError,
   RunContext,
@@ -22,7 +23,7 @@ function failure(
   outcome: RunOutcome,
   abort: boolean,
 ): RunHalt | string | null {
-  if (outcome.status === 'complete') {
+  if (succeeded(outcome.status)) {
     return null;
   }
   if (outcome.status === 'aborted') {
@@ -68,6 +69,9 @@ export const processCallHandler: ShapeHandler<'process-call'> = {
       const failed = failure(child, run.outcome, abortOnFailure);
       if (failed instanceof RunHalt) {
         throw failed;
+      }
+      if (run.outcome.status === 'complete-warn') {
+        ctx.log('warning', `Process "${child.name}" completed with warnings.`);
       }
       if (failed) {
         appendAll(
@@ -117,5 +121,7 @@ async function runInBackground(
   }
   if (failed) {
     ctx.log('error', failed, docs[0]?.id);
+  } else if (run.outcome.status === 'complete-warn') {
+    ctx.log('warning', `Process "${child.name}" completed with warnings.`);
   }
 }

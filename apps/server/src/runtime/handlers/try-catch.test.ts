@@ -57,13 +57,13 @@ function guarded(tc: Shape, exception: Shape = failWhenBad()) {
 const input = () => docs('{"id":1,"bad":true}', '{"id":2,"bad":false}');
 
 describe('try-catch', () => {
-  it('sends a failed document down Catch as it entered, with the Try/Catch Message; the run succeeds', async () => {
+  it('sends a failed document down Catch as it entered, with the Try/Catch Message; the run completes with a warning', async () => {
     const run = await runTest(guarded(tryCatch(0)), { startDocuments: input() });
     const caught = run.inputs.get('caught')?.flat() ?? [];
     expect(caught.map((d) => d.data)).toEqual(['{"id":1,"bad":true}']);
     expect(caught[0]?.properties[META.tryCatchMessage]).toBe('Rejected: id 1');
     expect(run.dataAt('ok')).toEqual(['{"id":2,"bad":false}']);
-    expect(run.outcome.status).toBe('complete');
+    expect(run.outcome.status).toBe('complete-warn');
     expect(run.outcome.shapes['exception']?.documentsInError).toBe(1);
   });
 
@@ -122,7 +122,7 @@ describe('try-catch', () => {
       startDocuments: input(),
     });
     expect(run.dataAt('caught')).toEqual(['{"id":1,"bad":true}', '{"id":2,"bad":false}']);
-    expect(run.outcome.status).toBe('complete');
+    expect(run.outcome.status).toBe('complete-warn');
   });
 
   it('fails the run when the Catch path fails', async () => {
@@ -164,7 +164,7 @@ describe('try-catch nesting and cancellation', () => {
     const run = await runTest(process, { startDocuments: docs('{"id":1}') });
     expect(run.dataAt('outerCaught')).toEqual(['{"id":1}']);
     expect(run.inputs.has('innerCaught')).toBe(false);
-    expect(run.outcome.status).toBe('complete');
+    expect(run.outcome.status).toBe('complete-warn');
   });
 
   it('stops waiting for a retry when the run is cancelled', async () => {

@@ -1,4 +1,4 @@
-import type { ProcessDocument } from '@junction/process-model';
+import { type ProcessDocument, trackedSide } from '@junction/process-model';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
@@ -184,6 +184,10 @@ export function EditorLayout() {
             selectedShape={selectedShape}
             inspectedDocument={test.inspectedDocument}
             shapeTitle={titleOf}
+            trackedSide={(id) => {
+              const shape = document.shapes[id];
+              return shape && trackedSide(shape);
+            }}
             selectShape={(id) => store.getState().select([id])}
             inspectDocument={(id) => store.getState().inspectDocument(id)}
             openRun={openRun}

@@ -7,6 +7,7 @@ import {
   processRunsQuery,
   type RunRecord,
 } from './run-queries.ts';
+import { RUN_STATUS_TEXT } from './run-status-text.ts';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
 
@@ -114,7 +115,7 @@ export function RunHistory({
                   )
                 }
               />
-              <span className={`status status--${run.status}`}>{run.status}</span>{' '}
+              <span className={`status status--${run.status}`}>{RUN_STATUS_TEXT[run.status]}</span>{' '}
               {when(run.startedAt)}
             </label>
             <button

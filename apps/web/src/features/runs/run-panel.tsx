@@ -16,6 +16,8 @@ export interface RunPanelProps {
   selectedShape: string | null;
   inspectedDocument: string | null;
   shapeTitle: (id: string) => string;
+  /** The side Process Reporting keeps for a shape (its Tracking Direction), if any. */
+  trackedSide: (id: string) => 'in' | 'out' | undefined;
   selectShape: (id: string) => void;
   inspectDocument: (id: string | null) => void;
   openRun: (id: string) => void;
@@ -98,9 +100,16 @@ export function RunPanel(props: RunPanelProps) {
                 onClick={() => setDirection(id)}
               >
                 {label}
+                {props.trackedSide(selectedShape) === id && ' · tracked'}
               </button>
             ))}
           </fieldset>
+          {run.executionType !== 'test_manual' && (
+            <p className="hint">
+              An execution keeps only tracked documents (Start's and each connector's Tracking
+              Direction side) and documents in error.
+            </p>
+          )}
           <DocumentList
             key={`${selectedShape}:${direction}`}
             runId={run.id}

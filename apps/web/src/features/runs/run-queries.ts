@@ -15,7 +15,9 @@ export interface RunRecord {
   processId: string | null;
   processName: string;
   connectionId: string;
-  status: 'running' | 'complete' | 'error' | 'aborted';
+  /** test_manual for Test mode; executions keep only tracked documents. */
+  executionType: 'test_manual' | 'exec_manual' | 'exec_sched' | 'retry_manual';
+  status: 'running' | 'complete' | 'complete-warn' | 'error' | 'aborted' | 'discarded';
   error: string | null;
   shapes: Record<string, ShapeStats>;
   connections: Record<string, number>;

@@ -1,4 +1,5 @@
 import type { RunRecord } from './run-queries.ts';
+import { RUN_STATUS_TEXT } from './run-status-text.ts';
 
 function duration(run: RunRecord): string {
   const end = run.finishedAt ? Date.parse(run.finishedAt) : Date.now();
@@ -9,13 +10,6 @@ function duration(run: RunRecord): string {
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
-
-const STATUS_TEXT: Record<RunRecord['status'], string> = {
-  running: 'Running',
-  complete: 'Complete',
-  error: 'Error',
-  aborted: 'Cancelled',
-};
 
 /** The test-run summary bar: status, duration and document counts, with Cancel and Close. */
 export function RunSummary({
@@ -32,11 +26,12 @@ export function RunSummary({
   const inError = stats.reduce((sum, s) => sum + s.documentsInError, 0);
   return (
     <section className={`run-summary is-${run.status}`} aria-label="Test run">
-      <strong role="status">{STATUS_TEXT[run.status]}</strong>
+      <strong role="status">{RUN_STATUS_TEXT[run.status]}</strong>
       <span>{duration(run)}</span>
       <span>{plural(start?.documentsOut ?? 0, 'document')} in</span>
       <span>{plural(inError, 'document')} in error</span>
       {run.error && <span className="run-summary__error">{run.error}</span>}
+      {run.status === 'complete-warn' && <span>Warnings are in the Logs tab.</span>}
       {run.status === 'running' ? (
         <button type="button" onClick={onCancel}>
           Cancel

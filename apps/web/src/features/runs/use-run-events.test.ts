@@ -7,6 +7,7 @@ const run: RunRecord = {
   processId: 'p',
   processName: 'P',
   connectionId: 'sandbox',
+  executionType: 'test_manual',
   status: 'running',
   error: null,
   shapes: {},

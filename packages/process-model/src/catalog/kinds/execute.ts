@@ -56,7 +56,7 @@ export const notify: ShapeKindInfo<'notify'> = {
   defaultShape: () => ({
     kind: 'notify',
     label: '',
-    config: { level: 'info', title: '', text: '', parameters: [] },
+    config: { level: 'info', title: '', text: '', parameters: [], oncePerExecution: false },
   }),
   summary: ({ config }) => {
     const level = { info: 'Info', warning: 'Warning', error: 'Error' }[config.level];

@@ -62,6 +62,12 @@ export const NotifyShapeSchema = shape(
     title: NameSchema,
     text: TextSchema,
     parameters: Type.Array(ParameterValueSchema),
+    /**
+     * Write Once Per Execution: one notification the first time the shape runs in
+     * an execution, rendered without a document (document values read as empty).
+     * Absent in files written before it existed, meaning false.
+     */
+    oncePerExecution: Type.Optional(Type.Boolean()),
   }),
 );
 

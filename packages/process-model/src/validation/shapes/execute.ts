@@ -61,6 +61,18 @@ export function notifyIssues({ config }: ShapeOfKind<'notify'>, at: ShapeIssues)
     at.warning('notify.empty', 'Write the notification text.', 'text');
   }
   at.template(config.text, config.parameters, false);
+  if (config.oncePerExecution) {
+    config.parameters.forEach((p, i) => {
+      if (p.type === 'profile-element' || p.type === 'document-property') {
+        at.warning(
+          'notify.once-document-value',
+          'Written once per execution, this notification has no document: this value reads as empty.',
+          'parameters',
+          i,
+        );
+      }
+    });
+  }
 }
 
 // No shell runs the command, so shell syntax would reach the program as literal text.

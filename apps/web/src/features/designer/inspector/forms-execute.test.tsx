@@ -120,6 +120,18 @@ describe('Notify options', () => {
     undo(store);
     expect(config().parameters).toEqual([]);
   });
+
+  it('writes once per execution, and warns that a document value would read as empty', () => {
+    const { config } = renderOptions('notify');
+    typeInto('Message', 'Got {1}');
+    click('Add parameter');
+    choose('Parameter 1 source', 'profile-element');
+    typeInto('Parameter 1 value', 'id');
+    expect(messagesUnder('Parameter 1 value')).toBe('');
+    toggle('Write once per execution (no document values)');
+    expect(config().oncePerExecution).toBe(true);
+    expect(messagesUnder('Parameter 1 value')).toContain('this value reads as empty');
+  });
 });
 
 describe('Program Command options', () => {

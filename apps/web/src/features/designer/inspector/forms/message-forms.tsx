@@ -119,6 +119,11 @@ export function NotifyForm({ config, issues, onChange, onCommit }: ConfigFormPro
         onCommit={onCommit}
         issues={issues}
       />
+      <CheckboxField
+        label="Write once per execution (no document values)"
+        checked={config.oncePerExecution ?? false}
+        onChange={(oncePerExecution) => onChange({ ...config, oncePerExecution }, true)}
+      />
     </>
   );
 }

@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, storageUnderTest } from './build-test-app.ts';
+import { heldConnect, waitForRun } from './run-helpers.ts';
+import { listRequestsProcess } from './skeleton-process.ts';
+
+type App = Awaited<ReturnType<typeof buildTestApp>>;
+
+describe(`runs under load: waiting and DISCARDED (${storageUnderTest()})`, () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await buildTestApp({ runLimits: { concurrentRuns: 1, queuedRuns: 1 } });
+  });
+
+  const start = async (connectionId: string) =>
+    (
+      await app.inject({
+        method: 'POST',
+        url: '/api/runs',
+        payload: { process: listRequestsProcess(), connectionId },
+      })
+    ).json().id as string;
+  const get = async (id: string) => (await app.inject({ url: `/api/runs/${id}` })).json();
+
+  it('runs one at a time, lines up the next, and discards a run when the line is full', async () => {
+    const held = await heldConnect(app, 200, [{ id: 'PR-1' }]);
+    try {
+      const running = await start(held.connectionId);
+      const waiting = await start(held.connectionId);
+      const discarded = await start(held.connectionId);
+
+      expect(await get(discarded)).toMatchObject({
+        status: 'discarded',
+        executionStatus: 'DISCARDED',
+        error: expect.stringMatching(/^Discarded due to load: 1 runs were running and 1 waiting/),
+        documentsStored: 0,
+      });
+      // Discarded before it started: no documents and no log.
+      const logs = await app.inject({ url: `/api/runs/${discarded}/logs` });
+      expect(logs.json().items).toEqual([]);
+      expect((await get(waiting)).status).toBe('running');
+
+      held.release();
+      expect((await waitForRun(app, running)).status).toBe('complete');
+      expect(await waitForRun(app, waiting)).toMatchObject({
+        status: 'complete',
+        shapes: { start: { documentsOut: 1 } },
+      });
+    } finally {
+      held.close();
+    }
+  });
+
+  it('cancels a waiting run at once, without waiting for a free slot', async () => {
+    const held = await heldConnect(app, 200, []);
+    try {
+      const running = await start(held.connectionId);
+      const waiting = await start(held.connectionId);
+      const cancel = await app.inject({ method: 'POST', url: `/api/runs/${waiting}/cancel` });
+      expect(cancel.statusCode).toBeLessThan(300);
+      expect(await waitForRun(app, waiting)).toMatchObject({
+        status: 'aborted',
+        executionStatus: 'ABORTED',
+      });
+      expect((await get(running)).status).toBe('running');
+      held.release();
+      expect((await waitForRun(app, running)).status).toBe('complete');
+    } finally {
+      held.close();
+    }
+  });
+});
