@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ProcessDocument } from '@junction/process-model';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { shape } from './designer-helpers.ts';
-import { connectorProcess, passthroughProcess } from './test-processes.ts';
+import { connectorProcess, notifyProcess, passthroughProcess } from './test-processes.ts';
 
 async function openProcess(
   page: Page,
@@ -21,6 +21,18 @@ const runBar = (page: Page) => page.getByRole('region', { name: 'Test run' });
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Test results' });
 
 test.describe('Test mode', () => {
+  test('a run that logged a warning ends Complete with warnings, and the Logs tab shows it', async ({
+    page,
+    request,
+  }) => {
+    await openProcess(page, request, notifyProcess(randomUUID(), 'Warns'));
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
+    await expect(runBar(page).getByRole('status')).toHaveText('Complete with warnings');
+    await expect(runBar(page)).toContainText('Warnings are in the Logs tab.');
+    await panel(page).getByRole('tab', { name: 'Logs' }).click();
+    await expect(panel(page)).toContainText('Heads up: written once');
+  });
+
   test('inspect a shape’s documents as tree, raw and table, and follow one along its path', async ({
     page,
     request,
@@ -38,7 +50,7 @@ test.describe('Test mode', () => {
       panel(page).getByRole('heading', { name: 'Connector', exact: true }),
     ).toBeVisible();
     await panel(page)
-      .getByRole('button', { name: /^Out \(\d+\)$/ })
+      .getByRole('button', { name: /^Out \(\d+\) · tracked$/ })
       .click();
     const first = panel(page).getByRole('option').first();
     await expect(first).toContainText('PRD-');

@@ -3,6 +3,7 @@ import {
   type ConnectorOperation,
   connectShapes,
   createProcess,
+  insertShapeOnConnection,
   type ProcessDocument,
   updateShape,
 } from '@junction/process-model';
@@ -45,4 +46,29 @@ export function passthroughProcess(id: string, name: string): ProcessDocument {
     from: { shape: 'start', port: 'default' },
     to: { shape: 'stop' },
   });
+}
+
+/** Start -> Notify (Warning, once per execution) -> Stop. */
+export function notifyProcess(id: string, name: string): ProcessDocument {
+  return insertShapeOnConnection(
+    passthroughProcess(id, name),
+    'c1',
+    {
+      id: 'notify',
+      kind: 'notify',
+      position: { x: 200, y: 160 },
+      shape: {
+        kind: 'notify',
+        label: '',
+        config: {
+          level: 'warning',
+          title: 'Heads up',
+          text: 'written once',
+          parameters: [],
+          oncePerExecution: true,
+        },
+      },
+    },
+    'c2',
+  );
 }
