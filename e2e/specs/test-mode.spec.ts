@@ -49,6 +49,7 @@ test.describe('Test mode', () => {
     await expect(
       panel(page).getByRole('heading', { name: 'Connector', exact: true }),
     ).toBeVisible();
+    await expect(panel(page)).toContainText(/Time in this shape: \d+(\.\d+)? (ms|s)/);
     await panel(page)
       .getByRole('button', { name: /^Out \(\d+\) · tracked$/ })
       .click();

@@ -60,6 +60,13 @@ describe('the junction CLI', () => {
     expect(JSON.parse(JSON.parse(lines[0]!).data).id).toMatch(/^PR-/);
   }, 60_000);
 
+  it('prints a summary line per shape with its counts and time, then the status', async () => {
+    const result = await junction(['run', file]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^list\s+1 in\s+\d+ out\s+0 in error\s+\d+\.\d ms$/m);
+    expect(result.stdout.trim().split('\n').at(-1)).toBe('COMPLETE');
+  }, 60_000);
+
   it('feeds JSON Lines input to Start', async () => {
     const input = join(dir, 'input.jsonl');
     writeFileSync(input, '{"a":1}\n{"a":2}\n');

@@ -115,7 +115,7 @@ export async function runCommand(
       for (const [shapeId, stats] of Object.entries(outcome.shapes)) {
         const title = document.shapes[shapeId]?.label || shapeId;
         io.out(
-          `${title.padEnd(24)} ${String(stats.documentsIn).padStart(7)} in ${String(stats.documentsOut).padStart(7)} out ${String(stats.documentsInError).padStart(5)} in error`,
+          `${title.padEnd(24)} ${String(stats.documentsIn).padStart(7)} in ${String(stats.documentsOut).padStart(7)} out ${String(stats.documentsInError).padStart(5)} in error ${stats.elapsedMs.toFixed(1).padStart(9)} ms`,
         );
       }
       io.out(

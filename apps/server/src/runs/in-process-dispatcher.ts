@@ -87,7 +87,7 @@ export function createInProcessDispatcher(deps: {
             shapes = {
               ...shapes,
               [id]: {
-                ...(shapes[id] ?? { documentsIn: 0, documentsOut: 0, documentsInError: 0 }),
+                ...(shapes[id] ?? { ...noCounts, elapsedMs: 0 }),
                 status: 'running',
               },
             };

@@ -32,6 +32,7 @@ const stats = (documentsIn: number, documentsOut: number, documentsInError = 0) 
   documentsIn,
   documentsOut,
   documentsInError,
+  elapsedMs: 1,
 });
 
 describe('Process Reporting counts', () => {

@@ -20,7 +20,13 @@ describe('run event hub', () => {
     hub.publish('r1', {
       type: 'shape-finished',
       shapeId: 'start',
-      stats: { status: 'done', documentsIn: 0, documentsOut: 1, documentsInError: 0 },
+      stats: {
+        status: 'done',
+        documentsIn: 0,
+        documentsOut: 1,
+        documentsInError: 0,
+        elapsedMs: 0.5,
+      },
     });
     hub.publish('r1', { type: 'connection', connectionId: 'c1', count: 1 });
     hub.publish('r1', { type: 'shape-started', shapeId: 'stop', documents: 1 });
@@ -30,8 +36,20 @@ describe('run event hub', () => {
       type: 'snapshot',
       status: 'running',
       shapes: {
-        start: { status: 'done', documentsIn: 0, documentsOut: 1, documentsInError: 0 },
-        stop: { status: 'running', documentsIn: 0, documentsOut: 0, documentsInError: 0 },
+        start: {
+          status: 'done',
+          documentsIn: 0,
+          documentsOut: 1,
+          documentsInError: 0,
+          elapsedMs: 0.5,
+        },
+        stop: {
+          status: 'running',
+          documentsIn: 0,
+          documentsOut: 0,
+          documentsInError: 0,
+          elapsedMs: 0,
+        },
       },
       connections: { c1: 1 },
     });

@@ -50,7 +50,7 @@ export function createRunEventHub() {
     if (event.type === 'shape-started') {
       const before = run.shapes[event.shapeId];
       run.shapes[event.shapeId] = {
-        ...(before ?? { documentsIn: 0, documentsOut: 0, documentsInError: 0 }),
+        ...(before ?? { documentsIn: 0, documentsOut: 0, documentsInError: 0, elapsedMs: 0 }),
         status: 'running',
       };
     } else if (event.type === 'shape-finished') {

@@ -8,7 +8,7 @@ import {
   runTest,
   sink,
 } from './test-support.ts';
-import type { Shape } from './types.ts';
+import type { ConnectorGateway, Shape } from './types.ts';
 
 const setDdp = (name: string, value: string): Shape => ({
   kind: 'set-properties',
@@ -42,6 +42,45 @@ describe('engine', () => {
     const run = await runTest(process, { startDocuments: docs('one') });
     expect(run.order).toEqual(['start', 'branch', 'a', 's1', 'b', 's2']);
     expect(run.outcome.status).toBe('complete');
+  });
+
+  //   start ─▶ list (a slow connector) ─▶ end
+  it('times each shape’s own work, not the paths after it', async () => {
+    const process = buildProcess(
+      {
+        start: PASSTHROUGH_START,
+        list: {
+          kind: 'connector',
+          label: '',
+          config: {
+            connector: 'cloudblue-connect',
+            connectionId: 'c',
+            action: 'list',
+            object: 'request',
+            trackingDirection: 'output',
+            returnApplicationErrors: false,
+            parameters: [],
+          },
+        },
+        end: sink(),
+      },
+      [
+        ['start', 'default', 'list'],
+        ['list', 'default', 'end'],
+      ],
+    );
+    const slow: ConnectorGateway = {
+      execute: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        return [{ id: 'PR-1' }];
+      },
+    };
+    const { outcome } = await runTest(process, { startDocuments: docs('{}'), connectors: slow });
+    const list = outcome.shapes['list']?.elapsedMs ?? 0;
+    expect(list).toBeGreaterThanOrEqual(50);
+    // Start handed its documents on quickly; the connector's wait is not Start's time.
+    expect(outcome.shapes['start']?.elapsedMs).toBeLessThan(list);
+    expect(outcome.shapes['end']?.elapsedMs).toBeLessThan(list);
   });
 
   it('gives every run an execution id and a run log', async () => {

@@ -28,6 +28,11 @@ export interface ProcessRunInput {
   depth: number;
 }
 
+/** Adds the time since `began` to the shape's own time, to a hundredth of a millisecond. */
+function addElapsed(stats: ShapeStats, began: number): void {
+  stats.elapsedMs = Math.round((stats.elapsedMs + performance.now() - began) * 100) / 100;
+}
+
 function cancelled(): RunHalt {
   return new RunHalt('cancel', 'The run was cancelled.');
 }
@@ -73,6 +78,7 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
       documentsIn: 0,
       documentsOut: 0,
       documentsInError: 0,
+      elapsedMs: 0,
     };
     shapes[shapeId] = stats;
     return stats;
@@ -111,9 +117,12 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
       throw new RunHalt('error', stats.message);
     }
     let result: ShapeResult;
+    const began = performance.now();
     try {
       result = await handler.run(shape, inputs, ctx);
+      addElapsed(stats, began);
     } catch (error) {
+      addElapsed(stats, began);
       const halt =
         error instanceof RunHalt ? error : new RunHalt('error', (error as Error).message);
       if (signal.aborted && halt.outcome === 'error') {

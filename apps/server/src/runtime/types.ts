@@ -243,6 +243,8 @@ export interface ShapeStats {
   documentsIn: number;
   documentsOut: number;
   documentsInError: number;
+  /** Time in the shape's own work, summed over its batches (not the paths after it). */
+  elapsedMs: number;
   /** A process error (the run stopped here), or the first document error. */
   message?: string;
 }

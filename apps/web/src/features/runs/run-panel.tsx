@@ -42,6 +42,10 @@ function Logs({ runId, shapeTitle }: { runId: string; shapeTitle: (id: string) =
   );
 }
 
+function formatElapsed(ms: number): string {
+  return ms < 1000 ? `${ms.toFixed(ms < 10 ? 1 : 0)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
 /**
  * Test mode's side panel: a shape's documents (in, out, in error) with the
  * document inspector, every error of the run, the log, and the run history.
@@ -85,6 +89,9 @@ export function RunPanel(props: RunPanelProps) {
       {run && tab === 'documents' && selectedShape && (
         <>
           <h2>{props.shapeTitle(selectedShape)}</h2>
+          {stats?.elapsedMs !== undefined && (
+            <p className="hint">Time in this shape: {formatElapsed(stats.elapsedMs)}</p>
+          )}
           <fieldset className="row" aria-label="Documents">
             {(
               [

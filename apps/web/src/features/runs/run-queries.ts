@@ -7,6 +7,8 @@ export interface ShapeStats {
   documentsIn: number;
   documentsOut: number;
   documentsInError: number;
+  /** The shape's own time; absent in runs stored before it was measured. */
+  elapsedMs?: number;
   message?: string;
 }
 
