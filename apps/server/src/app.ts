@@ -18,6 +18,8 @@ import { callerOf, installAuth } from './auth/request-auth.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
 import { browseConnection } from './connect/browse-connection.ts';
 import { createConnectGateway } from './connect/connect-gateway.ts';
+import { createConnectionFetch } from './connect/connection-fetch.ts';
+import { createGuardedFetch } from './connect/egress-guard.ts';
 import { createInjectFetch } from './connect/inject-fetch.ts';
 import { testConnectCredentials } from './connect/test-connection.ts';
 import type { Database } from './db/database.ts';
@@ -82,6 +84,8 @@ export interface AppOptions {
   testLimits?: Partial<TestLimits>;
   /** Runs at once and runs waiting for a slot (JUNCTION_MAX_RUNS, JUNCTION_MAX_QUEUED_RUNS). */
   runLimits?: Partial<RunSlotLimits>;
+  /** Private or local hosts, addresses and ranges connections may call (JUNCTION_EGRESS_ALLOW). */
+  egressAllow?: readonly string[];
   /** Largest request body in bytes; larger ones get 413 (default 5 MiB). */
   bodyLimit?: number;
   /** Cron schedules: the clock and how often to look (tests inject both). */
@@ -132,11 +136,15 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   installSecurityHeaders(app);
 
   const injectFetch = createInjectFetch(app);
+  const fetchFor = createConnectionFetch(
+    injectFetch,
+    createGuardedFetch({ allow: options.egressAllow ?? [] }),
+  );
   const processes = createProcessRepository(db);
   const dispatcher = createInProcessDispatcher({
     runs,
     documents: runDocuments,
-    gatewayFor: (accountId) => createConnectGateway(connections, accountId, injectFetch),
+    gatewayFor: (accountId) => createConnectGateway(connections, accountId, fetchFor),
     runtimeFor: createRuntimeServices({
       db,
       processes,
@@ -167,10 +175,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
           ? { ok: true, message: `Acts as a ${token.role} of account ${token.accountId}.` }
           : { ok: false, message: 'The Platform API token is unknown or revoked.' };
       }
-      return testConnectCredentials(
-        credentials,
-        credentials.kind === 'sandbox' ? injectFetch : undefined,
-      );
+      return testConnectCredentials(credentials, fetchFor(credentials.kind));
     },
   };
 
@@ -225,7 +230,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(runRoutes(services));
   await app.register(
     operationImportRoutes(services, (accountId, id, object) =>
-      browseConnection(connections, accountId, id, object, injectFetch),
+      browseConnection(connections, accountId, id, object, fetchFor),
     ),
   );
   await app.register(runEventRoutes(services));

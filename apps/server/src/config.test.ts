@@ -31,4 +31,12 @@ describe('server configuration', () => {
       /JUNCTION_MAX_QUEUED_RUNS/,
     );
   });
+
+  it('reads the private hosts and ranges connections may call; none by default', () => {
+    expect(readConfig({}).egressAllow).toEqual([]);
+    expect(
+      readConfig({ JUNCTION_EGRESS_ALLOW: ' connect.internal, 10.0.0.0/8 ,,127.0.0.1' })
+        .egressAllow,
+    ).toEqual(['connect.internal', '10.0.0.0/8', '127.0.0.1']);
+  });
 });

@@ -12,6 +12,8 @@ export interface ServerConfig {
   persistSandbox: boolean;
   testLimits: { documentsPerInbound?: number; bytesPerRun?: number };
   runLimits: { concurrentRuns?: number; queuedRuns?: number };
+  /** Private or local hosts, addresses and CIDR ranges connections may call. */
+  egressAllow: string[];
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -51,11 +53,17 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     },
     persistSandbox:
       env['JUNCTION_SANDBOX_PERSIST'] === '1' || env['JUNCTION_SANDBOX_PERSIST'] === 'true',
-    programCommands: (env['JUNCTION_PROGRAM_COMMANDS'] ?? '')
-      .split(',')
-      .map((c) => c.trim())
-      .filter((c) => c !== ''),
+    programCommands: list(env['JUNCTION_PROGRAM_COMMANDS']),
+    egressAllow: list(env['JUNCTION_EGRESS_ALLOW']),
   };
+}
+
+/** A comma-separated setting as its non-empty items. */
+function list(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 /** An optional positive whole number from the environment, under `key`; a bad value stops start-up. */

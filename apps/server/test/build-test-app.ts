@@ -15,6 +15,8 @@ export async function buildTestApp(options: AppOptions = {}): Promise<FastifyIns
   const schema = url ? `junction_test_${randomBytes(6).toString('hex')}` : undefined;
   const app = await buildApp({
     secretKey: randomBytes(32).toString('base64'),
+    // Tests stand in for Connect on loopback; the guard itself is tested with no allowance.
+    egressAllow: ['127.0.0.1'],
     ...(url ? { databaseUrl: url, databaseSchema: schema } : {}),
     ...options,
   });

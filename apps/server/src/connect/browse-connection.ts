@@ -8,6 +8,7 @@ import { HttpError, notFound } from '../errors.ts';
 import type { ConnectionRepository } from '../repositories/connection-repository.ts';
 import { ConnectorCallError } from '../runtime/types.ts';
 import { callConnect } from './call-connect.ts';
+import type { ConnectionFetch } from './connection-fetch.ts';
 
 export interface BrowseResult {
   object: string;
@@ -24,7 +25,7 @@ export async function browseConnection(
   accountId: string,
   connectionId: string,
   object: string,
-  sandboxFetch: typeof fetch,
+  fetchFor: ConnectionFetch,
 ): Promise<BrowseResult> {
   if (!isValidConnectPair('list', object)) {
     throw new HttpError(
@@ -48,7 +49,7 @@ export async function browseConnection(
     endpoint: connection.endpoint,
     token: connection.token,
     timeoutMs: 20_000,
-    ...(connection.kind === 'sandbox' ? { fetch: sandboxFetch } : {}),
+    fetch: fetchFor(connection.kind),
   });
   try {
     const [sample] = await callConnect(

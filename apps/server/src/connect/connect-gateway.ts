@@ -3,6 +3,7 @@ import type { ConnectorOperation } from '@junction/process-model';
 import type { ConnectionRepository } from '../repositories/connection-repository.ts';
 import { ConnectorCallError, type ConnectorGateway } from '../runtime/types.ts';
 import { callConnect } from './call-connect.ts';
+import type { ConnectionFetch } from './connection-fetch.ts';
 
 /**
  * The runtime's connector gateway for one account: looks up the shape's
@@ -13,7 +14,7 @@ import { callConnect } from './call-connect.ts';
 export function createConnectGateway(
   connections: ConnectionRepository,
   accountId: string,
-  sandboxFetch: typeof fetch,
+  fetchFor: ConnectionFetch,
 ): ConnectorGateway {
   return {
     async execute(operation: ConnectorOperation, request, signal) {
@@ -33,7 +34,7 @@ export function createConnectGateway(
       const client = createConnectClient({
         endpoint: connection.endpoint,
         token: connection.token,
-        ...(connection.kind === 'sandbox' ? { fetch: sandboxFetch } : {}),
+        fetch: fetchFor(connection.kind),
       });
       return callConnect(client, operation, request, signal);
     },

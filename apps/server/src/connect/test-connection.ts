@@ -7,14 +7,14 @@ import type { ConnectionCredentials } from '../repositories/connection-repositor
  */
 export async function testConnectCredentials(
   connection: ConnectionCredentials,
-  fetchImpl: typeof fetch | undefined,
+  fetchImpl: typeof fetch,
 ): Promise<{ ok: boolean; message: string }> {
   const client = createConnectClient({
     endpoint: connection.endpoint,
     token: connection.token,
     timeoutMs: 15_000,
     retry: { maxRetries: 0 },
-    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    fetch: fetchImpl,
   });
   try {
     const account = (await client.collection('accounts').first()) as

@@ -3,6 +3,7 @@ import type { ConnectorOperation } from '@junction/process-model';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConnectGateway } from '../../connect/connect-gateway.ts';
+import { createConnectionFetch } from '../../connect/connection-fetch.ts';
 import { createInjectFetch } from '../../connect/inject-fetch.ts';
 import type { ConnectionRepository } from '../../repositories/connection-repository.ts';
 import { META } from '../properties.ts';
@@ -44,7 +45,11 @@ describe('connector shapes against the Connect sandbox (real client)', () => {
         token: SANDBOX_DEMO_TOKEN,
       }),
     } as unknown as ConnectionRepository;
-    gateway = createConnectGateway(connections, 'account', createInjectFetch(app));
+    gateway = createConnectGateway(
+      connections,
+      'account',
+      createConnectionFetch(createInjectFetch(app), fetch),
+    );
   });
   afterAll(async () => {
     await app.close();

@@ -1,0 +1,159 @@
+import { type LookupAddress, lookup } from 'node:dns';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { ConnectError } from '@junction/connect-client';
+import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
+
+/**
+ * Where the server itself may not send a request on a user's behalf (SSRF):
+ * loopback, private and link-local networks (cloud metadata lives at
+ * 169.254.169.254), carrier-grade NAT, benchmark, multicast and reserved ranges.
+ */
+const NON_PUBLIC = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 3],
+] as const) {
+  NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [
+  ['::', 127],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const) {
+  NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
+}
+
+/** What may be reached anyway: host names, addresses and CIDR ranges (JUNCTION_EGRESS_ALLOW). */
+export interface EgressPolicy {
+  allow: readonly string[];
+}
+
+interface CompiledPolicy {
+  hosts: Set<string>;
+  addresses: BlockList;
+}
+
+function compile(policy: EgressPolicy): CompiledPolicy {
+  const hosts = new Set<string>();
+  const addresses = new BlockList();
+  for (const entry of policy.allow.map((e) => e.trim().toLowerCase()).filter(Boolean)) {
+    const [network = '', prefix] = entry.split('/');
+    const family = isIP(network);
+    if (family === 0) {
+      hosts.add(entry);
+    } else if (prefix === undefined) {
+      addresses.addAddress(network, family === 4 ? 'ipv4' : 'ipv6');
+    } else {
+      const bits = Number(prefix);
+      if (!Number.isInteger(bits) || bits < 0 || bits > (family === 4 ? 32 : 128)) {
+        throw new Error(`JUNCTION_EGRESS_ALLOW: "${entry}" is not an address range.`);
+      }
+      addresses.addSubnet(network, bits, family === 4 ? 'ipv4' : 'ipv6');
+    }
+  }
+  return { hosts, addresses };
+}
+
+/** An IPv4 address written as IPv6 (`::ffff:127.0.0.1`) is judged as the IPv4 address. */
+function normalise(address: string): { address: string; type: 'ipv4' | 'ipv6' } {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) {
+    return { address: mapped[1], type: 'ipv4' };
+  }
+  return { address, type: isIP(address) === 4 ? 'ipv4' : 'ipv6' };
+}
+
+/** Why `address` (of `host`) may not be called, or undefined when it may. */
+function refusal(policy: CompiledPolicy, host: string, address: string): string | undefined {
+  const { address: ip, type } = normalise(address);
+  if (policy.hosts.has(host.toLowerCase()) || policy.addresses.check(ip, type)) {
+    return undefined;
+  }
+  if (!NON_PUBLIC.check(ip, type)) {
+    return undefined;
+  }
+  const where = host === address ? address : `${host} (${address})`;
+  return `Junction does not call local or private network addresses: ${where}. An administrator can allow it with JUNCTION_EGRESS_ALLOW.`;
+}
+
+/** The same judgement for one address, for callers and tests outside a connection. */
+export function egressRefusal(
+  policy: EgressPolicy,
+  host: string,
+  address: string,
+): string | undefined {
+  return refusal(compile(policy), host, address);
+}
+
+class EgressRefused extends Error {}
+
+/** DNS lookup that refuses names resolving to a non-public address: checked at connect time. */
+function guardedLookup(policy: CompiledPolicy): LookupFunction {
+  return (hostname, options, callback) => {
+    lookup(hostname, { ...options, all: true }, (error, found: LookupAddress[]) => {
+      if (error) {
+        callback(error, '', 0);
+        return;
+      }
+      const refused = found
+        .map((a) => refusal(policy, hostname, a.address))
+        .find((r) => r !== undefined);
+      if (refused) {
+        callback(new EgressRefused(refused), '', 0);
+      } else if (options.all) {
+        (callback as unknown as (e: null, all: LookupAddress[]) => void)(null, found);
+      } else {
+        callback(null, found[0]?.address ?? '', found[0]?.family ?? 4);
+      }
+    });
+  };
+}
+
+/**
+ * A fetch for calls to user-supplied endpoints. Every connection it opens, the
+ * first and any redirect, is checked when the socket is made: an IP literal
+ * directly, a name after DNS resolution (so a name cannot be re-pointed between
+ * a check and the call). A refusal is a ConnectError with a message that says
+ * what was refused and how to allow it; it is never retried.
+ */
+export function createGuardedFetch(policy: EgressPolicy): typeof fetch {
+  const compiled = compile(policy);
+  const connect = buildConnector({ lookup: guardedLookup(compiled) });
+  const agent = new Agent({
+    connect: (options, callback) => {
+      const host = options.hostname.replace(/^\[|\]$/g, '');
+      const refused = isIP(host) ? refusal(compiled, host, host) : undefined;
+      if (refused) {
+        callback(new EgressRefused(refused), null);
+        return;
+      }
+      connect(options, callback);
+    },
+  });
+  return (async (input: string | URL | Request, init?: RequestInit) => {
+    try {
+      return (await undiciFetch(
+        input as never,
+        {
+          ...(init as object),
+          dispatcher: agent,
+        } as never,
+      )) as unknown as Response;
+    } catch (error) {
+      const cause = (error as { cause?: unknown }).cause;
+      if (cause instanceof EgressRefused) {
+        throw new ConnectError(cause.message);
+      }
+      throw error;
+    }
+  }) as typeof fetch;
+}
