@@ -1,6 +1,13 @@
-import { serializeProcess } from '@junction/process-model';
+import {
+  addShape,
+  connectShapes,
+  insertShapeOnConnection,
+  createProcess as newProcess,
+  serializeProcess,
+} from '@junction/process-model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
+import { passThroughProcess } from './run-helpers.ts';
 import { listRequestsProcess } from './skeleton-process.ts';
 
 describe(`processes API (${storageUnderTest()})`, () => {
@@ -93,6 +100,59 @@ describe(`processes API (${storageUnderTest()})`, () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().issues.map((i: { code: string }) => i.code)).toContain('shape.unreachable');
+  });
+
+  it('flags a Process Call to a process the account does not have, and refuses to run it', async () => {
+    const caller = await createProcess('Caller');
+    const callTo = (processId: string) =>
+      insertShapeOnConnection(
+        passThroughProcess(caller.id),
+        'c1',
+        {
+          id: 'call',
+          kind: 'process-call',
+          position: { x: 200, y: 160 },
+          shape: {
+            kind: 'process-call',
+            label: '',
+            config: { processId, wait: true, abortOnFailure: true, returnPaths: [] },
+          },
+        },
+        'c2',
+      );
+    const unknown = (issues: { code: string; pointer: string }[]) =>
+      issues.filter((i) => i.code === 'process-call.process-unknown').map((i) => i.pointer);
+
+    const saved = await app.inject({
+      method: 'PUT',
+      url: `/api/processes/${caller.id}`,
+      headers: { 'if-match': '"1"' },
+      payload: callTo('no-such-process'),
+    });
+    expect(unknown(saved.json().issues)).toEqual(['/shapes/call/config/processId']);
+    const run = await app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { process: callTo('no-such-process') },
+    });
+    expect(run.statusCode).toBe(422);
+    expect(unknown(run.json().issues)).toEqual(['/shapes/call/config/processId']);
+
+    const child = await createProcess('Child');
+    const valid = await app.inject({
+      method: 'POST',
+      url: '/api/validate',
+      payload: callTo(child.id),
+    });
+    expect(unknown(valid.json().issues)).toEqual([]);
+    // A deleted process cannot be called either.
+    await app.inject({ method: 'DELETE', url: `/api/processes/${child.id}` });
+    const gone = await app.inject({
+      method: 'POST',
+      url: '/api/validate',
+      payload: callTo(child.id),
+    });
+    expect(unknown(gone.json().issues)).toEqual(['/shapes/call/config/processId']);
   });
 
   it('exports the deterministic file and imports it back as a new process', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpError } from '../errors.ts';
+import { refuseInvalid } from '../process-validation.ts';
 import type { ScheduleInput } from '../repositories/deployment-repository.ts';
-import { refuseInvalid } from '../routes/run-routes.ts';
 import { BODIES, readBody } from './bodies.ts';
 import { isTimeZone, parseCron } from './cron.ts';
 import type { PlatformContext } from './platform-service.ts';
@@ -67,7 +67,7 @@ export async function deploy(ctx: PlatformContext, body: unknown) {
       `Revision ${revision} of process ${input.processId} does not exist.`,
     );
   }
-  refuseInvalid(document);
+  await refuseInvalid(processes, ctx.accountId, document);
   if (!(await environments.get(ctx.accountId, input.environmentId))) {
     throw new HttpError(404, 'not-found', `Environment ${input.environmentId} does not exist.`);
   }

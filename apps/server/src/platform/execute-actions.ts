@@ -1,6 +1,6 @@
 import type { Permission } from '../auth/roles.ts';
 import { HttpError } from '../errors.ts';
-import { refuseInvalid } from '../routes/run-routes.ts';
+import { refuseInvalid } from '../process-validation.ts';
 import { BODIES, readBody } from './bodies.ts';
 import { createChildAccount, deploy } from './deploy.ts';
 import type { PlatformContext } from './platform-service.ts';
@@ -39,7 +39,7 @@ async function executeProcess(ctx: PlatformContext, body: unknown) {
   if (!document) {
     throw new HttpError(404, 'not-found', `The deployed revision of ${input.processId} is gone.`);
   }
-  refuseInvalid(document);
+  await refuseInvalid(processes, ctx.accountId, document);
   const executionId = await dispatcher.start({
     accountId: ctx.accountId,
     process: document,

@@ -69,6 +69,15 @@ export function createProcessRepository(db: Database) {
       };
     },
 
+    /** Which of `ids` name processes of the account (not deleted). */
+    async existingIds(accountId: string, ids: readonly string[]): Promise<Set<string>> {
+      const rows = await db.query<{ id: string }>(
+        'SELECT id FROM processes WHERE account_id = $1 AND id = ANY($2) AND deleted_at IS NULL',
+        [accountId, [...new Set(ids)]],
+      );
+      return new Set(rows.map((r) => r.id));
+    },
+
     /** Stores a new process as revision 1; false when the id is taken. */
     async create(accountId: string, document: ProcessDocument): Promise<boolean> {
       return db.transaction(async (tx) => {

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { HttpError, notFound } from '../errors.ts';
+import { refuseInvalid } from '../process-validation.ts';
 import { EXECUTION_STATUS } from '../repositories/run-record.ts';
 import type { Services } from '../services.ts';
-import { refuseInvalid } from './run-routes.ts';
 import { acceptAnyBody, IdParams, MAX_INT32 } from './schemas.ts';
 
 const ExecutionStatusSchema = Type.Union(
@@ -65,7 +65,7 @@ export const executionRoutes =
         if (!document) {
           throw notFound(`Revision ${revision} of process ${id}`);
         }
-        refuseInvalid(document);
+        await refuseInvalid(services.processes, account, document);
         const runId = await services.dispatcher.start({
           accountId: account,
           process: document,

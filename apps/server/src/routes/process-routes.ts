@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { createProcess, serializeProcess, validateProcess } from '@junction/process-model';
+import { createProcess, serializeProcess } from '@junction/process-model';
 import Type from 'typebox';
 import { HttpError, notFound } from '../errors.ts';
+import { validateInAccount } from '../process-validation.ts';
 import type { Services } from '../services.ts';
 import { readProcessBody } from './process-body.ts';
 import {
@@ -97,7 +98,10 @@ export const processRoutes =
           throw notFound(`Process ${request.params.id}`);
         }
         reply.header('etag', etag(stored.revision));
-        return { ...stored, issues: validateProcess(stored.document) };
+        return {
+          ...stored,
+          issues: await validateInAccount(processes, services.accountOf(request), stored.document),
+        };
       },
     );
 
@@ -138,7 +142,10 @@ export const processRoutes =
           });
         }
         reply.header('etag', etag(result.revision));
-        return { revision: result.revision, issues: validateProcess(document) };
+        return {
+          revision: result.revision,
+          issues: await validateInAccount(processes, services.accountOf(request), document),
+        };
       },
     );
 
@@ -221,9 +228,11 @@ export const processRoutes =
         if (document !== imported) {
           await processes.create(account, document);
         }
-        return reply
-          .status(201)
-          .send({ id: document.id, revision: 1, issues: validateProcess(document) });
+        return reply.status(201).send({
+          id: document.id,
+          revision: 1,
+          issues: await validateInAccount(processes, account, document),
+        });
       },
     );
 
@@ -237,6 +246,8 @@ export const processRoutes =
         },
         validatorCompiler: acceptAnyBody,
       },
-      async (request) => ({ issues: validateProcess(request.body) }),
+      async (request) => ({
+        issues: await validateInAccount(processes, services.accountOf(request), request.body),
+      }),
     );
   };

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { HttpError, notFound } from '../errors.ts';
+import { refuseInvalid } from '../process-validation.ts';
 import { startingAtShape } from '../runs/rerun-from-shape.ts';
 import type { Services } from '../services.ts';
 import { readProcessBody } from './process-body.ts';
-import { refuseInvalid } from './run-routes.ts';
 import { acceptAnyBody, IdParams, ProcessDocumentSchema } from './schemas.ts';
 import { asRunDocuments } from './start-documents.ts';
 
@@ -82,7 +82,7 @@ export const runReplayRoutes =
                 body['process'],
                 'The process to run does not match the file format.',
               );
-        refuseInvalid(document);
+        await refuseInvalid(services.processes, account, document);
         if (!document.shapes[shapeId]) {
           throw new HttpError(400, 'bad-request', `The process has no shape "${shapeId}".`);
         }

@@ -1,21 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { hasErrors, type ProcessDocument, validateProcess } from '@junction/process-model';
 import Type from 'typebox';
 import { HttpError, notFound } from '../errors.ts';
+import { refuseInvalid } from '../process-validation.ts';
 import type { Services } from '../services.ts';
 import { readProcessBody } from './process-body.ts';
 import { acceptAnyBody, IdParams, ProcessDocumentSchema } from './schemas.ts';
 import { asRunDocuments, readStartDocuments, StartDocumentsSchema } from './start-documents.ts';
 
 const SANDBOX_CONNECTION_ID = 'sandbox';
-
-/** Invalid processes may be saved as drafts, but never run. */
-export function refuseInvalid(document: ProcessDocument): void {
-  const issues = validateProcess(document);
-  if (hasErrors(issues)) {
-    throw new HttpError(422, 'invalid-process', 'Fix the process before running it.', { issues });
-  }
-}
 
 /**
  * Test runs. The process is sent as it is in the editor (saved or not), so a
@@ -46,8 +38,8 @@ export const runRoutes =
           body['process'],
           'The process to run does not match the file format.',
         );
-        refuseInvalid(document);
         const account = services.accountOf(request);
+        await refuseInvalid(services.processes, account, document);
         const connectionId =
           typeof body['connectionId'] === 'string' ? body['connectionId'] : SANDBOX_CONNECTION_ID;
         if (!(await services.connections.get(account, connectionId))) {

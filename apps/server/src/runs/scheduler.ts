@@ -1,6 +1,7 @@
-import { hasErrors, validateProcess } from '@junction/process-model';
+import { hasErrors } from '@junction/process-model';
 import type { FastifyBaseLogger } from 'fastify';
 import { cronTicks, parseCron } from '../platform/cron.ts';
+import { validateInAccount } from '../process-validation.ts';
 import type { DeploymentRepository, DueSchedule } from '../repositories/deployment-repository.ts';
 import type { ProcessRepository } from '../repositories/process-repository.ts';
 import type { RunDispatcher } from './run-dispatcher.ts';
@@ -50,7 +51,10 @@ export function createScheduler(deps: {
       schedule.processId,
       schedule.revision,
     );
-    if (!document || hasErrors(validateProcess(document))) {
+    if (
+      !document ||
+      hasErrors(await validateInAccount(deps.processes, schedule.accountId, document))
+    ) {
       deps.log.warn({ schedule: schedule.id }, 'scheduled process is missing or invalid; skipped');
       return false;
     }

@@ -1,0 +1,37 @@
+import {
+  hasErrors,
+  type ProcessDocument,
+  type ValidationIssue,
+  validateProcess,
+} from '@junction/process-model';
+import { HttpError } from './errors.ts';
+import type { ProcessRepository } from './repositories/process-repository.ts';
+
+/**
+ * The model's validation plus what only the server knows: whether the processes
+ * that Process Call shapes name exist in the account (one query per check).
+ */
+export async function validateInAccount(
+  processes: ProcessRepository,
+  accountId: string,
+  document: ProcessDocument,
+): Promise<ValidationIssue[]> {
+  const targets = Object.values(document.shapes).flatMap((shape) =>
+    shape.kind === 'process-call' && shape.config.processId !== '' ? [shape.config.processId] : [],
+  );
+  const existing =
+    targets.length === 0 ? new Set<string>() : await processes.existingIds(accountId, targets);
+  return validateProcess(document, { processExists: (id) => existing.has(id) });
+}
+
+/** Invalid processes may be saved as drafts, but never run. */
+export async function refuseInvalid(
+  processes: ProcessRepository,
+  accountId: string,
+  document: ProcessDocument,
+): Promise<void> {
+  const issues = await validateInAccount(processes, accountId, document);
+  if (hasErrors(issues)) {
+    throw new HttpError(422, 'invalid-process', 'Fix the process before running it.', { issues });
+  }
+}
