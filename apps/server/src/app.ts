@@ -53,6 +53,7 @@ import { runRoutes } from './routes/run-routes.ts';
 import { SANDBOX_ADMIN_PREFIX, sandboxRoutes } from './routes/sandbox-routes.ts';
 import { testInputRoutes } from './routes/test-input-routes.ts';
 import { createInProcessDispatcher } from './runs/in-process-dispatcher.ts';
+import { DEFAULT_RUN_LIVENESS, type RunLiveness } from './runs/run-dispatcher.ts';
 import { DEFAULT_RUN_SLOT_LIMITS, type RunSlotLimits } from './runs/run-slots.ts';
 import { createRuntimeServices } from './runs/runtime-services.ts';
 import { createScheduler, type Scheduler, type SchedulerOptions } from './runs/scheduler.ts';
@@ -84,6 +85,8 @@ export interface AppOptions {
   testLimits?: Partial<TestLimits>;
   /** Runs at once and runs waiting for a slot (JUNCTION_MAX_RUNS, JUNCTION_MAX_QUEUED_RUNS). */
   runLimits?: Partial<RunSlotLimits>;
+  /** Run heartbeats and when another server's runs count as abandoned (tests shorten them). */
+  runLiveness?: RunLiveness;
   /** Private or local hosts, addresses and ranges connections may call (JUNCTION_EGRESS_ALLOW). */
   egressAllow?: readonly string[];
   /** Largest request body in bytes; larger ones get 413 (default 5 MiB). */
@@ -127,7 +130,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const runDocuments = createRunDocumentRepository(db);
   const accounts = createAccountRepository(db);
   const tokens = createTokenRepository(db);
-  await runs.abandonInterrupted();
+  // Embedded PGlite belongs to this server alone, so nothing can still be running;
+  // a shared PostgreSQL database may hold other servers' live runs.
+  await runs.abandonInterrupted(
+    db.kind === 'postgres' ? (options.runLiveness ?? DEFAULT_RUN_LIVENESS).staleAfterMs : undefined,
+  );
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -155,6 +162,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     }),
     log: app.log,
     limits: { ...DEFAULT_RUN_SLOT_LIMITS, ...options.runLimits },
+    liveness: options.runLiveness,
   });
   const services: Services = {
     processes,
@@ -270,6 +278,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     await sandboxPersistence?.close();
     await scheduler.stop();
     await dispatcher.drain();
+    dispatcher.stop();
     await db.close();
   });
   return app;

@@ -3,33 +3,64 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll } from 'vitest';
 import { type AppOptions, buildApp } from '../src/app.ts';
+import type { Database } from '../src/db/database.ts';
+import { openDatabase } from '../src/db/open-database.ts';
 import { withDefaultUser } from '../src/db/postgres-database.ts';
 
 /**
- * A real app for integration tests: embedded PGlite in memory by default, or the
- * PostgreSQL server named by JUNCTION_TEST_DATABASE_URL in a schema of its own
- * (dropped afterwards), so the same suite proves both storage engines.
+ * Where a test's data lives: embedded PGlite in memory by default, or a schema of
+ * its own (dropped after the file's tests) on the PostgreSQL server named by
+ * JUNCTION_TEST_DATABASE_URL, so the same suite proves both storage engines.
  */
-export async function buildTestApp(options: AppOptions = {}): Promise<FastifyInstance> {
+function testStorage(): {
+  storage: { databaseUrl?: string; databaseSchema?: string };
+  drop: () => Promise<void>;
+} {
   const url = process.env['JUNCTION_TEST_DATABASE_URL'];
-  const schema = url ? `junction_test_${randomBytes(6).toString('hex')}` : undefined;
+  if (!url) {
+    return { storage: {}, drop: async () => undefined };
+  }
+  const schema = `junction_test_${randomBytes(6).toString('hex')}`;
+  return {
+    storage: { databaseUrl: url, databaseSchema: schema },
+    drop: async () => {
+      const client = new pg.Client({ connectionString: withDefaultUser(url) });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    },
+  };
+}
+
+/** A real app for integration tests on the storage under test. */
+export async function buildTestApp(options: AppOptions = {}): Promise<FastifyInstance> {
+  const { storage, drop } = testStorage();
   const app = await buildApp({
     secretKey: randomBytes(32).toString('base64'),
     // Tests stand in for Connect on loopback; the guard itself is tested with no allowance.
     egressAllow: ['127.0.0.1'],
-    ...(url ? { databaseUrl: url, databaseSchema: schema } : {}),
+    ...storage,
     ...options,
   });
   afterAll(async () => {
     await app.close();
-    if (url && schema) {
-      const client = new pg.Client({ connectionString: withDefaultUser(url) });
-      await client.connect();
-      await client.query(`DROP SCHEMA ${schema} CASCADE`);
-      await client.end();
-    }
+    await drop();
   });
   return app;
+}
+
+/** A migrated database on the storage under test, for repository-level tests. */
+export async function openTestDatabase(): Promise<Database> {
+  const { storage, drop } = testStorage();
+  const db = await openDatabase({
+    databaseUrl: storage.databaseUrl,
+    schema: storage.databaseSchema,
+  });
+  afterAll(async () => {
+    await db.close();
+    await drop();
+  });
+  return db;
 }
 
 export function storageUnderTest(): string {

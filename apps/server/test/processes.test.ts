@@ -1,10 +1,4 @@
-import {
-  addShape,
-  connectShapes,
-  insertShapeOnConnection,
-  createProcess as newProcess,
-  serializeProcess,
-} from '@junction/process-model';
+import { insertShapeOnConnection, serializeProcess } from '@junction/process-model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
 import { passThroughProcess } from './run-helpers.ts';

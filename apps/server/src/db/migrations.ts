@@ -209,6 +209,13 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       )
     `,
   },
+  {
+    id: 6,
+    name: 'run heartbeats, so servers sharing a database only abandon runs whose server stopped',
+    sql: `
+      ALTER TABLE runs ADD COLUMN heartbeat_at timestamptz
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {

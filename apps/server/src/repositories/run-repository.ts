@@ -47,8 +47,8 @@ export function createRunRepository(db: Database) {
     ): Promise<void> {
       await db.query(
         `INSERT INTO runs (account_id, id, process_id, process_name, connection_id, document, status,
-           execution_type, revision, original_run_id, deployment_id, environment_id)
-         VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, $8, $9, $10, $11)`,
+           execution_type, revision, original_run_id, deployment_id, environment_id, heartbeat_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, $8, $9, $10, $11, now())`,
         [
           accountId,
           run.id,
@@ -173,11 +173,33 @@ export function createRunRepository(db: Database) {
       return { items: rows.map(toRunRecord), total: Number(count?.total ?? 0) };
     },
 
-    /** Runs left "running" by a server that stopped mid-run can never finish now. */
-    async abandonInterrupted(): Promise<void> {
-      await db.query(
-        "UPDATE runs SET status = 'aborted', error = 'The server stopped during this run.', finished_at = now() WHERE status = 'running'",
+    /** Says the server running these runs is alive (see `abandonInterrupted`). */
+    async heartbeat(ids: readonly string[]): Promise<void> {
+      if (ids.length > 0) {
+        await db.query(
+          "UPDATE runs SET heartbeat_at = now() WHERE id = ANY($1) AND status = 'running'",
+          [ids],
+        );
+      }
+    },
+
+    /**
+     * Runs left "running" by a server that stopped mid-run can never finish now.
+     * Without `staleAfterMs` every running run is abandoned (a server that owns its
+     * database, at start); with it only runs whose server has not sent a heartbeat
+     * for that long (servers sharing a PostgreSQL database).
+     */
+    async abandonInterrupted(staleAfterMs?: number): Promise<number> {
+      const stale =
+        staleAfterMs === undefined
+          ? ''
+          : " AND (heartbeat_at IS NULL OR heartbeat_at < now() - $1 * interval '1 millisecond')";
+      const rows = await db.query<{ id: string }>(
+        `UPDATE runs SET status = 'aborted', error = 'The server running it stopped.', finished_at = now()
+         WHERE status = 'running'${stale} RETURNING id`,
+        staleAfterMs === undefined ? [] : [staleAfterMs],
       );
+      return rows.length;
     },
   };
 }

@@ -7,7 +7,12 @@ import type { ConnectorGateway, ShapeStats } from '../runtime/types.ts';
 import { createDocumentRecorder } from './document-recorder.ts';
 import { reportingCounts } from './reporting.ts';
 import { retargetConnectConnections } from './retarget-connections.ts';
-import type { RunDispatcher, RunRequest } from './run-dispatcher.ts';
+import {
+  DEFAULT_RUN_LIVENESS,
+  type RunDispatcher,
+  type RunLiveness,
+  type RunRequest,
+} from './run-dispatcher.ts';
 import { createRunEventHub } from './run-events.ts';
 import { createRunSlots, DEFAULT_RUN_SLOT_LIMITS, type RunSlotLimits } from './run-slots.ts';
 import type { RuntimeServices } from './runtime-services.ts';
@@ -23,12 +28,29 @@ export function createInProcessDispatcher(deps: {
   log: FastifyBaseLogger;
   /** Runs at once and runs waiting; a run beyond both is discarded. */
   limits?: RunSlotLimits | undefined;
+  /** How often this server says its runs are alive, and when another's count as stopped. */
+  liveness?: RunLiveness | undefined;
 }): RunDispatcher {
   const active = new Map<string, { controller: AbortController; done: Promise<void> }>();
   const hub = createRunEventHub();
   const limits = deps.limits ?? DEFAULT_RUN_SLOT_LIMITS;
   const slots = createRunSlots(limits);
   const noCounts = { documentsIn: 0, documentsOut: 0, documentsInError: 0 };
+  const liveness = deps.liveness ?? DEFAULT_RUN_LIVENESS;
+  // Heartbeats for this server's runs, and a sweep of runs whose server went away
+  // (a shared PostgreSQL database outlives any one server).
+  const beat = setInterval(() => {
+    void deps.runs
+      .heartbeat([...active.keys()])
+      .then(() => deps.runs.abandonInterrupted(liveness.staleAfterMs))
+      .then((abandoned) => {
+        if (abandoned > 0) {
+          deps.log.warn({ abandoned }, 'marked runs of a stopped server as aborted');
+        }
+      })
+      .catch((error) => deps.log.error({ err: error }, 'run heartbeat failed'));
+  }, liveness.heartbeatMs);
+  beat.unref();
 
   /** DISCARDED (§8): recorded, never started, no documents or log. */
   async function discard(accountId: string, runId: string) {
@@ -206,6 +228,9 @@ export function createInProcessDispatcher(deps: {
     subscribe: (runId, listener) => hub.subscribe(runId, listener),
     async drain() {
       await Promise.all([...active.values()].map((r) => r.done));
+    },
+    stop() {
+      clearInterval(beat);
     },
   };
 }

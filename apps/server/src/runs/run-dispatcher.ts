@@ -40,4 +40,18 @@ export interface RunDispatcher {
   subscribe(runId: string, listener: RunEventListener): (() => void) | undefined;
   /** Resolves when every run started so far has finished (clean shutdown, tests). */
   drain(): Promise<void>;
+  /** Stops background work (heartbeats) before the database closes. */
+  stop(): void;
 }
+
+/**
+ * A server marks its running runs alive every `heartbeatMs`; a run whose heartbeat
+ * is older than `staleAfterMs` belongs to a server that stopped and is aborted by
+ * whichever server notices first.
+ */
+export interface RunLiveness {
+  heartbeatMs: number;
+  staleAfterMs: number;
+}
+
+export const DEFAULT_RUN_LIVENESS: RunLiveness = { heartbeatMs: 10_000, staleAfterMs: 60_000 };

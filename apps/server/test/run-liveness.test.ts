@@ -1,0 +1,69 @@
+import { createProcess } from '@junction/process-model';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/database.ts';
+import { ensureDefaultAccount } from '../src/repositories/account-repository.ts';
+import { createRunRepository, type RunRepository } from '../src/repositories/run-repository.ts';
+import { buildTestApp, openTestDatabase, storageUnderTest } from './build-test-app.ts';
+import { heldConnect, waitForRun } from './run-helpers.ts';
+import { listRequestsProcess } from './skeleton-process.ts';
+
+describe(`runs of a server that stopped (${storageUnderTest()})`, () => {
+  let db: Database;
+  let runs: RunRepository;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    await ensureDefaultAccount(db);
+    runs = createRunRepository(db);
+  });
+
+  const start = (id: string) =>
+    runs.create('default', {
+      id,
+      processId: null,
+      document: createProcess({ id: 'p', name: 'P' }),
+      connectionId: null,
+      executionType: 'test_manual',
+      revision: null,
+      originalRunId: null,
+    });
+
+  it('aborts only runs whose heartbeat is stale when servers share the database', async () => {
+    await start('live');
+    await start('orphan');
+    await db.query(
+      "UPDATE runs SET heartbeat_at = now() - interval '5 minutes' WHERE id = 'orphan'",
+    );
+    await runs.heartbeat(['live']);
+    expect(await runs.abandonInterrupted(60_000)).toBe(1);
+    expect(await runs.get('default', 'orphan')).toMatchObject({
+      status: 'aborted',
+      error: 'The server running it stopped.',
+    });
+    expect((await runs.get('default', 'live'))?.status).toBe('running');
+    // A server that owns its database abandons every run it finds running at start.
+    expect(await runs.abandonInterrupted()).toBe(1);
+    expect((await runs.get('default', 'live'))?.status).toBe('aborted');
+  });
+});
+
+describe(`a live run's heartbeat (${storageUnderTest()})`, () => {
+  it('keeps a long run alive past the stale limit', async () => {
+    const app = await buildTestApp({ runLiveness: { heartbeatMs: 30, staleAfterMs: 150 } });
+    const held = await heldConnect(app, 200, [{ id: 'PR-1' }]);
+    try {
+      const started = await app.inject({
+        method: 'POST',
+        url: '/api/runs',
+        payload: { process: listRequestsProcess(), connectionId: held.connectionId },
+      });
+      const id = started.json().id as string;
+      // Several stale limits pass while Connect holds the call; the sweep must not take it.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect((await app.inject({ url: `/api/runs/${id}` })).json().status).toBe('running');
+      held.release();
+      expect((await waitForRun(app, id)).status).toBe('complete');
+    } finally {
+      held.close();
+    }
+  });
+});
