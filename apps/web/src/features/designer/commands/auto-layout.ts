@@ -1,5 +1,5 @@
 import { outputPorts, type Position, type ProcessDocument } from '@junction/process-model';
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type ELK from 'elkjs/lib/elk.bundled.js';
 
 const DEFAULT_SIZE = { width: 180, height: 72 };
 
@@ -14,7 +14,8 @@ export async function autoLayout(
   doc: ProcessDocument,
   sizes: Readonly<Record<string, { width: number; height: number }>>,
 ): Promise<Record<string, Position>> {
-  elk ??= new ELK();
+  // ELK is most of the bundle's weight and only needed here: loaded on first use.
+  elk ??= new (await import('elkjs/lib/elk.bundled.js')).default();
   const portRank = (shapeId: string, port: string) => {
     const shape = doc.shapes[shapeId];
     return shape ? outputPorts(shape).findIndex((p) => p.id === port) : 0;

@@ -1,5 +1,4 @@
 import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
-import { toPng, toSvg } from 'html-to-image';
 
 const PADDING = 0.1;
 
@@ -30,6 +29,8 @@ export async function exportImage(
       transform: `translate(${frame.x}px, ${frame.y}px) scale(${frame.zoom})`,
     },
   };
+  // Loaded on first export, so the editor does not carry it.
+  const { toPng, toSvg } = await import('html-to-image');
   const url = format === 'png' ? await toPng(viewport, options) : await toSvg(viewport, options);
   const link = document.createElement('a');
   link.href = url;
