@@ -22,7 +22,15 @@ const CACHE_VERSION = 1;
 /** Parses the spec at `location` (default {@link DEFAULT_SPEC_URL}), through the JSON cache. */
 export function readSpecDocument(location: string | URL = DEFAULT_SPEC_URL): OpenApiDocument {
   const path = location instanceof URL ? fileURLToPath(location) : location;
-  const stat = statSync(path);
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    throw new Error(
+      `The Connect OpenAPI spec is not at ${path}. The spec-conformance checks read it from ../shared/connect/openapi.yml beside the repository; put the shared folder there (CI always has it).`,
+      { cause: error },
+    );
+  }
   const key = `v${CACHE_VERSION}-${stat.size}-${Math.trunc(stat.mtimeMs)}.json`;
   const cacheFile = new URL(key, CACHE_DIR);
   try {

@@ -17,6 +17,14 @@ const fixture = (name: string): unknown =>
     ),
   );
 
+describe('readSpecDocument', () => {
+  it('says where the spec should be when it is missing', () => {
+    expect(() => readSpecDocument('/nowhere/openapi.yml')).toThrow(
+      'The Connect OpenAPI spec is not at /nowhere/openapi.yml. The spec-conformance checks read it from ../shared/connect/openapi.yml',
+    );
+  });
+});
+
 describe('matchOperation', () => {
   it('strips the base path wherever the API is mounted and tolerates a trailing slash', () => {
     expect(
