@@ -53,6 +53,7 @@ import { runRoutes } from './routes/run-routes.ts';
 import { SANDBOX_ADMIN_PREFIX, sandboxRoutes } from './routes/sandbox-routes.ts';
 import { testInputRoutes } from './routes/test-input-routes.ts';
 import { createInProcessDispatcher } from './runs/in-process-dispatcher.ts';
+import { DEFAULT_RUN_RETENTION_DAYS, startRunRetention } from './runs/retention.ts';
 import { DEFAULT_RUN_LIVENESS, type RunLiveness } from './runs/run-dispatcher.ts';
 import { DEFAULT_RUN_SLOT_LIMITS, type RunSlotLimits } from './runs/run-slots.ts';
 import { createRuntimeServices } from './runs/runtime-services.ts';
@@ -85,6 +86,8 @@ export interface AppOptions {
   testLimits?: Partial<TestLimits>;
   /** Runs at once and runs waiting for a slot (JUNCTION_MAX_RUNS, JUNCTION_MAX_QUEUED_RUNS). */
   runLimits?: Partial<RunSlotLimits>;
+  /** Days a finished run (record, documents, logs) is kept (JUNCTION_RUN_RETENTION_DAYS). */
+  runRetentionDays?: number | undefined;
   /** Run heartbeats and when another server's runs count as abandoned (tests shorten them). */
   runLiveness?: RunLiveness;
   /** Private or local hosts, addresses and ranges connections may call (JUNCTION_EGRESS_ALLOW). */
@@ -274,7 +277,14 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     await app.register(fastifyStatic, { root: options.webDist!, wildcard: false });
   }
 
+  const retention = startRunRetention({
+    runs,
+    days: options.runRetentionDays ?? DEFAULT_RUN_RETENTION_DAYS,
+    log: app.log,
+  });
+
   app.addHook('onClose', async () => {
+    await retention.stop();
     await sandboxPersistence?.close();
     await scheduler.stop();
     await dispatcher.drain();

@@ -32,6 +32,14 @@ describe('server configuration', () => {
     );
   });
 
+  it('reads how many days finished runs are kept', () => {
+    expect(readConfig({}).runRetentionDays).toBeUndefined();
+    expect(readConfig({ JUNCTION_RUN_RETENTION_DAYS: '7' }).runRetentionDays).toBe(7);
+    expect(() => readConfig({ JUNCTION_RUN_RETENTION_DAYS: '0' })).toThrow(
+      /JUNCTION_RUN_RETENTION_DAYS/,
+    );
+  });
+
   it('reads the private hosts and ranges connections may call; none by default', () => {
     expect(readConfig({}).egressAllow).toEqual([]);
     expect(

@@ -12,6 +12,8 @@ export interface ServerConfig {
   persistSandbox: boolean;
   testLimits: { documentsPerInbound?: number; bytesPerRun?: number };
   runLimits: { concurrentRuns?: number; queuedRuns?: number };
+  /** Days finished runs are kept; undefined = the default. */
+  runRetentionDays: number | undefined;
   /** Private or local hosts, addresses and CIDR ranges connections may call. */
   egressAllow: string[];
 }
@@ -47,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       ...positiveInteger(env, 'JUNCTION_TEST_MAX_DOCUMENTS', 'documentsPerInbound'),
       ...positiveInteger(env, 'JUNCTION_TEST_MAX_BYTES', 'bytesPerRun'),
     },
+    runRetentionDays: positiveInteger(env, 'JUNCTION_RUN_RETENTION_DAYS', 'days').days,
     runLimits: {
       ...positiveInteger(env, 'JUNCTION_MAX_RUNS', 'concurrentRuns'),
       ...positiveInteger(env, 'JUNCTION_MAX_QUEUED_RUNS', 'queuedRuns'),

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     sandbox: { persist: config.persistSandbox },
     testLimits: config.testLimits,
     runLimits: config.runLimits,
+    runRetentionDays: config.runRetentionDays,
     egressAllow: config.egressAllow,
     webDist: config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     publicUrl,

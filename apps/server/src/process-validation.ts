@@ -16,12 +16,23 @@ export async function validateInAccount(
   accountId: string,
   document: ProcessDocument,
 ): Promise<ValidationIssue[]> {
-  const targets = Object.values(document.shapes).flatMap((shape) =>
-    shape.kind === 'process-call' && shape.config.processId !== '' ? [shape.config.processId] : [],
-  );
+  const targets = processCallTargets(document);
   const existing =
     targets.length === 0 ? new Set<string>() : await processes.existingIds(accountId, targets);
   return validateProcess(document, { processExists: (id) => existing.has(id) });
+}
+
+/** The processes Process Call shapes name; read defensively, as the body may be any JSON. */
+function processCallTargets(document: unknown): string[] {
+  const shapes = (document as { shapes?: unknown } | null)?.shapes;
+  if (typeof shapes !== 'object' || shapes === null) {
+    return [];
+  }
+  return Object.values(shapes).flatMap((shape: unknown) => {
+    const { kind, config } = (shape ?? {}) as { kind?: unknown; config?: { processId?: unknown } };
+    const target = kind === 'process-call' ? config?.processId : undefined;
+    return typeof target === 'string' && target !== '' ? [target] : [];
+  });
 }
 
 /** Invalid processes may be saved as drafts, but never run. */

@@ -2,6 +2,7 @@ import { createProcess } from '@junction/process-model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { ensureDefaultAccount } from '../src/repositories/account-repository.ts';
+import { createRunDocumentRepository } from '../src/repositories/run-document-repository.ts';
 import { createRunRepository, type RunRepository } from '../src/repositories/run-repository.ts';
 import { buildTestApp, openTestDatabase, storageUnderTest } from './build-test-app.ts';
 import { heldConnect, waitForRun } from './run-helpers.ts';
@@ -43,6 +44,59 @@ describe(`runs of a server that stopped (${storageUnderTest()})`, () => {
     // A server that owns its database abandons every run it finds running at start.
     expect(await runs.abandonInterrupted()).toBe(1);
     expect((await runs.get('default', 'live'))?.status).toBe('aborted');
+  });
+});
+
+describe(`run retention (${storageUnderTest()})`, () => {
+  it('deletes finished runs past the retention with their documents and logs, and nothing else', async () => {
+    const db = await openTestDatabase();
+    await ensureDefaultAccount(db);
+    const runs = createRunRepository(db);
+    const documents = createRunDocumentRepository(db);
+    const finish = (id: string) =>
+      runs.finish('default', id, {
+        status: 'complete',
+        error: undefined,
+        shapes: {},
+        connections: {},
+        counts: { documentsIn: 0, documentsOut: 0, documentsInError: 0 },
+        documentsStored: 1,
+      });
+    for (const id of ['old', 'recent', 'old-but-running']) {
+      await runs.create('default', {
+        id,
+        processId: null,
+        document: createProcess({ id: 'p', name: 'P' }),
+        connectionId: null,
+        executionType: 'test_manual',
+        revision: null,
+        originalRunId: null,
+      });
+      await documents.insertDocuments('default', id, [
+        {
+          seq: 1,
+          shapeId: 'start',
+          direction: 'out',
+          port: 'default',
+          documentId: 'd1',
+          parentId: null,
+          data: '{}',
+          properties: {},
+          error: null,
+        },
+      ]);
+    }
+    await finish('old');
+    await finish('recent');
+    await db.query(
+      "UPDATE runs SET started_at = now() - interval '40 days', finished_at = now() - interval '31 days' WHERE id IN ('old', 'old-but-running')",
+    );
+    expect(await runs.deleteFinishedOlderThan(30 * 24 * 3600 * 1000)).toBe(1);
+    expect(await runs.get('default', 'old')).toBeNull();
+    expect(await documents.documentsInto('default', 'old', 'start', 'out')).toEqual([]);
+    expect(await runs.get('default', 'recent')).not.toBeNull();
+    expect(await documents.documentsInto('default', 'recent', 'start', 'out')).toHaveLength(1);
+    expect((await runs.get('default', 'old-but-running'))?.status).toBe('running');
   });
 });
 

@@ -173,6 +173,15 @@ export function createRunRepository(db: Database) {
       return { items: rows.map(toRunRecord), total: Number(count?.total ?? 0) };
     },
 
+    /** Deletes finished runs older than `ageMs`, with their documents and logs; returns how many. */
+    async deleteFinishedOlderThan(ageMs: number): Promise<number> {
+      const rows = await db.query<{ id: string }>(
+        "DELETE FROM runs WHERE status <> 'running' AND finished_at < now() - $1 * interval '1 millisecond' RETURNING id",
+        [ageMs],
+      );
+      return rows.length;
+    },
+
     /** Says the server running these runs is alive (see `abandonInterrupted`). */
     async heartbeat(ids: readonly string[]): Promise<void> {
       if (ids.length > 0) {
