@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { openNewProcess, shape } from './designer-helpers.ts';
+import { edges, openNewProcess, shape } from './designer-helpers.ts';
 
 test('shapes can be added, selected, configured and moved with the keyboard', async ({
   page,
@@ -29,6 +29,21 @@ test('shapes can be added, selected, configured and moved with the keyboard', as
   await options.getByRole('combobox', { name: 'Object', exact: true }).focus();
   await page.keyboard.press('ArrowDown');
   await expect(options.getByRole('combobox', { name: 'Object', exact: true })).not.toHaveValue('');
+  // Paths are drawn from the Options panel too: Start's output leads to the Connector.
+  await page
+    .locator('.react-flow__node')
+    .filter({ has: shape(page, 'Start') })
+    .focus();
+  await page.keyboard.press('Enter');
+  await expect(options).toContainText('Start options');
+  await expect(edges(page)).toHaveCount(0);
+  const leadsTo = options.getByRole('combobox', { name: 'Output leads to' });
+  await leadsTo.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(leadsTo).toHaveValue(/.+/);
+  await expect(edges(page)).toHaveCount(1);
+  // Start is never offered: nothing may lead into it.
+  await expect(leadsTo.getByRole('option', { name: /^Start/ })).toHaveCount(0);
 });
 
 test('the process exports as a PNG and an SVG image', async ({ page, request }) => {

@@ -48,7 +48,12 @@ export { topologicalOrder } from './graph/topological-order.ts';
 export { processJsonSchemaText } from './json-schema.ts';
 export { type MigrateResult, type MigrationTable, migrateProcess } from './migrate.ts';
 export { addShape } from './operations/add-shape.ts';
-export { connectionProblem, connectShapes, disconnect } from './operations/connect-shapes.ts';
+export {
+  connectionProblem,
+  connectionTargets,
+  connectShapes,
+  disconnect,
+} from './operations/connect-shapes.ts';
 export { copyShapes, type ProcessFragment } from './operations/copy-shapes.ts';
 export { insertShapeOnConnection } from './operations/insert-shape.ts';
 export { moveShapes } from './operations/move-shapes.ts';

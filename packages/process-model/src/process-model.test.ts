@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { everyShapeProcess } from './fixtures/every-shape.ts';
 import {
   addShape,
+  connectionProblem,
+  connectionTargets,
   connectShapes,
   createProcess,
   moveShapes,
+  outputPorts,
   parseProcess,
   removeShapes,
   serializeProcess,
@@ -117,6 +121,27 @@ describe('connectShapes', () => {
     expect(doc.connections.filter((c) => c.from.shape === 'list').map((c) => c.to.shape)).toEqual([
       'stop2',
     ]);
+  });
+});
+
+describe('connectionTargets', () => {
+  it('offers exactly the shapes connectionProblem allows, for every port of every shape', () => {
+    const doc = everyShapeProcess();
+    let ports = 0;
+    for (const [id, shape] of Object.entries(doc.shapes)) {
+      for (const port of outputPorts(shape)) {
+        ports += 1;
+        const allowed = Object.keys(doc.shapes).filter(
+          (to) => connectionProblem(doc, { shape: id, port: port.id }, { shape: to }) === null,
+        );
+        expect(
+          [...connectionTargets(doc, { shape: id, port: port.id })].sort(),
+          `${id}.${port.id}`,
+        ).toEqual(allowed.sort());
+      }
+    }
+    expect(ports).toBeGreaterThan(20);
+    expect(connectionTargets(doc, { shape: 'start', port: 'nope' }).size).toBe(0);
   });
 });
 

@@ -11,6 +11,7 @@ import { issueKey, uniqueIssues } from './field-issues.tsx';
 import { ShapeConfigForm } from './forms/shape-config-form.tsx';
 import { JsonConfigEditor } from './json-config-editor.tsx';
 import { OperationOptions } from './operation-options.tsx';
+import { PathsEditor } from './paths-editor.tsx';
 
 /** The Options panel: every configuration field of the selected shape. */
 export function OptionsPanel({
@@ -87,6 +88,7 @@ export function OptionsPanel({
           />
         )}
         <ShapeConfigForm shape={shape} issues={shapeIssues} change={change} commit={commit} />
+        <PathsEditor shapeId={selected} shape={shape} />
         <details className="advanced">
           <summary>Advanced (JSON)</summary>
           <JsonConfigEditor
