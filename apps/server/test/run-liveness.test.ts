@@ -8,6 +8,19 @@ import { buildTestApp, openTestDatabase, storageUnderTest } from './build-test-a
 import { heldConnect, waitForRun } from './run-helpers.ts';
 import { listRequestsProcess } from './skeleton-process.ts';
 
+/** A running test run of the default account, as a dispatcher records one. */
+function startRun(runs: RunRepository, id: string) {
+  return runs.create('default', {
+    id,
+    processId: null,
+    document: createProcess({ id: 'p', name: 'P' }),
+    connectionId: null,
+    executionType: 'test_manual',
+    revision: null,
+    originalRunId: null,
+  });
+}
+
 describe(`runs of a server that stopped (${storageUnderTest()})`, () => {
   let db: Database;
   let runs: RunRepository;
@@ -17,20 +30,9 @@ describe(`runs of a server that stopped (${storageUnderTest()})`, () => {
     runs = createRunRepository(db);
   });
 
-  const start = (id: string) =>
-    runs.create('default', {
-      id,
-      processId: null,
-      document: createProcess({ id: 'p', name: 'P' }),
-      connectionId: null,
-      executionType: 'test_manual',
-      revision: null,
-      originalRunId: null,
-    });
-
   it('aborts only runs whose heartbeat is stale when servers share the database', async () => {
-    await start('live');
-    await start('orphan');
+    await startRun(runs, 'live');
+    await startRun(runs, 'orphan');
     await db.query(
       "UPDATE runs SET heartbeat_at = now() - interval '5 minutes' WHERE id = 'orphan'",
     );
@@ -63,15 +65,7 @@ describe(`run retention (${storageUnderTest()})`, () => {
         documentsStored: 1,
       });
     for (const id of ['old', 'recent', 'old-but-running']) {
-      await runs.create('default', {
-        id,
-        processId: null,
-        document: createProcess({ id: 'p', name: 'P' }),
-        connectionId: null,
-        executionType: 'test_manual',
-        revision: null,
-        originalRunId: null,
-      });
+      await startRun(runs, id);
       await documents.insertDocuments('default', id, [
         {
           seq: 1,
