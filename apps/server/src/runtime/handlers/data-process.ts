@@ -1,8 +1,9 @@
 import type { DataProcessStep } from '@junction/process-model';
 import { appendAll } from '../append.ts';
-import { deriveDocument } from '../documents.ts';
+import { deriveDocument, deriveJsonDocument } from '../documents.ts';
 import { parseFieldPath, readPath } from '../field-path.ts';
 import { processError } from '../halt.ts';
+import { documentJson } from '../json-document.ts';
 import { onDefaultPort } from '../single-port.ts';
 import type { DocumentError, RunContext, RunDocument, ShapeHandler } from '../types.ts';
 import { runCustomScript } from './custom-script.ts';
@@ -33,7 +34,7 @@ function split(step: Step<'split'>, doc: RunDocument, ctx: RunContext): RunDocum
   if (!path) {
     throw new Error(`"${step.path}" is not a field path.`);
   }
-  const array = readPath(JSON.parse(doc.data), path);
+  const array = readPath(documentJson(doc), path);
   if (!Array.isArray(array)) {
     throw new Error(`"${step.path}" is not an array.`);
   }
@@ -42,7 +43,8 @@ function split(step: Step<'split'>, doc: RunDocument, ctx: RunContext): RunDocum
   const out: RunDocument[] = [];
   for (let i = 0; i < array.length; i += size) {
     const part = size === 1 ? array[i] : array.slice(i, i + size);
-    out.push(deriveDocument(doc, JSON.stringify(part), ctx));
+    // Each record keeps its parsed value: Map, Decision etc. need not parse it again.
+    out.push(deriveJsonDocument(doc, part, ctx));
   }
   return out;
 }

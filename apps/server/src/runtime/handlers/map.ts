@@ -1,7 +1,35 @@
-import { parseFieldPath, readPath, writePath } from '../field-path.ts';
+import { type FieldPathSegment, parseFieldPath, readPath, writePath } from '../field-path.ts';
+import { documentJson, JsonDocument } from '../json-document.ts';
 import { onDefaultPort } from '../single-port.ts';
 import type { DocumentError, RunDocument, ShapeHandler } from '../types.ts';
 import { compileJsonata, evaluateJsonata } from './jsonata-eval.ts';
+
+type Path = readonly FieldPathSegment[];
+
+const isPrefix = (short: Path, long: Path) =>
+  short.length < long.length && short.every((segment, i) => String(segment) === String(long[i]));
+
+/**
+ * Whether rows alone (no expression) build the target out of fresh objects, so
+ * the source's kept parsed value can be read instead of parsed again, and the
+ * target kept beside its text. Not when a row writes inside what an earlier row
+ * copied (its `to` extends the earlier `to`: the write would change the shared
+ * source value), nor when a `to` path makes arrays (holes read differently from
+ * the nulls the text has) or names `__proto__` (an assignment, not a field).
+ */
+function rowsOnly(expression: string, rows: readonly { to: Path | null }[]): boolean {
+  if (expression.trim() !== '') {
+    return false;
+  }
+  const paths: Path[] = [];
+  for (const { to } of rows) {
+    if (!to || to.some((segment) => typeof segment === 'number' || segment === '__proto__')) {
+      return false;
+    }
+    paths.push(to);
+  }
+  return paths.every((to, j) => paths.slice(j + 1).every((later) => !isPrefix(to, later)));
+}
 
 /**
  * Map (process-semantics.md §3.3): builds a new document from each input — the
@@ -19,11 +47,14 @@ export const mapHandler: ShapeHandler<'map'> = {
       to: parseFieldPath(row.to),
       row,
     }));
+    const plain = rowsOnly(expression, rows);
     const outputs: RunDocument[] = [];
     const errors: DocumentError[] = [];
     for (const doc of inputs) {
       try {
-        const source: unknown = doc.data.trim() === '' ? {} : JSON.parse(doc.data);
+        const empty = doc.data.trim() === '';
+        // Otherwise the source is parsed afresh: the expression or the rows may change it.
+        const source: unknown = empty ? {} : plain ? documentJson(doc) : JSON.parse(doc.data);
         let target: unknown = compiled ? await evaluateJsonata(compiled, source, doc, ctx) : {};
         for (const { from, to, row } of rows) {
           if (!from || !to) {
@@ -38,7 +69,12 @@ export const mapHandler: ShapeHandler<'map'> = {
         if (target === undefined) {
           throw new Error('The map produced no output.');
         }
-        outputs.push({ ...doc, data: JSON.stringify(target), properties: { ...doc.properties } });
+        const properties = { ...doc.properties };
+        outputs.push(
+          plain
+            ? JsonDocument.of({ id: doc.id, parentId: doc.parentId, properties }, target)
+            : { ...doc, data: JSON.stringify(target), properties },
+        );
       } catch (error) {
         errors.push({ document: doc, message: `Map: ${(error as Error).message}` });
       }
