@@ -41,6 +41,32 @@ async function runPortsInOrder(shape: Shape, result: ShapeResult, runPath: PathR
 }
 
 /**
+ * The shape's paths: its own `paths` when it has one, else every port in order.
+ * Lineage is recorded while a shape that reads it drives its paths.
+ */
+async function runPaths(
+  execution: Execution,
+  handler: AnyShapeHandler,
+  shape: Shape,
+  result: ShapeResult,
+  runPath: PathRunner,
+  ctx: RunContext,
+): Promise<DocumentError[]> {
+  if (!handler.paths) {
+    return runPortsInOrder(shape, result, runPath);
+  }
+  if (!handler.readsLineage) {
+    return handler.paths(shape, result, runPath, ctx);
+  }
+  execution.lineageReaders++;
+  try {
+    return await handler.paths(shape, result, runPath, ctx);
+  } finally {
+    execution.lineageReaders--;
+  }
+}
+
+/**
  * Runs one process inside an execution (process-semantics.md §6): a shape takes
  * its whole batch before anything moves on, and its paths run depth first in port
  * order. Document errors bubble up the path they happened on so Branch and
@@ -129,11 +155,12 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
     // Shared, not copied: lines written while the shape drives its paths (retries) still land here.
     logs.unshift(...(result.logs ?? []));
     result.logs = logs;
+    const recordLineage = execution.lineageReaders > 0;
     for (const docs of result.outputs.values()) {
       stats.documentsOut += docs.length;
       for (const doc of docs) {
         execution.produced.bytes += doc.data.length;
-        if (doc.parentId !== undefined && doc.parentId !== doc.id) {
+        if (recordLineage && doc.parentId !== undefined && doc.parentId !== doc.id) {
           execution.parents.set(doc.id, doc.parentId);
         }
       }
@@ -169,9 +196,7 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
       listener.connectionCarried?.(connection.id, connections[connection.id] ?? 0);
       return runShape(connection.to.shape, docs);
     };
-    const downstream = handler.paths
-      ? await handler.paths(shape, result, runPath, ctx)
-      : await runPortsInOrder(shape, result, runPath);
+    const downstream = await runPaths(execution, handler, shape, result, runPath, ctx);
     return [...result.errors, ...downstream];
   }
 
