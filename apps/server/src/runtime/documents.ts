@@ -27,10 +27,8 @@ export function deriveDocument(
 /**
  * `deriveDocument` for a part of parsed JSON (a split record): the data is
  * `JSON.stringify(value)` and the value is kept for the next shapes to read.
+ * The parts share the parent's property map: maps are never changed in place.
  */
 export function deriveJsonDocument(parent: RunDocument, value: unknown, ctx: RunContext) {
-  return JsonDocument.of(
-    { id: ctx.newDocumentId(), parentId: parent.id, properties: { ...parent.properties } },
-    value,
-  );
+  return JsonDocument.of(ctx.newDocumentId(), parent.id, parent.properties, value);
 }

@@ -7,24 +7,24 @@ describe('JsonDocument', () => {
   const value = { n: 1, name: 'record 1', tags: ['a'] };
 
   it('holds the JSON text of its value and hands back that value, not a re-parse', () => {
-    const doc = JsonDocument.of({ id: 'd1', parentId: 'in', properties: {} }, value);
+    const doc = JsonDocument.of('d1', 'in', {}, value);
     expect(doc.data).toBe(JSON.stringify(value));
     expect(documentJson(doc)).toBe(value);
   });
 
   it('looks like the plain document it stands for: same keys, same order, same JSON', () => {
-    const doc = JsonDocument.of({ id: 'd1', parentId: 'in', properties: { p: 'v' } }, value);
+    const doc = JsonDocument.of('d1', 'in', { p: 'v' }, value);
     const plain = { id: 'd1', parentId: 'in', data: JSON.stringify(value), properties: { p: 'v' } };
     expect(Object.keys(doc)).toEqual(Object.keys(plain));
     expect(JSON.stringify(doc)).toBe(JSON.stringify(plain));
     expect(doc).toEqual(plain);
     expect({ ...doc }).toEqual(plain);
-    const orphan = JsonDocument.of({ id: 'd2', properties: {} }, value);
+    const orphan = JsonDocument.of('d2', undefined, {}, value);
     expect(Object.keys(orphan)).toEqual(['id', 'data', 'properties']);
   });
 
   it('reads changed data as the new JSON: a spread copy or an assignment drops the kept value', () => {
-    const doc = JsonDocument.of({ id: 'd1', properties: {} }, value);
+    const doc = JsonDocument.of('d1', undefined, {}, value);
     const changed: RunDocument = { ...doc, data: '{"n":2}' };
     expect(documentJson(changed)).toEqual({ n: 2 });
     doc.data = '{"n":3}';
@@ -34,7 +34,7 @@ describe('JsonDocument', () => {
   });
 
   it('keeps the value through a property change, with the text unchanged', () => {
-    const doc = JsonDocument.of({ id: 'd1', parentId: 'in', properties: { a: '1' } }, value);
+    const doc = JsonDocument.of('d1', 'in', { a: '1' }, value);
     const copy = JsonDocument.withProperties(doc, { a: '2' });
     expect(copy).toEqual({ ...doc, properties: { a: '2' } });
     expect(copy.data).toBe(doc.data);

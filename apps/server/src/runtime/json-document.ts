@@ -26,17 +26,20 @@ export class JsonDocument implements RunDocument {
   readonly #text: string;
   readonly #value: unknown;
 
+  // Positional arguments: one document is made per record, so no options object each time.
   private constructor(
-    fields: { id: string; parentId?: string | undefined; properties: Record<string, string> },
+    id: string,
+    parentId: string | undefined,
+    properties: Record<string, string>,
     text: string,
     value: unknown,
   ) {
-    this.id = fields.id;
-    if (fields.parentId !== undefined) {
-      this.parentId = fields.parentId;
+    this.id = id;
+    if (parentId !== undefined) {
+      this.parentId = parentId;
     }
     this.data = text;
-    this.properties = fields.properties;
+    this.properties = properties;
     this.#text = text;
     this.#value = value;
   }
@@ -47,19 +50,12 @@ export class JsonDocument implements RunDocument {
    * Its data is `JSON.stringify(value)`.
    */
   static of(
-    fields: { id: string; parentId?: string | undefined; properties: Record<string, string> },
+    id: string,
+    parentId: string | undefined,
+    properties: Record<string, string>,
     value: unknown,
   ): RunDocument {
-    return new JsonDocument(fields, JSON.stringify(value), value);
-  }
-
-  /** A document with `text` as data, keeping `value` (which must be `JSON.parse(text)`). */
-  static parsed(
-    fields: { id: string; parentId?: string | undefined; properties: Record<string, string> },
-    text: string,
-    value: unknown,
-  ): RunDocument {
-    return new JsonDocument(fields, text, value);
+    return new JsonDocument(id, parentId, properties, JSON.stringify(value), value);
   }
 
   /** The kept value when `doc` has one for its current data, else `JSON.parse(doc.data)`. */
@@ -72,11 +68,7 @@ export class JsonDocument implements RunDocument {
   /** `doc` with other properties; the kept value stays when the data is the same. */
   static withProperties(doc: RunDocument, properties: Record<string, string>): RunDocument {
     if (doc instanceof JsonDocument && doc.#text === doc.data) {
-      return new JsonDocument(
-        { id: doc.id, parentId: doc.parentId, properties },
-        doc.#text,
-        doc.#value,
-      );
+      return new JsonDocument(doc.id, doc.parentId, properties, doc.#text, doc.#value);
     }
     return { ...doc, properties };
   }

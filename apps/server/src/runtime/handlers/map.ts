@@ -69,11 +69,11 @@ export const mapHandler: ShapeHandler<'map'> = {
         if (target === undefined) {
           throw new Error('The map produced no output.');
         }
-        const properties = { ...doc.properties };
+        // Map changes no property: the output shares the input's map (never changed in place).
         outputs.push(
           plain
-            ? JsonDocument.of({ id: doc.id, parentId: doc.parentId, properties }, target)
-            : { ...doc, data: JSON.stringify(target), properties },
+            ? JsonDocument.of(doc.id, doc.parentId, doc.properties, target)
+            : { ...doc, data: JSON.stringify(target) },
         );
       } catch (error) {
         errors.push({ document: doc, message: `Map: ${(error as Error).message}` });
