@@ -19,7 +19,9 @@ interface Batch {
 function perDocument(batch: Batch, change: (doc: RunDocument) => RunDocument[]): Batch {
   const docs: RunDocument[] = [];
   const errors = [...batch.errors];
-  for (const doc of batch.docs) {
+  // Indexed: no iterator result per document.
+  for (let i = 0; i < batch.docs.length; i++) {
+    const doc = batch.docs[i] as RunDocument;
     try {
       appendAll(docs, change(doc));
     } catch (error) {

@@ -50,13 +50,16 @@ export const mapHandler: ShapeHandler<'map'> = {
     const plain = rowsOnly(expression, rows);
     const outputs: RunDocument[] = [];
     const errors: DocumentError[] = [];
-    for (const doc of inputs) {
+    // Indexed loops: no iterator per document, nor an iterator result per row.
+    for (let i = 0; i < inputs.length; i++) {
+      const doc = inputs[i] as RunDocument;
       try {
         const empty = doc.data.trim() === '';
         // Otherwise the source is parsed afresh: the expression or the rows may change it.
         const source: unknown = empty ? {} : plain ? documentJson(doc) : JSON.parse(doc.data);
         let target: unknown = compiled ? await evaluateJsonata(compiled, source, doc, ctx) : {};
-        for (const { from, to, row } of rows) {
+        for (let j = 0; j < rows.length; j++) {
+          const { from, to, row } = rows[j] as (typeof rows)[number];
           if (!from || !to) {
             throw new Error(`Mapping row "${row.from}" → "${row.to}" has an invalid field path.`);
           }

@@ -13,9 +13,13 @@ import type { RunDocument, ShapeHandler } from '../types.ts';
 export const setPropertiesHandler: ShapeHandler<'set-properties'> = {
   async run(shape, inputs, ctx) {
     const outputs: RunDocument[] = [];
-    for (const input of inputs) {
+    const assignments = shape.config.properties;
+    // Indexed loops: no iterator per document, nor an iterator result per step.
+    for (let i = 0; i < inputs.length; i++) {
+      const input = inputs[i] as RunDocument;
       const doc = JsonDocument.withProperties(input, { ...input.properties });
-      for (const assignment of shape.config.properties) {
+      for (let j = 0; j < assignments.length; j++) {
+        const assignment = assignments[j] as (typeof assignments)[number];
         const value = concatenatedValue(assignment.parts, doc, ctx);
         if (assignment.target === 'dynamic-document') {
           doc.properties[assignment.name] = value;
