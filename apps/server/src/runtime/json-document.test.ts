@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { copyDocument } from './documents.ts';
-import { documentJson, JsonDocument } from './json-document.ts';
+import { documentJson, isExactJson, JsonDocument } from './json-document.ts';
 import type { RunDocument } from './types.ts';
 
 describe('JsonDocument', () => {
@@ -56,5 +56,25 @@ describe('JsonDocument', () => {
   it('throws on data that is not JSON, like JSON.parse', () => {
     expect(() => documentJson({ id: 'x', data: 'not json', properties: {} })).toThrow(SyntaxError);
     expect(() => documentJson({ id: 'x', data: '', properties: {} })).toThrow(SyntaxError);
+  });
+});
+
+describe('isExactJson', () => {
+  it('accepts parsed JSON that its text carries', () => {
+    expect(isExactJson(JSON.parse('[{"n":1.5,"s":"x","z":null,"o":{"a":[true,0,-1]}}]'))).toBe(
+      true,
+    );
+    expect(isExactJson('text')).toBe(true);
+  });
+
+  it('refuses numbers the text cannot carry: overflow to Infinity, and -0', () => {
+    expect(isExactJson(JSON.parse('[{"a":[1e400]}]'))).toBe(false);
+    expect(isExactJson(JSON.parse('{"a":-1e400}'))).toBe(false);
+    expect(isExactJson(JSON.parse('{"a":{"b":-0}}'))).toBe(false);
+  });
+
+  it('walks deep nesting without recursion', () => {
+    const deep = JSON.parse(`${'['.repeat(50_000)}1${']'.repeat(50_000)}`);
+    expect(isExactJson(deep)).toBe(true);
   });
 });

@@ -12,9 +12,9 @@ import type { RunDocument } from './types.ts';
  * It is valid only for the text it was made with: a copy with other data (a
  * spread, or a later assignment to `data`) is parsed again.
  *
- * The value equals `JSON.parse(data)` except that a `-0` in it reads as `0` in
- * the text; read-only consumers turn values into text (`valueText`,
- * `JSON.stringify`), where the two are the same.
+ * The value is always deep-equal to `JSON.parse(data)`: it is made by `JSON.parse`
+ * (checked with `isExactJson`) or from another kept value, never from data that
+ * would read back differently.
  */
 export class JsonDocument implements RunDocument {
   // `declare`: no field initialisers, so keys are created in the order the
@@ -45,9 +45,10 @@ export class JsonDocument implements RunDocument {
   }
 
   /**
-   * A document holding `value`, which must be plain JSON data (as `JSON.parse`
-   * returns: no holes, undefined, functions or prototypes) that nobody changes.
-   * Its data is `JSON.stringify(value)`.
+   * A document holding `value`, which must be JSON data that reads back the same
+   * from its text (a kept value, a part of one, or parsed data `isExactJson`
+   * accepts; no holes, undefined or prototypes) and that nobody changes. Its data
+   * is `JSON.stringify(value)`.
    */
   static of(
     id: string,
@@ -56,6 +57,11 @@ export class JsonDocument implements RunDocument {
     value: unknown,
   ): RunDocument {
     return new JsonDocument(id, parentId, properties, JSON.stringify(value), value);
+  }
+
+  /** Whether `doc` keeps a value for its current data. */
+  static keeps(doc: RunDocument): boolean {
+    return doc instanceof JsonDocument && doc.#text === doc.data;
   }
 
   /** The kept value when `doc` has one for its current data, else `JSON.parse(doc.data)`. */
@@ -80,4 +86,31 @@ export class JsonDocument implements RunDocument {
  */
 export function documentJson(doc: RunDocument): unknown {
   return JsonDocument.json(doc);
+}
+
+/**
+ * Whether parsed JSON reads back equal from `JSON.stringify`: false when it holds a
+ * number the text cannot carry, a literal that overflowed to ±Infinity (written
+ * `null`) or -0 (written `0`). Only then may parts of it be kept beside new text.
+ * A loop with its own stack, not recursion: documents may nest deeply.
+ */
+export function isExactJson(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (typeof current === 'number') {
+      if (!Number.isFinite(current) || Object.is(current, -0)) {
+        return false;
+      }
+    } else if (Array.isArray(current)) {
+      for (let i = 0; i < current.length; i++) {
+        pending.push(current[i]);
+      }
+    } else if (current !== null && typeof current === 'object') {
+      for (const key in current) {
+        pending.push((current as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return true;
 }

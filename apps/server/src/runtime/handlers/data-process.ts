@@ -3,7 +3,7 @@ import { appendAll } from '../append.ts';
 import { deriveDocument, deriveJsonDocument } from '../documents.ts';
 import { parseFieldPath, readPath } from '../field-path.ts';
 import { processError } from '../halt.ts';
-import { documentJson } from '../json-document.ts';
+import { documentJson, isExactJson, JsonDocument } from '../json-document.ts';
 import { onDefaultPort } from '../single-port.ts';
 import type { DocumentError, RunContext, RunDocument, ShapeHandler } from '../types.ts';
 import { runCustomScript } from './custom-script.ts';
@@ -40,13 +40,17 @@ function split(step: Step<'split'>, doc: RunDocument, ctx: RunContext): RunDocum
   if (!Array.isArray(array)) {
     throw new Error(`"${step.path}" is not an array.`);
   }
+  // Records keep their parsed value (Map, Decision… need not parse them again)
+  // when they read back the same from their text.
+  const keep = JsonDocument.keeps(doc) || isExactJson(array);
   // Batch Count 0 or 1: one record per document; more: arrays of up to that many.
   const size = Math.max(1, step.batchCount);
   const out: RunDocument[] = [];
   for (let i = 0; i < array.length; i += size) {
     const part = size === 1 ? array[i] : array.slice(i, i + size);
-    // Each record keeps its parsed value: Map, Decision etc. need not parse it again.
-    out.push(deriveJsonDocument(doc, part, ctx));
+    out.push(
+      keep ? deriveJsonDocument(doc, part, ctx) : deriveDocument(doc, JSON.stringify(part), ctx),
+    );
   }
   return out;
 }

@@ -130,6 +130,16 @@ describe('map over documents that keep their parsed value (after a split)', () =
     expect(run.dataAt('s2')).toEqual(['{"k":1}']);
   });
 
+  it('reads numbers the text cannot carry (1e400, -0) as their text says', async () => {
+    const run = await runTest(
+      process(map('', [{ from: 'a', to: 'x' }]), map('', [{ from: 'x', to: 'y' }])),
+      { startDocuments: docs('[{"a":1e400},{"a":-0},{"a":2}]') },
+    );
+    expect(run.dataAt('m1')).toEqual(['{"a":null}', '{"a":0}', '{"a":2}']);
+    expect(run.dataAt('s2')).toEqual(['', '0', '2']);
+    expect(run.dataAt('s1')).toEqual(['{"y":null}', '{"y":0}', '{"y":2}']);
+  });
+
   it('reads arrays a row made as their JSON text says (null, not a hole)', async () => {
     const run = await runTest(
       process(

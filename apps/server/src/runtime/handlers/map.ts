@@ -54,9 +54,10 @@ export const mapHandler: ShapeHandler<'map'> = {
     for (let i = 0; i < inputs.length; i++) {
       const doc = inputs[i] as RunDocument;
       try {
-        const empty = doc.data.trim() === '';
         // Otherwise the source is parsed afresh: the expression or the rows may change it.
-        const source: unknown = empty ? {} : plain ? documentJson(doc) : JSON.parse(doc.data);
+        const kept = plain && JsonDocument.keeps(doc);
+        const source: unknown =
+          doc.data.trim() === '' ? {} : kept ? documentJson(doc) : JSON.parse(doc.data);
         let target: unknown = compiled ? await evaluateJsonata(compiled, source, doc, ctx) : {};
         for (let j = 0; j < rows.length; j++) {
           const { from, to, row } = rows[j] as (typeof rows)[number];
@@ -74,7 +75,7 @@ export const mapHandler: ShapeHandler<'map'> = {
         }
         // Map changes no property: the output shares the input's map (never changed in place).
         outputs.push(
-          plain
+          kept
             ? JsonDocument.of(doc.id, doc.parentId, doc.properties, target)
             : { ...doc, data: JSON.stringify(target) },
         );
