@@ -140,6 +140,18 @@ describe('map over documents that keep their parsed value (after a split)', () =
     expect(run.dataAt('s1')).toEqual(['{"y":null}', '{"y":0}', '{"y":2}']);
   });
 
+  it('reads a field copied from a built-in one (constructor) as its text says: missing', async () => {
+    const read: Shape = {
+      ...peek,
+      config: { ...peek.config, parameters: [{ type: 'profile-element', path: 'c' }] },
+    } as Shape;
+    const run = await runTest(process(map('', [{ from: 'constructor', to: 'c' }]), read), {
+      startDocuments: docs('[{"a":1}]'),
+    });
+    expect(run.dataAt('m2')).toEqual(['{}']);
+    expect(run.dataAt('s1')).toEqual(['']);
+  });
+
   it('reads arrays a row made as their JSON text says (null, not a hole)', async () => {
     const run = await runTest(
       process(

@@ -9,21 +9,33 @@ type Path = readonly FieldPathSegment[];
 const isPrefix = (short: Path, long: Path) =>
   short.length < long.length && short.every((segment, i) => String(segment) === String(long[i]));
 
+// A field a JSON object or array only inherits (constructor, toString, length, __proto__…):
+// reading one gives a function or a prototype, writing `__proto__` sets the prototype.
+const builtIn = (segment: FieldPathSegment) =>
+  typeof segment === 'string' && (segment in Object.prototype || segment in Array.prototype);
+
 /**
- * Whether rows alone (no expression) build the target out of fresh objects, so
- * the source's kept parsed value can be read instead of parsed again, and the
- * target kept beside its text. Not when a row writes inside what an earlier row
- * copied (its `to` extends the earlier `to`: the write would change the shared
- * source value), nor when a `to` path makes arrays (holes read differently from
- * the nulls the text has) or names `__proto__` (an assignment, not a field).
+ * Whether rows alone (no expression) build the target out of fresh objects and
+ * JSON values, so the source's kept parsed value can be read instead of parsed
+ * again, and the target kept beside its text (it must read back the same). Not
+ * when a row writes inside what an earlier row copied (its `to` extends the
+ * earlier `to`: the write would change the shared source value), when a `to` path
+ * makes arrays (holes read differently from the nulls the text has), or when a
+ * path names a built-in field (its value is no JSON).
  */
-function rowsOnly(expression: string, rows: readonly { to: Path | null }[]): boolean {
+function rowsOnly(
+  expression: string,
+  rows: readonly { from: Path | null; to: Path | null }[],
+): boolean {
   if (expression.trim() !== '') {
     return false;
   }
   const paths: Path[] = [];
-  for (const { to } of rows) {
-    if (!to || to.some((segment) => typeof segment === 'number' || segment === '__proto__')) {
+  for (const { from, to } of rows) {
+    if (!from || !to || from.some(builtIn) || to.some(builtIn)) {
+      return false;
+    }
+    if (to.some((segment) => typeof segment === 'number')) {
       return false;
     }
     paths.push(to);
