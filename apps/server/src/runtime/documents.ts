@@ -1,3 +1,4 @@
+import { JsonDocument } from './json-document.ts';
 import type { RunContext, RunDocument } from './types.ts';
 
 /** The same logical document with its own property map (a Branch copy, a changed document). */
@@ -5,11 +6,12 @@ export function copyDocument(
   doc: RunDocument,
   change: Partial<Pick<RunDocument, 'data' | 'properties'>> = {},
 ): RunDocument {
-  return {
-    ...doc,
-    data: change.data ?? doc.data,
-    properties: { ...(change.properties ?? doc.properties) },
-  };
+  const properties = { ...(change.properties ?? doc.properties) };
+  if (change.data === undefined) {
+    // Same data: a parsed value kept beside it stays valid.
+    return JsonDocument.withProperties(doc, properties);
+  }
+  return { ...doc, data: change.data, properties };
 }
 
 /** A new document made from `parent` (split, combine, connector response): new id, lineage kept. */
@@ -20,4 +22,13 @@ export function deriveDocument(
   properties: Record<string, string> = parent.properties,
 ): RunDocument {
   return { id: ctx.newDocumentId(), parentId: parent.id, data, properties: { ...properties } };
+}
+
+/**
+ * `deriveDocument` for a part of parsed JSON (a split record): the data is
+ * `JSON.stringify(value)` and the value is kept for the next shapes to read.
+ * The parts share the parent's property map: maps are never changed in place.
+ */
+export function deriveJsonDocument(parent: RunDocument, value: unknown, ctx: RunContext) {
+  return JsonDocument.of(ctx.newDocumentId(), parent.id, parent.properties, value);
 }

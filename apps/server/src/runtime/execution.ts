@@ -74,8 +74,14 @@ export interface Execution {
   processProperties: Map<string, string>;
   caches: Map<string, Map<string, RunDocument[]>>;
   snapshots: SnapshotStore;
-  /** Child document id → parent document id, for lineage and Try/Catch. */
+  /**
+   * Child document id → parent document id, for Branch and Try/Catch. Recorded only
+   * while `lineageReaders` > 0: the documents those shapes ask about are all made on
+   * their paths, and a run without them need not keep an entry per document.
+   */
   parents: Map<string, string>;
+  /** Shapes with `readsLineage` driving their paths right now, in this execution. */
+  lineageReaders: number;
   successActions: Array<() => Promise<void>>;
   /** Unawaited subprocess runs; settled before the execution reports its outcome. */
   background: Array<Promise<Error | undefined>>;
@@ -116,6 +122,7 @@ export async function createExecution(
     caches: new Map(),
     snapshots,
     parents: new Map(),
+    lineageReaders: 0,
     successActions: [],
     background: [],
     notifications: { count: 0, writtenOnce: new Set() },

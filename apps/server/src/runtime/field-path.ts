@@ -29,18 +29,17 @@ export function writePath(
   const base: unknown =
     root !== null && typeof root === 'object' ? root : typeof path[0] === 'number' ? [] : {};
   let current = base as Record<string | number, unknown>;
-  path.forEach((segment, i) => {
-    const next = path[i + 1];
-    if (next === undefined) {
-      current[segment] = value;
-      return;
-    }
+  // A plain loop: this runs per row per document, and a callback would be allocated each time.
+  const last = path.length - 1;
+  for (let i = 0; i < last; i++) {
+    const segment = path[i] as FieldPathSegment;
     const child = current[segment];
     if (child === null || typeof child !== 'object') {
-      current[segment] = typeof next === 'number' ? [] : {};
+      current[segment] = typeof path[i + 1] === 'number' ? [] : {};
     }
     current = current[segment] as Record<string | number, unknown>;
-  });
+  }
+  current[path[last] as FieldPathSegment] = value;
   return base;
 }
 

@@ -1,7 +1,25 @@
 import { formatDate, type Parameter, type ParameterValue } from '@junction/process-model';
-import { parseFieldPath, readPath, valueText } from './field-path.ts';
+import { type FieldPathSegment, parseFieldPath, readPath, valueText } from './field-path.ts';
+import { documentJson } from './json-document.ts';
 import { executionProperty } from './properties.ts';
 import type { RunContext, RunDocument } from './types.ts';
+
+// Paths come from process configs, so there are few distinct ones, each read once
+// per document: parse each once. The bound keeps a long-lived server's cache small.
+const profilePaths = new Map<string, readonly FieldPathSegment[]>();
+
+function profilePath(path: string): readonly FieldPathSegment[] {
+  let segments = profilePaths.get(path);
+  if (segments === undefined) {
+    // Dotted numeric steps (`items.0.id`) were accepted before bracket indices existed.
+    segments = parseFieldPath(path) ?? path.split('.');
+    if (profilePaths.size >= 1_000) {
+      profilePaths.clear();
+    }
+    profilePaths.set(path, segments);
+  }
+  return segments;
+}
 
 /**
  * Reads a field path (`asset.product.id`, `items.0.id`, `items[0].id`) from a JSON
@@ -10,13 +28,11 @@ import type { RunContext, RunDocument } from './types.ts';
 export function readProfileElement(doc: RunDocument, path: string): string {
   let value: unknown;
   try {
-    value = JSON.parse(doc.data);
+    value = documentJson(doc);
   } catch {
     return '';
   }
-  // Dotted numeric steps (`items.0.id`) were accepted before bracket indices existed.
-  const segments = parseFieldPath(path) ?? path.split('.');
-  return valueText(readPath(value, segments));
+  return valueText(readPath(value, profilePath(path)));
 }
 
 /** The value of one parameter for one document (process-semantics.md §5). */
@@ -44,6 +60,10 @@ export function concatenatedValue(
   doc: RunDocument,
   ctx: RunContext,
 ): string {
+  // One part is the common case; skip the array and join per document.
+  if (parts.length === 1 && parts[0]) {
+    return parameterValue(parts[0], doc, ctx);
+  }
   return parts.map((part) => parameterValue(part, doc, ctx)).join('');
 }
 

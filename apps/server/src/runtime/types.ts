@@ -198,7 +198,11 @@ export interface RunContext {
   retryPolicy: RetryPolicy;
   sleep(ms: number, signal: AbortSignal): Promise<void>;
   notifications: Notifications;
-  /** Whether document `id` is `ancestorId` or was made from it (lineage through splits etc.). */
+  /**
+   * Whether document `id` is `ancestorId` or was made from it (lineage through splits
+   * etc.). Answers only for documents made while a shape with `readsLineage` drives
+   * its paths (`ShapeHandler.paths`): that is when the engine records lineage.
+   */
   isDerivedFrom(id: string, ancestorId: string): boolean;
   /** Marks document errors as handled (Try/Catch), so they do not fail the run. */
   markCaught(errors: readonly DocumentError[]): void;
@@ -232,6 +236,11 @@ export interface ShapeHandler<K extends ShapeKind> {
     runPath: PathRunner,
     ctx: RunContext,
   ): Promise<DocumentError[]>;
+  /**
+   * `paths` asks `ctx.isDerivedFrom` about documents made on those paths (Branch,
+   * Try/Catch). Lineage is recorded only while such a shape drives its paths.
+   */
+  readsLineage?: boolean;
 }
 
 export type AnyShapeHandler = ShapeHandler<ShapeKind>;

@@ -19,6 +19,7 @@ export const branchHandler: ShapeHandler<'branch'> = {
       errors: [],
     };
   },
+  readsLineage: true,
   async paths(shape, result, runPath, ctx) {
     const errors: DocumentError[] = [];
     const failed = (doc: RunDocument) =>

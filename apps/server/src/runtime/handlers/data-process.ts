@@ -1,8 +1,9 @@
 import type { DataProcessStep } from '@junction/process-model';
 import { appendAll } from '../append.ts';
-import { deriveDocument } from '../documents.ts';
+import { deriveDocument, deriveJsonDocument } from '../documents.ts';
 import { parseFieldPath, readPath } from '../field-path.ts';
 import { processError } from '../halt.ts';
+import { documentJson, isExactJson, JsonDocument } from '../json-document.ts';
 import { onDefaultPort } from '../single-port.ts';
 import type { DocumentError, RunContext, RunDocument, ShapeHandler } from '../types.ts';
 import { runCustomScript } from './custom-script.ts';
@@ -18,7 +19,9 @@ interface Batch {
 function perDocument(batch: Batch, change: (doc: RunDocument) => RunDocument[]): Batch {
   const docs: RunDocument[] = [];
   const errors = [...batch.errors];
-  for (const doc of batch.docs) {
+  // Indexed: no iterator result per document.
+  for (let i = 0; i < batch.docs.length; i++) {
+    const doc = batch.docs[i] as RunDocument;
     try {
       appendAll(docs, change(doc));
     } catch (error) {
@@ -33,16 +36,21 @@ function split(step: Step<'split'>, doc: RunDocument, ctx: RunContext): RunDocum
   if (!path) {
     throw new Error(`"${step.path}" is not a field path.`);
   }
-  const array = readPath(JSON.parse(doc.data), path);
+  const array = readPath(documentJson(doc), path);
   if (!Array.isArray(array)) {
     throw new Error(`"${step.path}" is not an array.`);
   }
+  // Records keep their parsed value (Map, Decision… need not parse them again)
+  // when they read back the same from their text.
+  const keep = JsonDocument.keeps(doc) || isExactJson(array);
   // Batch Count 0 or 1: one record per document; more: arrays of up to that many.
   const size = Math.max(1, step.batchCount);
   const out: RunDocument[] = [];
   for (let i = 0; i < array.length; i += size) {
     const part = size === 1 ? array[i] : array.slice(i, i + size);
-    out.push(deriveDocument(doc, JSON.stringify(part), ctx));
+    out.push(
+      keep ? deriveJsonDocument(doc, part, ctx) : deriveDocument(doc, JSON.stringify(part), ctx),
+    );
   }
   return out;
 }

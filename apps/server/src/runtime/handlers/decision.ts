@@ -13,7 +13,9 @@ export const decisionHandler: ShapeHandler<'decision'> = {
     const accepted: RunDocument[] = [];
     const rejected: RunDocument[] = [];
     const errors: DocumentError[] = [];
-    for (const doc of inputs) {
+    // Indexed, here and in the other per-document loops: no iterator result per document.
+    for (let i = 0; i < inputs.length; i++) {
+      const doc = inputs[i] as RunDocument;
       try {
         const outcome = compareValues(
           parameterValue(left, doc, ctx),

@@ -57,3 +57,110 @@ describe('map guardrails', () => {
     expect(run.outcome.failedDocuments).toHaveLength(2);
   });
 });
+
+describe('map over documents that keep their parsed value (after a split)', () => {
+  const split: Shape = {
+    kind: 'data-process',
+    label: '',
+    config: { steps: [{ type: 'split', path: '$', batchCount: 1 }] },
+  };
+  const peek: Shape = {
+    kind: 'message',
+    label: '',
+    config: {
+      text: '{1}',
+      parameters: [{ type: 'profile-element', path: 'a' }],
+      jsonSafe: false,
+      combineDocuments: false,
+    },
+  };
+
+  //   start ─▶ split ─▶ branch ─1─▶ m1 ─▶ m2 ─▶ s1
+  //                           └─2─▶ peek ─▶ s2
+  function process(m1: Shape, m2: Shape = map('', [{ from: '$', to: '$' }])) {
+    return buildProcess(
+      {
+        start: PASSTHROUGH_START,
+        split,
+        branch: { kind: 'branch', label: '', config: { count: 2 } },
+        m1,
+        m2,
+        s1: sink(),
+        peek,
+        s2: sink(),
+      },
+      [
+        ['start', 'default', 'split'],
+        ['split', 'default', 'branch'],
+        ['branch', '1', 'm1'],
+        ['m1', 'default', 'm2'],
+        ['m2', 'default', 's1'],
+        ['branch', '2', 'peek'],
+        ['peek', 'default', 's2'],
+      ],
+    );
+  }
+
+  it('gives the same text as before for plain rows, and the next map reads it', async () => {
+    const run = await runTest(
+      process(
+        map('', [
+          { from: 'a', to: 'x' },
+          { from: 'b.c', to: 'y.z' },
+        ]),
+        map('', [{ from: 'y', to: 'copy' }]),
+      ),
+      { startDocuments: docs('[{"a":1,"b":{"c":"C"}},{"a":{"k":[1,null]},"b":{}}]') },
+    );
+    expect(run.dataAt('m2')).toEqual(['{"x":1,"y":{"z":"C"}}', '{"x":{"k":[1,null]}}']);
+    expect(run.dataAt('s1')).toEqual(['{"copy":{"z":"C"}}', '{}']);
+  });
+
+  it('never changes the split record another path reads, when a row writes inside a copied field', async () => {
+    const run = await runTest(
+      process(
+        map('', [
+          { from: 'a', to: 'x' },
+          { from: 'b', to: 'x.extra' },
+        ]),
+      ),
+      { startDocuments: docs('[{"a":{"k":1},"b":2}]') },
+    );
+    expect(run.dataAt('m2')).toEqual(['{"x":{"k":1,"extra":2}}']);
+    expect(run.dataAt('s2')).toEqual(['{"k":1}']);
+  });
+
+  it('reads numbers the text cannot carry (1e400, -0) as their text says', async () => {
+    const run = await runTest(
+      process(map('', [{ from: 'a', to: 'x' }]), map('', [{ from: 'x', to: 'y' }])),
+      { startDocuments: docs('[{"a":1e400},{"a":-0},{"a":2}]') },
+    );
+    expect(run.dataAt('m1')).toEqual(['{"a":null}', '{"a":0}', '{"a":2}']);
+    expect(run.dataAt('s2')).toEqual(['', '0', '2']);
+    expect(run.dataAt('s1')).toEqual(['{"y":null}', '{"y":0}', '{"y":2}']);
+  });
+
+  it('reads a field copied from a built-in one (constructor) as its text says: missing', async () => {
+    const read: Shape = {
+      ...peek,
+      config: { ...peek.config, parameters: [{ type: 'profile-element', path: 'c' }] },
+    } as Shape;
+    const run = await runTest(process(map('', [{ from: 'constructor', to: 'c' }]), read), {
+      startDocuments: docs('[{"a":1}]'),
+    });
+    expect(run.dataAt('m2')).toEqual(['{}']);
+    expect(run.dataAt('s1')).toEqual(['']);
+  });
+
+  it('reads arrays a row made as their JSON text says (null, not a hole)', async () => {
+    const run = await runTest(
+      process(
+        map('', [{ from: 'a', to: 'items[1]' }]),
+        map('', [{ from: 'items[0]', to: 'first' }]),
+      ),
+      { startDocuments: docs('[{"a":7}]') },
+    );
+    expect(run.dataAt('m2')).toEqual(['{"items":[null,7]}']);
+    expect(run.dataAt('s1')).toEqual(['{"first":null}']);
+  });
+});

@@ -1,7 +1,47 @@
-import { parseFieldPath, readPath, writePath } from '../field-path.ts';
+import { type FieldPathSegment, parseFieldPath, readPath, writePath } from '../field-path.ts';
+import { documentJson, JsonDocument } from '../json-document.ts';
 import { onDefaultPort } from '../single-port.ts';
 import type { DocumentError, RunDocument, ShapeHandler } from '../types.ts';
 import { compileJsonata, evaluateJsonata } from './jsonata-eval.ts';
+
+type Path = readonly FieldPathSegment[];
+
+const isPrefix = (short: Path, long: Path) =>
+  short.length < long.length && short.every((segment, i) => String(segment) === String(long[i]));
+
+// A field a JSON object or array only inherits (constructor, toString, length, __proto__…):
+// reading one gives a function or a prototype, writing `__proto__` sets the prototype.
+const builtIn = (segment: FieldPathSegment) =>
+  typeof segment === 'string' && (segment in Object.prototype || segment in Array.prototype);
+
+/**
+ * Whether rows alone (no expression) build the target out of fresh objects and
+ * JSON values, so the source's kept parsed value can be read instead of parsed
+ * again, and the target kept beside its text (it must read back the same). Not
+ * when a row writes inside what an earlier row copied (its `to` extends the
+ * earlier `to`: the write would change the shared source value), when a `to` path
+ * makes arrays (holes read differently from the nulls the text has), or when a
+ * path names a built-in field (its value is no JSON).
+ */
+function rowsOnly(
+  expression: string,
+  rows: readonly { from: Path | null; to: Path | null }[],
+): boolean {
+  if (expression.trim() !== '') {
+    return false;
+  }
+  const paths: Path[] = [];
+  for (const { from, to } of rows) {
+    if (!from || !to || from.some(builtIn) || to.some(builtIn)) {
+      return false;
+    }
+    if (to.some((segment) => typeof segment === 'number')) {
+      return false;
+    }
+    paths.push(to);
+  }
+  return paths.every((to, j) => paths.slice(j + 1).every((later) => !isPrefix(to, later)));
+}
 
 /**
  * Map (process-semantics.md §3.3): builds a new document from each input — the
@@ -19,13 +59,20 @@ export const mapHandler: ShapeHandler<'map'> = {
       to: parseFieldPath(row.to),
       row,
     }));
+    const plain = rowsOnly(expression, rows);
     const outputs: RunDocument[] = [];
     const errors: DocumentError[] = [];
-    for (const doc of inputs) {
+    // Indexed loops: no iterator per document, nor an iterator result per row.
+    for (let i = 0; i < inputs.length; i++) {
+      const doc = inputs[i] as RunDocument;
       try {
-        const source: unknown = doc.data.trim() === '' ? {} : JSON.parse(doc.data);
+        // Otherwise the source is parsed afresh: the expression or the rows may change it.
+        const kept = plain && JsonDocument.keeps(doc);
+        const source: unknown =
+          doc.data.trim() === '' ? {} : kept ? documentJson(doc) : JSON.parse(doc.data);
         let target: unknown = compiled ? await evaluateJsonata(compiled, source, doc, ctx) : {};
-        for (const { from, to, row } of rows) {
+        for (let j = 0; j < rows.length; j++) {
+          const { from, to, row } = rows[j] as (typeof rows)[number];
           if (!from || !to) {
             throw new Error(`Mapping row "${row.from}" → "${row.to}" has an invalid field path.`);
           }
@@ -38,7 +85,12 @@ export const mapHandler: ShapeHandler<'map'> = {
         if (target === undefined) {
           throw new Error('The map produced no output.');
         }
-        outputs.push({ ...doc, data: JSON.stringify(target), properties: { ...doc.properties } });
+        // Map changes no property: the output shares the input's map (never changed in place).
+        outputs.push(
+          kept
+            ? JsonDocument.of(doc.id, doc.parentId, doc.properties, target)
+            : { ...doc, data: JSON.stringify(target) },
+        );
       } catch (error) {
         errors.push({ document: doc, message: `Map: ${(error as Error).message}` });
       }

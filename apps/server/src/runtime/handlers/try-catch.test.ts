@@ -81,6 +81,34 @@ describe('try-catch', () => {
     expect(run.dataAt('caught')).toEqual(['{"id":5}']);
   });
 
+  it('catches by lineage across documents split before the Try/Catch and made inside it', async () => {
+    const split: Shape = {
+      kind: 'data-process',
+      label: '',
+      config: { steps: [{ type: 'split', path: '$', batchCount: 1 }] },
+    };
+    const process = buildProcess(
+      {
+        start: PASSTHROUGH_START,
+        split,
+        tc: tryCatch(0),
+        rewrite,
+        ex: failWhenBad(),
+        caught: sink(),
+      },
+      [
+        ['start', 'default', 'split'],
+        ['split', 'default', 'tc'],
+        ['tc', 'try', 'rewrite'],
+        ['rewrite', 'default', 'ex'],
+        ['tc', 'catch', 'caught'],
+      ],
+    );
+    const run = await runTest(process, { startDocuments: docs('[{"id":5},{"id":6}]') });
+    expect(run.dataAt('caught')).toEqual(['{"id":5}', '{"id":6}']);
+    expect(run.outcome.status).toBe('complete-warn');
+  });
+
   it('retries the Try path with the documented back-off before Catch', async () => {
     const waits: number[] = [];
     const run = await runTest(guarded(tryCatch(3)), {

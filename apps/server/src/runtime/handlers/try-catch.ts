@@ -65,6 +65,7 @@ export const tryCatchHandler: ShapeHandler<'try-catch'> = {
       errors: [],
     };
   },
+  readsLineage: true,
   async paths(shape, result, runPath, ctx) {
     // Two Try/Catch shapes back to back: the outer one catches everything (§3.4).
     const next = ctx.process.connections.find(

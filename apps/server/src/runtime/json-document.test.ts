@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { copyDocument } from './documents.ts';
+import { documentJson, isExactJson, JsonDocument } from './json-document.ts';
+import type { RunDocument } from './types.ts';
+
+describe('JsonDocument', () => {
+  const value = { n: 1, name: 'record 1', tags: ['a'] };
+
+  it('holds the JSON text of its value and hands back that value, not a re-parse', () => {
+    const doc = JsonDocument.of('d1', 'in', {}, value);
+    expect(doc.data).toBe(JSON.stringify(value));
+    expect(documentJson(doc)).toBe(value);
+  });
+
+  it('looks like the plain document it stands for: same keys, same order, same JSON', () => {
+    const doc = JsonDocument.of('d1', 'in', { p: 'v' }, value);
+    const plain = { id: 'd1', parentId: 'in', data: JSON.stringify(value), properties: { p: 'v' } };
+    expect(Object.keys(doc)).toEqual(Object.keys(plain));
+    expect(JSON.stringify(doc)).toBe(JSON.stringify(plain));
+    expect(doc).toEqual(plain);
+    expect({ ...doc }).toEqual(plain);
+    const orphan = JsonDocument.of('d2', undefined, {}, value);
+    expect(Object.keys(orphan)).toEqual(['id', 'data', 'properties']);
+  });
+
+  it('reads changed data as the new JSON: a spread copy or an assignment drops the kept value', () => {
+    const doc = JsonDocument.of('d1', undefined, {}, value);
+    const changed: RunDocument = { ...doc, data: '{"n":2}' };
+    expect(documentJson(changed)).toEqual({ n: 2 });
+    doc.data = '{"n":3}';
+    expect(documentJson(doc)).toEqual({ n: 3 });
+    expect(copyDocument(doc).data).toBe('{"n":3}');
+    expect(documentJson(copyDocument(doc))).toEqual({ n: 3 });
+  });
+
+  it('keeps the value through a property change, with the text unchanged', () => {
+    const doc = JsonDocument.of('d1', 'in', { a: '1' }, value);
+    const copy = JsonDocument.withProperties(doc, { a: '2' });
+    expect(copy).toEqual({ ...doc, properties: { a: '2' } });
+    expect(copy.data).toBe(doc.data);
+    expect(documentJson(copy)).toBe(value);
+    expect(doc.properties).toEqual({ a: '1' });
+    expect(documentJson(copyDocument(doc))).toBe(value);
+  });
+
+  it('leaves a plain document byte for byte as it was, and parses it afresh each time', () => {
+    const text = '{ "b" : 1,\n  "a" : [1.50, -0] }';
+    const doc: RunDocument = { id: 'in', data: text, properties: {} };
+    const copy = copyDocument(doc, { properties: { x: 'y' } });
+    expect(copy.data).toBe(text);
+    expect(JsonDocument.withProperties(doc, {}).data).toBe(text);
+    expect(documentJson(doc)).toEqual({ b: 1, a: [1.5, -0] });
+    expect(documentJson(doc)).not.toBe(documentJson(doc));
+  });
+
+  it('throws on data that is not JSON, like JSON.parse', () => {
+    expect(() => documentJson({ id: 'x', data: 'not json', properties: {} })).toThrow(SyntaxError);
+    expect(() => documentJson({ id: 'x', data: '', properties: {} })).toThrow(SyntaxError);
+  });
+});
+
+describe('isExactJson', () => {
+  it('accepts parsed JSON that its text carries', () => {
+    expect(isExactJson(JSON.parse('[{"n":1.5,"s":"x","z":null,"o":{"a":[true,0,-1]}}]'))).toBe(
+      true,
+    );
+    expect(isExactJson('text')).toBe(true);
+  });
+
+  it('refuses numbers the text cannot carry: overflow to Infinity, and -0', () => {
+    expect(isExactJson(JSON.parse('[{"a":[1e400]}]'))).toBe(false);
+    expect(isExactJson(JSON.parse('{"a":-1e400}'))).toBe(false);
+    expect(isExactJson(JSON.parse('{"a":{"b":-0}}'))).toBe(false);
+  });
+
+  it('walks deep nesting without recursion', () => {
+    const deep = JSON.parse(`${'['.repeat(50_000)}1${']'.repeat(50_000)}`);
+    expect(isExactJson(deep)).toBe(true);
+  });
+});
