@@ -1,10 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { createProcess } from '@junction/process-model';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
-import { openDatabase } from '../src/db/open-database.ts';
-import { withDefaultUser } from '../src/db/postgres-database.ts';
 import {
   DEFAULT_ACCOUNT_ID,
   ensureDefaultAccount,
@@ -13,53 +9,79 @@ import { createRunDocumentRepository } from '../src/repositories/run-document-re
 import { createRunRepository } from '../src/repositories/run-repository.ts';
 import { createDocumentRecorder } from '../src/runs/document-recorder.ts';
 import type { RunDocument } from '../src/runtime/types.ts';
-import { storageUnderTest } from './build-test-app.ts';
+import { openTestDatabase, storageUnderTest } from './build-test-app.ts';
 
 const silent = { error: () => undefined } as never;
 
 describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
   let db: Database;
-  const url = process.env['JUNCTION_TEST_DATABASE_URL'];
-  const schema = url ? `junction_test_${randomBytes(6).toString('hex')}` : undefined;
   beforeAll(async () => {
-    db = await openDatabase({ databaseUrl: url, schema });
+    db = await openTestDatabase();
     await ensureDefaultAccount(db);
   });
-  afterAll(async () => {
-    await db.close();
-    if (url && schema) {
-      const client = new pg.Client({ connectionString: withDefaultUser(url) });
-      await client.connect();
-      await client.query(`DROP SCHEMA ${schema} CASCADE`);
-      await client.end();
-    }
-  });
 
-  it('stores 100,000 documents in and out of a shape in seconds, not minutes', async () => {
-    const runs = createRunRepository(db);
-    const store = createRunDocumentRepository(db);
-    await runs.create(DEFAULT_ACCOUNT_ID, {
-      id: 'big',
+  const newRun = (id: string) =>
+    createRunRepository(db).create(DEFAULT_ACCOUNT_ID, {
+      id,
       processId: null,
-      document: createProcess({ id: 'big', name: 'Big' }),
+      document: createProcess({ id, name: id }),
       connectionId: null,
       executionType: 'test_manual',
       revision: null,
       originalRunId: null,
     });
+  const recorderFor = (runId: string) =>
+    createDocumentRecorder({
+      scope: { keep: 'all' },
+      store: createRunDocumentRepository(db),
+      accountId: DEFAULT_ACCOUNT_ID,
+      runId,
+      log: silent,
+    });
+  const bodies = async (runId: string) =>
+    Number(
+      (
+        await db.query<{ n: string | number }>(
+          'SELECT count(*) AS n FROM run_documents WHERE run_id = $1 AND data IS NOT NULL',
+          [runId],
+        )
+      )[0]?.n,
+    );
+
+  it('stores a document that passes on unchanged once, and one with new properties again', async () => {
+    await newRun('small');
+    const recorder = recorderFor('small');
+    const a: RunDocument = { id: 'a', data: '{"n":1}', properties: { x: '1' } };
+    const changed: RunDocument = { ...a, properties: { x: '2' } };
+    recorder.result('list', { outputs: new Map([['default', [a]]]), errors: [] });
+    recorder.inputs('stop', [a]);
+    recorder.inputs('other', [changed]);
+    recorder.result('other', { outputs: new Map(), errors: [{ document: a, message: 'no' }] });
+    expect(await recorder.finish([])).toBe(4);
+    expect(await bodies('small')).toBe(2);
+    const store = createRunDocumentRepository(db);
+    const seen = await store.appearances(DEFAULT_ACCOUNT_ID, 'small', 'a');
+    expect(seen.map((d) => [d.shapeId, d.direction, d.data, d.properties, d.error])).toEqual([
+      ['list', 'out', '{"n":1}', { x: '1' }, null],
+      ['stop', 'in', '{"n":1}', { x: '1' }, null],
+      ['other', 'in', '{"n":1}', { x: '2' }, null],
+      ['other', 'error', '{"n":1}', { x: '1' }, 'no'],
+    ]);
+    expect(await store.documentsInto(DEFAULT_ACCOUNT_ID, 'small', 'stop')).toEqual([
+      { id: 'a', data: '{"n":1}', properties: { x: '1' } },
+    ]);
+  });
+
+  it('stores 100,000 documents in and out of a shape in seconds, not minutes', async () => {
+    await newRun('big');
+    const store = createRunDocumentRepository(db);
     const docs: RunDocument[] = Array.from({ length: 100_000 }, (_, i) => ({
       id: `d${i + 1}`,
       parentId: 'd0',
       data: `{"id":"PR-${i}","status":"pending"} nul \u0000 kept out`,
       properties: { index: String(i) },
     }));
-    const recorder = createDocumentRecorder({
-      scope: { keep: 'all' },
-      store,
-      accountId: DEFAULT_ACCOUNT_ID,
-      runId: 'big',
-      log: silent,
-    });
+    const recorder = recorderFor('big');
     const started = performance.now();
     recorder.inputs('stop', docs);
     recorder.result('list', { outputs: new Map([['default', docs]]), errors: [] });
@@ -70,6 +92,8 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
       `stored 200,000 document rows in ${seconds.toFixed(2)} s (${storageUnderTest()})\n`,
     );
     expect(stored).toBe(200_000);
+    // The same documents in and out: each body is stored once.
+    expect(await bodies('big')).toBe(100_000);
     expect(seconds).toBeLessThan(60);
     const page = await store.pageForShape(DEFAULT_ACCOUNT_ID, 'big', 'stop', 'in', {
       offset: 99_998,

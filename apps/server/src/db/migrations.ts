@@ -216,6 +216,15 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       ALTER TABLE runs ADD COLUMN heartbeat_at timestamptz
     `,
   },
+  {
+    id: 7,
+    name: 'a document row may point at an earlier row of the run holding the same body',
+    sql: `
+      ALTER TABLE run_documents ADD COLUMN same_as integer;
+      ALTER TABLE run_documents ALTER COLUMN data DROP NOT NULL;
+      ALTER TABLE run_documents ALTER COLUMN properties DROP NOT NULL
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {

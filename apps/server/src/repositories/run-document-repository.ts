@@ -16,6 +16,14 @@ export interface StoredDocumentRow {
   error: string | null;
 }
 
+/**
+ * A row to store: with its own data and properties, or `sameAs` the seq of an
+ * earlier row of the run whose document had exactly these (a document that passes
+ * from one shape to the next unchanged is stored once).
+ */
+export type DocumentRowInput = Omit<StoredDocumentRow, 'data' | 'properties'> &
+  ({ data: string; properties: Record<string, string> } | { sameAs: number });
+
 export interface StoredLogRow {
   seq: number;
   shapeId: string;
@@ -72,6 +80,19 @@ const ESCAPED_NUL = /(?<!\\)((?:\\\\)*)\\u0000/g;
 const jsonParam = (rows: unknown[]) => JSON.stringify(rows).replace(ESCAPED_NUL, '$1\\ufffd');
 
 /**
+ * Document rows with the body of the row they point at filled in (`same_as`).
+ * Scalar subqueries on the primary key rather than a join: each looks up one row
+ * by index, whatever the planner knows of the table (a fresh bulk insert has no
+ * statistics, and a join planned blind can scan the table per row).
+ */
+const SELECT_DOCUMENTS = `SELECT r.seq, r.shape_id, r.direction, r.port, r.document_id, r.parent_id, r.error,
+    COALESCE(r.data, (SELECT b.data FROM run_documents b
+      WHERE b.account_id = r.account_id AND b.run_id = r.run_id AND b.seq = r.same_as)) AS data,
+    COALESCE(r.properties, (SELECT b.properties FROM run_documents b
+      WHERE b.account_id = r.account_id AND b.run_id = r.run_id AND b.seq = r.same_as)) AS properties
+  FROM run_documents r`;
+
+/**
  * What each shape of a run took in and gave out, and the run's log. Rows arrive
  * in batches and go in as one statement per batch: the batch travels as a single
  * JSON parameter expanded by jsonb_to_recordset, which is far faster than one
@@ -82,7 +103,7 @@ export function createRunDocumentRepository(db: Database) {
     async insertDocuments(
       accountId: string,
       runId: string,
-      rows: readonly StoredDocumentRow[],
+      rows: readonly DocumentRowInput[],
     ): Promise<void> {
       if (rows.length === 0) {
         return;
@@ -94,15 +115,14 @@ export function createRunDocumentRepository(db: Database) {
         port: r.port,
         document_id: r.documentId,
         parent_id: r.parentId,
-        data: r.data,
-        properties: r.properties,
+        ...('sameAs' in r ? { same_as: r.sameAs } : { data: r.data, properties: r.properties }),
         error: r.error,
       }));
       await db.query(
-        `INSERT INTO run_documents (account_id, run_id, seq, shape_id, direction, port, document_id, parent_id, data, properties, error)
-         SELECT $1, $2, x.seq, x.shape_id, x.direction, x.port, x.document_id, x.parent_id, x.data, x.properties, x.error
+        `INSERT INTO run_documents (account_id, run_id, seq, shape_id, direction, port, document_id, parent_id, data, properties, same_as, error)
+         SELECT $1, $2, x.seq, x.shape_id, x.direction, x.port, x.document_id, x.parent_id, x.data, x.properties, x.same_as, x.error
          FROM jsonb_to_recordset($3::jsonb) AS x(seq integer, shape_id text, direction text, port text,
-           document_id text, parent_id text, data text, properties jsonb, error text)`,
+           document_id text, parent_id text, data text, properties jsonb, same_as integer, error text)`,
         [accountId, runId, jsonParam(payload)],
       );
     },
@@ -134,13 +154,13 @@ export function createRunDocumentRepository(db: Database) {
       direction: DocumentDirection,
       page: { offset: number; limit: number },
     ): Promise<{ items: StoredDocumentRow[]; total: number }> {
-      const where = 'account_id = $1 AND run_id = $2 AND shape_id = $3 AND direction = $4';
       const rows = await db.query<DocumentRow>(
-        `SELECT * FROM run_documents WHERE ${where} ORDER BY seq LIMIT $5 OFFSET $6`,
+        `${SELECT_DOCUMENTS} WHERE r.account_id = $1 AND r.run_id = $2 AND r.shape_id = $3 AND r.direction = $4
+         ORDER BY r.seq LIMIT $5 OFFSET $6`,
         [accountId, runId, shapeId, direction, page.limit, page.offset],
       );
       const [count] = await db.query<{ total: string | number }>(
-        `SELECT count(*) AS total FROM run_documents WHERE ${where}`,
+        'SELECT count(*) AS total FROM run_documents WHERE account_id = $1 AND run_id = $2 AND shape_id = $3 AND direction = $4',
         [accountId, runId, shapeId, direction],
       );
       return { items: rows.map(toDocument), total: Number(count?.total ?? 0) };
@@ -149,7 +169,7 @@ export function createRunDocumentRepository(db: Database) {
     /** Every appearance of one document in a run, in run order. */
     async appearances(accountId: string, runId: string, documentId: string) {
       const rows = await db.query<DocumentRow>(
-        'SELECT * FROM run_documents WHERE account_id = $1 AND run_id = $2 AND document_id = $3 ORDER BY seq',
+        `${SELECT_DOCUMENTS} WHERE r.account_id = $1 AND r.run_id = $2 AND r.document_id = $3 ORDER BY r.seq`,
         [accountId, runId, documentId],
       );
       return rows.map(toDocument);
@@ -193,7 +213,7 @@ export function createRunDocumentRepository(db: Database) {
       direction: DocumentDirection = 'in',
     ): Promise<RunDocument[]> {
       const rows = await db.query<DocumentRow>(
-        'SELECT * FROM run_documents WHERE account_id = $1 AND run_id = $2 AND shape_id = $3 AND direction = $4 ORDER BY seq',
+        `${SELECT_DOCUMENTS} WHERE r.account_id = $1 AND r.run_id = $2 AND r.shape_id = $3 AND r.direction = $4 ORDER BY r.seq`,
         [accountId, runId, shapeId, direction],
       );
       return rows.map((r) => ({

@@ -1,6 +1,7 @@
 import { type ProcessDocument, trackedSide } from '@junction/process-model';
 import type { FastifyBaseLogger } from 'fastify';
 import type {
+  DocumentRowInput,
   RunDocumentRepository,
   StoredDocumentRow,
 } from '../repositories/run-document-repository.ts';
@@ -41,11 +42,11 @@ export function createDocumentRecorder(deps: {
     return shape !== undefined && trackedSide(shape) === side;
   };
   let seq = 0;
-  let buffer: StoredDocumentRow[] = [];
+  let buffer: DocumentRowInput[] = [];
   let writing: Promise<void> = Promise.resolve();
   let failed = false;
 
-  const write = (rows: StoredDocumentRow[]) => {
+  const write = (rows: DocumentRowInput[]) => {
     writing = writing
       .then(() =>
         failed ? undefined : deps.store.insertDocuments(deps.accountId, deps.runId, rows),
@@ -56,32 +57,40 @@ export function createDocumentRecorder(deps: {
       });
   };
 
-  const push = (row: Omit<StoredDocumentRow, 'seq'>) => {
-    buffer.push({ seq: ++seq, ...row });
-    if (buffer.length >= batchSize) {
-      write(buffer);
-      buffer = [];
-    }
-  };
+  // Documents already stored, with the seq of the row holding their body. Shapes
+  // never change a document or its property map in place, so the same object with
+  // the same data and map is the same body (a Stop's input is its upstream's output).
+  const stored = new WeakMap<RunDocument, { seq: number; data: string; properties: object }>();
 
-  // Properties are copied now: a later shape may change a shared map.
   const row = (
     shapeId: string,
     direction: StoredDocumentRow['direction'],
     doc: RunDocument,
     port: string | null,
     error: string | null,
-  ) =>
-    push({
+  ) => {
+    const own = {
+      seq: ++seq,
       shapeId,
       direction,
       port,
       documentId: doc.id,
       parentId: doc.parentId ?? null,
-      data: doc.data,
-      properties: { ...doc.properties },
       error,
-    });
+    };
+    const earlier = stored.get(doc);
+    if (earlier && earlier.data === doc.data && earlier.properties === doc.properties) {
+      buffer.push({ ...own, sameAs: earlier.seq });
+    } else {
+      stored.set(doc, { seq: own.seq, data: doc.data, properties: doc.properties });
+      // Copied now, so the stored body is the document as this shape saw it.
+      buffer.push({ ...own, data: doc.data, properties: { ...doc.properties } });
+    }
+    if (buffer.length >= batchSize) {
+      write(buffer);
+      buffer = [];
+    }
+  };
 
   return {
     inputs(shapeId: string, documents: readonly RunDocument[]): void {
