@@ -31,13 +31,13 @@ export function ScheduleFields({
   const update = (index: number, patch: Partial<ScheduleInput>) =>
     onChange(schedules.map((s, i) => (i === index ? { ...s, ...patch } : s)));
   return (
-    <fieldset>
+    <fieldset className="schedule-fields">
       <legend>Schedules</legend>
       {schedules.length === 0 && <p className="hint">None: it runs only when started.</p>}
       {schedules.map((schedule, index) => (
         // Rows have no identity beyond their place; removing one re-renders those after it.
         // biome-ignore lint/suspicious/noArrayIndexKey: see above
-        <fieldset key={index} className="row">
+        <fieldset key={index} className="schedule-row">
           <legend>Schedule {index + 1}</legend>
           <label>
             Cron{' '}
