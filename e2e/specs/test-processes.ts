@@ -72,3 +72,30 @@ export function notifyProcess(id: string, name: string): ProcessDocument {
     'c2',
   );
 }
+
+/**
+ * Start (a connector List on the sandbox) -> Stop: an execution whose In count
+ * is what Start listed, as Process Reporting counts it.
+ */
+export function startListProcess(id: string, name: string, object: string): ProcessDocument {
+  const doc = passthroughProcess(id, name);
+  const start = doc.shapes['start'];
+  if (start?.kind !== 'start') {
+    throw new Error('unreachable: every process has a Start');
+  }
+  return updateShape(doc, 'start', {
+    ...start,
+    config: {
+      mode: 'connector',
+      operation: {
+        connector: 'cloudblue-connect',
+        connectionId: 'sandbox',
+        action: 'list',
+        object,
+        trackingDirection: 'output',
+        returnApplicationErrors: false,
+        parameters: [],
+      },
+    },
+  });
+}

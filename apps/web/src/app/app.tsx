@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { AccountSwitcher } from '../features/accounts/account-switcher.tsx';
 import { AccountsPage } from '../features/accounts/accounts-page.tsx';
 import { ConnectionsPage } from '../features/connections/connections-page.tsx';
+import { DeploymentsPage } from '../features/deployments/deployments-page.tsx';
 import { DesignerPage } from '../features/designer/designer-page.tsx';
 import { ProcessListPage } from '../features/processes/process-list-page.tsx';
 import { createQueryClient } from './query-client.ts';
@@ -32,11 +33,13 @@ export function App() {
           <span className="app__brand">Junction</span>
           <NavLink route={{ page: 'processes' }}>Processes</NavLink>
           <NavLink route={{ page: 'connections' }}>Connections</NavLink>
+          <NavLink route={{ page: 'deployments' }}>Deployments</NavLink>
           <NavLink route={{ page: 'accounts' }}>Accounts</NavLink>
           <AccountSwitcher />
         </nav>
         {route.page === 'processes' && <ProcessListPage />}
         {route.page === 'connections' && <ConnectionsPage />}
+        {route.page === 'deployments' && <DeploymentsPage />}
         {route.page === 'accounts' && <AccountsPage />}
         {route.page === 'designer' && <DesignerPage processId={route.processId} />}
       </div>

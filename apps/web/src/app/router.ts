@@ -5,6 +5,7 @@ export type Route =
   | { page: 'processes' }
   | { page: 'designer'; processId: string }
   | { page: 'connections' }
+  | { page: 'deployments' }
   | { page: 'accounts' };
 
 export function parseRoute(pathname: string): Route {
@@ -14,6 +15,9 @@ export function parseRoute(pathname: string): Route {
   }
   if (pathname.startsWith('/connections')) {
     return { page: 'connections' };
+  }
+  if (pathname.startsWith('/deployments')) {
+    return { page: 'deployments' };
   }
   if (pathname.startsWith('/accounts')) {
     return { page: 'accounts' };
@@ -27,6 +31,8 @@ export function hrefFor(route: Route): string {
       return '/';
     case 'connections':
       return '/connections';
+    case 'deployments':
+      return '/deployments';
     case 'accounts':
       return '/accounts';
     case 'designer':

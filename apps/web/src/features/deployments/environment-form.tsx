@@ -1,0 +1,55 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import {
+  CLASSIFICATION_TEXT,
+  type Classification,
+  createEnvironmentRequest,
+  deploymentKeys,
+} from './deployment-queries.ts';
+
+/** Creates an environment; Boomi classifies each as Test or Production. */
+export function EnvironmentForm() {
+  const queryClient = useQueryClient();
+  const [name, setName] = useState('');
+  const [classification, setClassification] = useState<Classification>('TEST');
+  const create = useMutation({
+    mutationFn: createEnvironmentRequest,
+    onSuccess: () => {
+      setName('');
+      void queryClient.invalidateQueries({ queryKey: deploymentKeys.environments });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({ name: name.trim(), classification });
+  };
+  return (
+    <form onSubmit={submit} aria-label="New environment" className="row">
+      <label>
+        Environment name{' '}
+        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
+      </label>
+      <label>
+        Classification{' '}
+        <select
+          value={classification}
+          onChange={(e) => setClassification(e.target.value as Classification)}
+        >
+          {(Object.keys(CLASSIFICATION_TEXT) as Classification[]).map((c) => (
+            <option key={c} value={c}>
+              {CLASSIFICATION_TEXT[c]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" disabled={create.isPending}>
+        Create environment
+      </button>
+      {create.error && (
+        <span role="alert" className="is-error">
+          {create.error.message}
+        </span>
+      )}
+    </form>
+  );
+}

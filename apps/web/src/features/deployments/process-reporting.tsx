@@ -1,0 +1,154 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ProcessSummary } from '../processes/process-queries.ts';
+import { RUN_STATUS_TEXT } from '../runs/run-status-text.ts';
+import { cancelExecutionRequest } from './deployment-queries.ts';
+import {
+  type ExecutionRecord,
+  type ExecutionStatus,
+  executionsQuery,
+  REPORTING_PAGE_SIZE,
+  STATUS_FILTERS,
+} from './execution-queries.ts';
+import { EXECUTION_TYPE_TEXT, formatElapsed } from './reporting-format.ts';
+
+/**
+ * Process Reporting: executions (not tests), newest first, filtered by status and
+ * process, a page at a time. The query polls while a listed execution runs.
+ */
+export function ProcessReporting({ processes }: { processes: ProcessSummary[] }) {
+  const [status, setStatus] = useState<ExecutionStatus | ''>('');
+  const [processId, setProcessId] = useState('');
+  const [page, setPage] = useState(0);
+  const executions = useQuery(
+    executionsQuery({ status: status || undefined, processId: processId || undefined, page }),
+  );
+  const total = executions.data?.total ?? 0;
+  const items = executions.data?.items ?? [];
+  const first = total === 0 ? 0 : page * REPORTING_PAGE_SIZE + 1;
+  const last = page * REPORTING_PAGE_SIZE + items.length;
+
+  return (
+    <section aria-labelledby="reporting-heading">
+      <h2 id="reporting-heading">Process Reporting</h2>
+      <fieldset className="row">
+        <legend>Filter executions</legend>
+        <label>
+          Status{' '}
+          <select
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value as ExecutionStatus | '');
+              setPage(0);
+            }}
+          >
+            <option value="">Any status</option>
+            {STATUS_FILTERS.map((f) => (
+              <option key={f.value} value={f.value}>
+                {RUN_STATUS_TEXT[f.status]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Process{' '}
+          <select
+            value={processId}
+            onChange={(e) => {
+              setProcessId(e.target.value);
+              setPage(0);
+            }}
+          >
+            <option value="">Any process</option>
+            {processes.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      {executions.error && (
+        <p role="alert" className="is-error">
+          {executions.error.message}
+        </p>
+      )}
+      <ExecutionTable items={items} />
+      <nav aria-label="Process Reporting pages" className="row">
+        <button type="button" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
+          Previous page
+        </button>
+        <span>
+          {first}–{last} of {total}
+        </span>
+        <button type="button" disabled={last >= total} onClick={() => setPage((p) => p + 1)}>
+          Next page
+        </button>
+      </nav>
+    </section>
+  );
+}
+
+function ExecutionTable({ items }: { items: ExecutionRecord[] }) {
+  const queryClient = useQueryClient();
+  const cancel = useMutation({
+    mutationFn: cancelExecutionRequest,
+    // Cancelled or already finished: either way the row's status has moved on.
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ['executions'] }),
+  });
+  return (
+    <>
+      <table className="data-table" aria-label="Executions">
+        <thead>
+          <tr>
+            <th>Status</th>
+            <th>Process</th>
+            <th>Execution type</th>
+            <th>In</th>
+            <th>Out</th>
+            <th>Errors</th>
+            <th>Elapsed</th>
+            <th>Started</th>
+            <th>Error message</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((r) => (
+            <tr key={r.id}>
+              <td title={r.executionStatus}>{RUN_STATUS_TEXT[r.status]}</td>
+              <td>
+                {r.processName}
+                {r.revision !== null && <span className="hint"> (revision {r.revision})</span>}
+              </td>
+              <td>{EXECUTION_TYPE_TEXT[r.executionType]}</td>
+              <td>{r.documentsIn}</td>
+              <td>{r.documentsOut}</td>
+              <td>{r.documentsInError}</td>
+              <td>{formatElapsed(r.durationMs)}</td>
+              <td>{new Date(r.startedAt).toLocaleString()}</td>
+              <td>{r.error ?? ''}</td>
+              <td>
+                {r.status === 'running' && (
+                  <button
+                    type="button"
+                    disabled={cancel.isPending && cancel.variables === r.id}
+                    onClick={() => cancel.mutate(r.id)}
+                  >
+                    Cancel
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {items.length === 0 && <p className="hint">No executions match.</p>}
+      {cancel.error && (
+        <p role="alert" className="is-error">
+          {cancel.error.message}
+        </p>
+      )}
+    </>
+  );
+}
