@@ -16,7 +16,7 @@ export interface RunRecord {
   id: string;
   processId: string | null;
   processName: string;
-  connectionId: string;
+  connectionId: string | null;
   /** test_manual for Test mode; executions keep only tracked documents. */
   executionType: 'test_manual' | 'exec_manual' | 'exec_sched' | 'retry_manual';
   status: 'running' | 'complete' | 'complete-warn' | 'error' | 'aborted' | 'discarded';
@@ -40,7 +40,7 @@ export function runQuery(id: string) {
 export async function startRunRequest(input: {
   process: ProcessDocument;
   processId: string;
-  connectionId: string;
+  connectionId: string | null;
   usePinnedInput?: boolean;
 }) {
   return (await api<{ id: string }>('/api/runs', { method: 'POST', body: input })).data;

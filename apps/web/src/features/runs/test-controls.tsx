@@ -65,7 +65,8 @@ export function TestControls({
         type="button"
         className="primary"
         onClick={() => onTest(connectionId, usePinned && pinnedCount > 0)}
-        disabled={testing}
+        // Until the pinned input is known, a click could silently run without it.
+        disabled={testing || pinned.isPending}
       >
         Test
       </button>
