@@ -40,7 +40,9 @@ test('create an environment, deploy a process with a schedule, run it now and re
   await schedule.getByLabel('Cron').fill('61 * * * *');
   await form.getByRole('button', { name: 'Deploy', exact: true }).click();
   const schedules = form.getByRole('group', { name: 'Schedules' });
-  await expect(schedules.getByRole('alert')).toHaveText('Cron minute "61" is outside 0-59.');
+  await expect(schedules.getByRole('alert')).toHaveText(
+    'Schedule 1: Cron minute "61" is outside 0-59.',
+  );
   await expect(schedule.getByLabel('Cron')).toHaveAttribute('aria-invalid', 'true');
   await expect(environment).toContainText('Nothing is deployed here yet.');
 

@@ -64,9 +64,15 @@ describe(`schedules start each tick once, across restarts and servers (${storage
       await call(first, 'POST', `${P}/Environment`, { payload: { name: 'Prod' } })
     ).json();
     const refused = await call(first, 'POST', `${P}/Deployment`, {
-      payload: { processId: 'nightly', environmentId: env.id, schedules: [{ cron: '61 * * * *' }] },
+      payload: {
+        processId: 'nightly',
+        environmentId: env.id,
+        schedules: [{ cron: '*/5 * * * *' }, { cron: '61 * * * *' }],
+      },
     });
     expect(refused.statusCode).toBe(400);
+    // The message names the schedule, so a form with several can point at it.
+    expect(refused.json().message).toBe('Schedule 2: Cron minute "61" is outside 0-59.');
     const deployed = await call(first, 'POST', `${P}/Deployment`, {
       payload: {
         processId: 'nightly',

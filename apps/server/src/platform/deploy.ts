@@ -8,16 +8,21 @@ import type { PlatformContext } from './platform-service.ts';
 
 /** A schedule that could never fire is refused when it is saved, not at its first tick. */
 export function checkSchedules(schedules: ScheduleInput[]): void {
-  for (const schedule of schedules) {
+  // Numbered from 1, as a person counts the schedules on a form.
+  schedules.forEach((schedule, i) => {
     try {
       parseCron(schedule.cron);
     } catch (error) {
-      throw new HttpError(400, 'bad-schedule', (error as Error).message);
+      throw new HttpError(400, 'bad-schedule', `Schedule ${i + 1}: ${(error as Error).message}`);
     }
     if (!isTimeZone(schedule.timeZone)) {
-      throw new HttpError(400, 'bad-schedule', `Unknown time zone ${schedule.timeZone}.`);
+      throw new HttpError(
+        400,
+        'bad-schedule',
+        `Schedule ${i + 1}: unknown time zone ${schedule.timeZone}.`,
+      );
     }
-  }
+  });
 }
 
 export const conflict = (message: string) => new HttpError(409, 'conflict', message);
