@@ -11,6 +11,19 @@ describe('egress guard', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       requests += 1;
+      if (req.url === '/echo') {
+        const chunks: Buffer[] = [];
+        req.on('data', (chunk: Buffer) => chunks.push(chunk));
+        req.on('end', () =>
+          res.writeHead(200, { 'content-type': 'application/json' }).end(
+            JSON.stringify({
+              type: req.headers['content-type'] ?? '',
+              body: Buffer.concat(chunks).toString('latin1'),
+            }),
+          ),
+        );
+        return;
+      }
       if (req.url === '/redirect') {
         res.writeHead(302, { location: `http://127.0.0.1:${port}/` }).end();
         return;
@@ -52,6 +65,19 @@ describe('egress guard', () => {
       const response = await createGuardedFetch({ allow })(`http://${host}:${port}/`);
       expect(await response.json()).toEqual({ ok: true });
     }
+  });
+
+  it('sends a form as multipart with its file, as a usage file upload needs', async () => {
+    const form = new FormData();
+    form.append('usage_file', new Blob([new Uint8Array([80, 75, 3, 4])]), 'usage.xlsx');
+    form.append('name', 'October');
+    const guarded = createGuardedFetch({ allow: ['127.0.0.1'] });
+    const response = await guarded(`http://127.0.0.1:${port}/echo`, { method: 'POST', body: form });
+    const echoed = (await response.json()) as { type: string; body: string };
+    expect(echoed.type).toMatch(/^multipart\/form-data; boundary=/);
+    expect(echoed.body).toContain('name="usage_file"; filename="usage.xlsx"');
+    expect(echoed.body).toContain('PK\u0003\u0004');
+    expect(echoed.body).toContain('October');
   });
 
   it('checks every redirect too: an allowed name cannot send the call to a refused address', async () => {

@@ -1,7 +1,7 @@
 import { type LookupAddress, lookup } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { ConnectError } from '@junction/connect-client';
-import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
+import { Agent, buildConnector, FormData as UndiciFormData, fetch as undiciFetch } from 'undici';
 
 /**
  * Where the server itself may not send a request on a user's behalf (SSRF):
@@ -145,6 +145,7 @@ export function createGuardedFetch(policy: EgressPolicy): typeof fetch {
         input as never,
         {
           ...(init as object),
+          ...(init?.body instanceof FormData ? { body: asUndiciForm(init.body) } : {}),
           dispatcher: agent,
         } as never,
       )) as unknown as Response;
@@ -156,4 +157,21 @@ export function createGuardedFetch(policy: EgressPolicy): typeof fetch {
       throw error;
     }
   }) as typeof fetch;
+}
+
+/**
+ * The same form as this undici's FormData. Node's global FormData comes from the
+ * undici bundled with Node, which this fetch does not recognise: it would send the
+ * form as the text "[object FormData]" instead of multipart (usage file uploads).
+ */
+function asUndiciForm(form: FormData): UndiciFormData {
+  const copy = new UndiciFormData();
+  for (const [name, value] of form) {
+    if (typeof value === 'string') {
+      copy.append(name, value);
+    } else {
+      copy.append(name, value, value.name);
+    }
+  }
+  return copy;
 }
