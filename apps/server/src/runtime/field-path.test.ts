@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { readPath, writePath } from './field-path.ts';
+
+describe('field paths never reach a prototype', () => {
+  it('writes a field named __proto__ as a field, leaving every object’s prototype alone', () => {
+    const written = writePath({}, ['__proto__', 'polluted'], 'yes');
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(Object.getPrototypeOf(written)).toBe(Object.prototype);
+    expect(JSON.stringify(written)).toBe('{"__proto__":{"polluted":"yes"}}');
+    const direct = writePath({}, ['__proto__'], { polluted: 'yes' });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(JSON.stringify(direct)).toBe('{"__proto__":{"polluted":"yes"}}');
+  });
+
+  it('reads only a value’s own fields: inherited ones are missing, JSON’s own __proto__ is found', () => {
+    expect(readPath({}, ['constructor'])).toBeUndefined();
+    expect(readPath({ a: [1, 2] }, ['a', 1])).toBe(2);
+    expect(readPath(JSON.parse('{"__proto__":{"a":1}}'), ['__proto__', 'a'])).toBe(1);
+  });
+
+  it('writes through an inherited name by making the field, not by following the prototype', () => {
+    const target = writePath({}, ['constructor', 'name'], 'x') as Record<string, unknown>;
+    expect(Object.hasOwn(target, 'constructor')).toBe(true);
+    expect(JSON.stringify(target)).toBe('{"constructor":{"name":"x"}}');
+    expect(Object.name).toBe('Object');
+  });
+});
