@@ -56,6 +56,10 @@ describe('egress guard', () => {
     expect(await refusedWith(guarded('http://169.254.169.254/latest/meta-data/'))).toContain(
       '169.254.169.254',
     );
+    // The hex IPv4-mapped form a URL parser makes of [::ffff:127.0.0.1] is loopback too.
+    expect(await refusedWith(guarded(`http://[::ffff:127.0.0.1]:${port}/`))).toContain(
+      'local or private network addresses',
+    );
     expect(requests).toBe(before);
   });
 
@@ -98,6 +102,8 @@ describe('egress guard', () => {
       expect(egressRefusal(none, 'x', address), address).toBeDefined();
     }
     expect(egressRefusal({ allow: ['10.0.0.0/8'] }, 'x', '::ffff:10.0.0.1')).toBeUndefined();
+    // An empty prefix must not read as /0 (every address).
+    expect(() => createGuardedFetch({ allow: ['10.0.0.0/'] })).toThrow(/not an address range/);
     expect(() => createGuardedFetch({ allow: ['10.0.0.0/40'] })).toThrow(
       'JUNCTION_EGRESS_ALLOW: "10.0.0.0/40" is not an address range.',
     );

@@ -2,35 +2,7 @@ import { type LookupAddress, lookup } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { ConnectError } from '@junction/connect-client';
 import { Agent, buildConnector, FormData as UndiciFormData, fetch as undiciFetch } from 'undici';
-
-/**
- * Where the server itself may not send a request on a user's behalf (SSRF):
- * loopback, private and link-local networks (cloud metadata lives at
- * 169.254.169.254), carrier-grade NAT, benchmark, multicast and reserved ranges.
- */
-const NON_PUBLIC = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 3],
-] as const) {
-  NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [
-  ['::', 127],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
-}
+import { isNonPublic, judgedAddress } from './ip-address.ts';
 
 /** What may be reached anyway: host names, addresses and CIDR ranges (JUNCTION_EGRESS_ALLOW). */
 export interface EgressPolicy {
@@ -53,8 +25,9 @@ function compile(policy: EgressPolicy): CompiledPolicy {
     } else if (prefix === undefined) {
       addresses.addAddress(network, family === 4 ? 'ipv4' : 'ipv6');
     } else {
-      const bits = Number(prefix);
-      if (!Number.isInteger(bits) || bits < 0 || bits > (family === 4 ? 32 : 128)) {
+      // Digits only: Number('') is 0, and "10.0.0.0/" must not allow every address.
+      const bits = /^\d+$/.test(prefix) ? Number(prefix) : Number.NaN;
+      if (!Number.isInteger(bits) || bits > (family === 4 ? 32 : 128)) {
         throw new Error(`JUNCTION_EGRESS_ALLOW: "${entry}" is not an address range.`);
       }
       addresses.addSubnet(network, bits, family === 4 ? 'ipv4' : 'ipv6');
@@ -63,22 +36,13 @@ function compile(policy: EgressPolicy): CompiledPolicy {
   return { hosts, addresses };
 }
 
-/** An IPv4 address written as IPv6 (`::ffff:127.0.0.1`) is judged as the IPv4 address. */
-function normalise(address: string): { address: string; type: 'ipv4' | 'ipv6' } {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped?.[1]) {
-    return { address: mapped[1], type: 'ipv4' };
-  }
-  return { address, type: isIP(address) === 4 ? 'ipv4' : 'ipv6' };
-}
-
 /** Why `address` (of `host`) may not be called, or undefined when it may. */
 function refusal(policy: CompiledPolicy, host: string, address: string): string | undefined {
-  const { address: ip, type } = normalise(address);
+  const { address: ip, type } = judgedAddress(address);
   if (policy.hosts.has(host.toLowerCase()) || policy.addresses.check(ip, type)) {
     return undefined;
   }
-  if (!NON_PUBLIC.check(ip, type)) {
+  if (!isNonPublic(address)) {
     return undefined;
   }
   const where = host === address ? address : `${host} (${address})`;
