@@ -287,8 +287,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     await retention.stop();
     await sandboxPersistence?.close();
     await scheduler.stop();
-    await dispatcher.drain();
-    dispatcher.stop();
+    await dispatcher.stop();
     await db.close();
   });
   return app;

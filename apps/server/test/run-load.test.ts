@@ -1,4 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.ts';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
 import { heldConnect, waitForRun } from './run-helpers.ts';
 import { listRequestsProcess } from './skeleton-process.ts';
@@ -68,4 +73,51 @@ describe(`runs under load: waiting and DISCARDED (${storageUnderTest()})`, () =>
       held.close();
     }
   });
+});
+
+describe('shutting down with runs waiting', () => {
+  it('lets the running run finish and ends the waiting ones as cancelled', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'junction-shutdown-'));
+    const options = {
+      dataDir,
+      secretKey: randomBytes(32).toString('base64'),
+      egressAllow: ['127.0.0.1'],
+      runLimits: { concurrentRuns: 1, queuedRuns: 5 },
+    };
+    try {
+      const app = await buildApp(options);
+      const held = await heldConnect(app, 200, [{ id: 'PR-1' }]);
+      const start = async () =>
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/api/runs',
+            payload: { process: listRequestsProcess(), connectionId: held.connectionId },
+          })
+        ).json().id as string;
+      const running = await start();
+      const waiting = [await start(), await start()];
+      const closed = app.close();
+      held.release();
+      await closed;
+      held.close();
+
+      const reopened = await buildApp(options);
+      try {
+        const status = async (id: string) =>
+          (await reopened.inject({ url: `/api/runs/${id}` })).json();
+        expect(await status(running)).toMatchObject({ status: 'complete' });
+        for (const id of waiting) {
+          expect(await status(id)).toMatchObject({
+            status: 'aborted',
+            error: 'The run was cancelled.',
+          });
+        }
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -225,6 +225,13 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       ALTER TABLE run_documents ALTER COLUMN properties DROP NOT NULL
     `,
   },
+  {
+    id: 8,
+    name: 'running runs indexed, for the heartbeat and the sweep every few seconds',
+    sql: `
+      CREATE INDEX runs_running ON runs (id) WHERE status = 'running'
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {

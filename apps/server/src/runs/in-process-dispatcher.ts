@@ -31,7 +31,10 @@ export function createInProcessDispatcher(deps: {
   /** How often this server says its runs are alive, and when another's count as stopped. */
   liveness?: RunLiveness | undefined;
 }): RunDispatcher {
-  const active = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  const active = new Map<
+    string,
+    { controller: AbortController; done: Promise<void>; started: boolean }
+  >();
   const hub = createRunEventHub();
   const limits = deps.limits ?? DEFAULT_RUN_SLOT_LIMITS;
   const slots = createRunSlots(limits);
@@ -184,6 +187,10 @@ export function createInProcessDispatcher(deps: {
       // A run cancelled while it waits still goes through execute, which ends it as aborted.
       const done = slot
         .then(async (release) => {
+          const entry = active.get(runId);
+          if (entry) {
+            entry.started = true;
+          }
           try {
             await execute(runId, request, controller);
           } finally {
@@ -217,7 +224,7 @@ export function createInProcessDispatcher(deps: {
             documentsInError: 0,
           });
         });
-      active.set(runId, { controller, done });
+      active.set(runId, { controller, done, started: false });
       return runId;
     },
     cancel(runId) {
@@ -229,7 +236,15 @@ export function createInProcessDispatcher(deps: {
     async drain() {
       await Promise.all([...active.values()].map((r) => r.done));
     },
-    stop() {
+    async stop() {
+      // Runs still waiting for a slot are not started on the way down: they end as
+      // aborted at once; runs already executing finish, still sending heartbeats.
+      for (const run of active.values()) {
+        if (!run.started) {
+          run.controller.abort();
+        }
+      }
+      await Promise.all([...active.values()].map((r) => r.done));
       clearInterval(beat);
     },
   };

@@ -40,8 +40,11 @@ export interface RunDispatcher {
   subscribe(runId: string, listener: RunEventListener): (() => void) | undefined;
   /** Resolves when every run started so far has finished (clean shutdown, tests). */
   drain(): Promise<void>;
-  /** Stops background work (heartbeats) before the database closes. */
-  stop(): void;
+  /**
+   * Shuts down before the database closes: runs still waiting for a slot end as
+   * aborted, running ones finish, then background work (heartbeats) stops.
+   */
+  stop(): Promise<void>;
 }
 
 /**
