@@ -170,6 +170,13 @@ describe(`executions and Process Reporting (${storageUnderTest()})`, () => {
       // The process log is kept whatever is tracked.
       const logs = (await app.inject({ url: `/api/runs/${run.id}/logs` })).json().items;
       expect(logs).toHaveLength(1);
+      const rerun = await app.inject({
+        method: 'POST',
+        url: `/api/runs/${run.id}/rerun`,
+        payload: { shapeId: 'notify' },
+      });
+      expect(rerun.statusCode).toBe(409);
+      expect(rerun.json().message).toContain('keeps only tracked documents');
     }
     const test = await waitForRun(
       app,

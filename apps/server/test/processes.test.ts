@@ -1,7 +1,7 @@
 import { insertShapeOnConnection, serializeProcess } from '@junction/process-model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
-import { passThroughProcess } from './run-helpers.ts';
+import { passThroughProcess, waitForRun } from './run-helpers.ts';
 import { listRequestsProcess } from './skeleton-process.ts';
 
 describe(`processes API (${storageUnderTest()})`, () => {
@@ -139,8 +139,17 @@ describe(`processes API (${storageUnderTest()})`, () => {
       payload: callTo(child.id),
     });
     expect(unknown(valid.json().issues)).toEqual([]);
-    // A deleted process cannot be called either.
+    const ran = await app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { process: callTo(child.id), processId: caller.id },
+    });
+    expect((await waitForRun(app, ran.json().id)).status).toBe('complete');
+    // A deleted process cannot be called either, not even by retrying a run that did.
     await app.inject({ method: 'DELETE', url: `/api/processes/${child.id}` });
+    const retried = await app.inject({ method: 'POST', url: `/api/runs/${ran.json().id}/retry` });
+    expect(retried.statusCode).toBe(422);
+    expect(unknown(retried.json().issues)).toEqual(['/shapes/call/config/processId']);
     const gone = await app.inject({
       method: 'POST',
       url: '/api/validate',

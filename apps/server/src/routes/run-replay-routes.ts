@@ -35,6 +35,8 @@ export const runReplayRoutes =
       async (request, reply) => {
         const account = services.accountOf(request);
         const { run, document } = await earlierRun(account, request.params.id);
+        // What was valid then may not be now (a called process deleted since).
+        await refuseInvalid(services.processes, account, document);
         const start = Object.entries(document.shapes).find(([, s]) => s.kind === 'start')?.[0];
         const stored = start
           ? await services.runDocuments.documentsInto(account, run.id, start, 'out')
@@ -91,7 +93,9 @@ export const runReplayRoutes =
           throw new HttpError(
             409,
             'no-documents',
-            `No documents entered shape "${shapeId}" in run ${run.id}.`,
+            run.executionType === 'test_manual'
+              ? `No documents entered shape "${shapeId}" in run ${run.id}.`
+              : `Run ${run.id} is an execution, which keeps only tracked documents; none entered shape "${shapeId}". Re-run from a test run instead.`,
           );
         }
         const id = await services.dispatcher.start({

@@ -109,6 +109,41 @@ describe('try-catch', () => {
     expect(run.outcome.status).toBe('complete-warn');
   });
 
+  //   start ─▶ tc ─try─▶ split ─▶ decision ─true─▶ exception
+  //              │                        └false─▶ ok
+  //              └catch─▶ caught
+  it('catches a failure of a record split inside the Try path, sending the document it came from', async () => {
+    const split: Shape = {
+      kind: 'data-process',
+      label: '',
+      config: { steps: [{ type: 'split', path: 'items', batchCount: 1 }] },
+    };
+    const process = buildProcess(
+      {
+        start: PASSTHROUGH_START,
+        tc: tryCatch(0),
+        split,
+        decision,
+        exception: failWhenBad(),
+        ok: sink(),
+        caught: sink(),
+      },
+      [
+        ['start', 'default', 'tc'],
+        ['tc', 'try', 'split'],
+        ['split', 'default', 'decision'],
+        ['decision', 'true', 'exception'],
+        ['decision', 'false', 'ok'],
+        ['tc', 'catch', 'caught'],
+      ],
+    );
+    const order = '{"items":[{"id":1,"bad":false},{"id":2,"bad":true}]}';
+    const run = await runTest(process, { startDocuments: docs(order, '{"items":[]}') });
+    // The failed record has a new id; only lineage leads back to the order it came from.
+    expect(run.dataAt('caught')).toEqual([order]);
+    expect(run.dataAt('ok')).toEqual(['{"id":1,"bad":false}']);
+  });
+
   it('retries the Try path with the documented back-off before Catch', async () => {
     const waits: number[] = [];
     const run = await runTest(guarded(tryCatch(3)), {
