@@ -71,6 +71,12 @@ describe('isExactJson', () => {
     expect(isExactJson(JSON.parse('[{"a":[1e400]}]'))).toBe(false);
     expect(isExactJson(JSON.parse('{"a":-1e400}'))).toBe(false);
     expect(isExactJson(JSON.parse('{"a":{"b":-0}}'))).toBe(false);
+    // Values made in code, as a gateway might return them, are not plain JSON.
+    expect(isExactJson({ at: new Date(0) })).toBe(false);
+    expect(isExactJson({ a: undefined })).toBe(false);
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point.
+    expect(isExactJson([1, , 3])).toBe(false);
+    expect(isExactJson({ n: 1n })).toBe(false);
   });
 
   it('walks deep nesting without recursion', () => {

@@ -89,27 +89,47 @@ export function documentJson(doc: RunDocument): unknown {
 }
 
 /**
- * Whether parsed JSON reads back equal from `JSON.stringify`: false when it holds a
+ * Whether a value reads back equal from `JSON.stringify`: false when it holds a
  * number the text cannot carry, a literal that overflowed to ±Infinity (written
- * `null`) or -0 (written `0`). Only then may parts of it be kept beside new text.
+ * `null`), -0 (written `0`), or anything that is not plain JSON data (undefined,
+ * a hole, a Date or other object made in code). Only a value for which it is true
+ * may be kept beside its text.
  * A loop with its own stack, not recursion: documents may nest deeply.
  */
 export function isExactJson(value: unknown): boolean {
   const pending: unknown[] = [value];
   while (pending.length > 0) {
     const current = pending.pop();
-    if (typeof current === 'number') {
-      if (!Number.isFinite(current) || Object.is(current, -0)) {
+    switch (typeof current) {
+      case 'string':
+      case 'boolean':
+        break;
+      case 'number':
+        if (!Number.isFinite(current) || Object.is(current, -0)) {
+          return false;
+        }
+        break;
+      case 'object':
+        if (current === null) {
+          break;
+        }
+        if (Array.isArray(current)) {
+          for (let i = 0; i < current.length; i++) {
+            pending.push(current[i]);
+          }
+          break;
+        }
+        // Values made in code rather than parsed (a Date, a class) read back as something else.
+        if (Object.getPrototypeOf(current) !== Object.prototype) {
+          return false;
+        }
+        for (const key in current) {
+          pending.push((current as Record<string, unknown>)[key]);
+        }
+        break;
+      default:
+        // undefined (also an array hole), functions, symbols, bigints: not JSON.
         return false;
-      }
-    } else if (Array.isArray(current)) {
-      for (let i = 0; i < current.length; i++) {
-        pending.push(current[i]);
-      }
-    } else if (current !== null && typeof current === 'object') {
-      for (const key in current) {
-        pending.push((current as Record<string, unknown>)[key]);
-      }
     }
   }
   return true;

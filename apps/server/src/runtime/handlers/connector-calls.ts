@@ -1,5 +1,6 @@
-import { deriveDocument } from '../documents.ts';
+import { deriveDocument, deriveJsonDocument } from '../documents.ts';
 import { processError } from '../halt.ts';
+import { isExactJson } from '../json-document.ts';
 import { META } from '../properties.ts';
 import { onDefaultPort } from '../single-port.ts';
 import {
@@ -27,8 +28,16 @@ export async function perDocumentCalls(
   for (const doc of inputs) {
     try {
       const records = await call(doc);
-      for (const record of records) {
-        outputs.push(deriveDocument(doc, JSON.stringify(record), ctx));
+      // Records arrive parsed: keep each value beside its text (Map, Decision… then
+      // need not parse it again) when it reads back the same from that text.
+      const keep = isExactJson(records);
+      for (let i = 0; i < records.length; i++) {
+        const record = records[i];
+        outputs.push(
+          keep
+            ? deriveJsonDocument(doc, record, ctx)
+            : deriveDocument(doc, JSON.stringify(record), ctx),
+        );
       }
     } catch (error) {
       if (ctx.signal.aborted) {
