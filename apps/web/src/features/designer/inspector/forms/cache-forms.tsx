@@ -84,13 +84,26 @@ const MISSING = [
   { value: 'fail', label: 'Fail document with errors' },
 ] as const;
 
-/** Retrieve From Cache: replaces each document with the cached ones for its key. */
-export function RetrieveFromCacheForm({
+/** What Retrieve and Remove share: a cache, and either every document or one key. */
+interface CacheLookup {
+  cache: string;
+  allDocuments: boolean;
+  key: ParameterValue[];
+}
+
+function CacheLookupFields<C extends CacheLookup>({
   config,
+  allLabel,
   issues,
   onChange,
   onCommit,
-}: ConfigFormProps<'retrieve-from-cache'>) {
+}: {
+  config: C;
+  allLabel: string;
+  issues: readonly ValidationIssue[];
+  onChange: (next: C, commit: boolean) => void;
+  onCommit: () => void;
+}) {
   return (
     <>
       <CacheName
@@ -100,7 +113,7 @@ export function RetrieveFromCacheForm({
         issues={issues}
       />
       <CheckboxField
-        label="All documents (ignore the key)"
+        label={allLabel}
         checked={config.allDocuments}
         onChange={(allDocuments) => onChange({ ...config, allDocuments }, true)}
       />
@@ -109,6 +122,26 @@ export function RetrieveFromCacheForm({
         onChange={(key, commit) => onChange({ ...config, key }, commit)}
         onCommit={onCommit}
         issues={issues}
+      />
+    </>
+  );
+}
+
+/** Retrieve From Cache: replaces each document with the cached ones for its key. */
+export function RetrieveFromCacheForm({
+  config,
+  issues,
+  onChange,
+  onCommit,
+}: ConfigFormProps<'retrieve-from-cache'>) {
+  return (
+    <>
+      <CacheLookupFields
+        config={config}
+        allLabel="All documents (ignore the key)"
+        issues={issues}
+        onChange={onChange}
+        onCommit={onCommit}
       />
       <SelectField
         label="When nothing is cached"
@@ -128,25 +161,13 @@ export function RemoveFromCacheForm({
   onCommit,
 }: ConfigFormProps<'remove-from-cache'>) {
   return (
-    <>
-      <CacheName
-        value={config.cache}
-        onChange={(cache) => onChange({ ...config, cache }, false)}
-        onCommit={onCommit}
-        issues={issues}
-      />
-      <CheckboxField
-        label="All documents (empty the cache)"
-        checked={config.allDocuments}
-        onChange={(allDocuments) => onChange({ ...config, allDocuments }, true)}
-      />
-      <CacheKey
-        values={config.key}
-        onChange={(key, commit) => onChange({ ...config, key }, commit)}
-        onCommit={onCommit}
-        issues={issues}
-      />
-    </>
+    <CacheLookupFields
+      config={config}
+      allLabel="All documents (empty the cache)"
+      issues={issues}
+      onChange={onChange}
+      onCommit={onCommit}
+    />
   );
 }
 

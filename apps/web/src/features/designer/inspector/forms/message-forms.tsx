@@ -91,16 +91,20 @@ const LEVELS = [
   { value: 'error', label: 'Error' },
 ] as const;
 
-/** Notify: writes a process-log line; documents pass through. */
-export function NotifyForm({ config, issues, onChange, onCommit }: ConfigFormProps<'notify'>) {
+/** Title, then the message with Boomi's quote rules: what Notify and Exception share. */
+function TitledMessage<C extends { title: string; text: string; parameters: ParameterValue[] }>({
+  config,
+  issues,
+  onChange,
+  onCommit,
+}: {
+  config: C;
+  issues: readonly ValidationIssue[];
+  onChange: (next: C, commit: boolean) => void;
+  onCommit: () => void;
+}) {
   return (
     <>
-      <SelectField
-        label="Message level"
-        value={config.level}
-        choices={LEVELS}
-        onChange={(level) => onChange({ ...config, level }, true)}
-      />
       <TextField
         label="Title"
         value={config.title}
@@ -119,6 +123,21 @@ export function NotifyForm({ config, issues, onChange, onCommit }: ConfigFormPro
         onCommit={onCommit}
         issues={issues}
       />
+    </>
+  );
+}
+
+/** Notify: writes a process-log line; documents pass through. */
+export function NotifyForm({ config, issues, onChange, onCommit }: ConfigFormProps<'notify'>) {
+  return (
+    <>
+      <SelectField
+        label="Message level"
+        value={config.level}
+        choices={LEVELS}
+        onChange={(level) => onChange({ ...config, level }, true)}
+      />
+      <TitledMessage config={config} issues={issues} onChange={onChange} onCommit={onCommit} />
       <CheckboxField
         label="Write once per execution (no document values)"
         checked={config.oncePerExecution ?? false}
@@ -137,24 +156,7 @@ export function ExceptionForm({
 }: ConfigFormProps<'exception'>) {
   return (
     <>
-      <TextField
-        label="Title"
-        value={config.title}
-        onChange={(title) => onChange({ ...config, title }, false)}
-        onCommit={onCommit}
-        issues={issues}
-        field="title"
-      />
-      <TemplateFields
-        label="Message"
-        text={config.text}
-        parameters={config.parameters}
-        hint={QUOTE_RULES}
-        onText={(text) => onChange({ ...config, text }, false)}
-        onParameters={(parameters, commit) => onChange({ ...config, parameters }, commit)}
-        onCommit={onCommit}
-        issues={issues}
-      />
+      <TitledMessage config={config} issues={issues} onChange={onChange} onCommit={onCommit} />
       <CheckboxField
         label="Stop the entire process and fail all documents"
         checked={config.stopEntireProcess}
