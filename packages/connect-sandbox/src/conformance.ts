@@ -1,6 +1,6 @@
 /**
  * Test-only: checks every response the sandbox sends against the official
- * spec with `@junction/connect-client/spec` (Ajv over ../shared/connect/openapi.yml).
+ * spec with `@junction/connect-client/spec` (Ajv over the vendored connect-client/vendor/connect-openapi/openapi.yml).
  * Imported by test-app.ts and tests only, never by the plugin, because the
  * validator needs dev dependencies and the spec file.
  */

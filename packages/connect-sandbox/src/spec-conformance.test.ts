@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { connectSandbox } from './plugin.ts';
 import { createSandboxState } from './seed/create-state.ts';
 
-const SPEC = new URL('../../../../shared/connect/openapi.yml', import.meta.url);
+const SPEC = new URL('../../connect-client/vendor/connect-openapi/openapi.yml', import.meta.url);
 
 // `/requests/{id}` and `/requests/:id` both become `/requests/{}`.
 function normalise(path: string): string {

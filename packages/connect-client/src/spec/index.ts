@@ -1,6 +1,6 @@
 /**
  * `@junction/connect-client/spec` — checks requests and responses against the official Connect
- * OpenAPI file (`../shared/connect/openapi.yml`). For tests only: it needs the dev dependencies
+ * OpenAPI file (`vendor/connect-openapi/openapi.yml`, vendored with its licence). For tests only: it needs the dev dependencies
  * `yaml`, `ajv` and `ajv-formats` and the spec file, which production installs do not have. The
  * client's runtime dependencies stay zero because nothing under `src/` outside this folder
  * imports it.

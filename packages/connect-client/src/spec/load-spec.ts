@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { OpenApiDocument } from './openapi-types.ts';
 
-/** `../shared/connect/openapi.yml` seen from the repository root. */
+/** The official spec, vendored with its licence in `vendor/connect-openapi/`. */
 export const DEFAULT_SPEC_URL = new URL(
-  '../../../../../shared/connect/openapi.yml',
+  '../../vendor/connect-openapi/openapi.yml',
   import.meta.url,
 );
 
@@ -27,7 +27,7 @@ export function readSpecDocument(location: string | URL = DEFAULT_SPEC_URL): Ope
     stat = statSync(path);
   } catch (error) {
     throw new Error(
-      `The Connect OpenAPI spec is not at ${path}. The spec-conformance checks read it from ../shared/connect/openapi.yml beside the repository; put the shared folder there (CI always has it).`,
+      `The Connect OpenAPI spec is not at ${path}. The spec-conformance checks read it from packages/connect-client/vendor/connect-openapi/openapi.yml; restore that file from git.`,
       { cause: error },
     );
   }

@@ -11,16 +11,13 @@ import {
 
 const fixture = (name: string): unknown =>
   JSON.parse(
-    readFileSync(
-      new URL(`../../../../../shared/connect/fixtures/${name}`, import.meta.url),
-      'utf8',
-    ),
+    readFileSync(new URL(`../../vendor/connect-openapi/fixtures/${name}`, import.meta.url), 'utf8'),
   );
 
 describe('readSpecDocument', () => {
   it('says where the spec should be when it is missing', () => {
     expect(() => readSpecDocument('/nowhere/openapi.yml')).toThrow(
-      'The Connect OpenAPI spec is not at /nowhere/openapi.yml. The spec-conformance checks read it from ../shared/connect/openapi.yml',
+      'The Connect OpenAPI spec is not at /nowhere/openapi.yml. The spec-conformance checks read it from packages/connect-client/vendor/connect-openapi/openapi.yml',
     );
   });
 });
