@@ -14,6 +14,7 @@ import {
   SANDBOX_DEMO_TOKEN,
 } from '@junction/connect-sandbox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { installOriginGuard, LOOPBACK_HOST_NAMES } from './auth/origin-guard.ts';
 import { callerOf, installAuth } from './auth/request-auth.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
 import { browseConnection } from './connect/browse-connection.ts';
@@ -92,6 +93,11 @@ export interface AppOptions {
   runLiveness?: RunLiveness;
   /** Private or local hosts, addresses and ranges connections may call (JUNCTION_EGRESS_ALLOW). */
   egressAllow?: readonly string[];
+  /**
+   * Host names the server answers to besides loopback ones and publicUrl's host
+   * (JUNCTION_ALLOWED_HOSTS); `*` answers to any, for a proxy that checks them itself.
+   */
+  allowedHosts?: readonly string[];
   /** Largest request body in bytes; larger ones get 413 (default 5 MiB). */
   bodyLimit?: number;
   /** Cron schedules: the clock and how often to look (tests inject both). */
@@ -144,6 +150,14 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
   }).withTypeProvider<TypeBoxTypeProvider>();
   installSecurityHeaders(app);
+  const publicUrl = options.publicUrl ?? 'http://127.0.0.1:4400';
+  installOriginGuard(app, {
+    allowedHosts: [
+      ...LOOPBACK_HOST_NAMES,
+      new URL(publicUrl).host,
+      ...(options.allowedHosts ?? []),
+    ],
+  });
 
   const injectFetch = createInjectFetch(app);
   const fetchFor = createConnectionFetch(
@@ -190,7 +204,6 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     },
   };
 
-  const publicUrl = options.publicUrl ?? 'http://127.0.0.1:4400';
   const ensureSandbox = (accountId: string) =>
     connections.ensureSandbox(accountId, `${publicUrl}${SANDBOX_PREFIX}`, SANDBOX_DEMO_TOKEN);
   await ensureSandbox(DEFAULT_ACCOUNT_ID);

@@ -5,7 +5,14 @@ describe('server configuration', () => {
   it('listens on loopback by default and refuses another address without an access token', () => {
     expect(readConfig({}).host).toBe('127.0.0.1');
     expect(() => readConfig({ HOST: '0.0.0.0' })).toThrow(/JUNCTION_ACCESS_TOKEN/);
-    expect(readConfig({ HOST: '0.0.0.0', JUNCTION_ACCESS_TOKEN: 't' }).host).toBe('0.0.0.0');
+    const exposed = { HOST: '0.0.0.0', JUNCTION_ACCESS_TOKEN: 't' };
+    expect(() => readConfig(exposed)).toThrow(/JUNCTION_ALLOWED_HOSTS/);
+    const named = readConfig({
+      ...exposed,
+      JUNCTION_ALLOWED_HOSTS: 'junction.example.com, a.test',
+    });
+    expect(named.host).toBe('0.0.0.0');
+    expect(named.allowedHosts).toEqual(['junction.example.com', 'a.test']);
   });
 
   it('reads Test mode limits, and stops on a value that is not a positive whole number', () => {

@@ -16,6 +16,8 @@ export interface ServerConfig {
   runRetentionDays: number | undefined;
   /** Private or local hosts, addresses and CIDR ranges connections may call. */
   egressAllow: string[];
+  /** Host names users reach the server by, beyond loopback ones (JUNCTION_ALLOWED_HOSTS). */
+  allowedHosts: string[];
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -37,8 +39,15 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       `Refusing to listen on ${host} without JUNCTION_ACCESS_TOKEN: anyone who can reach it could read and run your processes.`,
     );
   }
+  const allowedHosts = list(env['JUNCTION_ALLOWED_HOSTS']);
+  if (!isLoopback(host) && allowedHosts.length === 0) {
+    throw new Error(
+      `Listening on ${host} needs JUNCTION_ALLOWED_HOSTS: the host names users reach Junction by (e.g. junction.example.com), so that pages on other names cannot talk to it through DNS rebinding. "*" accepts any name, for a proxy that checks them itself.`,
+    );
+  }
   return {
     host,
+    allowedHosts,
     port,
     dataDir: resolve(env['JUNCTION_DATA_DIR'] ?? 'data'),
     databaseUrl: env['DATABASE_URL'] || undefined,

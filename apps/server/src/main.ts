@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     runLimits: config.runLimits,
     runRetentionDays: config.runRetentionDays,
     egressAllow: config.egressAllow,
+    allowedHosts: config.allowedHosts,
     webDist: config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     publicUrl,
     logger: {

@@ -59,7 +59,7 @@ export function installAuth(
         `junction_access=${encodeURIComponent(deps.accessToken)}; HttpOnly; SameSite=Strict; Path=/`,
       );
     }
-    if (!url.pathname.startsWith('/api/')) {
+    if (!routeNeedsCaller(request.routeOptions.url)) {
       return;
     }
     const bearer = request.headers.authorization?.replace(/^Bearer /, '');
@@ -120,6 +120,16 @@ export function installAuth(
       );
     }
   });
+}
+
+/**
+ * Whether a request must authenticate, judged on the route the router chose and never
+ * on the raw URL: the router decodes `/%61pi/session` to `/api/session`, so a prefix
+ * test on the raw text would let that through unauthenticated. A request no route
+ * matches reaches only the 404 handler.
+ */
+export function routeNeedsCaller(route: string | undefined): boolean {
+  return route !== undefined && (route === '/api' || route.startsWith('/api/'));
 }
 
 const OPERATE = /^\/api\/(runs|executions)(\/|$)|^\/api\/processes\/:id\/executions$/;
