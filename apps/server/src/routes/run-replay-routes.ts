@@ -4,6 +4,7 @@ import { HttpError, notFound } from '../errors.ts';
 import { refuseInvalid } from '../process-validation.ts';
 import { startingAtShape } from '../runs/rerun-from-shape.ts';
 import type { Services } from '../services.ts';
+import { refuseUnsavedForOperator } from './operator-runs.ts';
 import { readProcessBody } from './process-body.ts';
 import { acceptAnyBody, IdParams, ProcessDocumentSchema } from './schemas.ts';
 import { asRunDocuments } from './start-documents.ts';
@@ -77,13 +78,17 @@ export const runReplayRoutes =
         }
         const account = services.accountOf(request);
         const { run, document: ran } = await earlierRun(account, request.params.id);
-        const document =
+        const edited =
           body['process'] === undefined
-            ? ran
+            ? undefined
             : readProcessBody(
                 body['process'],
                 'The process to run does not match the file format.',
               );
+        if (edited) {
+          await refuseUnsavedForOperator(services, request, run.processId, edited);
+        }
+        const document = edited ?? ran;
         await refuseInvalid(services.processes, account, document);
         if (!document.shapes[shapeId]) {
           throw new HttpError(400, 'bad-request', `The process has no shape "${shapeId}".`);

@@ -3,6 +3,7 @@ import Type from 'typebox';
 import { HttpError, notFound } from '../errors.ts';
 import { refuseInvalid } from '../process-validation.ts';
 import type { Services } from '../services.ts';
+import { refuseUnsavedForOperator } from './operator-runs.ts';
 import { readProcessBody } from './process-body.ts';
 import { acceptAnyBody, IdParams, ProcessDocumentSchema } from './schemas.ts';
 import { asRunDocuments, readStartDocuments, StartDocumentsSchema } from './start-documents.ts';
@@ -11,8 +12,8 @@ const SANDBOX_CONNECTION_ID = 'sandbox';
 
 /**
  * Test runs. The process is sent as it is in the editor (saved or not), so a
- * user never has to save to try a change; runs of a stored process are listed
- * with it.
+ * builder never has to save to try a change; an operator runs saved revisions only.
+ * Runs of a stored process are listed with it.
  */
 export const runRoutes =
   (services: Services): FastifyPluginAsyncTypebox =>
@@ -39,13 +40,14 @@ export const runRoutes =
           'The process to run does not match the file format.',
         );
         const account = services.accountOf(request);
+        const processId = typeof body['processId'] === 'string' ? body['processId'] : null;
+        await refuseUnsavedForOperator(services, request, processId, document);
         await refuseInvalid(services.processes, account, document);
         const connectionId =
           typeof body['connectionId'] === 'string' ? body['connectionId'] : SANDBOX_CONNECTION_ID;
         if (!(await services.connections.get(account, connectionId))) {
           throw notFound(`Connection ${connectionId}`);
         }
-        const processId = typeof body['processId'] === 'string' ? body['processId'] : null;
         let startDocuments =
           body['startDocuments'] === undefined
             ? undefined
