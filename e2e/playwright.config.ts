@@ -32,7 +32,7 @@ export default defineConfig({
   },
   webServer: {
     // The real server (in-memory PGlite is not used: a throwaway data dir keeps it real).
-    command: 'node --import tsx src/main.ts',
+    command: 'node src/main.ts',
     cwd: '../apps/server',
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,

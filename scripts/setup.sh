@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-pnpm.sh
-node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("Junction needs Node >= 20.19, found "+process.versions.node); process.exit(1) }'
+node -e 'const [a]=process.versions.node.split(".").map(Number); if (a<24) { console.error("Junction needs Node >= 24, found "+process.versions.node); process.exit(1) }'
 if [ -n "${CI:-}" ]; then
   pnpm install --frozen-lockfile
 else

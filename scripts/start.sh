@@ -6,4 +6,4 @@ bash scripts/setup.sh
 export JUNCTION_DATA_DIR="${JUNCTION_DATA_DIR:-$PWD/data}"
 cd apps/server
 # exec, so that Ctrl+C reaches the server itself and it closes cleanly
-exec node --import tsx src/main.ts
+exec node src/main.ts

@@ -49,7 +49,7 @@ export async function engineFigures(): Promise<Figure[]> {
 function runChild(script: string, records: number): string {
   const output = execFileSync(
     globalThis.process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), String(records)],
+    [fileURLToPath(new URL(script, import.meta.url)), String(records)],
     { encoding: 'utf8', maxBuffer: 1 << 20 },
   );
   return output.trim().split('\n').at(-1) ?? '{}';

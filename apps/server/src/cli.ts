@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --import tsx
+#!/usr/bin/env node
 import { parseArgs, USAGE, UsageError } from './cli/args.ts';
 import { runCommand, validateCommand } from './cli/commands.ts';
 

@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-// Only run when executed directly (tsx src/standalone.ts), not when imported by tests.
+// Only run when executed directly (node src/standalone.ts), not when imported by tests.
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((error: unknown) => {
     console.error(error);
