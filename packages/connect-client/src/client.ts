@@ -4,7 +4,7 @@
  */
 
 import packageJson from '../package.json' with { type: 'json' };
-import { ConnectCollection } from './collection.ts';
+import { ConnectCollection } from './fluent-api.ts';
 import { clampPageSize } from './pagination.ts';
 import { joinPath, type ResourceContext } from './resource-context.ts';
 import {

@@ -3,6 +3,7 @@
  * dependencies (platform fetch).
  */
 
+export { ConnectAction } from './action.ts';
 export {
   type ConnectClient,
   type ConnectClientOptions,
@@ -11,7 +12,6 @@ export {
   defaultUserAgent,
   toAuthorizationHeader,
 } from './client.ts';
-export { ConnectCollection } from './collection.ts';
 export { mapWithConcurrency } from './concurrency.ts';
 export {
   ConnectAbortError,
@@ -23,6 +23,7 @@ export {
   ConnectTimeoutError,
   isConnectError,
 } from './errors.ts';
+export { ConnectCollection, ConnectResource } from './fluent-api.ts';
 export {
   CONNECT_OPERATIONS,
   type ConnectBodyKind,
@@ -40,7 +41,6 @@ export {
   MAX_PAGE_SIZE,
   parseContentRange,
 } from './pagination.ts';
-export { ConnectAction, ConnectResource } from './resource.ts';
 export type { ListOptions, RequestOptions } from './resource-context.ts';
 export { DEFAULT_RETRY_OPTIONS, type RetryOptions, type SleepFunction } from './retry.ts';
 export {

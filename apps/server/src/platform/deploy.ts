@@ -4,7 +4,7 @@ import { refuseInvalid } from '../process-validation.ts';
 import type { ScheduleInput } from '../repositories/deployment-repository.ts';
 import { BODIES, readBody } from './bodies.ts';
 import { isTimeZone, parseCron } from './cron.ts';
-import type { PlatformContext } from './platform-service.ts';
+import type { PlatformContext } from './platform-context.ts';
 
 /** A schedule that could never fire is refused when it is saved, not at its first tick. */
 export function checkSchedules(schedules: ScheduleInput[]): void {

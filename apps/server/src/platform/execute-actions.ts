@@ -3,7 +3,7 @@ import { HttpError } from '../errors.ts';
 import { refuseInvalid } from '../process-validation.ts';
 import { BODIES, readBody } from './bodies.ts';
 import { createChildAccount, deploy } from './deploy.ts';
-import type { PlatformContext } from './platform-service.ts';
+import type { PlatformContext } from './platform-context.ts';
 
 /** The Execute actions and what each needs of the caller's role. */
 export const EXECUTE_ACTIONS = {

@@ -5,7 +5,7 @@ import { readProcessBody } from '../routes/process-body.ts';
 import { BODIES, readBody } from './bodies.ts';
 import { checkSchedules, conflict, createChildAccount, deleted, deploy } from './deploy.ts';
 import { type PlatformObject, toExecutionRecord } from './object-specs.ts';
-import { forbidden, type PlatformContext } from './platform-service.ts';
+import { forbidden, type PlatformContext } from './platform-context.ts';
 
 type Handlers = {
   get?: (ctx: PlatformContext, id: string) => Promise<unknown | null>;

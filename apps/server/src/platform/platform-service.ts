@@ -1,39 +1,10 @@
 import { type Caller, type Permission, roleAllows } from '../auth/roles.ts';
-import type { Database } from '../db/database.ts';
 import { HttpError } from '../errors.ts';
-import type { AccountRepository } from '../repositories/account-repository.ts';
-import type { ConnectionRepository } from '../repositories/connection-repository.ts';
-import type { DeploymentRepository } from '../repositories/deployment-repository.ts';
-import type { EnvironmentRepository } from '../repositories/environment-repository.ts';
-import type { ProcessRepository } from '../repositories/process-repository.ts';
-import type { RunRepository } from '../repositories/run-repository.ts';
-import type { TokenRepository } from '../repositories/token-repository.ts';
-import type { RunDispatcher } from '../runs/run-dispatcher.ts';
 import { EXECUTE_ACTIONS, type ExecuteAction, executeAction } from './execute-actions.ts';
 import { HANDLERS } from './object-handlers.ts';
 import { OBJECT_PATHS, type PlatformObject } from './object-specs.ts';
+import { forbidden, type PlatformContext, type PlatformDeps } from './platform-context.ts';
 import { type QueryPage, queryMore, queryObjects } from './platform-query.ts';
-
-export interface PlatformDeps {
-  db: Database;
-  accounts: AccountRepository;
-  tokens: TokenRepository;
-  environments: EnvironmentRepository;
-  deployments: DeploymentRepository;
-  processes: ProcessRepository;
-  connections: ConnectionRepository;
-  runs: RunRepository;
-  dispatcher: RunDispatcher;
-  /** Gives a new account what every account starts with (the sandbox connection). */
-  onAccountCreated(accountId: string): Promise<void>;
-}
-
-/** What a handler gets: the caller, the account it acts in (checked) and the deps. */
-export interface PlatformContext {
-  caller: Caller;
-  accountId: string;
-  deps: PlatformDeps;
-}
 
 export type CrudAction = 'get' | 'query' | 'create' | 'update' | 'delete';
 
@@ -46,10 +17,6 @@ export function permissionOf(object: PlatformObject, action: CrudAction): Permis
     return 'read';
   }
   return object === 'account' ? 'admin' : 'build';
-}
-
-export function forbidden(message: string): HttpError {
-  return new HttpError(403, 'forbidden', message);
 }
 
 /**

@@ -1,10 +1,13 @@
 /**
- * Collections of the fluent API (modelled on the Python connect-openapi-client): lazy,
- * immutable query builders that only hit the network when awaited or iterated.
+ * The fluent API (modelled on the Python connect-openapi-client): collections are lazy,
+ * immutable query builders that only hit the network when awaited or iterated; resources
+ * are single objects. The two classes live in one module because they are recursive by
+ * nature (a collection yields resources, a resource has nested collections), and two
+ * modules would import each other.
  */
 
+import { ConnectAction } from './action.ts';
 import { paginate, parseContentRange } from './pagination.ts';
-import { ConnectAction, ConnectResource } from './resource.ts';
 import {
   joinPath,
   type ListOptions,
@@ -13,7 +16,7 @@ import {
   withSignal,
 } from './resource-context.ts';
 import { encodeRqlForUrl, type RqlExpression } from './rql.ts';
-import type { TransportResponse } from './transport.ts';
+import type { HttpMethod, TransportResponse } from './transport.ts';
 
 interface QueryState {
   readonly filters: readonly string[];
@@ -170,5 +173,50 @@ export class ConnectCollection<T = unknown> implements AsyncIterable<T> {
 
   #with(patch: Partial<QueryState>): ConnectCollection<T> {
     return new ConnectCollection<T>(this.#context, this.path, { ...this.#query, ...patch });
+  }
+}
+
+/** One object, e.g. `/requests/PR-1`. */
+export class ConnectResource<T = unknown> {
+  readonly path: string;
+  readonly #context: ResourceContext;
+
+  constructor(context: ResourceContext, path: string) {
+    this.#context = context;
+    this.path = path;
+  }
+
+  /** GETs the object. */
+  async get(options: RequestOptions = {}): Promise<T> {
+    return (await this.#send('GET', undefined, options)).body as T;
+  }
+
+  /** PUTs a (partial) update; returns the updated object. */
+  async update(body: unknown, options: RequestOptions = {}): Promise<T> {
+    return (await this.#send('PUT', body, options)).body as T;
+  }
+
+  /** DELETEs the object. */
+  async delete(options: RequestOptions = {}): Promise<void> {
+    await this.#send('DELETE', undefined, options);
+  }
+
+  /** An action endpoint below this object, e.g. `approve`. */
+  action(name: string): ConnectAction {
+    return new ConnectAction(this.#context, joinPath(this.path, name));
+  }
+
+  /** A nested collection, e.g. `client.collection('products').resource(id).collection('items')`. */
+  collection<U = unknown>(name: string): ConnectCollection<U> {
+    return new ConnectCollection<U>(this.#context, joinPath(this.path, name));
+  }
+
+  #send(method: HttpMethod, body: unknown, options: RequestOptions): Promise<TransportResponse> {
+    return this.#context.transport({
+      method,
+      path: this.path,
+      ...(body === undefined ? {} : { body }),
+      ...withSignal(options),
+    });
   }
 }
