@@ -140,6 +140,7 @@ export {
 } from './schema/shapes.ts';
 export { type ParseResult, parseProcess, serializeProcess } from './serialize.ts';
 export { dateFormatProblem, formatDate } from './text/date-format.ts';
+export { ISO_DATE_MASKS, parseDate } from './text/date-parse.ts';
 export { type FieldPathSegment, parseFieldPath } from './text/field-path.ts';
 export {
   type MessageTemplate,

@@ -1,8 +1,8 @@
 /**
- * Date masks for the `current-date` parameter value: the subset of Java's
- * SimpleDateFormat letters Boomi users write (`yyyyMMdd HHmmss.SSS`), always in UTC
- * so a run gives the same text wherever the server is. Text in single quotes is
- * literal (`''` is one apostrophe); other non-letters are copied.
+ * Date masks for the `current-date` parameter value and Cleanse's date rule: the
+ * subset of Java's SimpleDateFormat letters Boomi users write (`yyyyMMdd HHmmss.SSS`),
+ * always in UTC so a run gives the same text wherever the server is. Text in single
+ * quotes is literal (`''` is one apostrophe); other non-letters are copied.
  */
 const FIELDS: Readonly<Record<string, (d: Date) => string>> = {
   yyyy: (d) => pad(d.getUTCFullYear(), 4),
@@ -24,11 +24,12 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-type Token = { literal: string } | { field: (d: Date) => string };
+/** Literal text, or a field letter run such as `yyyy` (one of the keys above). */
+export type DateMaskToken = { literal: string } | { field: string };
 
 /** Splits a mask into literal text and fields; a string says why it is not a mask. */
-function tokenize(mask: string): Token[] | string {
-  const tokens: Token[] = [];
+export function tokenizeDateMask(mask: string): DateMaskToken[] | string {
+  const tokens: DateMaskToken[] = [];
   let i = 0;
   while (i < mask.length) {
     const c = mask.charAt(i);
@@ -68,19 +69,18 @@ function tokenize(mask: string): Token[] | string {
       j++;
     }
     const run = mask.slice(i, j);
-    const field = Object.hasOwn(FIELDS, run) ? FIELDS[run] : undefined;
-    if (!field) {
+    if (!Object.hasOwn(FIELDS, run)) {
       return `“${run}” is not a supported date field (use yyyy, yy, MM, M, dd, d, HH, H, mm, ss, SSS, Z, X)`;
     }
-    tokens.push({ field });
+    tokens.push({ field: run });
     i = j;
   }
   return tokens;
 }
 
-/** Why `mask` cannot format a date, or null when it can. */
+/** Why `mask` cannot format or parse a date, or null when it can. */
 export function dateFormatProblem(mask: string): string | null {
-  const tokens = tokenize(mask);
+  const tokens = tokenizeDateMask(mask);
   return typeof tokens === 'string' ? tokens : null;
 }
 
@@ -89,9 +89,9 @@ export function dateFormatProblem(mask: string): string | null {
  * gives ISO 8601 too: validation reports it, and a run should not fail on it.
  */
 export function formatDate(date: Date, mask?: string): string {
-  const tokens = mask === undefined ? 'none' : tokenize(mask);
+  const tokens = mask === undefined ? 'none' : tokenizeDateMask(mask);
   if (typeof tokens === 'string') {
     return date.toISOString();
   }
-  return tokens.map((t) => ('literal' in t ? t.literal : t.field(date))).join('');
+  return tokens.map((t) => ('literal' in t ? t.literal : FIELDS[t.field]?.(date))).join('');
 }

@@ -218,6 +218,14 @@ describe('per-kind validation points at the field to fix', () => {
         ],
       })),
     ).toEqual([['cleanse.length-range', '/shapes/cleanse/config/fields/0/minLength']]);
+    expect(
+      issuesAfter('cleanse', 'cleanse', () => ({
+        fields: [
+          { path: 'a', required: true, type: 'date', trim: false, format: 'MM/dd/yyyy' },
+          { path: 'b', required: true, type: 'date', trim: false, format: 'dd.QQ.yyyy' },
+        ],
+      })),
+    ).toEqual([['cleanse.date-format-invalid', '/shapes/cleanse/config/fields/1/format']]);
     const doc = everyShapeProcess();
     doc.shapes['back2'] = { kind: 'return-documents', label: '', config: { label: 'Done' } };
     expect(

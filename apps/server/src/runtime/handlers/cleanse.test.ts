@@ -50,4 +50,94 @@ describe('cleanse', () => {
     ]);
     expect(run.outcome.status).toBe('complete');
   });
+
+  //   start ─▶ cleanse ─rejected─▶ rejected
+  //                   └clean────▶ clean
+  it('accepts a date only when it matches the mask exactly and exists', async () => {
+    const dateRule = (format?: string) => ({
+      kind: 'cleanse' as const,
+      label: '',
+      config: {
+        fields: [
+          {
+            path: 'when',
+            required: true,
+            type: 'date' as const,
+            trim: false,
+            ...(format === undefined ? {} : { format }),
+          },
+        ],
+      },
+    });
+    const cleanse = async (format: string | undefined, ...values: string[]) => {
+      const process = buildProcess(
+        { start: PASSTHROUGH_START, cleanse: dateRule(format), rejected: sink(), clean: sink() },
+        [
+          ['start', 'default', 'cleanse'],
+          ['cleanse', 'clean', 'clean'],
+          ['cleanse', 'rejected', 'rejected'],
+        ],
+      );
+      const run = await runTest(process, {
+        startDocuments: docs(...values.map((when) => JSON.stringify({ when }))),
+      });
+      return {
+        clean: run.dataAt('clean').map((d) => JSON.parse(d).when),
+        rejected: (run.inputs.get('rejected')?.flat() ?? []).map(
+          (d) => d.properties[META.cleanseResult],
+        ),
+      };
+    };
+
+    // No mask: ISO 8601, strictly.
+    expect(
+      await cleanse(
+        undefined,
+        '1',
+        'foo 2020',
+        '2026-02-30',
+        '2026-02-29',
+        '2024-02-29',
+        '2026-01-02T03:04:05.006Z',
+      ),
+    ).toEqual({
+      clean: ['2024-02-29', '2026-01-02T03:04:05.006Z'],
+      rejected: [
+        'when: is not a date',
+        'when: is not a date',
+        'when: is not a date',
+        'when: is not a date',
+      ],
+    });
+    expect(
+      await cleanse('MM/dd/yyyy', '02/29/2024', '2024-02-29', '2/29/2024', '02/29/2026'),
+    ).toEqual({
+      clean: ['02/29/2024'],
+      rejected: [
+        'when: is not a date in the form MM/dd/yyyy',
+        'when: is not a date in the form MM/dd/yyyy',
+        'when: is not a date in the form MM/dd/yyyy',
+      ],
+    });
+    expect(
+      await cleanse(
+        'yyyyMMdd HHmmss.SSS',
+        '20260102 030405.006',
+        '20260102 240000.000',
+        '20260102',
+      ),
+    ).toEqual({
+      clean: ['20260102 030405.006'],
+      rejected: [
+        'when: is not a date in the form yyyyMMdd HHmmss.SSS',
+        'when: is not a date in the form yyyyMMdd HHmmss.SSS',
+      ],
+    });
+    expect(await cleanse('yyyy-QQ', '2026-01')).toEqual({
+      clean: [],
+      rejected: [
+        'when: has an invalid date format (“QQ” is not a supported date field (use yyyy, yy, MM, M, dd, d, HH, H, mm, ss, SSS, Z, X))',
+      ],
+    });
+  });
 });

@@ -1,11 +1,27 @@
-import type { CleanseFieldRule } from '@junction/process-model';
+import { type CleanseFieldRule, dateFormatProblem, parseDate } from '@junction/process-model';
 import { parseFieldPath, readPath, writePath } from '../field-path.ts';
 import { META } from '../properties.ts';
 import type { DocumentError, RunDocument, ShapeHandler } from '../types.ts';
 
-function typeProblem(value: unknown, type: CleanseFieldRule['type']): string | null {
+/**
+ * A date is text matching the rule's mask exactly, with fields in range and a day
+ * that exists (no 2026-02-30); no mask means ISO 8601. Date.parse is no test: it
+ * accepts "1", "foo 2020" and rolls 2026-02-30 over to March.
+ */
+function dateProblem(value: unknown, format: string | undefined): string | null {
+  const mask = format === undefined ? null : dateFormatProblem(format);
+  if (mask) {
+    return `has an invalid date format (${mask})`;
+  }
+  if (typeof value === 'string' && parseDate(value, format)) {
+    return null;
+  }
+  return format === undefined ? 'is not a date' : `is not a date in the form ${format}`;
+}
+
+function typeProblem(value: unknown, rule: CleanseFieldRule): string | null {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  switch (type) {
+  switch (rule.type) {
     case 'any':
       return null;
     case 'string':
@@ -20,7 +36,7 @@ function typeProblem(value: unknown, type: CleanseFieldRule['type']): string | n
         ? null
         : 'is not true/false';
     case 'date':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? null : 'is not a date';
+      return dateProblem(value, rule.format);
   }
 }
 
@@ -45,7 +61,7 @@ function cleanseField(
   if (value === undefined || value === null || value === '') {
     return { data, problem: rule.required ? `${rule.path}: a value is required` : null };
   }
-  const type = typeProblem(value, rule.type);
+  const type = typeProblem(value, rule);
   if (type) {
     return { data, problem: `${rule.path}: ${type}` };
   }

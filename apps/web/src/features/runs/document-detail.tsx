@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type DataMode, DataViewer, diffRecords, flattenData } from './json-view.tsx';
+import { type DiffRow, diffDocuments, diffProperties } from './document-diff.ts';
+import { type DataMode, DataViewer } from './json-view.tsx';
 import { documentQuery } from './run-queries.ts';
 
 const VIEWS: { id: DataMode; label: string }[] = [
@@ -9,7 +10,7 @@ const VIEWS: { id: DataMode; label: string }[] = [
   { id: 'table', label: 'Table' },
 ];
 
-function DiffTable({ title, rows }: { title: string; rows: ReturnType<typeof diffRecords> }) {
+function DiffTable({ title, rows }: { title: string; rows: DiffRow[] }) {
   return (
     <section aria-label={title}>
       <h4>{title}</h4>
@@ -125,13 +126,13 @@ export function DocumentDetail({
       {parent.data && (
         <DiffTable
           title="Data changes from its input"
-          rows={diffRecords(flattenData(parent.data.data), flattenData(doc.data))}
+          rows={diffDocuments(parent.data.data, doc.data)}
         />
       )}
       {input && output && (
         <DiffTable
           title={`Property changes at ${shapeTitle(shapeId)}`}
-          rows={diffRecords(input.properties, output.properties)}
+          rows={diffProperties(input.properties, output.properties)}
         />
       )}
       {doc.logs.length > 0 && (

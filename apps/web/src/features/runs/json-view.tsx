@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { renderPath } from './data-path.ts';
 
 function JsonNode({ name, value, depth }: { name: string; value: unknown; depth: number }) {
   const [open, setOpen] = useState(depth < 2);
@@ -41,15 +42,23 @@ function JsonNode({ name, value, depth }: { name: string; value: unknown; depth:
 }
 
 /** Rows of scalar leaves by path: a flat view that suits records. */
-function flatten(value: unknown, prefix = '', out: [string, string][] = []): [string, string][] {
+function flatten(
+  value: unknown,
+  path: (string | number)[] = [],
+  out: [string, string][] = [],
+): [string, string][] {
   if (value !== null && typeof value === 'object') {
     for (const [k, v] of Array.isArray(value)
-      ? value.map((v, i) => [String(i), v] as const)
+      ? value.map((v, i) => [i, v] as const)
       : Object.entries(value)) {
-      flatten(v, prefix ? `${prefix}.${k}` : k, out);
+      flatten(v, [...path, k], out);
     }
   } else {
-    out.push([prefix || '(value)', value === null ? 'null' : String(value)]);
+    // The same path text as the diff, so a dotted key is not read as two keys.
+    out.push([
+      path.length === 0 ? '(value)' : renderPath(path),
+      value === null ? 'null' : String(value),
+    ]);
   }
   return out;
 }
@@ -93,27 +102,4 @@ export function DataViewer({ data, view }: { data: string; view: DataMode }) {
       <JsonNode name="document" value={parsed} depth={0} />
     </ul>
   );
-}
-
-/** Lines present on one side only, path by path: what a shape changed in a document. */
-export function diffRecords(
-  before: Record<string, string>,
-  after: Record<string, string>,
-): { key: string; before?: string; after?: string }[] {
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return keys
-    .filter((k) => before[k] !== after[k])
-    .map((k) => ({
-      key: k,
-      ...(before[k] !== undefined ? { before: before[k] } : {}),
-      ...(after[k] !== undefined ? { after: after[k] } : {}),
-    }));
-}
-
-export function flattenData(data: string): Record<string, string> {
-  try {
-    return Object.fromEntries(flatten(JSON.parse(data)));
-  } catch {
-    return { '(text)': data };
-  }
 }

@@ -1,5 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { documentsDiffer } from './document-diff.ts';
 import {
   DOCUMENT_PAGE,
   type DocumentDirection,
@@ -27,8 +28,8 @@ function useChangedDocuments(a: RunRecord, b: RunRecord, shapes: string[]) {
       return '…';
     }
     const compared = Math.max(left.items.length, right.items.length);
-    const changed = Array.from({ length: compared }, (_, i) => i).filter(
-      (i) => left.items[i]?.data !== right.items[i]?.data,
+    const changed = Array.from({ length: compared }, (_, i) => i).filter((i) =>
+      documentsDiffer(left.items[i]?.data, right.items[i]?.data),
     ).length;
     const capped =
       left.total > DOCUMENT_PAGE || right.total > DOCUMENT_PAGE ? ` (first ${DOCUMENT_PAGE})` : '';

@@ -71,6 +71,8 @@ export const CleanseFieldRuleSchema = strictObject({
   maxLength: Type.Optional(Type.Integer({ minimum: 0 })),
   trim: Type.Boolean(),
   defaultValue: Type.Optional(Type.String({ maxLength: 10_000 })),
+  /** For `type: 'date'`: a date mask such as `MM/dd/yyyy` (UTC); absent means ISO 8601. */
+  format: Type.Optional(Type.String({ maxLength: 100 })),
 });
 
 export const CleanseShapeSchema = shape(

@@ -1,5 +1,6 @@
 import { MAX_BRANCHES, MIN_BRANCHES } from '../../catalog/kinds/logic.ts';
 import type { ShapeOfKind } from '../../schema/shapes.ts';
+import { dateFormatProblem } from '../../text/date-format.ts';
 import type { ShapeIssues } from '../shape-context.ts';
 
 /** Retry bounds of Try/Catch and the parallel-unit cap of Flow Control (Boomi's cloud). */
@@ -105,6 +106,16 @@ export function cleanseIssues({ config }: ShapeOfKind<'cleanse'>, at: ShapeIssue
         'fields',
         i,
         'minLength',
+      );
+    }
+    const maskProblem = field.format === undefined ? null : dateFormatProblem(field.format);
+    if (maskProblem) {
+      at.error(
+        'cleanse.date-format-invalid',
+        `Not a date format: ${maskProblem}.`,
+        'fields',
+        i,
+        'format',
       );
     }
   });

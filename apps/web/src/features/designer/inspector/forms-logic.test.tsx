@@ -110,4 +110,20 @@ describe('Cleanse options', () => {
     expect(config().fields[0]?.maxLength).toBe(3);
     expect(screen.getByLabelText('Field rule 1 maximum length')).toHaveProperty('value', '3');
   });
+
+  it('asks for a date format only for a date rule, and flags an unknown mask letter', () => {
+    const { config } = renderOptions('cleanse');
+    click('Add field rule');
+    expect(screen.queryByLabelText('Field rule 1 date format')).toBeNull();
+    choose('Field rule 1 type', 'date');
+    typeInto('Field rule 1 date format', 'dd.QQ.yyyy');
+    expect(messagesUnder('Field rule 1 date format')).toContain('“QQ”');
+    typeInto('Field rule 1 date format', 'MM/dd/yyyy');
+    expect(config().fields[0]?.format).toBe('MM/dd/yyyy');
+    choose('Field rule 1 type', 'string');
+    expect(config().fields[0]).not.toHaveProperty('format');
+    choose('Field rule 1 type', 'date');
+    typeInto('Field rule 1 date format', '');
+    expect(config().fields[0]).not.toHaveProperty('format');
+  });
 });

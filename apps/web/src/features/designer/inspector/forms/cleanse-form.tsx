@@ -30,6 +30,11 @@ function withDefault(rule: CleanseFieldRule, value: string): CleanseFieldRule {
   return value === '' ? rest : { ...rest, defaultValue: value };
 }
 
+function withFormat(rule: CleanseFieldRule, value: string): CleanseFieldRule {
+  const { format: _, ...rest } = rule;
+  return value === '' ? rest : { ...rest, format: value };
+}
+
 /** Cleanse: repairs first (trim, default), then rejects what still breaks a rule. */
 export function CleanseForm({ config, issues, onChange, onCommit }: ConfigFormProps<'cleanse'>) {
   const fields = config.fields;
@@ -60,8 +65,25 @@ export function CleanseForm({ config, issues, onChange, onCommit }: ConfigFormPr
               name={`Field rule ${n} type`}
               value={rule.type}
               choices={TYPES}
-              onChange={(type) => setField(index, { ...rule, type }, true)}
+              // A mask means nothing to other types: drop it rather than keep it hidden.
+              onChange={(type) =>
+                setField(
+                  index,
+                  type === 'date' ? { ...rule, type } : withFormat({ ...rule, type }, ''),
+                  true,
+                )
+              }
             />
+            {rule.type === 'date' && (
+              <TextField
+                label="Date format"
+                name={`Field rule ${n} date format`}
+                value={rule.format ?? ''}
+                placeholder="date mask, e.g. MM/dd/yyyy (empty: ISO 8601)"
+                onChange={(v) => setField(index, withFormat(rule, v), false)}
+                {...at('format')}
+              />
+            )}
             <CheckboxField
               label={`Field rule ${n}: required`}
               checked={rule.required}
