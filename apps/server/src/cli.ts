@@ -1,6 +1,11 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { parseArgs, USAGE, UsageError } from './cli/args.ts';
-import { runCommand, validateCommand } from './cli/commands.ts';
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  return String(manifest.version);
+}
 
 /** `junction` for pipelines: validate or run a process file; exit 0, 1 or 2. */
 async function main(argv: string[]): Promise<number> {
@@ -10,6 +15,17 @@ async function main(argv: string[]): Promise<number> {
   };
   try {
     const args = parseArgs(argv);
+    if (args.command === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    if (args.command === 'version') {
+      io.out(version());
+      return 0;
+    }
+    // The engine and its script sandbox load only for a command that needs them, so
+    // --help and usage errors answer at once.
+    const { runCommand, validateCommand } = await import('./cli/commands.ts');
     return args.command === 'validate'
       ? validateCommand(args, io)
       : await runCommand(args, io, process.env);

@@ -1,3 +1,5 @@
+import { parseArgs as parseNodeArgs } from 'node:util';
+
 /** A usage error: exit code 2, with the message and the usage text. */
 export class UsageError extends Error {}
 
@@ -17,10 +19,16 @@ export interface ValidateArgs {
   json: boolean;
 }
 
+/** `--help`/`-h` or `--version` anywhere: print and exit 0, whatever else was given. */
+export interface InfoArgs {
+  command: 'help' | 'version';
+}
+
 export const USAGE = `Usage:
   junction validate <process.json> [--json]
   junction run <process.json> [--input docs.jsonl] [--connection sandbox|<url>]
                [--token-env VAR] [--output dir] [--json]
+  junction --help | --version
 
 Exit codes: 0 success, 1 run or validation failure, 2 usage error.
   --connection   sandbox (default: the built-in Connect sandbox) or a Connect API
@@ -28,56 +36,70 @@ Exit codes: 0 success, 1 run or validation failure, 2 usage error.
   --token-env    the environment variable holding the API token (default
                  JUNCTION_CONNECT_TOKEN); tokens are never read from arguments
   --input        JSON Lines: each line becomes one start document
-  --output       write each shape's output documents to <dir>/<shape>.jsonl`;
+  --output       write each shape's output documents to <dir>/<shape>.jsonl
+Options take their value as "--input docs.jsonl" or "--input=docs.jsonl".`;
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  input: { type: 'string' },
+  connection: { type: 'string' },
+  'token-env': { type: 'string' },
+  output: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+const RUN_ONLY = ['input', 'connection', 'token-env', 'output'] as const;
+
+/** node:util's messages name the option; ours add what to do. */
+function parseLine(argv: readonly string[]) {
+  try {
+    return parseNodeArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, '.'));
+  }
+}
 
 /** Parses the command line; throws UsageError with a message that says what is wrong. */
-export function parseArgs(argv: readonly string[]): RunArgs | ValidateArgs {
-  const [command, ...rest] = argv;
+export function parseArgs(argv: readonly string[]): RunArgs | ValidateArgs | InfoArgs {
+  const { values, positionals } = parseLine(argv);
+  if (values.help) {
+    return { command: 'help' };
+  }
+  if (values.version) {
+    return { command: 'version' };
+  }
+  const [command, ...files] = positionals;
   if (command !== 'run' && command !== 'validate') {
     throw new UsageError(command ? `Unknown command "${command}".` : 'Name a command.');
   }
-  const flags = new Map<string, string | true>();
-  const positional: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg === '--json') {
-      flags.set('json', true);
-    } else if (arg.startsWith('--')) {
-      const value = rest[i + 1];
-      if (value === undefined || value.startsWith('--')) {
-        throw new UsageError(`${arg} needs a value.`);
-      }
-      flags.set(arg.slice(2), value);
-      i++;
-    } else {
-      positional.push(arg);
-    }
-  }
-  const known =
-    command === 'run' ? ['json', 'input', 'connection', 'token-env', 'output'] : ['json'];
-  for (const name of flags.keys()) {
-    if (!known.includes(name)) {
-      throw new UsageError(`Unknown option --${name} for "${command}".`);
-    }
-  }
-  if (positional.length !== 1) {
-    throw new UsageError(`"${command}" takes one process file, got ${positional.length}.`);
-  }
-  const text = (name: string) => {
-    const value = flags.get(name);
-    return typeof value === 'string' ? value : undefined;
-  };
-  const file = positional[0]!;
   if (command === 'validate') {
-    return { command, file, json: flags.has('json') };
+    const extra = RUN_ONLY.find((name) => values[name] !== undefined);
+    if (extra) {
+      throw new UsageError(`Unknown option --${extra} for "validate".`);
+    }
+  }
+  if (files.length !== 1) {
+    throw new UsageError(`"${command}" takes one process file, got ${files.length}.`);
+  }
+  const file = files[0]!;
+  const json = values.json === true;
+  if (command === 'validate') {
+    return { command, file, json };
   }
   return {
     command,
     file,
-    input: text('input'),
-    connection: text('connection') ?? 'sandbox',
-    tokenEnv: text('token-env') ?? 'JUNCTION_CONNECT_TOKEN',
-    output: text('output'),
-    json: flags.has('json'),
+    input: values.input,
+    connection: values.connection ?? 'sandbox',
+    tokenEnv: values['token-env'] ?? 'JUNCTION_CONNECT_TOKEN',
+    output: values.output,
+    json,
   };
 }
