@@ -13,6 +13,7 @@ export {
   type ConnectParameterSpec,
   connectOperationParameters,
   connectParameterPlace,
+  connectParametersText,
   isConnectFilterField,
 } from './catalog/connect-parameters.ts';
 export { connectorSummary, defaultConnectorConfig } from './catalog/connector-summary.ts';

@@ -131,6 +131,12 @@ export function connectParameterPlace(
   return parameters.others === 'refused' ? undefined : parameters.others;
 }
 
+/** "takes id, template_id", or "takes no parameters": the start of a refusal message. */
+export function connectParametersText(parameters: ConnectOperationParameters): string {
+  const names = parameters.named.map((p) => p.name);
+  return names.length === 0 ? 'takes no parameters' : `takes ${names.join(', ')}`;
+}
+
 // RQL never quotes a field name, so a filter parameter's name must be a plain dotted path.
 const FILTER_FIELD = /^[A-Za-z_][\w.-]*$/;
 

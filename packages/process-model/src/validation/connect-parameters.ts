@@ -2,6 +2,7 @@ import {
   type ConnectOperationParameters,
   connectOperationParameters,
   connectParameterPlace,
+  connectParametersText,
   isConnectFilterField,
 } from '../catalog/connect-parameters.ts';
 import { connectorSummary } from '../catalog/connector-summary.ts';
@@ -62,7 +63,7 @@ function nameProblem(
   if (place === undefined) {
     return {
       code: 'connector.parameter-unknown',
-      text: `${summary} ${takes(accepted)}; '${name}' is not one of its parameters.`,
+      text: `${summary} ${connectParametersText(accepted)}; '${name}' is not one of its parameters.`,
     };
   }
   if (place === 'filter' && !isConnectFilterField(name)) {
@@ -72,10 +73,4 @@ function nameProblem(
     };
   }
   return undefined;
-}
-
-/** "takes id, template_id", or "takes no parameters". */
-function takes(accepted: ConnectOperationParameters): string {
-  const names = accepted.named.map((p) => p.name);
-  return names.length === 0 ? 'takes no parameters' : `takes ${names.join(', ')}`;
 }
