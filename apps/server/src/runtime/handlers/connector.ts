@@ -36,7 +36,12 @@ function routeParameters(op: ConnectorOperation, params: Map<string, string>): R
   if (!accepted) {
     throw new Error(`${summary}: Connect has no operation "${op.action}" on "${op.object}".`);
   }
-  const routed: RoutedParameters = { path: new Map(), filters: [], query: new Map(), body: [] };
+  const routed: RoutedParameters = {
+    path: new Map(),
+    filters: [],
+    query: new Map(),
+    body: [],
+  };
   for (const [name, value] of params) {
     const place = connectParameterPlace(accepted, name);
     if (place === undefined) {
@@ -53,25 +58,6 @@ function routeParameters(op: ConnectorOperation, params: Map<string, string>): R
     }
   }
   return routed;
-}
-
-function rqlValue(value: string): string {
-  // An empty value (a profile element not found) still filters, matching nothing for `id`:
-  // RQL spells it empty(), rather than leaning on a parser's reading of a bare `eq(id,)`.
-  if (value === '') {
-    return 'empty()';
-  }
-  return /^[\w\-*+.:@ ]*$/.test(value) ? value : `"${value.replaceAll('"', '\\"')}"`;
-}
-
-/** The List's RQL: one `eq` per field filter (`id` included), then the raw `filter`, all ANDed. */
-function listFilter(routed: RoutedParameters): string | undefined {
-  const terms = routed.filters.map(([name, value]) => `eq(${name},${rqlValue(value)})`);
-  const raw = routed.query.get('filter');
-  if (raw) {
-    terms.push(raw);
-  }
-  return terms.length > 0 ? terms.join('&') : undefined;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -104,7 +90,11 @@ function requestFor(
   const request: ConnectorRequest = {
     id: routed.path.get('id'),
     parentId: routed.path.get('parentId'),
-    filter: listFilter(routed),
+    // `id` included: the client ANDs eq(id,…) with the raw RQL, and an empty value matches
+    // only empty fields, so a List whose id was not found returns nothing rather than all.
+    // fromEntries, not assignment: a parameter named __proto__ stays a plain field.
+    equals: routed.filters.length > 0 ? Object.fromEntries(routed.filters) : undefined,
+    filter: routed.query.get('filter') || undefined,
     maxRecords: maxRecords === undefined ? undefined : Number(maxRecords),
   };
   if (!isInboundConnectAction(op.action as never)) {
