@@ -82,9 +82,10 @@ export type ConnectOperationErrorCode =
   | 'UNKNOWN_OPERATION'
   | 'MISSING_ID'
   | 'MISSING_PARENT_ID'
-  | 'INVALID_BODY';
+  | 'INVALID_BODY'
+  | 'INVALID_FILTER';
 
-/** A catalog operation could not be built (unknown pair, missing id, unusable body). */
+/** A catalog operation could not be built (unknown pair, missing id, unusable body or filter). */
 export class ConnectOperationError extends ConnectError {
   readonly code: ConnectOperationErrorCode;
 

@@ -46,6 +46,7 @@ export { DEFAULT_RETRY_OPTIONS, type RetryOptions, type SleepFunction } from './
 export {
   encodeRqlForUrl,
   formatRqlValue,
+  isRqlField,
   R,
   type RqlConstant,
   type RqlExpression,

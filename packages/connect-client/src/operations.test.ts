@@ -117,6 +117,30 @@ describe('executeConnectOperation', () => {
     ]);
   });
 
+  it('lists by field filters: quoted values, empty() for an empty one, AND-ed with filter', async () => {
+    const { fetch, calls } = scriptedFetch(() =>
+      jsonResponse([], 200, { 'Content-Range': 'items 0-0/0' }),
+    );
+    const { client } = testClient(fetch);
+    await executeConnectOperation(client, {
+      action: 'list',
+      object: 'request',
+      equals: { id: 'PR-1', 'asset.external_id': 'a b)', note: '' },
+      filter: 'eq(status,pending)',
+    });
+    expect(decodeURIComponent(new URL(calls[0]!.url).search)).toBe(
+      '?eq(id,PR-1)&eq(asset.external_id,"a b)")&eq(note,empty())&eq(status,pending)&limit=100&offset=0',
+    );
+    await expect(
+      executeConnectOperation(client, {
+        action: 'list',
+        object: 'request',
+        equals: { 'id),or(eq(status,pending)': 'x' },
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_FILTER' });
+    expect(calls).toHaveLength(1);
+  });
+
   it('gets one object; tier account versions need the parent account', async () => {
     const { fetch, calls } = scriptedFetch(() => jsonResponse({ id: 'TA-1', version: 3 }));
     const { client } = testClient(fetch);

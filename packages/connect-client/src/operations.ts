@@ -6,6 +6,7 @@
 import type { ConnectClient } from './client.ts';
 import { ConnectOperationError } from './errors.ts';
 import { CONNECT_OPERATIONS, type ConnectOperationSpec } from './operation-table.ts';
+import { isRqlField, R, type RqlExpression } from './rql.ts';
 
 export {
   CONNECT_OPERATIONS,
@@ -38,6 +39,12 @@ export interface ConnectOperationRequest {
   body?: unknown;
   /** RQL filter for `list`, as typed by the user. */
   filter?: string;
+  /**
+   * Field filters for `list`: each field must equal its value (`eq(id,PR-1)`), AND-ed with
+   * `filter`. Built with the RQL builder, so values are quoted and field names checked here
+   * rather than by every caller; `''` means the field is empty (`empty()`).
+   */
+  equals?: Readonly<Record<string, string>>;
   signal?: AbortSignal;
   /** Upper bound of records returned by `list`. */
   maxRecords?: number;
@@ -76,7 +83,9 @@ export async function executeConnectOperation(
   const path = resolvePath(spec.path, request);
   const signal = request.signal ? { signal: request.signal } : {};
   if (spec.kind === 'list') {
-    const collection = client.collection(path).filter(request.filter ?? '');
+    const collection = client
+      .collection(path)
+      .filter(...fieldFilters(request), request.filter ?? '');
     const listOptions = request.maxRecords === undefined ? {} : { maxRecords: request.maxRecords };
     const records = await collection.all({ ...signal, ...listOptions });
     return { status: 200, records };
@@ -93,6 +102,19 @@ export async function executeConnectOperation(
   }
   const records = Array.isArray(response.body) ? response.body : [response.body];
   return { status: response.status, records: spec.kind === 'get' ? [response.body] : records };
+}
+
+function fieldFilters(request: ConnectOperationRequest): RqlExpression[] {
+  return Object.entries(request.equals ?? {}).map(([field, value]) => {
+    // RQL never quotes a field name: refuse one that could change the query's structure.
+    if (!isRqlField(field)) {
+      throw new ConnectOperationError(
+        'INVALID_FILTER',
+        `"${request.action}" on "${request.object}" cannot filter on ${JSON.stringify(field)}: not a field name`,
+      );
+    }
+    return R.eq(field, value === '' ? R.empty() : value);
+  });
 }
 
 function resolvePath(template: string, request: ConnectOperationRequest): string {

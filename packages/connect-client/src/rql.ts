@@ -34,9 +34,14 @@ function constant(text: string): RqlConstant {
   return { kind: 'rql-constant', toString: () => text };
 }
 
+/** Whether a name can stand as an RQL field: the grammar never quotes one. */
+export function isRqlField(name: string): boolean {
+  return FIELD.test(name);
+}
+
 function field(name: RqlField): string {
   // Fields are never quoted by the grammar, so a bad name is a programming error.
-  if (!FIELD.test(name)) {
+  if (!isRqlField(name)) {
     throw new TypeError(`Invalid RQL field name: ${JSON.stringify(name)}`);
   }
   return name;

@@ -7,6 +7,15 @@ export {
   isInboundConnectAction,
   isValidConnectPair,
 } from './catalog/connect-operations.ts';
+export {
+  type ConnectOperationParameters,
+  type ConnectParameterPlace,
+  type ConnectParameterSpec,
+  connectOperationParameters,
+  connectParameterPlace,
+  connectParametersText,
+  isConnectFilterField,
+} from './catalog/connect-parameters.ts';
 export { connectorSummary, defaultConnectorConfig } from './catalog/connector-summary.ts';
 export { MAX_BRANCHES, MIN_BRANCHES } from './catalog/kinds/logic.ts';
 export { PALETTE, type PaletteSection } from './catalog/palette.ts';

@@ -75,6 +75,8 @@ export interface ConnectorRequest {
   parentId?: string | undefined;
   body?: unknown;
   filter?: string | undefined;
+  /** List field filters: each field equals its value (the client builds the RQL). */
+  equals?: Record<string, string> | undefined;
   maxRecords?: number | undefined;
 }
 

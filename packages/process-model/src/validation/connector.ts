@@ -1,5 +1,6 @@
 import { isValidConnectPair } from '../catalog/connect-operations.ts';
 import type { ConnectorConfig, ConnectorOperation } from '../schema/connector.ts';
+import { connectParameterIssues } from './connect-parameters.ts';
 import type { ValidationIssue } from './issue.ts';
 import { parameterIssues } from './parameters.ts';
 import { platformIssues } from './platform.ts';
@@ -40,5 +41,6 @@ function connectIssues(
     );
   }
   issues.push(...parameterIssues(op.parameters, pointer, shapeId));
+  issues.push(...connectParameterIssues(op, pointer, shapeId));
   return issues;
 }

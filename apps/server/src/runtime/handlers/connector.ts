@@ -1,6 +1,10 @@
 import {
   type ConnectorConfig,
   type ConnectorOperation,
+  connectOperationParameters,
+  connectorSummary,
+  connectParameterPlace,
+  connectParametersText,
   isInboundConnectAction,
 } from '@junction/process-model';
 import { resolveParameters } from '../parameters.ts';
@@ -14,11 +18,66 @@ import type {
 import { enforceInboundLimit, perDocumentCalls } from './connector-calls.ts';
 import { runPlatformOperation } from './platform-connector.ts';
 
-/** Parameters with a meaning of their own; any other name filters a list by equality. */
-const RESERVED = new Set(['id', 'parentId', 'filter', 'maxRecords']);
+/** One document's parameters sorted by where the catalog says each goes. */
+interface RoutedParameters {
+  path: Map<string, string>;
+  filters: [string, string][];
+  query: Map<string, string>;
+  body: [string, string][];
+}
 
-function rqlValue(value: string): string {
-  return /^[\w\-*+.:@ ]*$/.test(value) ? value : `"${value.replaceAll('"', '\\"')}"`;
+/**
+ * Sorts the parameters by the catalog. A name the operation does not take fails the document:
+ * ignoring it is how a List given `id` once returned every record (validation says so earlier).
+ */
+function routeParameters(op: ConnectorOperation, params: Map<string, string>): RoutedParameters {
+  const accepted = connectOperationParameters(op.action, op.object);
+  const summary = connectorSummary(op);
+  if (!accepted) {
+    throw new Error(`${summary}: Connect has no operation "${op.action}" on "${op.object}".`);
+  }
+  const routed: RoutedParameters = {
+    path: new Map(),
+    filters: [],
+    query: new Map(),
+    body: [],
+  };
+  for (const [name, value] of params) {
+    const place = connectParameterPlace(accepted, name);
+    if (place === undefined) {
+      throw new Error(
+        `${summary} ${connectParametersText(accepted)}; '${name}' is not one of its parameters.`,
+      );
+    }
+    if (place === 'filter') {
+      routed.filters.push([name, value]);
+    } else if (place === 'body') {
+      routed.body.push([name, value]);
+    } else {
+      routed[place].set(name, value);
+    }
+  }
+  return routed;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The body of a send action: the document's JSON with each body parameter set as a top-level
+ * field over it, as the Partner API connector does.
+ */
+function sendBody(op: ConnectorOperation, doc: RunDocument, fields: [string, string][]): unknown {
+  const body: unknown = doc.data.trim() === '' ? undefined : JSON.parse(doc.data);
+  if (fields.length === 0) {
+    return body;
+  }
+  if (body !== undefined && !isRecord(body)) {
+    throw new Error(
+      `${connectorSummary(op)} sets ${fields.map(([name]) => name).join(', ')} on the document, which is not a JSON object.`,
+    );
+  }
+  return { ...(body ?? {}), ...Object.fromEntries(fields) };
 }
 
 function requestFor(
@@ -26,23 +85,22 @@ function requestFor(
   doc: RunDocument,
   params: Map<string, string>,
 ): ConnectorRequest {
-  const filters = [...params]
-    .filter(([name]) => !RESERVED.has(name))
-    .map(([name, value]) => `eq(${name},${rqlValue(value)})`);
-  const raw = params.get('filter');
-  if (raw) {
-    filters.push(raw);
-  }
+  const routed = routeParameters(op, params);
+  const maxRecords = routed.query.get('maxRecords');
   const request: ConnectorRequest = {
-    id: params.get('id'),
-    parentId: params.get('parentId'),
-    filter: filters.length > 0 ? filters.join('&') : undefined,
-    maxRecords: params.has('maxRecords') ? Number(params.get('maxRecords')) : undefined,
+    id: routed.path.get('id'),
+    parentId: routed.path.get('parentId'),
+    // `id` included: the client ANDs eq(id,…) with the raw RQL, and an empty value matches
+    // only empty fields, so a List whose id was not found returns nothing rather than all.
+    // fromEntries, not assignment: a parameter named __proto__ stays a plain field.
+    equals: routed.filters.length > 0 ? Object.fromEntries(routed.filters) : undefined,
+    filter: routed.query.get('filter') || undefined,
+    maxRecords: maxRecords === undefined ? undefined : Number(maxRecords),
   };
   if (!isInboundConnectAction(op.action as never)) {
-    const body = doc.data.trim() === '' ? undefined : JSON.parse(doc.data);
+    const body = sendBody(op, doc, routed.body);
     request.body = body;
-    request.id ??= typeof body?.id === 'string' ? body.id : undefined;
+    request.id ??= isRecord(body) && typeof body['id'] === 'string' ? body['id'] : undefined;
   }
   return request;
 }

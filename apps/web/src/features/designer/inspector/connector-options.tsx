@@ -3,6 +3,7 @@ import {
   CONNECT_OBJECT_ACTIONS,
   CONNECT_OBJECTS,
   type ConnectorOperation,
+  connectOperationParameters,
   type ValidationIssue,
 } from '@junction/process-model';
 import { useQuery } from '@tanstack/react-query';
@@ -131,8 +132,14 @@ export function ConnectorOptions({
         parameters={operation.parameters}
         onChange={(parameters) => set({ parameters }, false)}
         onCommit={onCommit}
+        suggestions={
+          connectOperationParameters(operation.action, operation.object)?.named.map(
+            (p) => p.name,
+          ) ?? []
+        }
       />
       <FieldIssues issues={issues} field="name" />
+      <FieldIssues issues={issues} field="parameters" />
     </div>
   );
 }
