@@ -41,7 +41,12 @@ function kind(value: unknown): string {
   if (value === null) {
     return 'null';
   }
-  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  if (Array.isArray(value)) {
+    return 'an array';
+  }
+  return value === undefined
+    ? 'missing'
+    : `${typeof value === 'object' ? 'an' : 'a'} ${typeof value}`;
 }
 
 /** An index into the batch of `count` inputs, or undefined when `value` is none. */
@@ -72,7 +77,10 @@ function readProperties(value: unknown): Record<string, string> | string {
   return properties;
 }
 
-/** A document entry: `{data, properties, source}` from storeStream, `{data, properties, index}` returned. */
+/**
+ * A document entry: `{data, properties, source}` from storeStream, `{data,
+ * properties, index}` or a string when returned.
+ */
 function readDocument(
   entry: unknown,
   where: string,
@@ -137,8 +145,8 @@ class UnreadableEntry {
   }
 }
 
-/** A returned entry arrives as its own JSON text, or `{unreadable}` when it had none. */
-function parseReturned(entry: unknown, where: string): unknown {
+/** An entry's JSON text, or `{unreadable}` when it had none. */
+function parseEntry(entry: unknown, where: string): unknown {
   if (isRecord(entry) && typeof entry['json'] === 'string') {
     try {
       return JSON.parse(entry['json']);
@@ -151,19 +159,27 @@ function parseReturned(entry: unknown, where: string): unknown {
   return new UnreadableEntry(`${where} cannot be read${reason ? ` (${reason})` : ''}`);
 }
 
-function readDocuments(output: Record<string, unknown>, count: number): ScriptOutput['documents'] {
-  if (output['returned'] === null || output['returned'] === undefined) {
-    return list(output['stored'], 'stored').map((entry, i) =>
-      readDocument(entry, `stored document [${i}]`, 'source', count),
-    );
-  }
-  return list(output['returned'], 'returned').map((raw, i) => {
-    const where = `returned entry [${i}]`;
-    const entry = parseReturned(raw, where);
+/** Document entries arrive each as its own JSON text (see the sandbox's prelude). */
+function readEntries(
+  entries: unknown[],
+  name: string,
+  sourceKey: 'source' | 'index',
+  count: number,
+): ScriptOutput['documents'] {
+  return entries.map((raw, i) => {
+    const where = `${name} [${i}]`;
+    const entry = parseEntry(raw, where);
     return entry instanceof UnreadableEntry
       ? { problem: entry.problem, source: -1 }
-      : readDocument(entry, where, 'index', count);
+      : readDocument(entry, where, sourceKey, count);
   });
+}
+
+function readDocuments(output: Record<string, unknown>, count: number): ScriptOutput['documents'] {
+  // A returned array replaces what was stored (the plain JavaScript form).
+  return output['returned'] === null || output['returned'] === undefined
+    ? readEntries(list(output['stored'], 'stored'), 'stored document', 'source', count)
+    : readEntries(list(output['returned'], 'returned'), 'returned entry', 'index', count);
 }
 
 /**

@@ -33,53 +33,62 @@ const MAX_STACK_BYTES = 256 * 1024;
  *
  * The output lives in this function's closure and the script is compiled with
  * `Function`, so it can neither name the output nor break out of its function
- * body; `JSON.stringify` and `String` are taken before it runs. That keeps honest
- * scripts safe from their own global changes; a hostile one can still change
- * prototypes, which is why the host checks every entry (`script-output.ts`).
+ * body. The built-ins the prelude needs are taken before the script runs, and the
+ * output's objects and arrays have no prototype, so a script that changes globals
+ * or prototypes (JSON, push, toJSON, setters) cannot change them either. Each
+ * document entry is written as its own JSON text when it is made: one that has
+ * none (a BigInt, a cycle, a throwing toJSON) spoils only itself. The host still
+ * trusts nothing and checks every entry (`script-output.ts`).
  */
 const PROGRAM = `(function (input, source) {
   const stringify = JSON.stringify;
   const toText = String;
   const isArray = Array.isArray;
-  const copy = (o) => Object.assign({}, o);
-  const out = { stored: [], returned: null, processProperties: [], logs: [] };
+  const assign = Object.assign;
+  const create = Object.create;
+  const setPrototypeOf = Object.setPrototypeOf;
+  const copy = (o) => assign({}, o);
+  const bare = (o) => assign(create(null), o);
+  const list = () => setPrototypeOf([], null);
+  const append = (items, item) => { items[items.length] = item; };
+  const entry = (value) => {
+    try {
+      const json = stringify(value);
+      return bare(typeof json === 'string' ? { json } : { unreadable: 'it has no JSON form' });
+    } catch {
+      return bare({ unreadable: 'it has no JSON form' });
+    }
+  };
+  const out = bare({ stored: list(), returned: null, processProperties: list(), logs: list() });
   let last = 0;
   const dataContext = {
     getDataCount() { return input.documents.length; },
     getStream(i) { last = i; return input.documents[i].data; },
     getProperties(i) { last = i; return copy(input.documents[i].properties); },
     storeStream(data, properties) {
-      out.stored.push({ data: toText(data), properties: copy(properties), source: last });
+      append(out.stored, entry(bare({ data: toText(data), properties: bare(properties), source: last })));
     },
   };
   const ExecutionUtil = {
     getDynamicProcessProperty(name) { return input.processProperties[name] ?? ''; },
     setDynamicProcessProperty(name, value, persist) {
       input.processProperties[name] = toText(value);
-      out.processProperties.push({ name: toText(name), value: toText(value), persist: !!persist });
+      append(out.processProperties, bare({ name: toText(name), value: toText(value), persist: !!persist }));
     },
     getRuntimeExecutionProperty(name) { return input.executionProperties[name] ?? ''; },
   };
   const log = (level) => (...parts) => {
     let message = '';
     for (let i = 0; i < parts.length; i++) message += (i ? ' ' : '') + toText(parts[i]);
-    out.logs.push({ level, message });
+    append(out.logs, bare({ level, message }));
   };
   const logger = { info: log('info'), warning: log('warning'), severe: log('error') };
   const documents = input.documents.map((d, index) => ({ data: d.data, properties: copy(d.properties), index }));
-  const entry = (value) => {
-    try {
-      const json = stringify(value);
-      return typeof json === 'string' ? { json } : { unreadable: 'it has no JSON form' };
-    } catch {
-      return { unreadable: 'it has no JSON form' };
-    }
-  };
   const script = Function('dataContext', 'ExecutionUtil', 'logger', 'documents', source);
   const result = script(dataContext, ExecutionUtil, logger, documents);
   if (isArray(result)) {
-    out.returned = [];
-    for (let i = 0; i < result.length; i++) out.returned[i] = entry(result[i]);
+    out.returned = list();
+    for (let i = 0; i < result.length; i++) append(out.returned, entry(result[i]));
   }
   return stringify(out);
 })`;
