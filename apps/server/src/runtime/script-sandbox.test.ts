@@ -74,6 +74,12 @@ describe('script sandbox isolation', () => {
     );
   });
 
+  it('reports what the script threw, whatever it is', async () => {
+    await expect(run('throw new TypeError("bad input")')).rejects.toThrow('TypeError: bad input');
+    await expect(run('throw "plain text"')).rejects.toThrow('The script threw plain text.');
+    await expect(run('throw null')).rejects.toThrow('The script threw null.');
+  });
+
   it('keeps the script out of the prelude: it cannot name or replace the output', async () => {
     const output = await run(
       'if (typeof __out !== "undefined" || typeof out !== "undefined") throw new Error("reachable"); JSON.stringify = () => "{}"; String = () => 1; dataContext.storeStream("kept", {}); return undefined;',

@@ -197,6 +197,8 @@ function hostFailure(error: unknown, instance: QuickJSInstance, limits: ScriptLi
 interface ThrownValue {
   name: string | undefined;
   message: string;
+  /** Not an object: QuickJS throws null when it cannot even allocate its error. */
+  primitive: boolean;
 }
 
 /**
@@ -206,14 +208,15 @@ interface ThrownValue {
  */
 function readError(vm: QuickJSContext, error: QuickJSHandle): ThrownValue | undefined {
   try {
-    if (vm.typeof(error) !== 'object') {
-      return { name: undefined, message: String(vm.dump(error)) };
+    if (vm.typeof(error) !== 'object' || vm.eq(error, vm.null)) {
+      const message = `The script threw ${String(vm.dump(error))}.`;
+      return { name: undefined, message, primitive: true };
     }
     const text = (key: string) =>
       vm
         .getProp(error, key)
         .consume((h) => (vm.typeof(h) === 'string' ? vm.getString(h) : undefined));
-    return { name: text('name'), message: text('message') ?? '' };
+    return { name: text('name'), message: text('message') ?? '', primitive: false };
   } catch {
     return undefined;
   }
@@ -224,10 +227,11 @@ function scriptFailure(
   instance: QuickJSInstance,
   limits: ScriptLimits,
 ): string {
-  if (!thrown || (thrown.name === undefined && thrown.message === '')) {
-    return memoryExhausted(instance)
-      ? failures.memory(limits)
-      : 'The script failed with an error that could not be read.';
+  if (!thrown || thrown.primitive || (thrown.name === undefined && thrown.message === '')) {
+    if (memoryExhausted(instance)) {
+      return failures.memory(limits);
+    }
+    return thrown?.message || 'The script failed with an error that could not be read.';
   }
   if (thrown.name === 'InternalError' && thrown.message === 'interrupted') {
     return failures.time(limits);
