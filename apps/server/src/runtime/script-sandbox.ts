@@ -1,24 +1,26 @@
-import { getQuickJS, shouldInterruptAfterDeadline } from 'quickjs-emscripten';
+import {
+  type QuickJSContext,
+  type QuickJSHandle,
+  type QuickJSRuntime,
+  shouldInterruptAfterDeadline,
+} from 'quickjs-emscripten';
+import { memoryExhausted, newQuickJSInstance, type QuickJSInstance } from './quickjs-instance.ts';
+import { readScriptOutput, type ScriptOutput } from './script-output.ts';
 import type { ScriptLimits } from './types.ts';
 
-export interface ScriptDocument {
-  data: string;
-  properties: Record<string, string>;
-}
-
 export interface ScriptInput {
-  documents: ScriptDocument[];
+  documents: Array<{ data: string; properties: Record<string, string> }>;
   processProperties: Record<string, string>;
   executionProperties: Record<string, string>;
 }
 
-export interface ScriptOutput {
-  /** Stored documents; `source` is the index of the input last read before storing. */
-  documents: Array<ScriptDocument & { source: number }>;
-  /** Dynamic process properties the script set, with their persist flags. */
-  processProperties: Array<{ name: string; value: string; persist: boolean }>;
-  logs: Array<{ level: 'info' | 'warning' | 'error'; message: string }>;
-}
+/**
+ * QuickJS's own stack limit. QuickJS measures the WebAssembly shadow stack, while
+ * its frames also use the host's native stack; at 512 KB the host's stack ran out
+ * first (a RangeError that aborts QuickJS), at 256 KB QuickJS throws its own
+ * catchable "stack overflow". The host RangeError is still handled (see `hostFailure`).
+ */
+const MAX_STACK_BYTES = 256 * 1024;
 
 /**
  * Two ways to write a script. Boomi's contract: `dataContext` iterates the batch and
@@ -28,49 +30,87 @@ export interface ScriptOutput {
  * dynamic process properties and reads execution properties; `logger` writes to
  * the shape's log. Data goes in and out as JSON, so the sandbox needs no host
  * functions at all: no network, files, timers or process.
+ *
+ * The output lives in this function's closure and the script is compiled with
+ * `Function`, so it can neither name the output nor break out of its function
+ * body. The built-ins the prelude needs are taken before the script runs, and the
+ * output's objects and arrays have no prototype, so a script that changes globals
+ * or prototypes (JSON, push, toJSON, setters) cannot change them either. Each
+ * document entry is written as its own JSON text when it is made: one that has
+ * none (a BigInt, a cycle, a throwing toJSON) spoils only itself. The host still
+ * trusts nothing and checks every entry (`script-output.ts`).
  */
-const PRELUDE = `
-const __in = JSON.parse(__INPUT__);
-const __out = { documents: [], processProperties: [], logs: [] };
-let __last = 0;
-const dataContext = {
-  getDataCount() { return __in.documents.length; },
-  getStream(i) { __last = i; return __in.documents[i].data; },
-  getProperties(i) { __last = i; return Object.assign({}, __in.documents[i].properties); },
-  storeStream(data, properties) {
-    const props = {};
-    for (const [k, v] of Object.entries(properties || {})) props[k] = String(v);
-    __out.documents.push({ data: String(data), properties: props, source: __last });
-  },
-};
-const ExecutionUtil = {
-  getDynamicProcessProperty(name) { return __in.processProperties[name] ?? ''; },
-  setDynamicProcessProperty(name, value, persist) {
-    __in.processProperties[name] = String(value);
-    __out.processProperties.push({ name: String(name), value: String(value), persist: !!persist });
-  },
-  getRuntimeExecutionProperty(name) { return __in.executionProperties[name] ?? ''; },
-};
-const __log = (level) => (...parts) => { __out.logs.push({ level, message: parts.map(String).join(' ') }); };
-const logger = { info: __log('info'), warning: __log('warning'), severe: __log('error') };
-const documents = __in.documents.map((d, index) => ({ data: d.data, properties: Object.assign({}, d.properties), index }));
-function __collect(result) {
-  if (!Array.isArray(result)) return;
-  __out.documents = result.map((d) => {
-    if (typeof d === 'string') return { data: d, properties: {}, source: -1 };
-    const props = {};
-    for (const [k, v] of Object.entries((d && d.properties) || {})) props[k] = String(v);
-    return { data: String((d && d.data) ?? ''), properties: props, source: typeof d.index === 'number' ? d.index : -1 };
-  });
-}
-`;
+const PROGRAM = `(function (input, source) {
+  const stringify = JSON.stringify;
+  const toText = String;
+  const isArray = Array.isArray;
+  const assign = Object.assign;
+  const create = Object.create;
+  const setPrototypeOf = Object.setPrototypeOf;
+  const copy = (o) => assign({}, o);
+  const bare = (o) => assign(create(null), o);
+  const list = () => setPrototypeOf([], null);
+  const append = (items, item) => { items[items.length] = item; };
+  const entry = (value) => {
+    try {
+      const json = stringify(value);
+      return bare(typeof json === 'string' ? { json } : { unreadable: 'it has no JSON form' });
+    } catch {
+      return bare({ unreadable: 'it has no JSON form' });
+    }
+  };
+  const out = bare({ stored: list(), returned: null, processProperties: list(), logs: list() });
+  let last = 0;
+  const dataContext = {
+    getDataCount() { return input.documents.length; },
+    getStream(i) { last = i; return input.documents[i].data; },
+    getProperties(i) { last = i; return copy(input.documents[i].properties); },
+    storeStream(data, properties) {
+      append(out.stored, entry(bare({ data: toText(data), properties: bare(properties), source: last })));
+    },
+  };
+  const ExecutionUtil = {
+    getDynamicProcessProperty(name) { return input.processProperties[name] ?? ''; },
+    setDynamicProcessProperty(name, value, persist) {
+      input.processProperties[name] = toText(value);
+      append(out.processProperties, bare({ name: toText(name), value: toText(value), persist: !!persist }));
+    },
+    getRuntimeExecutionProperty(name) { return input.executionProperties[name] ?? ''; },
+  };
+  const log = (level) => (...parts) => {
+    let message = '';
+    for (let i = 0; i < parts.length; i++) message += (i ? ' ' : '') + toText(parts[i]);
+    append(out.logs, bare({ level, message }));
+  };
+  const logger = { info: log('info'), warning: log('warning'), severe: log('error') };
+  const documents = input.documents.map((d, index) => ({ data: d.data, properties: copy(d.properties), index }));
+  const script = Function('dataContext', 'ExecutionUtil', 'logger', 'documents', source);
+  const result = script(dataContext, ExecutionUtil, logger, documents);
+  if (isArray(result)) {
+    out.returned = list();
+    for (let i = 0; i < result.length; i++) append(out.returned, entry(result[i]));
+  }
+  return stringify(out);
+})`;
 
-let quickjs: ReturnType<typeof getQuickJS> | undefined;
+/** Why a script stopped, in words for the run's error. */
+const failures = {
+  memory: (limits: ScriptLimits) =>
+    `The script exceeded its memory limit of ${Number((limits.memoryBytes / 1048576).toFixed(1))} MB and was stopped.`,
+  time: (limits: ScriptLimits) =>
+    `The script exceeded its time limit of ${limits.timeoutMs} ms and was stopped.`,
+  stack: () =>
+    'The script overflowed its stack (stack overflow): its recursion or nesting is too deep.',
+};
 
 /**
- * Runs a Custom Scripting step in QuickJS (never node:vm): its own runtime per run,
- * a memory limit, a stack limit, and an interrupt handler that stops it at the
- * deadline or when the run is cancelled. Throws with the script's error message.
+ * Runs a Custom Scripting step in QuickJS (never node:vm). Every run gets a new
+ * WebAssembly instance (`quickjs-instance.ts`) with one runtime and context, a
+ * memory limit (QuickJS's, and the instance's memory cap underneath), a stack
+ * limit, and an interrupt handler that stops it at the deadline or when the run
+ * is cancelled; nothing of one run survives into the next. Throws with a clear
+ * message when the script fails; a malformed output entry is not a failure but a
+ * problem on its own document (`readScriptOutput`).
  */
 export async function runScript(
   source: string,
@@ -78,44 +118,129 @@ export async function runScript(
   limits: ScriptLimits,
   signal: AbortSignal,
 ): Promise<ScriptOutput> {
-  quickjs ??= getQuickJS();
-  const runtime = (await quickjs).newRuntime();
+  const instance = await newQuickJSInstance(limits.memoryBytes);
+  const runtime = instance.quickjs.newRuntime();
+  let vm: QuickJSContext | undefined;
   try {
-    runtime.setMemoryLimit(limits.memoryBytes);
-    runtime.setMaxStackSize(512 * 1024);
-    const deadline = shouldInterruptAfterDeadline(Date.now() + limits.timeoutMs);
-    runtime.setInterruptHandler((rt) => signal.aborted || deadline(rt));
-    const vm = runtime.newContext();
-    try {
-      const code = `${PRELUDE.replace('__INPUT__', JSON.stringify(JSON.stringify(input)))}
-__collect((function () {
-${source}
-})());
-JSON.stringify(__out);`;
-      const result = vm.evalCode(code, 'custom-script.js');
-      if (result.error) {
-        const error: unknown = vm.dump(result.error);
-        result.error.dispose();
-        throw new Error(scriptErrorMessage(error));
-      }
-      const text: unknown = vm.dump(result.value);
-      result.value.dispose();
-      return JSON.parse(String(text)) as ScriptOutput;
-    } finally {
-      vm.dispose();
-    }
+    limitRuntime(runtime, limits, signal);
+    vm = runtime.newContext();
+    const text = evaluate(vm, source, input, instance, limits);
+    return readScriptOutput(text, input.documents.length);
   } finally {
-    runtime.dispose();
+    release(() => vm?.dispose());
+    release(() => runtime.dispose());
   }
 }
 
-function scriptErrorMessage(error: unknown): string {
-  if (error && typeof error === 'object' && 'message' in error) {
-    const { name, message } = error as { name?: unknown; message: unknown };
-    if (name === 'InternalError' && message === 'interrupted') {
-      return 'The script ran too long and was stopped.';
-    }
-    return `${typeof name === 'string' ? `${name}: ` : ''}${String(message)}`;
+function limitRuntime(runtime: QuickJSRuntime, limits: ScriptLimits, signal: AbortSignal): void {
+  runtime.setMemoryLimit(limits.memoryBytes);
+  runtime.setMaxStackSize(MAX_STACK_BYTES);
+  const deadline = shouldInterruptAfterDeadline(Date.now() + limits.timeoutMs);
+  runtime.setInterruptHandler((rt) => signal.aborted || deadline(rt));
+}
+
+/**
+ * Freeing can itself abort after a failed run (QuickJS asserts that no object is
+ * left, which a stack overflow can break); the instance is dropped either way and
+ * its memory with it, so that abort is not the script's error.
+ */
+function release(dispose: () => void): void {
+  try {
+    dispose();
+  } catch {
+    // The instance is discarded; see above.
   }
-  return String(error);
+}
+
+/** Runs the program; its JSON output text, or throws why the script failed. */
+function evaluate(
+  vm: QuickJSContext,
+  source: string,
+  input: ScriptInput,
+  instance: QuickJSInstance,
+  limits: ScriptLimits,
+): string | undefined {
+  const code = `${PROGRAM}(JSON.parse(${JSON.stringify(JSON.stringify(input))}), ${JSON.stringify(source)})`;
+  let result: ReturnType<QuickJSContext['evalCode']>;
+  try {
+    result = vm.evalCode(code, 'custom-script.js');
+  } catch (error) {
+    throw new Error(hostFailure(error, instance, limits));
+  }
+  if (result.error) {
+    // The script is over; lifting QuickJS's limit lets its error be read when that
+    // limit is what stopped it (the instance's memory cap still holds).
+    vm.runtime.setMemoryLimit(-1);
+    const message = scriptFailure(readError(vm, result.error), instance, limits);
+    result.error.dispose();
+    throw new Error(message);
+  }
+  const value = result.value;
+  try {
+    return vm.typeof(value) === 'string' ? vm.getString(value) : undefined;
+  } finally {
+    value.dispose();
+  }
+}
+
+/** The host's own exception out of QuickJS: the instance aborted mid-run. */
+function hostFailure(error: unknown, instance: QuickJSInstance, limits: ScriptLimits): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return failures.stack();
+  }
+  if (memoryExhausted(instance)) {
+    return failures.memory(limits);
+  }
+  return `The script stopped the script engine (${(error as Error).message}).`;
+}
+
+interface ThrownValue {
+  name: string | undefined;
+  message: string;
+  /** Not an object: QuickJS throws null when it cannot even allocate its error. */
+  primitive: boolean;
+}
+
+/**
+ * Reads what the script threw through handles, not `dump` (which runs
+ * JSON.stringify inside a VM that may have no memory left). Undefined when it
+ * cannot be read at all.
+ */
+function readError(vm: QuickJSContext, error: QuickJSHandle): ThrownValue | undefined {
+  try {
+    if (vm.typeof(error) !== 'object' || vm.eq(error, vm.null)) {
+      const message = `The script threw ${String(vm.dump(error))}.`;
+      return { name: undefined, message, primitive: true };
+    }
+    const text = (key: string) =>
+      vm
+        .getProp(error, key)
+        .consume((h) => (vm.typeof(h) === 'string' ? vm.getString(h) : undefined));
+    return { name: text('name'), message: text('message') ?? '', primitive: false };
+  } catch {
+    return undefined;
+  }
+}
+
+function scriptFailure(
+  thrown: ThrownValue | undefined,
+  instance: QuickJSInstance,
+  limits: ScriptLimits,
+): string {
+  if (!thrown || thrown.primitive || (thrown.name === undefined && thrown.message === '')) {
+    if (memoryExhausted(instance)) {
+      return failures.memory(limits);
+    }
+    return thrown?.message || 'The script failed with an error that could not be read.';
+  }
+  if (thrown.name === 'InternalError' && thrown.message === 'interrupted') {
+    return failures.time(limits);
+  }
+  if (thrown.message === 'out of memory') {
+    return failures.memory(limits);
+  }
+  if (thrown.message === 'stack overflow') {
+    return failures.stack();
+  }
+  return `${thrown.name ? `${thrown.name}: ` : ''}${thrown.message}`;
 }

@@ -150,6 +150,10 @@ export interface ProgramCommandPolicy {
 export interface ScriptLimits {
   /** Wall-clock budget of one Custom Scripting step, checked by QuickJS's interrupt handler. */
   timeoutMs: number;
+  /**
+   * Heap of one Custom Scripting step: QuickJS's own limit, and the cap of the run's
+   * WebAssembly memory (16 MB base + this), which also holds what QuickJS does not count.
+   */
   memoryBytes: number;
 }
 

@@ -103,7 +103,9 @@ describe('data-process', () => {
       },
     );
     expect(run.outcome.status).toBe('error');
-    expect(run.outcome.error).toBe('Custom script: The script ran too long and was stopped.');
+    expect(run.outcome.error).toBe(
+      'Custom script: The script exceeded its time limit of 200 ms and was stopped.',
+    );
   });
 
   it('stops a script that uses too much memory and offers no host access', async () => {

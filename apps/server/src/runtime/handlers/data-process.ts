@@ -108,7 +108,8 @@ async function runStep(step: DataProcessStep, batch: Batch, ctx: RunContext): Pr
       return perDocument(batch, (doc) => [{ ...doc, data: searchReplace(step, doc.data) }]);
     case 'custom-script':
       try {
-        return { docs: await runCustomScript(step.source, batch.docs, ctx), errors: batch.errors };
+        const result = await runCustomScript(step.source, batch.docs, ctx);
+        return { docs: result.docs, errors: [...batch.errors, ...result.errors] };
       } catch (error) {
         // A script error fails the whole batch: a process error (process-semantics.md §7.1).
         throw processError(`Custom script: ${(error as Error).message}`);
