@@ -195,6 +195,13 @@ describe('SIGTERM while runs are running (the real server process)', () => {
     const exited = once(server.child, 'exit');
     process.kill(server.child.pid!, 'SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 300));
+    // During the grace period the server still answers, but starts no new run.
+    const refused = await fetch(`${server.base}/api/runs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ process: listRequestsProcess('late') }),
+    });
+    expect(refused.status).toBe(503);
     late.release();
     const [code] = await exited;
     expect(code).toBe(0);
