@@ -20,8 +20,12 @@ describe.skipIf(!url)('servers starting together on one empty PostgreSQL schema'
     await admin.connect();
     const secretKey = randomBytes(32).toString('base64');
     const start = () => buildApp({ secretKey, databaseUrl: url, databaseSchema: schema });
-    const apps = await Promise.all([start(), start(), start()]);
+    // allSettled, not all: a failed start must not leave the others creating the
+    // schema again after it is dropped.
+    const started = await Promise.allSettled([start(), start(), start()]);
+    const apps = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     try {
+      expect(started.filter((s) => s.status === 'rejected')).toEqual([]);
       for (const app of apps) {
         expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
       }
