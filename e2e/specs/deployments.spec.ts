@@ -41,7 +41,7 @@ test('create an environment, deploy a process with a schedule, run it now and re
   await form.getByRole('button', { name: 'Deploy', exact: true }).click();
   const schedules = form.getByRole('group', { name: 'Schedules' });
   await expect(schedules.getByRole('alert')).toHaveText(
-    'Schedule 1: Cron minute "61" is outside 0-59.',
+    /^Schedule 1: Cron "61 \* \* \* \*" is not valid: Invalid value for minute: 61\./,
   );
   await expect(schedule.getByLabel('Cron')).toHaveAttribute('aria-invalid', 'true');
   await expect(environment).toContainText('Nothing is deployed here yet.');

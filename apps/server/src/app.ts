@@ -102,16 +102,24 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Cron schedules: the clock and how often to look (tests inject both). */
   scheduler?: SchedulerOptions;
+  /** How long `shutdown()` lets running runs finish before aborting them (JUNCTION_SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs?: number | undefined;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Starts deployments' scheduled executions; `tick()` looks now. */
     scheduler: Scheduler;
+    /**
+     * The graceful stop (signals): no new runs, running runs get the grace period
+     * to finish and are then aborted, and only then does the app close.
+     */
+    shutdown(): Promise<void>;
   }
 }
 
 const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 function secretBoxFor(options: AppOptions) {
   if (options.secretKey) {
@@ -296,11 +304,26 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     log: app.log,
   });
 
+  // Runs must end before Fastify closes: once close() begins, app.inject (the
+  // built-in sandbox's transport) fails with "Fastify has already been closed", and a
+  // run still calling it would be stored as ERROR. So shutdown() waits for runs first.
+  const graceMs = options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+  app.decorate('shutdown', async () => {
+    await scheduler.stop();
+    await dispatcher.stop(graceMs);
+    await app.close();
+  });
+  // A plain close() (tests, embedding) has no grace left to give: the runs still
+  // running are aborted with the shutdown reason at once, before the server and
+  // the database go.
+  app.addHook('preClose', async () => {
+    await scheduler.stop();
+    await dispatcher.stop(0);
+  });
   app.addHook('onClose', async () => {
     await retention.stop();
     await sandboxPersistence?.close();
-    await scheduler.stop();
-    await dispatcher.stop();
+    // The database closes last: every run has stored its end by now.
     await db.close();
   });
   return app;

@@ -1,10 +1,22 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { parseArgs, USAGE, UsageError } from './cli/args.ts';
+import { parseArgs, type RunArgs, USAGE, UsageError, type ValidateArgs } from './cli/args.ts';
+import type { Output } from './cli/commands.ts';
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   return String(manifest.version);
+}
+
+/**
+ * The engine and its script sandbox load only for a command that needs them, so
+ * --help and usage errors answer at once.
+ */
+async function perform(args: RunArgs | ValidateArgs, io: Output): Promise<number> {
+  const { runCommand, validateCommand } = await import('./cli/commands.ts');
+  return args.command === 'validate'
+    ? validateCommand(args, io)
+    : await runCommand(args, io, process.env);
 }
 
 /** `junction` for pipelines: validate or run a process file; exit 0, 1 or 2. */
@@ -23,12 +35,7 @@ async function main(argv: string[]): Promise<number> {
       io.out(version());
       return 0;
     }
-    // The engine and its script sandbox load only for a command that needs them, so
-    // --help and usage errors answer at once.
-    const { runCommand, validateCommand } = await import('./cli/commands.ts');
-    return args.command === 'validate'
-      ? validateCommand(args, io)
-      : await runCommand(args, io, process.env);
+    return await perform(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`junction: ${error.message}\n\n${USAGE}`);

@@ -18,6 +18,8 @@ export interface ServerConfig {
   egressAllow: string[];
   /** Host names users reach the server by, beyond loopback ones (JUNCTION_ALLOWED_HOSTS). */
   allowedHosts: string[];
+  /** How long running runs may finish on SIGTERM/SIGINT before they are aborted; undefined = the default. */
+  shutdownGraceMs: number | undefined;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -67,6 +69,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       env['JUNCTION_SANDBOX_PERSIST'] === '1' || env['JUNCTION_SANDBOX_PERSIST'] === 'true',
     programCommands: list(env['JUNCTION_PROGRAM_COMMANDS']),
     egressAllow: list(env['JUNCTION_EGRESS_ALLOW']),
+    shutdownGraceMs: positiveInteger(env, 'JUNCTION_SHUTDOWN_GRACE_MS', 'ms').ms,
   };
 }
 

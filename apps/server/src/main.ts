@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 
-/** Process concerns only: configuration, listening, and a clean stop on Ctrl+C. */
+/** Process concerns only: configuration, listening, and a clean stop on Ctrl+C or SIGTERM. */
 async function main(): Promise<void> {
   const config = readConfig(process.env);
   const publicUrl = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     runRetentionDays: config.runRetentionDays,
     egressAllow: config.egressAllow,
     allowedHosts: config.allowedHosts,
+    shutdownGraceMs: config.shutdownGraceMs,
     webDist: config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     publicUrl,
     logger: {
@@ -38,9 +39,14 @@ async function main(): Promise<void> {
       return;
     }
     closing = true;
-    console.log(`\n${signal}: stopping Junction...`);
-    await app.close();
-    process.exit(0);
+    console.log(`\n${signal}: stopping Junction (running runs get a grace period)...`);
+    try {
+      await app.shutdown();
+      process.exit(0);
+    } catch (error) {
+      console.error('Junction did not stop cleanly:', error);
+      process.exit(1);
+    }
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -72,7 +72,9 @@ describe(`schedules start each tick once, across restarts and servers (${storage
     });
     expect(refused.statusCode).toBe(400);
     // The message names the schedule, so a form with several can point at it.
-    expect(refused.json().message).toBe('Schedule 2: Cron minute "61" is outside 0-59.');
+    expect(refused.json().message).toMatch(
+      /^Schedule 2: Cron "61 \* \* \* \*" is not valid: Invalid value for minute: 61\. Use five fields/,
+    );
     const deployed = await call(first, 'POST', `${P}/Deployment`, {
       payload: {
         processId: 'nightly',
@@ -112,5 +114,52 @@ describe(`schedules start each tick once, across restarts and servers (${storage
     expect(runs).toHaveLength(2);
     expect(runs.every((r) => r.deploymentId === deployed.json().id)).toBe(true);
     await last.close();
+  });
+});
+
+describe(`a daily schedule runs once on both daylight-saving days (${storageUnderTest()})`, () => {
+  const storage = sharedStorage();
+  afterAll(() => storage.cleanup());
+
+  /** Looks every minute from `from` to `until`, as a server running through the night would. */
+  async function runThrough(
+    app: FastifyInstance,
+    clock: { now: Date },
+    from: string,
+    until: string,
+  ) {
+    let started = 0;
+    for (let t = Date.parse(from); t <= Date.parse(until); t += 60_000) {
+      clock.now = new Date(t);
+      started += await app.scheduler.tick();
+    }
+    return started;
+  }
+
+  it('claims one tick at 03:00 when 02:30 is skipped and one when 02:30 happens twice', async () => {
+    const clock = { now: new Date('2026-03-29T00:30:00Z') };
+    const app = await buildApp({
+      ...storage.options,
+      scheduler: { now: () => clock.now, intervalMs: 0 },
+    });
+    await call(app, 'POST', '/api/processes/import', { payload: listRequestsProcess('nightly') });
+    const env = (await call(app, 'POST', `${P}/Environment`, { payload: { name: 'Prod' } })).json();
+    const deployed = await call(app, 'POST', `${P}/Deployment`, {
+      payload: {
+        processId: 'nightly',
+        environmentId: env.id,
+        schedules: [{ cron: '30 2 * * *', timeZone: 'Europe/Berlin' }, { cron: '@daily' }],
+      },
+    });
+    expect(deployed.statusCode, deployed.body).toBe(201);
+
+    // 01:00-04:00 Berlin on 2026-03-29 (CET until 02:00, then CEST): 02:30 does not exist.
+    expect(await runThrough(app, clock, '2026-03-29T00:30:00Z', '2026-03-29T02:00:00Z')).toBe(1);
+    // 01:00-03:00 Berlin on 2026-10-25 (02:00-03:00 CEST, then 02:00-03:00 again in CET).
+    expect(await runThrough(app, clock, '2026-10-24T23:50:00Z', '2026-10-25T02:10:00Z')).toBe(2);
+    const runs = await scheduledRuns(app);
+    // 03:00 CEST on the first day; 02:30 CEST and @daily's UTC midnight on the second.
+    expect(runs).toHaveLength(3);
+    await app.close();
   });
 });

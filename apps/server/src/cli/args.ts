@@ -20,9 +20,7 @@ export interface ValidateArgs {
 }
 
 /** `--help`/`-h` or `--version` anywhere: print and exit 0, whatever else was given. */
-export interface InfoArgs {
-  command: 'help' | 'version';
-}
+export type InfoArgs = { command: 'help' } | { command: 'version' };
 
 export const USAGE = `Usage:
   junction validate <process.json> [--json]

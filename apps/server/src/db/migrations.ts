@@ -1,7 +1,7 @@
-import type { Database } from './database.ts';
+import type { Database, Queryable } from './database.ts';
 
 /**
- * Ordered schema migrations; each runs once, in its own transaction. Append only:
+ * Ordered schema migrations; each runs once (see `migrate`). Append only:
  * a released migration is never edited, a change is a new entry.
  */
 const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
@@ -234,25 +234,46 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
   },
 ];
 
+/**
+ * The advisory lock that serializes migrations: its first key is fixed, its second the
+ * schema's name, so servers sharing a schema take turns while other schemas (test runs
+ * on one server) migrate side by side.
+ */
+export const MIGRATION_LOCK_KEY = 0x4a_75_6e_63; // "Junc"
+export const MIGRATION_LOCK_SQL = 'SELECT pg_advisory_xact_lock($1, hashtext($2))';
+
+/**
+ * Applies the pending migrations in one transaction under the advisory lock. Servers
+ * starting together on an empty database would otherwise all see "nothing applied"
+ * and all create the same tables; with the lock, the first applies everything and
+ * the others wait, then find nothing left to do. The lock is released with the
+ * transaction, also when a migration fails (nothing of the run is kept then).
+ * PGlite is one embedded connection: the lock is always free there and costs nothing.
+ */
 export async function migrate(db: Database): Promise<void> {
-  await db.query(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
-  );
-  const applied = new Set(
-    (await db.query<{ id: number }>('SELECT id FROM schema_migrations')).map((r) => r.id),
-  );
-  for (const m of MIGRATIONS) {
-    if (applied.has(m.id)) {
-      continue;
+  await db.transaction(async (tx) => {
+    const [{ schema } = { schema: 'public' }] = await tx.query<{ schema: string }>(
+      'SELECT current_schema() AS schema',
+    );
+    await tx.query(MIGRATION_LOCK_SQL, [MIGRATION_LOCK_KEY, schema]);
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const applied = new Set(
+      (await tx.query<{ id: number }>('SELECT id FROM schema_migrations')).map((r) => r.id),
+    );
+    for (const m of MIGRATIONS.filter((m) => !applied.has(m.id))) {
+      await apply(tx, m);
     }
-    await db.transaction(async (tx) => {
-      for (const statement of m.sql
-        .split(';')
-        .map((s) => s.trim())
-        .filter(Boolean)) {
-        await tx.query(statement);
-      }
-      await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [m.id, m.name]);
-    });
+  });
+}
+
+async function apply(tx: Queryable, m: { id: number; name: string; sql: string }): Promise<void> {
+  for (const statement of m.sql
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    await tx.query(statement);
   }
+  await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [m.id, m.name]);
 }

@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import pg from 'pg';
 import type { Database, Queryable } from './database.ts';
+import { MIGRATION_LOCK_KEY, MIGRATION_LOCK_SQL } from './migrations.ts';
 
 /**
  * Like libpq: a URL without a user (and no PGUSER) connects as the operating
@@ -17,6 +18,26 @@ export function withDefaultUser(url: string): string {
 }
 
 /**
+ * CREATE SCHEMA IF NOT EXISTS is not safe against itself: two servers creating the
+ * same schema at once, one fails on pg_namespace's unique index. The migration lock
+ * on that schema's name makes them take turns.
+ */
+async function createSchema(pool: pg.Pool, schema: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(MIGRATION_LOCK_SQL, [MIGRATION_LOCK_KEY, schema]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
  * A PostgreSQL server (DATABASE_URL). `schema` isolates one app instance's tables,
  * which lets test suites share the server without seeing each other's rows.
  */
@@ -27,7 +48,7 @@ export async function openPostgresDatabase(url: string, schema?: string): Promis
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   if (schema) {
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await createSchema(pool, schema);
   }
   const wrap = (q: { query: pg.Pool['query'] }): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {

@@ -9,7 +9,8 @@ const strict = { additionalProperties: false } as const;
 
 export const ScheduleBody = Type.Object(
   {
-    cron: Type.String({ minLength: 9, maxLength: 200 }),
+    // Short enough for a nickname such as @daily; parseCron judges the rest and says why.
+    cron: Type.String({ minLength: 1, maxLength: 200 }),
     timeZone: Type.String({ minLength: 1, maxLength: 64, default: 'UTC' }),
   },
   strict,

@@ -1,56 +1,119 @@
 import { describe, expect, it } from 'vitest';
-import { cronMatches, cronTicks, isTimeZone, parseCron } from './cron.ts';
+import { cronTicks, isTimeZone, parseCron } from './cron.ts';
+
+/** The run times of `expression` in (from, until], as ISO strings. */
+function ticks(expression: string, timeZone: string, from: string, until: string): string[] {
+  return cronTicks(parseCron(expression), timeZone, new Date(from), new Date(until)).map((t) =>
+    t.toISOString(),
+  );
+}
 
 describe('cron', () => {
-  it('parses *, lists, ranges and steps', () => {
-    const cron = parseCron('*/15 9-17/4 1,15 * 1-5');
-    expect([...cron.minute]).toEqual([0, 15, 30, 45]);
-    expect([...cron.hour]).toEqual([9, 13, 17]);
-    expect([...cron.dayOfMonth]).toEqual([1, 15]);
-    expect(cron.month.size).toBe(12);
-    expect([...cron.dayOfWeek]).toEqual([1, 2, 3, 4, 5]);
-    expect([...parseCron('5/20 * * * *').minute]).toEqual([5, 25, 45]);
-    expect(parseCron('0 0 * * 7').dayOfWeek.has(0)).toBe(true);
-  });
-
-  it.each([
-    '* * * *',
-    '60 * * * *',
-    '* 24 * * *',
-    '* * 0 * *',
-    'a * * * *',
-    '5-1 * * * *',
-    '*/0 * * * *',
-  ])('refuses %s', (expression) => {
-    expect(() => parseCron(expression)).toThrow();
-  });
-
-  it('matches on the wall clock of the time zone', () => {
-    const nineInBerlin = new Date('2026-07-01T07:00:00Z'); // CEST = UTC+2
-    expect(cronMatches(parseCron('0 9 * * *'), nineInBerlin, 'Europe/Berlin')).toBe(true);
-    expect(cronMatches(parseCron('0 9 * * *'), nineInBerlin, 'UTC')).toBe(false);
-    expect(cronMatches(parseCron('0 7 * * 3'), nineInBerlin, 'UTC')).toBe(true); // a Wednesday
-  });
-
-  it('uses either day field when both are restricted', () => {
-    const cron = parseCron('0 0 13 * 5'); // the 13th, or any Friday
-    expect(cronMatches(cron, new Date('2026-01-13T00:00:00Z'), 'UTC')).toBe(true);
-    expect(cronMatches(cron, new Date('2026-01-16T00:00:00Z'), 'UTC')).toBe(true);
-    expect(cronMatches(cron, new Date('2026-01-14T00:00:00Z'), 'UTC')).toBe(false);
-  });
-
   it('lists the ticks in a window, excluding its start', () => {
-    const ticks = cronTicks(
-      parseCron('*/10 * * * *'),
-      'UTC',
-      new Date('2026-01-01T00:00:00Z'),
-      new Date('2026-01-01T00:30:30Z'),
-    );
-    expect(ticks.map((t) => t.toISOString())).toEqual([
+    expect(ticks('*/10 * * * *', 'UTC', '2026-01-01T00:00:00Z', '2026-01-01T00:30:30Z')).toEqual([
       '2026-01-01T00:10:00.000Z',
       '2026-01-01T00:20:00.000Z',
       '2026-01-01T00:30:00.000Z',
     ]);
+  });
+
+  it('reads the wall clock of the time zone', () => {
+    // 09:00 in Berlin in July is 07:00 UTC (CEST = UTC+2).
+    expect(
+      ticks('0 9 * * *', 'Europe/Berlin', '2026-07-01T00:00:00Z', '2026-07-02T00:00:00Z'),
+    ).toEqual(['2026-07-01T07:00:00.000Z']);
+  });
+
+  it('runs 02:30 Berlin once on the spring-forward day, at the first time after the gap', () => {
+    // On 2026-03-29 the clock jumps from 02:00 to 03:00: 02:30 does not exist.
+    expect(
+      ticks('30 2 * * *', 'Europe/Berlin', '2026-03-28T00:00:00Z', '2026-03-31T00:00:00Z'),
+    ).toEqual([
+      '2026-03-28T01:30:00.000Z', // 02:30 CET
+      '2026-03-29T01:00:00.000Z', // 03:00 CEST, the first valid time after the gap
+      '2026-03-30T00:30:00.000Z', // 02:30 CEST
+    ]);
+  });
+
+  it('runs 02:30 Berlin once on the fall-back day, on its first occurrence', () => {
+    // On 2026-10-25 the clock goes from 03:00 back to 02:00: 02:30 happens twice.
+    expect(
+      ticks('30 2 * * *', 'Europe/Berlin', '2026-10-24T00:00:00Z', '2026-10-27T00:00:00Z'),
+    ).toEqual([
+      '2026-10-24T00:30:00.000Z', // 02:30 CEST
+      '2026-10-25T00:30:00.000Z', // 02:30 CEST, the first; 02:30 CET is not a second run
+      '2026-10-26T01:30:00.000Z', // 02:30 CET
+    ]);
+    // A server that starts looking after the first 02:30 does not run the second one.
+    expect(
+      ticks('30 2 * * *', 'Europe/Berlin', '2026-10-25T01:00:00Z', '2026-10-25T02:00:00Z'),
+    ).toEqual([]);
+  });
+
+  it('keeps interval jobs on the clock across the change: every half hour stays every half hour', () => {
+    expect(
+      ticks('*/30 * * * *', 'Europe/Berlin', '2026-10-25T00:00:00Z', '2026-10-25T01:30:00Z'),
+    ).toEqual(['2026-10-25T00:30:00.000Z', '2026-10-25T01:00:00.000Z', '2026-10-25T01:30:00.000Z']);
+  });
+
+  it('knows weekday and month names, ranges of them and nicknames', () => {
+    // 2026-03-06 is a Friday: the next weekday runs are Friday and Monday.
+    expect(ticks('0 9 * * MON-FRI', 'UTC', '2026-03-06T00:00:00Z', '2026-03-10T00:00:00Z')).toEqual(
+      ['2026-03-06T09:00:00.000Z', '2026-03-09T09:00:00.000Z'],
+    );
+    expect(ticks('0 0 1 JAN *', 'UTC', '2026-03-01T00:00:00Z', '2028-01-01T00:00:00Z')).toEqual([
+      '2027-01-01T00:00:00.000Z',
+      '2028-01-01T00:00:00.000Z',
+    ]);
+    expect(ticks('@daily', 'UTC', '2026-03-05T12:00:00Z', '2026-03-07T00:00:00Z')).toEqual([
+      '2026-03-06T00:00:00.000Z',
+      '2026-03-07T00:00:00.000Z',
+    ]);
+    expect(ticks('@hourly', 'UTC', '2026-03-05T12:00:00Z', '2026-03-05T14:00:00Z')).toEqual([
+      '2026-03-05T13:00:00.000Z',
+      '2026-03-05T14:00:00.000Z',
+    ]);
+    expect(ticks('0 0 * * 7', 'UTC', '2026-01-01T00:00:00Z', '2026-01-05T00:00:00Z')).toEqual([
+      '2026-01-04T00:00:00.000Z', // 7 is Sunday, as 0 is
+    ]);
+  });
+
+  it('uses either day field when both are restricted, as Vixie cron does', () => {
+    // The 13th, or any Friday: Jan 2, 9, 13 (a Tuesday) and 16.
+    expect(ticks('0 0 13 * 5', 'UTC', '2026-01-01T00:00:00Z', '2026-01-16T00:00:00Z')).toEqual([
+      '2026-01-02T00:00:00.000Z',
+      '2026-01-09T00:00:00.000Z',
+      '2026-01-13T00:00:00.000Z',
+      '2026-01-16T00:00:00.000Z',
+    ]);
+  });
+
+  it('keeps the steps from a start value that schedules were saved with', () => {
+    expect(ticks('5/20 * * * *', 'UTC', '2026-01-01T00:00:00Z', '2026-01-01T01:00:00Z')).toEqual([
+      '2026-01-01T00:05:00.000Z',
+      '2026-01-01T00:25:00.000Z',
+      '2026-01-01T00:45:00.000Z',
+    ]);
+  });
+
+  it.each([
+    ['* * * *', 'exactly five'],
+    ['0 0 * * * *', '5 parts'],
+    ['61 * * * *', 'minute: 61'],
+    ['* 24 * * *', 'hour: 24'],
+    ['0 0 * 13 *', 'month'],
+    ['a * * * *', 'illegal characters'],
+    ['5-1 * * * *', 'larger than'],
+    ['*/0 * * * *', 'stepping'],
+    ['@sometimes', 'five'],
+    ['', 'five'],
+  ])('refuses %j, saying why', (expression, reason) => {
+    expect(() => parseCron(expression)).toThrow(`Cron "${expression}" is not valid:`);
+    expect(() => parseCron(expression)).toThrow(reason);
+  });
+
+  it('refuses a schedule that never fires', () => {
+    expect(() => parseCron('0 0 30 2 *')).toThrow('Cron "0 0 30 2 *" never fires');
   });
 
   it('knows time zones', () => {

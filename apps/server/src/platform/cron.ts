@@ -1,138 +1,80 @@
+import { Cron as Croner, type CronOptions } from 'croner';
+
 /**
- * Five-field cron (minute hour day-of-month month day-of-week) with `*`, lists,
- * ranges and steps, evaluated in a time zone. Small on purpose: schedules need
- * only "does this minute match", and a dependency would bring far more.
+ * A checked cron expression. The rules and the time-zone arithmetic are croner's:
+ * a hand-written matcher got daylight-saving days wrong (a skipped or doubled run
+ * twice a year), and that is exactly the part worth taking from a maintained library.
  */
 export interface Cron {
-  minute: Set<number>;
-  hour: Set<number>;
-  dayOfMonth: Set<number>;
-  month: Set<number>;
-  dayOfWeek: Set<number>;
-  /** Cron's rule: when both day fields are restricted, either one may match. */
-  anyDay: boolean;
+  readonly expression: string;
 }
 
-const FIELDS = [
-  ['minute', 0, 59],
-  ['hour', 0, 23],
-  ['day of month', 1, 31],
-  ['month', 1, 12],
-  ['day of week', 0, 7],
-] as const;
+const OPTIONS: CronOptions = {
+  // Never scheduled by croner itself: the scheduler only asks it for times.
+  paused: true,
+  // Five fields (minute hour day-of-month month day-of-week) or a nickname such as
+  // @daily; croner's seconds and years fields would be a second, surprising dialect.
+  mode: '5-part',
+  // Vixie cron's rule, as in every standard cron: when both day fields are
+  // restricted, a day matching either one fires (`0 0 13 * 5` = the 13th and Fridays).
+  domAndDow: false,
+  // Vixie cron's daylight-saving rule: a job whose minute and hour fields have no
+  // wildcard or step is a fixed-time job. Its time inside a spring-forward gap runs
+  // once at the first valid time after the gap (never a skipped day), and a time that
+  // occurs twice at fall-back runs only on its first occurrence. Wildcard jobs
+  // (`*/5 * * * *`) follow the clock as it is.
+  fixedTimeRule: 'no-wildcard',
+  // `5/20` (from 5 in steps of 20) was accepted before croner; deployed schedules keep working.
+  sloppyRanges: true,
+};
 
-function parseField(text: string, name: string, min: number, max: number): Set<number> {
-  const values = new Set<number>();
-  for (const part of text.split(',')) {
-    const match = /^(\*|(\d+)(?:-(\d+))?)(?:\/(\d+))?$/.exec(part);
-    if (!match) {
-      throw new Error(`Cron ${name} "${part}" is not a number, range, list or step.`);
-    }
-    const step = match[4] === undefined ? 1 : Number(match[4]);
-    let from = min;
-    let to = max;
-    if (match[1] !== '*') {
-      from = Number(match[2]);
-      // "5/15" means from 5 to the end in steps of 15, as in Vixie cron.
-      to = match[3] !== undefined ? Number(match[3]) : match[4] !== undefined ? max : from;
-    }
-    if (step < 1 || from < min || to > max || from > to) {
-      throw new Error(`Cron ${name} "${part}" is outside ${min}-${max}.`);
-    }
-    for (let v = from; v <= to; v += step) {
-      values.add(v);
-    }
-  }
-  return values;
+const HELP =
+  'Use five fields (minute hour day-of-month month day-of-week), e.g. "30 2 * * MON-FRI", or @hourly, @daily, @weekly, @monthly, @yearly.';
+
+function schedule(expression: string, timeZone?: string): Croner {
+  return new Croner(
+    expression,
+    timeZone === undefined ? OPTIONS : { ...OPTIONS, timezone: timeZone },
+  );
 }
 
+/** Checks an expression; throws an Error whose message says what is wrong and what is expected. */
 export function parseCron(expression: string): Cron {
-  const parts = expression.trim().split(/\s+/);
-  if (parts.length !== 5) {
-    throw new Error(
-      `A cron expression has 5 fields (minute hour day month weekday), got ${parts.length}.`,
-    );
+  const trimmed = expression.trim();
+  let parsed: Croner;
+  try {
+    parsed = schedule(trimmed, 'UTC');
+  } catch (error) {
+    const reason = (error as Error).message.replace(/^CronPattern:\s*/, '').replace(/\.$/, '');
+    throw new Error(`Cron "${trimmed}" is not valid: ${reason}. ${HELP}`);
   }
-  const [minute, hour, dayOfMonth, month, dayOfWeek] = FIELDS.map(([name, min, max], i) =>
-    parseField(parts[i]!, name, min, max),
-  ) as [Set<number>, Set<number>, Set<number>, Set<number>, Set<number>];
-  if (dayOfWeek.has(7)) {
-    dayOfWeek.add(0);
+  // A day that never comes (`0 0 30 2 *`) parses, but a schedule that never fires is a mistake.
+  if (parsed.nextRun() === null) {
+    throw new Error(`Cron "${trimmed}" never fires: no date matches it.`);
   }
-  return {
-    minute,
-    hour,
-    dayOfMonth,
-    month,
-    dayOfWeek,
-    anyDay: parts[2] !== '*' && parts[4] !== '*',
-  };
+  return { expression: trimmed };
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Throws a RangeError for a time zone the runtime does not know. */
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let found = formatters.get(timeZone);
-  if (!found) {
-    found = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, found);
-  }
-  return found;
-}
-
+/** Whether the runtime knows the IANA time zone (Intl throws a RangeError for one it does not). */
 export function isTimeZone(timeZone: string): boolean {
   try {
-    formatter(timeZone);
+    new Intl.DateTimeFormat('en-US', { timeZone });
     return true;
   } catch {
     return false;
   }
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-/** Whether the minute containing `at` matches, read on the wall clock of `timeZone`. */
-export function cronMatches(cron: Cron, at: Date, timeZone: string): boolean {
-  const parts: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(at)) {
-    parts[p.type] = p.value;
-  }
-  const day = Number(parts['day']);
-  const weekday = WEEKDAYS.indexOf(parts['weekday'] ?? '');
-  const dayOk = cron.anyDay
-    ? cron.dayOfMonth.has(day) || cron.dayOfWeek.has(weekday)
-    : cron.dayOfMonth.has(day) && cron.dayOfWeek.has(weekday);
-  return (
-    cron.minute.has(Number(parts['minute'])) &&
-    cron.hour.has(Number(parts['hour'])) &&
-    cron.month.has(Number(parts['month'])) &&
-    dayOk
-  );
-}
-
-const MINUTE = 60_000;
-
-/** Every matching minute start in (after, until], oldest first. */
+/**
+ * Every run time in (after, until], oldest first, on the wall clock of `timeZone`.
+ * Each is a whole minute, so the scheduler's unique (schedule, tick) row is the same
+ * instant on every server that computes it.
+ */
 export function cronTicks(cron: Cron, timeZone: string, after: Date, until: Date): Date[] {
+  const job = schedule(cron.expression, timeZone);
   const ticks: Date[] = [];
-  for (
-    let t = Math.floor(after.getTime() / MINUTE) * MINUTE + MINUTE;
-    t <= until.getTime();
-    t += MINUTE
-  ) {
-    if (cronMatches(cron, new Date(t), timeZone)) {
-      ticks.push(new Date(t));
-    }
+  for (let next = job.nextRun(after); next !== null && next <= until; next = job.nextRun(next)) {
+    ticks.push(next);
   }
   return ticks;
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import { HttpError } from '../errors.ts';
 import type { RunDocumentRepository } from '../repositories/run-document-repository.ts';
 import type { RunRepository } from '../repositories/run-repository.ts';
 import { executeProcess } from '../runtime/engine.ts';
-import type { ConnectorGateway, ShapeStats } from '../runtime/types.ts';
+import { succeeded } from '../runtime/run-status.ts';
+import type { ConnectorGateway, RunOutcome, ShapeStats } from '../runtime/types.ts';
 import { createDocumentRecorder } from './document-recorder.ts';
 import { reportingCounts } from './reporting.ts';
 import { retargetConnectConnections } from './retarget-connections.ts';
@@ -18,6 +20,31 @@ import { createRunSlots, DEFAULT_RUN_SLOT_LIMITS, type RunSlotLimits } from './r
 import type { RuntimeServices } from './runtime-services.ts';
 
 const PROGRESS_INTERVAL_MS = 200;
+
+export const SHUTDOWN_REASON = 'Server shut down before the run finished';
+// The abort reason of runs cut off by shutdown, told apart from a user's cancel by identity.
+const SHUTDOWN = new Error(SHUTDOWN_REASON);
+
+/**
+ * A run the shutdown cut off is ABORTED with the shutdown's reason, whatever the cut
+ * made it fail with (a closed connection, a cancelled call). A run that still did its
+ * work keeps its status.
+ */
+function afterShutdown(outcome: RunOutcome, signal: AbortSignal): RunOutcome {
+  if (signal.reason !== SHUTDOWN || succeeded(outcome.status)) {
+    return outcome;
+  }
+  return { ...outcome, status: 'aborted', error: SHUTDOWN_REASON };
+}
+
+/** Resolves true when `work` settles within `ms`, false when the time runs out first. */
+function within(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  return Promise.race([work.then(() => true), timeout]).finally(() => clearTimeout(timer));
+}
 
 export function createInProcessDispatcher(deps: {
   runs: RunRepository;
@@ -40,6 +67,7 @@ export function createInProcessDispatcher(deps: {
   const slots = createRunSlots(limits);
   const noCounts = { documentsIn: 0, documentsOut: 0, documentsInError: 0 };
   const liveness = deps.liveness ?? DEFAULT_RUN_LIVENESS;
+  let accepting = true;
   // Heartbeats for this server's runs, and a sweep of runs whose server went away
   // (a shared PostgreSQL database outlives any one server).
   const beat = setInterval(() => {
@@ -98,7 +126,7 @@ export function createInProcessDispatcher(deps: {
         .then(() => deps.runs.progress(accountId, runId, snapshot.shapes, snapshot.connections))
         .catch((error) => deps.log.error({ err: error, runId }, 'could not store run progress'));
     };
-    const outcome = await executeProcess(
+    const executed = await executeProcess(
       retargetConnectConnections(request.process, request.connectionId),
       {
         connectors: deps.gatewayFor(accountId),
@@ -142,6 +170,7 @@ export function createInProcessDispatcher(deps: {
         },
       },
     );
+    const outcome = afterShutdown(executed, controller.signal);
     const documentsStored = await recorder.finish(outcome.log ?? []);
     await flushing;
     const counts = reportingCounts(request.process, outcome, request.startDocuments !== undefined);
@@ -165,6 +194,13 @@ export function createInProcessDispatcher(deps: {
 
   return {
     async start(request) {
+      if (!accepting) {
+        throw new HttpError(
+          503,
+          'shutting-down',
+          'The server is shutting down; start the run again once it is back.',
+        );
+      }
       const runId = randomUUID();
       await deps.runs.create(request.accountId, {
         id: runId,
@@ -236,15 +272,26 @@ export function createInProcessDispatcher(deps: {
     async drain() {
       await Promise.all([...active.values()].map((r) => r.done));
     },
-    async stop() {
-      // Runs still waiting for a slot are not started on the way down: they end as
-      // aborted at once; runs already executing finish, still sending heartbeats.
+    async stop(graceMs = 0) {
+      accepting = false;
+      // Runs still waiting for a slot are not started on the way down.
       for (const run of active.values()) {
         if (!run.started) {
-          run.controller.abort();
+          run.controller.abort(SHUTDOWN);
         }
       }
-      await Promise.all([...active.values()].map((r) => r.done));
+      const all = () => Promise.all([...active.values()].map((r) => r.done));
+      if (active.size > 0 && !(await within(all(), graceMs))) {
+        deps.log.warn(
+          { runs: active.size, graceMs },
+          'aborting the runs still running at shutdown',
+        );
+        for (const run of active.values()) {
+          run.controller.abort(SHUTDOWN);
+        }
+      }
+      // The aborted runs store their end while the database is still open.
+      await all();
       clearInterval(beat);
     },
   };

@@ -41,10 +41,12 @@ export interface RunDispatcher {
   /** Resolves when every run started so far has finished (clean shutdown, tests). */
   drain(): Promise<void>;
   /**
-   * Shuts down before the database closes: runs still waiting for a slot end as
-   * aborted, running ones finish, then background work (heartbeats) stops.
+   * Shuts down before the database closes: new runs are refused, runs still waiting
+   * for a slot end as aborted, running ones get `graceMs` (default 0) to finish and
+   * are then aborted with "Server shut down before the run finished"; it resolves
+   * once every run has stored its end, and background work (heartbeats) has stopped.
    */
-  stop(): Promise<void>;
+  stop(graceMs?: number): Promise<void>;
 }
 
 /**
