@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
-import { usePrivateUmask } from './db/data-dir.ts';
+import { setPrivateUmask } from './db/data-dir.ts';
 
 /** Process concerns only: configuration, listening, and a clean stop on Ctrl+C. */
 async function main(): Promise<void> {
   // Before anything is written: the database's files get no group or other access.
-  usePrivateUmask();
+  setPrivateUmask();
   const config = readConfig(process.env);
   const publicUrl = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   const app = await buildApp({

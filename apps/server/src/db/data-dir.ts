@@ -19,7 +19,7 @@ export function preparePrivateDir(dir: string): void {
  * Files PGlite writes get the process's umask, and PGlite has no mode option:
  * the entry point sets a private umask before anything is written.
  */
-export function usePrivateUmask(): void {
+export function setPrivateUmask(): void {
   process.umask(PRIVATE_UMASK);
 }
 
