@@ -25,6 +25,7 @@ import { testConnectCredentials } from './connect/test-connection.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open-database.ts';
 import { installErrorPolicy } from './error-policy.ts';
+import { redactingLogger } from './log-redaction.ts';
 import { createPlatformGateway } from './platform/platform-gateway.ts';
 import { platformRoutes } from './platform/platform-routes.ts';
 import { createPlatformService } from './platform/platform-service.ts';
@@ -140,7 +141,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   );
 
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Request lines carry the URL, and `?access_token=` with it.
+    logger: redactingLogger(options.logger),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
   }).withTypeProvider<TypeBoxTypeProvider>();
   installSecurityHeaders(app);
