@@ -15,6 +15,7 @@ import {
 } from '@junction/connect-sandbox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { callerOf, installAuth } from './auth/request-auth.ts';
+import { sandboxAdminGuard } from './auth/sandbox-admin-auth.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
 import { browseConnection } from './connect/browse-connection.ts';
 import { createConnectGateway } from './connect/connect-gateway.ts';
@@ -270,10 +271,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     : undefined;
   await app.register(connectSandboxAdmin, {
     prefix: SANDBOX_ADMIN_PREFIX,
-    token: SANDBOX_DEMO_TOKEN,
     state: sandboxState,
+    // The demo token is public; these controls change every account's sandbox.
+    authorize: sandboxAdminGuard({ accessToken: options.accessToken, tokens, accounts }),
   });
-  await app.register(sandboxRoutes(app));
+  await app.register(sandboxRoutes(sandboxState));
 
   if (serveWeb) {
     await app.register(fastifyStatic, { root: options.webDist!, wildcard: false });
