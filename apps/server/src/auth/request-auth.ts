@@ -115,6 +115,13 @@ export function installAuth(app: FastifyInstance, deps: AuthDeps): void {
         accountId = chosen;
       }
     }
+    // The acting account lies within the home account: its chain covers both.
+    const suspended = await deps.accounts.suspendedAt(accountId);
+    if (suspended !== null) {
+      return reply
+        .status(403)
+        .send({ error: 'forbidden', message: `Account ${suspended} is suspended.` });
+    }
     request.caller = { ...home, accountId };
   });
 
