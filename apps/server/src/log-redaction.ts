@@ -31,19 +31,20 @@ export function redactUrl(url: string): string {
 
 /** Fastify's request fields, with the URL redacted. */
 export function serializeRequest(request: FastifyRequest) {
+  const remotePort = request.socket?.remotePort;
   return {
     method: request.method,
     url: redactUrl(request.url),
     host: request.host,
     remoteAddress: request.ip,
-    remotePort: request.socket?.remotePort,
+    ...(remotePort === undefined ? {} : { remotePort }),
   };
 }
 
 type LoggerOption = FastifyServerOptions['logger'];
 
 /** The server's logger settings with the redacting request serializer in place. */
-export function redactingLogger(logger: LoggerOption): LoggerOption {
+export function redactingLogger(logger: LoggerOption): Exclude<LoggerOption, undefined> {
   if (logger === undefined || logger === false) {
     return false;
   }
