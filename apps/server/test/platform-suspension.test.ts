@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
 import { call, P } from './platform-fixtures.ts';
+import { listRequestsProcess } from './skeleton-process.ts';
 
 /** default ── partner ── customer, with an admin token in the customer account. */
 async function hierarchy(app: FastifyInstance) {
@@ -26,8 +27,9 @@ const setStatus = (app: FastifyInstance, id: string, status: 'active' | 'suspend
 describe(`a suspended partner (${storageUnderTest()})`, () => {
   let app: FastifyInstance;
   let customerAdmin: string;
+  let clock = new Date('2026-03-02T10:00:30Z');
   beforeAll(async () => {
-    app = await buildTestApp();
+    app = await buildTestApp({ scheduler: { now: () => clock, intervalMs: 0 } });
     customerAdmin = await hierarchy(app);
   });
 
@@ -59,5 +61,34 @@ describe(`a suspended partner (${storageUnderTest()})`, () => {
     expect((await setStatus(app, 'partner', 'active')).statusCode).toBe(200);
     expect((await session()).statusCode).toBe(200);
     expect((await mintAdmin()).statusCode).toBe(201);
+  });
+
+  it('stops its customers’ schedules too, until it is reactivated', async () => {
+    const asCustomer = { token: customerAdmin };
+    const imported = await call(app, 'POST', '/api/processes/import', {
+      ...asCustomer,
+      payload: listRequestsProcess('nightly'),
+    });
+    expect(imported.statusCode, imported.body).toBe(201);
+    const env = await call(app, 'POST', `${P}/Environment`, {
+      ...asCustomer,
+      payload: { name: 'Prod' },
+    });
+    const deployed = await call(app, 'POST', `${P}/Deployment`, {
+      ...asCustomer,
+      payload: {
+        processId: 'nightly',
+        environmentId: env.json().id,
+        schedules: [{ cron: '* * * * *' }],
+      },
+    });
+    expect(deployed.statusCode, deployed.body).toBe(201);
+
+    await setStatus(app, 'partner', 'suspended');
+    expect(await app.scheduler.tick()).toBe(0);
+    await setStatus(app, 'partner', 'active');
+    // The scheduler starts the ticks due since it last looked: the next minute's.
+    clock = new Date('2026-03-02T10:01:30Z');
+    expect(await app.scheduler.tick()).toBe(1);
   });
 });
