@@ -7,17 +7,28 @@ export const PRIVATE_UMASK = 0o077;
 /**
  * The data directory holds the database files (the write-ahead log too) and the
  * key file: whoever can read them reads every stored token. It is created 0700,
- * and an existing one is narrowed to 0700, so nothing below it is reachable by
- * other users even when older files kept looser modes.
+ * and an existing one loses group and other access, so nothing below it is
+ * reachable by other users even when older files kept looser modes.
  */
 export function preparePrivateDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(dir, 0o700);
+  narrow(dir);
 }
 
 /**
- * Files PGlite writes get the process's umask, and PGlite has no mode option:
- * the entry point sets a private umask before anything is written.
+ * Takes group and other access away. A path that is already private is left
+ * alone, so an operator's read-only mount with tight modes still starts.
+ */
+export function narrow(path: string): void {
+  const mode = lstatSync(path).mode & 0o777;
+  if ((mode & 0o077) !== 0) {
+    chmodSync(path, mode & 0o700);
+  }
+}
+
+/**
+ * Whatever the process writes with default modes (files 0666, directories
+ * 0777) gets no group or other access: the entry point sets this first.
  */
 export function setPrivateUmask(): void {
   process.umask(PRIVATE_UMASK);
@@ -34,10 +45,10 @@ export function tightenTree(dir: string): void {
     const path = join(dir, name);
     const stat = lstatSync(path);
     if (stat.isDirectory()) {
-      chmodSync(path, 0o700);
+      narrow(path);
       tightenTree(path);
-    } else if (stat.isFile() && (stat.mode & 0o077) !== 0) {
-      chmodSync(path, stat.mode & 0o700);
+    } else if (stat.isFile()) {
+      narrow(path);
     }
   }
 }

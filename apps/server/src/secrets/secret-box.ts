@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { preparePrivateDir } from '../db/data-dir.ts';
+import { narrow, preparePrivateDir } from '../db/data-dir.ts';
 
 /**
  * Encrypts secrets at rest with AES-256-GCM. Each ciphertext records the id of
@@ -36,7 +36,7 @@ export function loadOrCreateKeyFile(dataDir: string): Buffer {
   preparePrivateDir(dataDir);
   if (existsSync(file)) {
     // A key file written before modes were enforced is narrowed too.
-    chmodSync(file, 0o600);
+    narrow(file);
     return parseSecretKey(readFileSync(file, 'utf8'));
   }
   const key = randomBytes(32);
