@@ -16,6 +16,7 @@ import {
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { installOriginGuard, LOOPBACK_HOST_NAMES } from './auth/origin-guard.ts';
 import { callerOf, installAuth } from './auth/request-auth.ts';
+import { sandboxAdminGuard } from './auth/sandbox-admin-auth.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
 import { browseConnection } from './connect/browse-connection.ts';
 import { createConnectGateway } from './connect/connect-gateway.ts';
@@ -26,6 +27,7 @@ import { testConnectCredentials } from './connect/test-connection.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open-database.ts';
 import { installErrorPolicy } from './error-policy.ts';
+import { redactingLogger } from './log-redaction.ts';
 import { createPlatformGateway } from './platform/platform-gateway.ts';
 import { platformRoutes } from './platform/platform-routes.ts';
 import { createPlatformService } from './platform/platform-service.ts';
@@ -154,7 +156,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   );
 
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Request lines carry the URL, and `?access_token=` with it.
+    logger: redactingLogger(options.logger),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
   }).withTypeProvider<TypeBoxTypeProvider>();
   installSecurityHeaders(app);
@@ -289,10 +292,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     : undefined;
   await app.register(connectSandboxAdmin, {
     prefix: SANDBOX_ADMIN_PREFIX,
-    token: SANDBOX_DEMO_TOKEN,
     state: sandboxState,
+    // The demo token is public; these controls change every account's sandbox.
+    authorize: sandboxAdminGuard({ accessToken: options.accessToken, tokens, accounts }),
   });
-  await app.register(sandboxRoutes(app));
+  await app.register(sandboxRoutes(sandboxState));
 
   if (serveWeb) {
     await app.register(fastifyStatic, { root: options.webDist!, wildcard: false });

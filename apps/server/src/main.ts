@@ -1,9 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
+import { setPrivateUmask } from './db/data-dir.ts';
 
 /** Process concerns only: configuration, listening, and a clean stop on Ctrl+C or SIGTERM. */
 async function main(): Promise<void> {
+  // Before anything is written: the database's files get no group or other access.
+  setPrivateUmask();
   const config = readConfig(process.env);
   const publicUrl = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   const app = await buildApp({

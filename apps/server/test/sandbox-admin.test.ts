@@ -54,3 +54,73 @@ describe('the built-in sandbox', () => {
     }
   }, 60_000);
 });
+
+describe('the sandbox admin controls', () => {
+  const ACCESS = 'install-access-token-for-sandbox-admin';
+  const P = '/api/platform/v1';
+  const routes = [
+    { method: 'GET', url: '/sandbox/admin/state' },
+    { method: 'GET', url: '/sandbox/admin/state/request' },
+    { method: 'POST', url: '/sandbox/admin/reset' },
+    { method: 'POST', url: '/sandbox/admin/seed', payload: { seed: 7 } },
+    { method: 'GET', url: '/sandbox/admin/faults' },
+    { method: 'PUT', url: '/sandbox/admin/faults', payload: { rules: [] } },
+    { method: 'DELETE', url: '/sandbox/admin/faults' },
+  ] as const;
+  const callAs = (app: FastifyInstance, route: (typeof routes)[number], authorization?: string) =>
+    app.inject({
+      method: route.method,
+      url: route.url,
+      headers: authorization ? { authorization } : {},
+      ...('payload' in route ? { payload: route.payload } : {}),
+    });
+
+  async function mint(app: FastifyInstance, account: string, role: string): Promise<string> {
+    const res = await app.inject({
+      method: 'POST',
+      url: `${P}/Token?overrideAccount=${account}`,
+      headers: { authorization: `Bearer ${ACCESS}` },
+      payload: { name: `${account} ${role}`, role },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().token;
+  }
+
+  it('refuse the public demo token, no token and anyone but the install’s admin', async () => {
+    const app = await buildTestApp({ accessToken: ACCESS });
+    const provisioned = await app.inject({
+      method: 'POST',
+      url: `${P}/execute/provision-account`,
+      headers: { authorization: `Bearer ${ACCESS}` },
+      payload: { name: 'Partner', id: 'partner' },
+    });
+    expect(provisioned.statusCode, provisioned.body).toBeLessThan(300);
+    const limited = [
+      await mint(app, 'default', 'viewer'),
+      await mint(app, 'default', 'operator'),
+      await mint(app, 'default', 'builder'),
+      await mint(app, 'partner', 'admin'),
+    ];
+    for (const route of routes) {
+      expect((await callAs(app, route)).statusCode, route.url).toBe(401);
+      expect((await callAs(app, route, SANDBOX_DEMO_TOKEN)).statusCode, route.url).toBe(401);
+      for (const token of limited) {
+        expect((await callAs(app, route, `Bearer ${token}`)).statusCode, route.url).toBe(403);
+      }
+    }
+    const admin = await mint(app, 'default', 'admin');
+    for (const route of routes) {
+      expect((await callAs(app, route, `Bearer ${ACCESS}`)).statusCode, route.url).toBeLessThan(
+        300,
+      );
+      expect((await callAs(app, route, `Bearer ${admin}`)).statusCode, route.url).toBeLessThan(300);
+    }
+    const reset = await app.inject({
+      method: 'POST',
+      url: '/api/sandbox/reset',
+      headers: { authorization: `Bearer ${ACCESS}` },
+    });
+    expect(reset.statusCode).toBe(200);
+    expect(reset.json().counts.request).toBeGreaterThan(100);
+  });
+});

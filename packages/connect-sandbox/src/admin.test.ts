@@ -1,5 +1,8 @@
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectSandboxAdmin } from './admin.ts';
 import { assertConformant, type ConformanceLog, recordConformance } from './conformance.ts';
+import { SANDBOX_DEMO_TOKEN } from './plugin.ts';
 import { createSandboxState } from './seed/create-state.ts';
 import { startStandalone } from './standalone.ts';
 import type { SandboxState } from './store/state.ts';
@@ -127,5 +130,34 @@ describe('connectSandboxAdmin', () => {
     } finally {
       await close();
     }
+  });
+});
+
+describe('connectSandboxAdmin with the host’s own authorization', () => {
+  it('asks the host instead of accepting the public demo token', async () => {
+    const host = Fastify();
+    await host.register(connectSandboxAdmin, {
+      prefix: ADMIN_PREFIX,
+      state: createSandboxState({ seed: 5, scale: 10 }),
+      authorize: async (request, reply) =>
+        request.headers['x-host-admin'] === 'yes' ? undefined : reply.status(403).send({}),
+    });
+    const demo = await host.inject({
+      url: `${ADMIN_PREFIX}/state`,
+      headers: { authorization: SANDBOX_DEMO_TOKEN },
+    });
+    expect(demo.statusCode).toBe(403);
+    const reset = await host.inject({
+      method: 'POST',
+      url: `${ADMIN_PREFIX}/reset`,
+      headers: { authorization: SANDBOX_DEMO_TOKEN },
+    });
+    expect(reset.statusCode).toBe(403);
+    const allowed = await host.inject({
+      url: `${ADMIN_PREFIX}/state`,
+      headers: { 'x-host-admin': 'yes' },
+    });
+    expect(allowed.statusCode).toBe(200);
+    await host.close();
   });
 });

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound, validationError } from './errors.ts';
 import { parseFaultRule, sandboxFaults } from './faults.ts';
 import {
@@ -20,6 +20,12 @@ export interface ConnectSandboxAdminOptions {
   state: SandboxState;
   /** Exact `Authorization` header value to accept (default `SANDBOX_DEMO_TOKEN`). */
   token?: string;
+  /**
+   * The host's own check, run on every admin request instead of the token: a
+   * server that mounts the sandbox for many users keeps these controls to its
+   * administrators, as the demo token is public. It answers (401/403) to refuse.
+   */
+  authorize?: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 }
 
 /** `{seed, scale, counts}` of a state: what every admin write answers. */
@@ -91,7 +97,11 @@ export const connectSandboxAdmin: FastifyPluginAsync<ConnectSandboxAdminOptions>
   }
   const faults = sandboxFaults(state);
   lenientJsonParser(app);
-  requireToken(app, options.token ?? SANDBOX_DEMO_TOKEN);
+  if (options.authorize) {
+    app.addHook('onRequest', options.authorize);
+  } else {
+    requireToken(app, options.token ?? SANDBOX_DEMO_TOKEN);
+  }
   exactJsonContentType(app);
   connectErrorHandler(app);
 

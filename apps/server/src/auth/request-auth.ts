@@ -38,6 +38,40 @@ function unauthorized(reply: FastifyReply, message: string) {
   return reply.status(401).send({ error: 'unauthorized', message });
 }
 
+export interface AuthDeps {
+  accessToken: string | undefined;
+  tokens: TokenRepository;
+  accounts: AccountRepository;
+}
+
+/**
+ * The caller a request's credentials make, before any account switch, or why
+ * they make none. Exported so routes outside /api (the sandbox's admin
+ * controls) authenticate exactly as /api does.
+ */
+export async function homeCallerOf(
+  request: FastifyRequest,
+  deps: AuthDeps,
+  offered: string | null,
+): Promise<Omit<Caller, 'accountId'> | { refused: string }> {
+  const bearer = request.headers.authorization?.replace(/^Bearer /, '');
+  if (bearer?.startsWith(TOKEN_PREFIX)) {
+    const token = await deps.tokens.resolve(bearer);
+    return token
+      ? { homeAccountId: token.accountId, role: token.role, tokenId: token.id }
+      : { refused: 'This API token is unknown or revoked.' };
+  }
+  if (!deps.accessToken) {
+    return INSTALL_ADMIN;
+  }
+  const fromCookie = cookie(request, 'junction_access');
+  const ok =
+    (bearer !== undefined && same(bearer, deps.accessToken)) ||
+    (fromCookie !== undefined && same(fromCookie, deps.accessToken)) ||
+    (offered !== null && same(offered, deps.accessToken));
+  return ok ? INSTALL_ADMIN : { refused: 'This Junction server needs its access token.' };
+}
+
 /**
  * Who a request is. A platform token (`Bearer jct_…`) names its account and role.
  * Without one, the install's access token (JUNCTION_ACCESS_TOKEN, when set) or —
@@ -45,10 +79,7 @@ function unauthorized(reply: FastifyReply, message: string) {
  * account's admin, as before accounts existed. The caller may then act on any
  * account below its own (`x-junction-account`, or the switcher's cookie).
  */
-export function installAuth(
-  app: FastifyInstance,
-  deps: { accessToken: string | undefined; tokens: TokenRepository; accounts: AccountRepository },
-): void {
+export function installAuth(app: FastifyInstance, deps: AuthDeps): void {
   app.decorateRequest('caller', undefined);
   app.addHook('onRequest', async (request, reply) => {
     const url = new URL(request.url, 'http://x');
@@ -62,26 +93,9 @@ export function installAuth(
     if (!routeNeedsCaller(request.routeOptions.url)) {
       return;
     }
-    const bearer = request.headers.authorization?.replace(/^Bearer /, '');
-    let home: Omit<Caller, 'accountId'>;
-    if (bearer?.startsWith(TOKEN_PREFIX)) {
-      const token = await deps.tokens.resolve(bearer);
-      if (!token) {
-        return unauthorized(reply, 'This API token is unknown or revoked.');
-      }
-      home = { homeAccountId: token.accountId, role: token.role, tokenId: token.id };
-    } else if (deps.accessToken) {
-      const fromCookie = cookie(request, 'junction_access');
-      const ok =
-        (bearer !== undefined && same(bearer, deps.accessToken)) ||
-        (fromCookie !== undefined && same(fromCookie, deps.accessToken)) ||
-        (offered !== null && same(offered, deps.accessToken));
-      if (!ok) {
-        return unauthorized(reply, 'This Junction server needs its access token.');
-      }
-      home = INSTALL_ADMIN;
-    } else {
-      home = INSTALL_ADMIN;
+    const home = await homeCallerOf(request, deps, offered);
+    if ('refused' in home) {
+      return unauthorized(reply, home.refused);
     }
     const header = request.headers[ACCOUNT_HEADER];
     const asked = typeof header === 'string' && header !== '' ? header : undefined;
@@ -100,6 +114,13 @@ export function installAuth(
       if (chosen && chosen !== accountId && (await deps.accounts.within(accountId, chosen))) {
         accountId = chosen;
       }
+    }
+    // The acting account lies within the home account: its chain covers both.
+    const suspended = await deps.accounts.suspendedAt(accountId);
+    if (suspended !== null) {
+      return reply
+        .status(403)
+        .send({ error: 'forbidden', message: `Account ${suspended} is suspended.` });
     }
     request.caller = { ...home, accountId };
   });

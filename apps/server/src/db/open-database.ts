@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { preparePrivateDir } from './data-dir.ts';
 import type { Database } from './database.ts';
 import { migrate } from './migrations.ts';
 import { openPgliteDatabase } from './pglite-database.ts';
@@ -17,7 +18,13 @@ export interface DatabaseConfig {
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const db = config.databaseUrl
     ? await openPostgresDatabase(config.databaseUrl, config.schema)
-    : await openPgliteDatabase(config.dataDir ? join(config.dataDir, 'pglite') : undefined);
+    : await openPgliteDatabase(config.dataDir ? pgliteDir(config.dataDir) : undefined);
   await migrate(db);
   return db;
+}
+
+/** PGlite's directory, inside a data directory only its owner can enter. */
+function pgliteDir(dataDir: string): string {
+  preparePrivateDir(dataDir);
+  return join(dataDir, 'pglite');
 }

@@ -1,13 +1,15 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { preparePrivateDir, tightenTree } from './data-dir.ts';
 import type { Database, Queryable } from './database.ts';
 
 /** Embedded PostgreSQL (wasm). `dataDir` undefined keeps everything in memory (tests). */
 export async function openPgliteDatabase(dataDir: string | undefined): Promise<Database> {
   if (dataDir) {
-    mkdirSync(dataDir, { recursive: true });
+    preparePrivateDir(dataDir);
   }
   const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const tighten = () => (dataDir ? tightenTree(dataDir) : undefined);
+  tighten();
   const wrap = (q: { query: PGlite['query'] }): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {
       const result = await q.query<T>(sql, params);
@@ -18,6 +20,9 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<D
     kind: 'pglite',
     ...wrap(db),
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
-    close: () => db.close(),
+    close: async () => {
+      await db.close();
+      tighten();
+    },
   };
 }

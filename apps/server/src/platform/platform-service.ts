@@ -38,6 +38,11 @@ export function createPlatformService(deps: PlatformDeps) {
     ) {
       throw forbidden(`Account ${target} is not in your account hierarchy.`);
     }
+    // The target lies within the caller's home, so this covers the home's ancestors too.
+    const suspended = await deps.accounts.suspendedAt(target);
+    if (suspended !== null) {
+      throw forbidden(`Account ${suspended} is suspended.`);
+    }
     if (!roleAllows(caller.role, permission)) {
       throw forbidden(`The ${caller.role} role may not do this (it needs ${permission}).`);
     }

@@ -69,6 +69,23 @@ export function createAccountRepository(db: Database) {
       return rows.length > 0;
     },
 
+    /**
+     * The nearest suspended account among `id` and its ancestors, or null:
+     * suspending a partner suspends every customer below it too.
+     */
+    async suspendedAt(id: string): Promise<string | null> {
+      const [row] = await db.query<{ id: string }>(
+        `WITH RECURSIVE up AS (
+           SELECT id, parent_id, status, 0 AS depth FROM accounts WHERE id = $1
+           UNION ALL
+           SELECT a.id, a.parent_id, a.status, up.depth + 1
+           FROM accounts a JOIN up ON a.id = up.parent_id
+         ) SELECT id FROM up WHERE status = 'suspended' ORDER BY depth LIMIT 1`,
+        [id],
+      );
+      return row?.id ?? null;
+    },
+
     /** `root` and every account below it, parents before children. */
     async subtree(root: string): Promise<AccountView[]> {
       const rows = await db.query<AccountRow & { depth: number }>(

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import { HttpError } from '../errors.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 
 /** `junction-platform`: this server's Platform API, authenticated by a stored `jct_` token. */
@@ -44,6 +45,20 @@ export function toConnectionView(row: ConnectionRow): ConnectionView {
   };
 }
 
+/**
+ * A stored token that this server's keys cannot open: sealed under a key that
+ * is no longer configured (JUNCTION_SECRET_KEY changed, or the key file
+ * replaced). Nothing but entering the token again repairs it, so it is a
+ * client error that says so, not a 500.
+ */
+export function unreadableToken(row: Pick<ConnectionRow, 'id' | 'name'>): HttpError {
+  return new HttpError(
+    409,
+    'token-unreadable',
+    `The token of connection "${row.name}" (${row.id}) cannot be decrypted with this server's secret key (was JUNCTION_SECRET_KEY changed?). Enter the token again.`,
+  );
+}
+
 export function createConnectionRepository(db: Database, box: SecretBox) {
   async function row(accountId: string, id: string): Promise<ConnectionRow | undefined> {
     const [found] = await db.query<ConnectionRow>(
@@ -72,7 +87,12 @@ export function createConnectionRepository(db: Database, box: SecretBox) {
       if (!found) {
         return null;
       }
-      const token = box.open(found.secret, found.secret_key_id);
+      let token: string;
+      try {
+        token = box.open(found.secret, found.secret_key_id);
+      } catch {
+        throw unreadableToken(found);
+      }
       return { id: found.id, kind: found.kind, endpoint: found.endpoint, token };
     },
 

@@ -181,12 +181,19 @@ export function createDeploymentRepository(db: Database) {
         process_id: string;
         revision: number;
       }>(
-        `SELECT s.account_id, s.id, s.cron, s.time_zone, d.id AS deployment_id, d.environment_id,
+        // A suspended account stops its whole subtree, schedules included.
+        `WITH RECURSIVE stopped AS (
+           SELECT id FROM accounts WHERE status = 'suspended'
+           UNION
+           SELECT a.id FROM accounts a JOIN stopped ON a.parent_id = stopped.id
+         )
+         SELECT s.account_id, s.id, s.cron, s.time_zone, d.id AS deployment_id, d.environment_id,
            d.process_id, d.revision
          FROM schedules s
          JOIN deployments d ON d.account_id = s.account_id AND d.id = s.deployment_id
          JOIN accounts a ON a.id = s.account_id
-         WHERE d.active AND a.status = 'active'`,
+         WHERE d.active AND a.status = 'active'
+           AND s.account_id NOT IN (SELECT id FROM stopped)`,
       );
       return rows.map((r) => ({
         id: r.id,

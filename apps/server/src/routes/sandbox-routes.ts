@@ -1,23 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { SANDBOX_DEMO_TOKEN } from '@junction/connect-sandbox';
-import type { FastifyInstance } from 'fastify';
+import { createSandboxState, type SandboxState, stateSummary } from '@junction/connect-sandbox';
 
 export const SANDBOX_ADMIN_PREFIX = '/sandbox/admin';
 
 /**
  * "Reset sandbox" for the UI: puts the built-in sandbox back to its seed. It goes
- * through /api so role limits apply (the sandbox's own admin endpoints accept the
- * public demo token).
+ * through /api so role limits apply; the sandbox's own admin endpoints are for
+ * the install's administrator only.
  */
 export const sandboxRoutes =
-  (host: FastifyInstance): FastifyPluginAsyncTypebox =>
+  (state: SandboxState): FastifyPluginAsyncTypebox =>
   async (app) => {
-    app.post('/api/sandbox/reset', { schema: { tags: ['sandbox'] } }, async (_request, reply) => {
-      const answer = await host.inject({
-        method: 'POST',
-        url: `${SANDBOX_ADMIN_PREFIX}/reset`,
-        headers: { authorization: SANDBOX_DEMO_TOKEN },
-      });
-      return reply.status(answer.statusCode).type('application/json').send(answer.body);
+    app.post('/api/sandbox/reset', { schema: { tags: ['sandbox'] } }, async () => {
+      state.replace(createSandboxState({ seed: state.seed, scale: state.scale }).snapshot());
+      return stateSummary(state);
     });
   };

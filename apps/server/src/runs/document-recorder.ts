@@ -6,6 +6,7 @@ import type {
   StoredDocumentRow,
 } from '../repositories/run-document-repository.ts';
 import type { RunDocument, RunLogEntry, ShapeResult } from '../runtime/types.ts';
+import { redactNullable, redactProperties, redactSecrets } from './redact-secrets.ts';
 
 /** Rows per INSERT: large enough to amortise the round trip, small enough to stream. */
 export const DOCUMENT_BATCH_SIZE = 2_000;
@@ -76,15 +77,20 @@ export function createDocumentRecorder(deps: {
       port,
       documentId: doc.id,
       parentId: doc.parentId ?? null,
-      error,
+      error: redactNullable(error),
     };
     const earlier = stored.get(doc);
     if (earlier && earlier.data === doc.data && earlier.properties === doc.properties) {
       buffer.push({ ...own, sameAs: earlier.seq });
     } else {
       stored.set(doc, { seq: own.seq, data: doc.data, properties: doc.properties });
-      // Copied now, so the stored body is the document as this shape saw it.
-      buffer.push({ ...own, data: doc.data, properties: { ...doc.properties } });
+      // Copied now, so the stored body is the document as this shape saw it; a
+      // token the run created flows on in memory but is never stored.
+      buffer.push({
+        ...own,
+        data: redactSecrets(doc.data),
+        properties: redactProperties(doc.properties),
+      });
     }
     if (buffer.length >= batchSize) {
       write(buffer);
@@ -121,7 +127,7 @@ export function createDocumentRecorder(deps: {
           seq: i + j + 1,
           shapeId: entry.shapeId,
           level: entry.level,
-          message: entry.message,
+          message: redactSecrets(entry.message),
           documentId: entry.documentId ?? null,
         }));
         await deps.store

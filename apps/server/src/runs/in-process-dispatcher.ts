@@ -7,6 +7,7 @@ import { executeProcess } from '../runtime/engine.ts';
 import { succeeded } from '../runtime/run-status.ts';
 import type { ConnectorGateway, RunOutcome, ShapeStats } from '../runtime/types.ts';
 import { createDocumentRecorder } from './document-recorder.ts';
+import { redactEvent, redactSecrets } from './redact-secrets.ts';
 import { reportingCounts } from './reporting.ts';
 import { retargetConnectConnections } from './retarget-connections.ts';
 import {
@@ -15,7 +16,7 @@ import {
   type RunLiveness,
   type RunRequest,
 } from './run-dispatcher.ts';
-import { createRunEventHub } from './run-events.ts';
+import { createRunEventHub, type RunEvent } from './run-events.ts';
 import { createRunSlots, DEFAULT_RUN_SLOT_LIMITS, type RunSlotLimits } from './run-slots.ts';
 import type { RuntimeServices } from './runtime-services.ts';
 
@@ -99,7 +100,8 @@ export function createInProcessDispatcher(deps: {
 
   async function execute(runId: string, request: RunRequest, controller: AbortController) {
     const { accountId } = request;
-    const publish = hub.publish.bind(null, runId);
+    // Watchers hear what the run records: no tokens (see redact-secrets.ts).
+    const publish = (event: RunEvent) => hub.publish(runId, redactEvent(event));
     const recorder = createDocumentRecorder({
       store: deps.documents,
       accountId,
@@ -176,7 +178,7 @@ export function createInProcessDispatcher(deps: {
     const counts = reportingCounts(request.process, outcome, request.startDocuments !== undefined);
     await deps.runs.finish(accountId, runId, {
       status: outcome.status,
-      error: outcome.error,
+      error: outcome.error === undefined ? undefined : redactSecrets(outcome.error),
       shapes: outcome.shapes,
       connections: outcome.connections,
       counts,

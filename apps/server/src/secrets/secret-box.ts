@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { narrow, preparePrivateDir } from '../db/data-dir.ts';
 
 /**
  * Encrypts secrets at rest with AES-256-GCM. Each ciphertext records the id of
@@ -32,10 +33,12 @@ export function parseSecretKey(text: string): Buffer {
 /** The key file under the data directory, created with 0600 on first use. */
 export function loadOrCreateKeyFile(dataDir: string): Buffer {
   const file = join(dataDir, 'secret.key');
+  preparePrivateDir(dataDir);
   if (existsSync(file)) {
+    // A key file written before modes were enforced is narrowed too.
+    narrow(file);
     return parseSecretKey(readFileSync(file, 'utf8'));
   }
-  mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);
   writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);

@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, storageUnderTest } from './build-test-app.ts';
+import { call, P } from './platform-fixtures.ts';
+import { listRequestsProcess } from './skeleton-process.ts';
+
+/** default ── partner ── customer, with an admin token in the customer account. */
+async function hierarchy(app: FastifyInstance) {
+  const provisioned = await call(app, 'POST', `${P}/execute/provision-account`, {
+    payload: { name: 'Partner', id: 'partner' },
+  });
+  expect(provisioned.statusCode, provisioned.body).toBeLessThan(300);
+  const customer = await call(app, 'POST', `${P}/Account?overrideAccount=partner`, {
+    payload: { name: 'Customer', id: 'customer' },
+  });
+  expect(customer.statusCode, customer.body).toBe(201);
+  const minted = await call(app, 'POST', `${P}/Token?overrideAccount=customer`, {
+    payload: { name: 'customer admin', role: 'admin' },
+  });
+  expect(minted.statusCode, minted.body).toBe(201);
+  return minted.json().token as string;
+}
+
+const setStatus = (app: FastifyInstance, id: string, status: 'active' | 'suspended') =>
+  call(app, 'PUT', `${P}/Account/${id}`, { payload: { status } });
+
+describe(`a suspended partner (${storageUnderTest()})`, () => {
+  let app: FastifyInstance;
+  let customerAdmin: string;
+  let clock = new Date('2026-03-02T10:00:30Z');
+  beforeAll(async () => {
+    app = await buildTestApp({ scheduler: { now: () => clock, intervalMs: 0 } });
+    customerAdmin = await hierarchy(app);
+  });
+
+  const session = () => call(app, 'GET', '/api/session', { token: customerAdmin });
+  const mintAdmin = () =>
+    call(app, 'POST', `${P}/Token`, {
+      token: customerAdmin,
+      payload: { name: 'one more admin', role: 'admin' },
+    });
+
+  it('stops its customers too, until it is reactivated', async () => {
+    expect((await session()).statusCode).toBe(200);
+    expect((await setStatus(app, 'partner', 'suspended')).statusCode).toBe(200);
+
+    for (const res of [await session(), await mintAdmin()]) {
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().message).toBe('Account partner is suspended.');
+    }
+    const actingBelow = await call(app, 'GET', '/api/processes', {
+      headers: { 'x-junction-account': 'customer' },
+    });
+    expect(actingBelow.statusCode).toBe(403);
+    const overridden = await call(app, 'POST', `${P}/Token?overrideAccount=customer`, {
+      payload: { name: 'minted by the install admin', role: 'admin' },
+    });
+    expect(overridden.statusCode).toBe(403);
+    expect(overridden.json().message).toBe('Account partner is suspended.');
+
+    expect((await setStatus(app, 'partner', 'active')).statusCode).toBe(200);
+    expect((await session()).statusCode).toBe(200);
+    expect((await mintAdmin()).statusCode).toBe(201);
+  });
+
+  it('stops its customers’ schedules too, until it is reactivated', async () => {
+    const asCustomer = { token: customerAdmin };
+    const imported = await call(app, 'POST', '/api/processes/import', {
+      ...asCustomer,
+      payload: listRequestsProcess('nightly'),
+    });
+    expect(imported.statusCode, imported.body).toBe(201);
+    const env = await call(app, 'POST', `${P}/Environment`, {
+      ...asCustomer,
+      payload: { name: 'Prod' },
+    });
+    const deployed = await call(app, 'POST', `${P}/Deployment`, {
+      ...asCustomer,
+      payload: {
+        processId: 'nightly',
+        environmentId: env.json().id,
+        schedules: [{ cron: '* * * * *' }],
+      },
+    });
+    expect(deployed.statusCode, deployed.body).toBe(201);
+
+    await setStatus(app, 'partner', 'suspended');
+    expect(await app.scheduler.tick()).toBe(0);
+    await setStatus(app, 'partner', 'active');
+    // The scheduler starts the ticks due since it last looked: the next minute's.
+    clock = new Date('2026-03-02T10:01:30Z');
+    expect(await app.scheduler.tick()).toBe(1);
+  });
+});
