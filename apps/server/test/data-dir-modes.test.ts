@@ -19,7 +19,7 @@ async function freePort(): Promise<number> {
 
 /** Starts the real entry point, as `pnpm start` does, and waits until it listens. */
 async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['src/main.ts'], {
     cwd: SERVER_DIR,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', JUNCTION_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
