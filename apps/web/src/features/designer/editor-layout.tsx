@@ -2,8 +2,8 @@ import { type ProcessDocument, trackedSide } from '@junction/process-model';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
-import { navigate } from '../../app/router.ts';
 import { ApiError } from '../../lib/api.ts';
+import { navigate } from '../../lib/router.ts';
 import { connectionsQuery } from '../connections/connection-queries.ts';
 import {
   importProcessRequest,

@@ -1,5 +1,5 @@
 import { renameProcess } from '@junction/process-model';
-import { navigate } from '../../app/router.ts';
+import { navigate } from '../../lib/router.ts';
 import { TestControls } from '../runs/test-controls.tsx';
 import { type CommandContext, commandById } from './commands/designer-commands.ts';
 import { useEditor, useEditorStoreApi } from './store/editor-context.ts';
