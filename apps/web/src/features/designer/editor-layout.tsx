@@ -49,7 +49,15 @@ export function EditorLayout() {
   const [finding, setFinding] = useState(false);
   const [editingInput, setEditingInput] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
-  const test = useTestRun(store, setMessage);
+  const runId = useEditor((s) => s.runId);
+  const inspectedDocument = useEditor((s) => s.inspectedDocument);
+  const test = useTestRun({
+    runId,
+    inspectedDocument,
+    currentDocument: () => store.getState().document,
+    showRun: (id) => store.getState().showRun(id),
+    onError: setMessage,
+  });
   useLocalDraft(store);
 
   const save = useMutation({
