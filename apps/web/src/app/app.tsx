@@ -6,8 +6,8 @@ import { ConnectionsPage } from '../features/connections/connections-page.tsx';
 import { DeploymentsPage } from '../features/deployments/deployments-page.tsx';
 import { DesignerPage } from '../features/designer/designer-page.tsx';
 import { ProcessListPage } from '../features/processes/process-list-page.tsx';
+import { hrefFor, navigate, type Route, useRoute } from '../lib/router.ts';
 import { createQueryClient } from './query-client.ts';
-import { hrefFor, navigate, type Route, useRoute } from './router.ts';
 
 function NavLink({ route, children }: { route: Route; children: string }) {
   return (

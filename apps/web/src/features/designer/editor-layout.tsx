@@ -2,15 +2,10 @@ import { type ProcessDocument, trackedSide } from '@junction/process-model';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
-import { navigate } from '../../app/router.ts';
 import { ApiError } from '../../lib/api.ts';
+import { navigate } from '../../lib/router.ts';
 import { connectionsQuery } from '../connections/connection-queries.ts';
-import {
-  importProcessRequest,
-  processKeys,
-  type StoredProcess,
-  saveProcessRequest,
-} from '../processes/process-queries.ts';
+import { importProcessRequest, saveProcessRequest } from '../processes/process-queries.ts';
 import { RunPanel } from '../runs/run-panel.tsx';
 import { cancelRunRequest } from '../runs/run-queries.ts';
 import { RunSummary } from '../runs/run-summary.tsx';
@@ -27,6 +22,7 @@ import { useLocalDraft } from './draft/use-local-draft.ts';
 import { FindShape } from './find-shape.tsx';
 import { OptionsPanel } from './inspector/options-panel.tsx';
 import { Palette } from './palette/palette.tsx';
+import { writeSavedCopy } from './saved-copy.ts';
 import { useEditor, useEditorStoreApi } from './store/editor-context.ts';
 import { Toolbar } from './toolbar.tsx';
 import { useValidation } from './use-validation.ts';
@@ -49,19 +45,29 @@ export function EditorLayout() {
   const [finding, setFinding] = useState(false);
   const [editingInput, setEditingInput] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
-  const test = useTestRun(store, setMessage);
+  const runId = useEditor((s) => s.runId);
+  const inspectedDocument = useEditor((s) => s.inspectedDocument);
+  const test = useTestRun({
+    runId,
+    inspectedDocument,
+    currentDocument: () => store.getState().document,
+    showRun: (id) => store.getState().showRun(id),
+    onError: setMessage,
+  });
   useLocalDraft(store);
 
   const save = useMutation({
     mutationFn: ({ doc, revision }: { doc: ProcessDocument; revision: number }) =>
       saveProcessRequest(doc, revision),
     onSuccess: (result, { doc }) => {
-      store.getState().markSaved(doc, result.revision);
+      writeSavedCopy(queryClient, {
+        document: doc,
+        revision: result.revision,
+        issues: result.issues,
+      });
+      store.getState().rebase(result.revision);
       clearDraft(localStorage, doc.id);
       setConflict(null);
-      queryClient.setQueryData(processKeys.detail(doc.id), (old: StoredProcess | undefined) =>
-        old ? { ...old, document: doc, revision: result.revision, issues: result.issues } : old,
-      );
       void queryClient.invalidateQueries({ queryKey: ['processes', 'list'] });
     },
     onError: (error) => {
@@ -85,7 +91,7 @@ export function EditorLayout() {
 
   const doSave = () => {
     const state = store.getState();
-    save.mutate({ doc: state.document, revision: state.saved.revision });
+    save.mutate({ doc: state.document, revision: state.revision });
   };
   const titleOf = (id: string) => {
     const shape = store.getState().document.shapes[id];
@@ -135,7 +141,11 @@ export function EditorLayout() {
         <ConflictBanner
           conflict={conflict}
           onLoadTheirs={() => {
-            store.getState().markSaved(conflict.document, conflict.revision);
+            writeSavedCopy(queryClient, {
+              document: conflict.document,
+              revision: conflict.revision,
+            });
+            store.getState().rebase(conflict.revision);
             store.getState().apply(() => conflict.document);
             setConflict(null);
           }}

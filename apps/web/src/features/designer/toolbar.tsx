@@ -1,9 +1,9 @@
 import { renameProcess } from '@junction/process-model';
-import { navigate } from '../../app/router.ts';
+import { navigate } from '../../lib/router.ts';
 import { TestControls } from '../runs/test-controls.tsx';
 import { type CommandContext, commandById } from './commands/designer-commands.ts';
+import { useIsDirty } from './saved-copy.ts';
 import { useEditor, useEditorStoreApi } from './store/editor-context.ts';
-import { isDirty } from './store/editor-store.ts';
 
 /** Name, save state, undo/redo, export and the Test controls. */
 export function Toolbar({
@@ -28,7 +28,7 @@ export function Toolbar({
   const store = useEditorStoreApi();
   const name = useEditor((s) => s.document.name);
   const processId = useEditor((s) => s.document.id);
-  const dirty = useEditor(isDirty);
+  const dirty = useIsDirty();
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type DragEvent, type FormEvent, useState } from 'react';
-import { hrefFor, navigate } from '../../app/router.ts';
 import { ApiError } from '../../lib/api.ts';
+import { hrefFor, navigate } from '../../lib/router.ts';
 import {
   createProcessRequest,
   deleteProcessRequest,

@@ -41,6 +41,9 @@ export function processQuery(id: string) {
       (await api<StoredProcess>(`/api/processes/${encodeURIComponent(id)}`)).data,
     // The editor keeps its own working copy; refetching under it would only confuse.
     staleTime: Number.POSITIVE_INFINITY,
+    // This is the designer's saved copy: a save writes the very document it sent,
+    // and dirty checks compare by identity first. Sharing would hand back a merge.
+    structuralSharing: false,
   });
 }
 

@@ -1,8 +1,5 @@
 import type { ProcessDocument } from '@junction/process-model';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { StoreApi } from 'zustand/vanilla';
-import { useEditor } from '../designer/store/editor-context.ts';
-import type { EditorState } from '../designer/store/editor-store.ts';
 import {
   rerunFromShapeRequest,
   retryRunRequest,
@@ -13,16 +10,30 @@ import { useLineageShapes } from './use-lineage-shapes.ts';
 import { useRunEvents } from './use-run-events.ts';
 
 /**
+ * What Test mode needs from the editor that hosts it. Owned here, so runs/ never
+ * depends on the designer's store: the designer passes its state in.
+ */
+export interface TestRunHost {
+  /** The run on show, if any. */
+  runId: string | null;
+  /** The run document open in the inspector. */
+  inspectedDocument: string | null;
+  /** The working copy at this moment: a test runs the unsaved version. */
+  currentDocument(): ProcessDocument;
+  showRun(runId: string): void;
+  onError(message: string): void;
+}
+
+/**
  * Everything Test mode needs in the designer: start, retry and re-run, the run
  * on show (followed live over SSE), and the lineage of the inspected document.
  */
-export function useTestRun(store: StoreApi<EditorState>, onError: (message: string) => void) {
-  const runId = useEditor((s) => s.runId);
-  const inspectedDocument = useEditor((s) => s.inspectedDocument);
+export function useTestRun(host: TestRunHost) {
+  const { runId, inspectedDocument, onError } = host;
   const run = useQuery({ ...runQuery(runId ?? ''), enabled: runId !== null });
   useRunEvents(runId, run.data?.status === 'running');
   const lineageShapes = useLineageShapes(runId, inspectedDocument);
-  const show = (id: string) => store.getState().showRun(id);
+  const show = (id: string) => host.showRun(id);
 
   const start = useMutation({
     mutationFn: ({
@@ -32,7 +43,7 @@ export function useTestRun(store: StoreApi<EditorState>, onError: (message: stri
       connectionId: string;
       usePinnedInput: boolean;
     }) => {
-      const doc: ProcessDocument = store.getState().document;
+      const doc = host.currentDocument();
       return startRunRequest({
         process: doc,
         processId: doc.id,
@@ -59,7 +70,6 @@ export function useTestRun(store: StoreApi<EditorState>, onError: (message: stri
       start.mutate({ connectionId, usePinnedInput }),
     retry: () => runId && replay.mutate(() => retryRunRequest(runId)),
     rerunFrom: (shapeId: string) =>
-      runId &&
-      replay.mutate(() => rerunFromShapeRequest(runId, shapeId, store.getState().document)),
+      runId && replay.mutate(() => rerunFromShapeRequest(runId, shapeId, host.currentDocument())),
   };
 }

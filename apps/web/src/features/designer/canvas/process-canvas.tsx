@@ -1,12 +1,5 @@
 import {
   addShape,
-  connectionProblem,
-  connectShapes,
-  disconnect,
-  moveNote,
-  moveShapes,
-  removeNotes,
-  removeShapes,
   SHAPE_KINDS,
   type ShapeKind,
   type ValidationIssue,
@@ -23,12 +16,22 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo } from 'react';
+import type { StoreApi } from 'zustand/vanilla';
 import type { RunRecord } from '../../runs/run-queries.ts';
 import { newId, newShape } from '../new-shape.ts';
 import { useEditor, useEditorStoreApi } from '../store/editor-context.ts';
+import type { EditorState } from '../store/editor-store.ts';
+import {
+  type CanvasEffect,
+  type FlowConnection,
+  fromConnection,
+  fromEdgeChanges,
+  fromNodeChanges,
+  isConnectable,
+} from './from-flow.ts';
 import { type NoteNode, NoteNodeView } from './note-node.tsx';
 import { ShapeNode } from './shape-node.tsx';
-import { createFlowProjector, NOTE_PREFIX, type ShapeNode as ShapeNodeType } from './to-flow.ts';
+import { createFlowProjector, type ShapeNode as ShapeNodeType } from './to-flow.ts';
 
 export const SHAPE_DRAG_TYPE = 'application/x-junction-shape';
 
@@ -40,10 +43,31 @@ function isShapeKind(value: string): value is ShapeKind {
   return (SHAPE_KINDS as readonly string[]).includes(value);
 }
 
+/** Carries out what from-flow decided, in order; each document replaces the one it was made from. */
+function applyEffects(store: StoreApi<EditorState>, effects: readonly CanvasEffect[]): void {
+  const state = store.getState();
+  for (const effect of effects) {
+    if (effect.type === 'document') {
+      const next = effect.document;
+      if (effect.record === 'live') {
+        state.applyLive(() => next);
+      } else {
+        state.apply(() => next);
+      }
+    } else if (effect.type === 'end-gesture') {
+      state.commitGesture();
+    } else if (effect.type === 'measured') {
+      state.setMeasured(effect.id, effect.size);
+    } else {
+      state.select(effect.shapes, effect.connections);
+    }
+  }
+}
+
 /**
- * The canvas. React Flow is fully controlled: nodes and edges are projected from
- * the process document, and every change React Flow reports is translated into a
- * process-model operation on the editor store.
+ * The canvas, a thin adapter. React Flow is fully controlled: nodes and edges are
+ * projected from the process document (to-flow), and every change React Flow
+ * reports is translated into editor effects (from-flow) carried out on the store.
  */
 export function ProcessCanvas({
   issues,
@@ -82,96 +106,26 @@ export function ProcessCanvas({
   const edges = projector.edges(inputs);
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<ShapeNodeType | NoteNode>[]) => {
-      const state = store.getState();
-      let selection = new Set(state.selectedShapes);
-      let selectionChanged = false;
-      for (const change of changes) {
-        const noteId =
-          'id' in change && change.id.startsWith(NOTE_PREFIX)
-            ? change.id.slice(NOTE_PREFIX.length)
-            : null;
-        if (change.type === 'position' && change.position) {
-          const at = change.position;
-          state.applyLive((doc) =>
-            noteId ? moveNote(doc, noteId, at) : moveShapes(doc, { [change.id]: at }),
-          );
-          if (change.dragging === false) {
-            state.commitGesture();
-          }
-        } else if (change.type === 'remove') {
-          state.apply((doc) =>
-            noteId ? removeNotes(doc, [noteId]) : removeShapes(doc, [change.id]),
-          );
-          selection.delete(change.id);
-          selectionChanged = true;
-        } else if (change.type === 'select') {
-          selection = new Set(selection);
-          if (change.selected) {
-            selection.add(change.id);
-          } else {
-            selection.delete(change.id);
-          }
-          selectionChanged = true;
-        } else if (change.type === 'dimensions' && change.dimensions) {
-          state.setMeasured(change.id, change.dimensions);
-        }
-      }
-      if (selectionChanged) {
-        state.select([...selection], store.getState().selectedConnections);
-      }
-    },
+    (changes: NodeChange<ShapeNodeType | NoteNode>[]) =>
+      applyEffects(store, fromNodeChanges(store.getState(), changes)),
     [store],
   );
 
   const onNodeDragStop = useCallback(() => store.getState().commitGesture(), [store]);
 
   const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) => {
-      const state = store.getState();
-      const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
-      if (removed.length > 0) {
-        state.apply((doc) => disconnect(doc, removed));
-      }
-      const selection = new Set(state.selectedConnections);
-      let changed = false;
-      for (const change of changes) {
-        if (change.type === 'select') {
-          changed = true;
-          if (change.selected) {
-            selection.add(change.id);
-          } else {
-            selection.delete(change.id);
-          }
-        }
-      }
-      if (changed) {
-        state.select(store.getState().selectedShapes, [...selection]);
-      }
-    },
+    (changes: EdgeChange[]) => applyEffects(store, fromEdgeChanges(store.getState(), changes)),
     [store],
   );
 
   const onConnect = useCallback(
-    (connection: Connection) => {
-      store.getState().apply((doc) =>
-        connectShapes(doc, {
-          id: newId('c'),
-          from: { shape: connection.source, port: connection.sourceHandle ?? 'default' },
-          to: { shape: connection.target },
-        }),
-      );
-    },
+    (connection: Connection) =>
+      applyEffects(store, fromConnection(store.getState().document, connection, newId('c'))),
     [store],
   );
 
   const isValidConnection = useCallback(
-    (connection: Connection | { source: string; target: string; sourceHandle?: string | null }) =>
-      connectionProblem(
-        store.getState().document,
-        { shape: connection.source, port: connection.sourceHandle ?? 'default' },
-        { shape: connection.target },
-      ) === null,
+    (connection: FlowConnection) => isConnectable(store.getState().document, connection),
     [store],
   );
 

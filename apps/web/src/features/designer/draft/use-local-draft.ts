@@ -1,25 +1,31 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
-import { type EditorState, isDirty } from '../store/editor-store.ts';
+import { isDirty, readSavedCopy } from '../saved-copy.ts';
+import type { EditorState } from '../store/editor-store.ts';
 import { clearDraft, writeDraft } from './local-draft.ts';
 
 const WRITE_DELAY_MS = 400;
 
-/** Mirrors unsaved changes into localStorage (debounced) and forgets them once saved. */
+/**
+ * Mirrors unsaved changes into localStorage (debounced) and forgets them once saved.
+ * A save or loading theirs always rebases the store, so watching the store is enough.
+ */
 export function useLocalDraft(store: StoreApi<EditorState>): void {
+  const queryClient = useQueryClient();
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = store.subscribe((state, previous) => {
-      if (state.document === previous.document && state.saved === previous.saved) {
+      if (state.document === previous.document && state.revision === previous.revision) {
         return;
       }
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const current = store.getState();
-        if (isDirty(current)) {
-          writeDraft(localStorage, current.document, current.saved.revision);
+        const { document, revision } = store.getState();
+        if (isDirty(document, readSavedCopy(queryClient, document.id)?.document)) {
+          writeDraft(localStorage, document, revision);
         } else {
-          clearDraft(localStorage, current.document.id);
+          clearDraft(localStorage, document.id);
         }
       }, WRITE_DELAY_MS);
     });
@@ -27,5 +33,5 @@ export function useLocalDraft(store: StoreApi<EditorState>): void {
       clearTimeout(timer);
       unsubscribe();
     };
-  }, [store]);
+  }, [store, queryClient]);
 }

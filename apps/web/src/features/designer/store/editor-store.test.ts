@@ -1,6 +1,6 @@
 import { addShape, createProcess, moveShapes, removeShapes } from '@junction/process-model';
 import { describe, expect, it } from 'vitest';
-import { createEditorStore, isDirty } from './editor-store.ts';
+import { createEditorStore } from './editor-store.ts';
 
 function store() {
   return createEditorStore(createProcess({ id: 'p', name: 'P' }), 1);
@@ -37,15 +37,12 @@ describe('editor store', () => {
     expect(s.getState().past).toHaveLength(0);
   });
 
-  it('is dirty after an edit and clean again after saving or undoing it', () => {
+  it('rebases the working copy on a new saved revision, keeping its history', () => {
     const s = store();
-    expect(isDirty(s.getState())).toBe(false);
     s.getState().apply((d) => moveShapes(d, { start: { x: 5, y: 5 } }));
-    expect(isDirty(s.getState())).toBe(true);
-    s.getState().undo();
-    expect(isDirty(s.getState())).toBe(false);
-    s.getState().redo();
-    s.getState().markSaved(s.getState().document, 2);
-    expect(isDirty(s.getState())).toBe(false);
+    s.getState().rebase(2);
+    expect(s.getState().revision).toBe(2);
+    expect(s.getState().document.layout['start']).toEqual({ x: 5, y: 5 });
+    expect(s.getState().past).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { type ProcessDocument, serializeProcess } from '@junction/process-model';
+import type { ProcessDocument } from '@junction/process-model';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
 const HISTORY_LIMIT = 100;
@@ -13,8 +13,11 @@ export interface Size {
 export interface EditorState {
   /** The working copy: the single source of truth for the canvas. */
   document: ProcessDocument;
-  /** The last copy the server stored, and its revision (for If-Match). */
-  saved: { document: ProcessDocument; revision: number };
+  /**
+   * The saved revision the working copy is based on, sent as If-Match. The saved
+   * copy itself lives only in the query cache (see saved-copy.ts).
+   */
+  revision: number;
   selectedShapes: readonly string[];
   selectedConnections: readonly string[];
   /** Sizes React Flow measured, kept so derived nodes keep `measured`. */
@@ -37,7 +40,8 @@ export interface EditorState {
   redo(): void;
   select(shapes: readonly string[], connections?: readonly string[]): void;
   setMeasured(id: string, size: Size): void;
-  markSaved(document: ProcessDocument, revision: number): void;
+  /** The working copy is now based on this saved revision (after a save, or loading theirs). */
+  rebase(revision: number): void;
   showRun(runId: string | null): void;
   inspectDocument(documentId: string | null): void;
 }
@@ -46,14 +50,14 @@ function pushed(past: readonly ProcessDocument[], doc: ProcessDocument): Process
   return [...past, doc].slice(-HISTORY_LIMIT);
 }
 
-/** One store per open process (and per test): created from the saved copy. */
+/** One store per open process (and per test): created from the saved copy and its revision. */
 export function createEditorStore(
   document: ProcessDocument,
   revision: number,
 ): StoreApi<EditorState> {
   return createStore<EditorState>()((set, get) => ({
     document,
-    saved: { document, revision },
+    revision,
     selectedShapes: [],
     selectedConnections: [],
     measured: {},
@@ -114,8 +118,8 @@ export function createEditorStore(
         set({ measured: { ...get().measured, [id]: size } });
       }
     },
-    markSaved(saved, savedRevision) {
-      set({ saved: { document: saved, revision: savedRevision } });
+    rebase(savedRevision) {
+      set({ revision: savedRevision });
     },
     showRun(runId) {
       set({ runId, inspectedDocument: null });
@@ -124,12 +128,4 @@ export function createEditorStore(
       set({ inspectedDocument: documentId });
     },
   }));
-}
-
-/** Unsaved changes: compared as files, so an edit undone by hand is not "dirty". */
-export function isDirty(state: Pick<EditorState, 'document' | 'saved'>): boolean {
-  return (
-    state.document !== state.saved.document &&
-    serializeProcess(state.document) !== serializeProcess(state.saved.document)
-  );
 }

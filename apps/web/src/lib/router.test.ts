@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { hrefFor, parseRoute, type Route } from './router.ts';
+
+describe('router', () => {
+  it('parses every route back from its own link', () => {
+    const routes: Route[] = [
+      { page: 'processes' },
+      { page: 'designer', processId: 'a b/c' },
+      { page: 'connections' },
+      { page: 'deployments' },
+      { page: 'accounts' },
+    ];
+    for (const route of routes) {
+      expect(parseRoute(hrefFor(route))).toEqual(route);
+    }
+  });
+
+  it('falls back to the process list for an unknown path', () => {
+    expect(parseRoute('/nowhere')).toEqual({ page: 'processes' });
+  });
+});
