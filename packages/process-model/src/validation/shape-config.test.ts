@@ -65,11 +65,11 @@ describe('per-kind validation points at the field to fix', () => {
       shapes: {
         ...doc.shapes,
         route: {
-          ...doc.shapes.route,
+          ...doc.shapes['route'],
           config: { value: { type: 'static', value: 'x' }, operator: 'regex', keys: ['(a)\\1'] },
         },
         decide: {
-          ...doc.shapes.decide,
+          ...doc.shapes['decide'],
           config: {
             left: { type: 'static', value: 'x' },
             operator: 'regex',
@@ -77,7 +77,7 @@ describe('per-kind validation points at the field to fix', () => {
           },
         },
         data: {
-          ...doc.shapes.data,
+          ...doc.shapes['data'],
           config: {
             steps: [{ type: 'search-replace', search: '(?<!a)b', replace: '', regex: true }],
           },
