@@ -44,8 +44,9 @@ interface AstNode {
 
 /**
  * The first regex literal the linear-time engine refuses, as an Error naming the
- * literal and where it ends in the expression (jsonata's positions point past a
- * token), so the problem shows when the expression compiles, not per document.
+ * literal and where it ends in the expression (jsonata's position is the 1-based
+ * character ending the token), so the problem shows when the expression compiles,
+ * not per document.
  */
 export function regexLiteralProblem(ast: unknown): Error | null {
   for (const node of astNodes(ast)) {
@@ -54,7 +55,7 @@ export function regexLiteralProblem(ast: unknown): Error | null {
         userRegex(node.value.source, node.value.flags);
       } catch (error) {
         return new Error(
-          `The regular expression ${asWritten(node.value)} (before position ${node.position}): ${(error as Error).message}`,
+          `The regular expression ${asWritten(node.value)} (ending at character ${node.position} of the expression): ${(error as Error).message}`,
         );
       }
     }

@@ -210,7 +210,7 @@ describe('map guardrails inside built-ins and regexes', () => {
   it('refuses a lookahead literal when compiling, saying where', async () => {
     const { error } = await timed('$replace("ab", /a(?=b)/, "x")');
     expect(error).toBe(
-      'Map: The regular expression /a(?=b)/ (before position 23): A lookahead (?=…) at ' +
+      'Map: The regular expression /a(?=b)/ (ending at character 23 of the expression): A lookahead (?=…) at ' +
         'character 2 is not supported: patterns run on a linear-time engine (RE2), which has ' +
         'no backreferences or lookaround.',
     );
