@@ -157,7 +157,7 @@ export {
   renderMessageTemplate,
   type TemplateSegment,
 } from './text/message-template.ts';
-export { regexProblem } from './text/regex.ts';
+export { compileRegex, regexProblem } from './text/regex.ts';
 export { pointerOf, type ValidationIssue } from './validation/issue.ts';
 export { parameterReference } from './validation/query-filter.ts';
 export { MAX_PARALLEL_UNITS, MAX_RETRIES } from './validation/shapes/logic.ts';
