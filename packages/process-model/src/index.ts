@@ -45,6 +45,14 @@ export { reachableFrom } from './graph/reachable.ts';
 export { RUN_ORDER_LIMIT, runOrder } from './graph/run-order.ts';
 export { successors } from './graph/successors.ts';
 export { topologicalOrder } from './graph/topological-order.ts';
+export { MAX_JSON_DEPTH, positionAt, type TextPosition, tooDeepAt } from './json/json-scan.ts';
+export {
+  duplicateKeyIssues,
+  type ReadJsonOptions,
+  type ReadJsonResult,
+  readJson,
+  syntaxIssue,
+} from './json/read-json.ts';
 export { processJsonSchemaText } from './json-schema.ts';
 export { type MigrateResult, type MigrationTable, migrateProcess } from './migrate.ts';
 export { addShape } from './operations/add-shape.ts';
