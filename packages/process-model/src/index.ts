@@ -48,6 +48,7 @@ export { topologicalOrder } from './graph/topological-order.ts';
 export { MAX_JSON_DEPTH, positionAt, type TextPosition, tooDeepAt } from './json/json-scan.ts';
 export {
   duplicateKeyIssues,
+  prototypeKeyIssues,
   type ReadJsonOptions,
   type ReadJsonResult,
   readJson,

@@ -68,4 +68,14 @@ describe('readJson', () => {
     expect(duplicateKeyIssues('{"a":{"id":1},"b":{"id":2},"c":[{"id":1},{"id":2}]}')).toEqual([]);
     expect(duplicateKeyIssues('[{"id":1,"id":2}]').map((i) => i.pointer)).toEqual(['/0/id']);
   });
+
+  it('refuses prototype-changing keys only when asked, at their pointers', () => {
+    const text = '{"a":{"__proto__":{"x":1}},"constructor":{"prototype":{}},"b":{"prototype":1}}';
+    expect(readJson(text).ok).toBe(true);
+    const result = readJson(text, { forbidPrototypeKeys: true });
+    expect(!result.ok && result.issues.map((i) => [i.code, i.pointer])).toEqual([
+      ['json.forbidden-key', '/a/__proto__'],
+      ['json.forbidden-key', '/constructor/prototype'],
+    ]);
+  });
 });

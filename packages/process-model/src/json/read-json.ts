@@ -7,6 +7,7 @@
 import { type JSONPath, type ParseErrorCode, printParseErrorCode, visit } from 'jsonc-parser';
 import { pointerOf, type ValidationIssue } from '../validation/issue.ts';
 import {
+  type JsonScan,
   keptMembers,
   MAX_JSON_DEPTH,
   positionAt,
@@ -22,6 +23,11 @@ export interface ReadJsonOptions {
   /** Report keys that appear twice in one object (JSON.parse silently keeps the last). */
   duplicateKeys?: boolean;
   maxDepth?: number;
+  /**
+   * Refuse `__proto__` keys and `constructor.prototype`, as Fastify's own parser
+   * (secure-json-parse) does: merge code elsewhere could write them onto prototypes.
+   */
+  forbidPrototypeKeys?: boolean;
 }
 
 // Strict JSON: no comments, no trailing commas, nothing jsonc-parser would forgive.
@@ -104,9 +110,50 @@ export function duplicateKeyIssues(text: string): ValidationIssue[] {
   return issues;
 }
 
+/** Members named `__proto__`, and `prototype` inside `constructor`, at their pointers. */
+export function prototypeKeyIssues(text: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  visit(
+    text,
+    {
+      onObjectProperty: (property, offset, _l, _sl, _sc, supply) => {
+        if (property !== '__proto__' && property !== 'prototype') {
+          return;
+        }
+        const path = supply();
+        if (property === 'prototype' && path[path.length - 1] !== 'constructor') {
+          return;
+        }
+        issues.push(
+          issue(
+            'json.forbidden-key',
+            `The key ${JSON.stringify(property)} at ${at(positionAt(text, offset))} is not accepted: it could change an object's prototype`,
+            pointerOf(...path, property),
+          ),
+        );
+      },
+    },
+    STRICT,
+  );
+  return issues;
+}
+
+/** Problems with keys, found only when a cheap test says there may be some. */
+function keyIssues(text: string, value: unknown, scan: JsonScan, options: ReadJsonOptions) {
+  // JSON.parse keeps one member per key, so fewer kept than written means a repeat;
+  // only then is the (slower) visitor run to say where.
+  const repeats = options.duplicateKeys === true && keptMembers(value) < scan.members;
+  const prototypes = options.forbidPrototypeKeys === true && /"(?:__proto__|prototype)"/.test(text);
+  return [
+    ...(repeats ? duplicateKeyIssues(text) : []),
+    ...(prototypes ? prototypeKeyIssues(text) : []),
+  ];
+}
+
 /**
  * JSON text to a value, refusing what JSON.parse would accept silently or
- * explain badly: nesting deeper than `maxDepth`, and (when asked) repeated keys.
+ * explain badly: nesting deeper than `maxDepth`, and (when asked) repeated or
+ * prototype-changing keys.
  * Every problem is an issue with a pointer and, in its message, line and column.
  */
 export function readJson(text: string, options: ReadJsonOptions = {}): ReadJsonResult {
@@ -125,9 +172,6 @@ export function readJson(text: string, options: ReadJsonOptions = {}): ReadJsonR
   } catch (error) {
     return { ok: false, issues: [syntaxIssue(text, (error as Error).message)] };
   }
-  // JSON.parse keeps one member per key, so fewer kept than written means a repeat;
-  // only then is the (slower) visitor run to say where.
-  const repeats = options.duplicateKeys === true && keptMembers(value) < scan.members;
-  const duplicates = repeats ? duplicateKeyIssues(text) : [];
-  return duplicates.length > 0 ? { ok: false, issues: duplicates } : { ok: true, value };
+  const issues = keyIssues(text, value, scan, options);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value };
 }
