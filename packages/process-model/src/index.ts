@@ -81,6 +81,7 @@ export {
 } from './operations/paste-shapes.ts';
 export { removeShapes } from './operations/remove-shapes.ts';
 export { renameProcess, updateShape } from './operations/update-shape.ts';
+export { own } from './own.ts';
 export { profileFromJsonSchema } from './profile/profile-from-json-schema.ts';
 export { profileFromSample } from './profile/profile-from-sample.ts';
 export {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { own } from '@junction/process-model';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RunDocumentRepository } from '../repositories/run-document-repository.ts';
 import type { RunRepository } from '../repositories/run-repository.ts';
@@ -112,7 +113,7 @@ export function createInProcessDispatcher(deps: {
             shapes = {
               ...shapes,
               [id]: {
-                ...(shapes[id] ?? { ...noCounts, elapsedMs: 0 }),
+                ...(own(shapes, id) ?? { ...noCounts, elapsedMs: 0 }),
                 status: 'running',
               },
             };
