@@ -25,6 +25,7 @@ import { testConnectCredentials } from './connect/test-connection.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open-database.ts';
 import { installErrorPolicy } from './error-policy.ts';
+import { installJsonBodyParser } from './json-body.ts';
 import { createPlatformGateway } from './platform/platform-gateway.ts';
 import { platformRoutes } from './platform/platform-routes.ts';
 import { createPlatformService } from './platform/platform-service.ts';
@@ -143,6 +144,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Before any route or plugin, so every JSON body in the app goes through it.
+  installJsonBodyParser(app);
   installSecurityHeaders(app);
 
   const injectFetch = createInjectFetch(app);
