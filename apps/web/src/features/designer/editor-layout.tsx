@@ -4,6 +4,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import { navigate } from '../../app/router.ts';
 import { ApiError } from '../../lib/api.ts';
+import { describeApiError } from '../../lib/api-issues.ts';
 import { connectionsQuery } from '../connections/connection-queries.ts';
 import {
   importProcessRequest,
@@ -80,7 +81,7 @@ export function EditorLayout() {
       void queryClient.invalidateQueries({ queryKey: ['processes', 'list'] });
       navigate({ page: 'designer', processId: created.id });
     },
-    onError: (error) => setMessage(`Could not save a copy: ${error.message}`),
+    onError: (error) => setMessage(`Could not save a copy: ${describeApiError(error)}`),
   });
 
   const doSave = () => {
@@ -128,7 +129,7 @@ export function EditorLayout() {
       />
       {save.isError && !conflict && (
         <p role="alert" className="banner is-error">
-          Could not save: {save.error.message}
+          Could not save: {describeApiError(save.error)}
         </p>
       )}
       {conflict && (
