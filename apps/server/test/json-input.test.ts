@@ -120,6 +120,9 @@ describe(`JSON bodies are read safely and errors are located (${storageUnderTest
     const saved = await send('PUT', `/api/processes/${id}`, withDuplicate(id));
     expect(saved.statusCode).toBe(400);
     expect(saved.json()).toMatchObject({ error: 'invalid-process', issues: [expected] });
+    const platform = await send('POST', '/api/platform/v1/Process', withDuplicate('dup-platform'));
+    expect(platform.statusCode).toBe(400);
+    expect(platform.json()).toMatchObject({ error: 'invalid-process', issues: [expected] });
     const validated = await send('POST', '/api/validate', withDuplicate(id));
     expect(validated.statusCode).toBe(200);
     expect(validated.json().issues).toContainEqual(expected);
