@@ -13,6 +13,7 @@ import {
   DEFAULT_SEED,
   SANDBOX_DEMO_TOKEN,
 } from '@junction/connect-sandbox';
+import { MAX_JSON_DEPTH } from '@junction/process-model';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { callerOf, installAuth } from './auth/request-auth.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
@@ -225,7 +226,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       info: {
         title: 'Junction API',
         version: '0.1.0',
-        description: 'Design, store and run integration processes.',
+        description: `Design, store and run integration processes. JSON bodies nested deeper than ${MAX_JSON_DEPTH} levels, with a key \`__proto__\`, or not valid JSON are answered 400 \`invalid-json\` with issues giving line, column and pointer.`,
       },
     },
   });
