@@ -45,7 +45,13 @@ export { reachableFrom } from './graph/reachable.ts';
 export { RUN_ORDER_LIMIT, runOrder } from './graph/run-order.ts';
 export { successors } from './graph/successors.ts';
 export { topologicalOrder } from './graph/topological-order.ts';
-export { MAX_JSON_DEPTH, positionAt, type TextPosition, tooDeepAt } from './json/json-scan.ts';
+export {
+  MAX_JSON_DEPTH,
+  nestedDeeperThan,
+  positionAt,
+  type TextPosition,
+  tooDeepAt,
+} from './json/json-scan.ts';
 export {
   duplicateKeyIssues,
   prototypeKeyIssues,

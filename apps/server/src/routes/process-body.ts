@@ -1,4 +1,9 @@
-import { type ProcessDocument, parseProcess } from '@junction/process-model';
+import {
+  MAX_JSON_DEPTH,
+  nestedDeeperThan,
+  type ProcessDocument,
+  parseProcess,
+} from '@junction/process-model';
 import { invalidDocument } from '../errors.ts';
 
 /**
@@ -9,6 +14,18 @@ import { invalidDocument } from '../errors.ts';
  * written twice (two shapes under one id), which the parsed value has merged.
  */
 export function readProcessBody(body: unknown, message: string, text?: string): ProcessDocument {
+  // A value that came without text (the Platform API connector) is measured
+  // before JSON.stringify, which recurses, sees it.
+  if (text === undefined && nestedDeeperThan(body)) {
+    throw invalidDocument(message, [
+      {
+        severity: 'error',
+        code: 'json.too-deep',
+        message: `Nested deeper than ${MAX_JSON_DEPTH} levels`,
+        pointer: '',
+      },
+    ]);
+  }
   const parsed = parseProcess(text ?? JSON.stringify(body ?? null));
   if (!parsed.ok) {
     throw invalidDocument(message, parsed.issues);

@@ -90,6 +90,28 @@ export function tooDeepAt(text: string, limit = MAX_JSON_DEPTH): TextPosition | 
   return scanJson(text, limit).tooDeep;
 }
 
+/**
+ * Whether a value (already parsed, or built in memory) nests objects and arrays
+ * deeper than `limit`; iterative, for values that did not come through text
+ * (the Platform API connector's bodies) before a recursive clone or stringify.
+ */
+export function nestedDeeperThan(value: unknown, limit = MAX_JSON_DEPTH): boolean {
+  const pending: [unknown, number][] = [[value, 1]];
+  for (let top = pending.pop(); top !== undefined; top = pending.pop()) {
+    const [next, depth] = top;
+    if (typeof next !== 'object' || next === null) {
+      continue;
+    }
+    if (depth > limit) {
+      return true;
+    }
+    for (const child of Object.values(next)) {
+      pending.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
 /** Own keys of every object in a parsed value, counted without recursion. */
 export function keptMembers(value: unknown): number {
   let count = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_JSON_DEPTH, tooDeepAt } from './json-scan.ts';
+import { MAX_JSON_DEPTH, nestedDeeperThan, tooDeepAt } from './json-scan.ts';
 import { duplicateKeyIssues, readJson } from './read-json.ts';
 
 const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
@@ -17,6 +17,9 @@ describe('readJson', () => {
   it('accepts nesting up to the limit', () => {
     expect(readJson(nested(MAX_JSON_DEPTH)).ok).toBe(true);
     expect(readJson(nested(MAX_JSON_DEPTH + 1)).ok).toBe(false);
+    // The same limit for values built in memory, measured without recursion.
+    expect(nestedDeeperThan(JSON.parse(nested(MAX_JSON_DEPTH)))).toBe(false);
+    expect(nestedDeeperThan(JSON.parse(nested(10_000)))).toBe(true);
   });
 
   it('does not count brackets inside strings', () => {
