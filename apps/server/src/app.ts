@@ -13,6 +13,7 @@ import {
   DEFAULT_SEED,
   SANDBOX_DEMO_TOKEN,
 } from '@junction/connect-sandbox';
+import { MAX_JSON_DEPTH } from '@junction/process-model';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { installOriginGuard, LOOPBACK_HOST_NAMES } from './auth/origin-guard.ts';
 import { callerOf, installAuth } from './auth/request-auth.ts';
@@ -27,6 +28,7 @@ import { testConnectCredentials } from './connect/test-connection.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open-database.ts';
 import { installErrorPolicy } from './error-policy.ts';
+import { installJsonBodyParser } from './json-body.ts';
 import { redactingLogger } from './log-redaction.ts';
 import { createPlatformGateway } from './platform/platform-gateway.ts';
 import { platformRoutes } from './platform/platform-routes.ts';
@@ -160,6 +162,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     logger: redactingLogger(options.logger),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Before any route or plugin, so every JSON body in the app goes through it.
+  installJsonBodyParser(app);
   installSecurityHeaders(app);
   const publicUrl = options.publicUrl ?? 'http://127.0.0.1:4400';
   installOriginGuard(app, {
@@ -246,7 +250,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       info: {
         title: 'Junction API',
         version: '0.1.0',
-        description: 'Design, store and run integration processes.',
+        description: `Design, store and run integration processes. JSON bodies nested deeper than ${MAX_JSON_DEPTH} levels, with a key \`__proto__\`, or not valid JSON are answered 400 \`invalid-json\` with issues giving line, column and pointer.`,
       },
     },
   });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ProcessDocumentSchema } from '@junction/process-model';
 import Type, { type TSchema } from 'typebox';
 import { callerOf } from '../auth/request-auth.ts';
+import { jsonTextOf } from '../json-body.ts';
 import { acceptAnyBody, IdParams } from '../routes/schemas.ts';
 import { BODIES } from './bodies.ts';
 import { EXECUTE_ACTIONS } from './execute-actions.ts';
@@ -102,6 +103,7 @@ export const platformRoutes =
                   object,
                   request.query.overrideAccount,
                   request.body,
+                  jsonTextOf(request),
                 ),
               ),
         );

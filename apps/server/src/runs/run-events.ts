@@ -1,4 +1,6 @@
+import { own } from '@junction/process-model';
 import type { StoredRunStatus } from '../repositories/run-record.ts';
+import { keyedRecord, setOwn } from '../runtime/keyed-record.ts';
 import type { LogLevel, ShapeStats } from '../runtime/types.ts';
 
 /** What a watcher of a run hears, in order (GET /api/runs/:id/events). */
@@ -48,15 +50,15 @@ export function createRunEventHub() {
       return;
     }
     if (event.type === 'shape-started') {
-      const before = run.shapes[event.shapeId];
-      run.shapes[event.shapeId] = {
+      const before = own(run.shapes, event.shapeId);
+      setOwn(run.shapes, event.shapeId, {
         ...(before ?? { documentsIn: 0, documentsOut: 0, documentsInError: 0, elapsedMs: 0 }),
         status: 'running',
-      };
+      });
     } else if (event.type === 'shape-finished') {
-      run.shapes[event.shapeId] = event.stats;
+      setOwn(run.shapes, event.shapeId, event.stats);
     } else if (event.type === 'connection') {
-      run.connections[event.connectionId] = event.count;
+      setOwn(run.connections, event.connectionId, event.count);
     }
     for (const listener of run.listeners) {
       listener(event);
@@ -68,7 +70,7 @@ export function createRunEventHub() {
 
   return {
     open(runId: string): void {
-      live.set(runId, { shapes: {}, connections: {}, listeners: new Set() });
+      live.set(runId, { shapes: keyedRecord(), connections: keyedRecord(), listeners: new Set() });
     },
     publish,
     /** Undefined when the run is not live here (finished, or run elsewhere). */

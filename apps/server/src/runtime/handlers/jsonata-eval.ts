@@ -1,3 +1,4 @@
+import { own } from '@junction/process-model';
 import jsonata from 'jsonata';
 import type { RunContext, RunDocument } from '../types.ts';
 import { capRanges, GUARDED_BUILT_INS, MAX_ITEMS } from './jsonata-limits.ts';
@@ -66,7 +67,7 @@ export async function evaluateJsonata(
   }
   try {
     return await expression.evaluate(input, {
-      property: (name: string) => doc.properties[name],
+      property: (name: string) => own(doc.properties, name),
       processProperty: (name: string) => ctx.processProperties.get(name),
     });
   } catch (error) {
