@@ -27,11 +27,27 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'runtime',
+          root: 'packages/runtime',
+          include: ['src/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           name: 'server',
           root: 'apps/server',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'cli',
+          root: 'apps/cli',
+          include: ['src/**/*.test.ts'],
+          testTimeout: 30_000,
         },
       },
       {

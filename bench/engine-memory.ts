@@ -1,6 +1,6 @@
 // Child process of the engine bench: runs the reference process over N records and
 // prints the peak resident memory, sampled while it runs.
-import { executeProcess } from '@junction/server';
+import { executeProcess } from '@junction/runtime';
 import { referenceInput, referenceProcess } from './suites/engine-reference.ts';
 
 const records = Number(process.argv[2] ?? 1_000_000);

@@ -1,6 +1,6 @@
 // Child process of the engine bench: the reference process against the hand-written
 // loop, medians of both, in a fresh heap that earlier suites have not filled.
-import { executeProcess } from '@junction/server';
+import { executeProcess } from '@junction/runtime';
 import { medianMs } from './measure.ts';
 import { handWritten, referenceInput, referenceProcess } from './suites/engine-reference.ts';
 

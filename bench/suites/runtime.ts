@@ -22,9 +22,7 @@ export async function runtimeFigures(): Promise<Figure[]> {
   const dataDir = await mkdtemp(join(tmpdir(), 'junction-bench-'));
   const app = await buildApp({ sandbox: { seed: 7, scale: SCALE }, dataDir });
   try {
-    const process = (
-      await import('../../apps/server/test/skeleton-process.ts')
-    ).listRequestsProcess();
+    const process = (await import('@junction/runtime/testing')).listRequestsProcess();
     let records = 0;
     const runOnce = async () => {
       const started = (

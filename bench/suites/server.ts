@@ -150,7 +150,7 @@ export async function serverFigures(): Promise<Figure[]> {
     const saves = await load(CLIENTS, save);
     const baseline = await helloWorld(CLIENTS);
 
-    const { listRequestsProcess } = await import('../../apps/server/test/skeleton-process.ts');
+    const { listRequestsProcess } = await import('@junction/runtime/testing');
     const runBody = JSON.stringify({ process: listRequestsProcess() });
     let documents = 0;
     const run = async () => {

@@ -8,12 +8,14 @@ import {
   attachSandboxPersistence,
   connectSandbox,
   connectSandboxAdmin,
+  createInjectFetch,
   createSandboxState,
   DEFAULT_SCALE,
   DEFAULT_SEED,
   SANDBOX_DEMO_TOKEN,
 } from '@junction/connect-sandbox';
 import { MAX_JSON_DEPTH } from '@junction/process-model';
+import type { TestLimits } from '@junction/runtime';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { installOriginGuard, LOOPBACK_HOST_NAMES } from './auth/origin-guard.ts';
 import { callerOf, installAuth } from './auth/request-auth.ts';
@@ -23,7 +25,7 @@ import { browseConnection } from './connect/browse-connection.ts';
 import { createConnectGateway } from './connect/connect-gateway.ts';
 import { createConnectionFetch } from './connect/connection-fetch.ts';
 import { createGuardedFetch } from './connect/egress-guard.ts';
-import { createInjectFetch } from './connect/inject-fetch.ts';
+
 import { testConnectCredentials } from './connect/test-connection.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open-database.ts';
@@ -63,7 +65,6 @@ import { DEFAULT_RUN_LIVENESS, type RunLiveness } from './runs/run-dispatcher.ts
 import { DEFAULT_RUN_SLOT_LIMITS, type RunSlotLimits } from './runs/run-slots.ts';
 import { createRuntimeServices } from './runs/runtime-services.ts';
 import { createScheduler, type Scheduler, type SchedulerOptions } from './runs/scheduler.ts';
-import type { TestLimits } from './runtime/execution.ts';
 import { createSecretBox, loadOrCreateKeyFile, parseSecretKey } from './secrets/secret-box.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import type { Services } from './services.ts';

@@ -1,2 +1,1 @@
 export { type AppOptions, buildApp, SANDBOX_PREFIX } from './app.ts';
-export { executeProcess } from './runtime/engine.ts';

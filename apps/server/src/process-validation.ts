@@ -4,8 +4,8 @@ import {
   type ValidationIssue,
   validateProcess,
 } from '@junction/process-model';
+import { jsonataRegexIssues } from '@junction/runtime';
 import { HttpError } from './errors.ts';
-import { jsonataRegexIssues } from './jsonata-validation.ts';
 import type { ProcessRepository } from './repositories/process-repository.ts';
 
 /**

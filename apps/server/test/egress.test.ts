@@ -1,7 +1,7 @@
+import { listRequestsProcess } from '@junction/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
 import { waitForRun } from './run-helpers.ts';
-import { listRequestsProcess } from './skeleton-process.ts';
 
 type App = Awaited<ReturnType<typeof buildTestApp>>;
 

@@ -3,10 +3,10 @@ import {
   type ProcessDocument,
   updateShape,
 } from '@junction/process-model';
+import { listRequestsProcess } from '@junction/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
 import { createStoredProcess, startGetProcess, waitForRun } from './run-helpers.ts';
-import { listRequestsProcess } from './skeleton-process.ts';
 
 type App = Awaited<ReturnType<typeof buildTestApp>>;
 

@@ -1,8 +1,8 @@
 import { MAX_JSON_DEPTH, serializeProcess } from '@junction/process-model';
+import { listRequestsProcess } from '@junction/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
 import { listRoutes, type RouteEntry } from './route-list.ts';
-import { listRequestsProcess } from './skeleton-process.ts';
 
 type App = Awaited<ReturnType<typeof buildTestApp>>;
 type BodyMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
+import { listRequestsProcess } from '@junction/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
 import { call, P, waitForExecution } from './platform-fixtures.ts';
-import { listRequestsProcess } from './skeleton-process.ts';
 
 type App = Awaited<ReturnType<typeof buildTestApp>>;
 

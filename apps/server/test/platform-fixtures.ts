@@ -1,6 +1,6 @@
+import { listRequestsProcess } from '@junction/runtime/testing';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
-import { listRequestsProcess } from './skeleton-process.ts';
 
 export const P = '/api/platform/v1';
 export const SECRET = 'ALPHA-SECRET';

@@ -1,8 +1,8 @@
+import { listRequestsProcess } from '@junction/runtime/testing';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
 import { call, P } from './platform-fixtures.ts';
-import { listRequestsProcess } from './skeleton-process.ts';
 
 /** default ── partner ── customer, with an admin token in the customer account. */
 async function hierarchy(app: FastifyInstance) {

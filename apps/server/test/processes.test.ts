@@ -1,8 +1,8 @@
 import { insertShapeOnConnection, serializeProcess } from '@junction/process-model';
+import { listRequestsProcess } from '@junction/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
 import { passThroughProcess, waitForRun } from './run-helpers.ts';
-import { listRequestsProcess } from './skeleton-process.ts';
 
 describe(`processes API (${storageUnderTest()})`, () => {
   let app: Awaited<ReturnType<typeof buildTestApp>>;

@@ -1,4 +1,5 @@
 import { createProcess } from '@junction/process-model';
+import type { RunDocument } from '@junction/runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import {
@@ -8,7 +9,6 @@ import {
 import { createRunDocumentRepository } from '../src/repositories/run-document-repository.ts';
 import { createRunRepository } from '../src/repositories/run-repository.ts';
 import { createDocumentRecorder } from '../src/runs/document-recorder.ts';
-import type { RunDocument } from '../src/runtime/types.ts';
 import { openTestDatabase, storageUnderTest } from './build-test-app.ts';
 
 const silent = { error: () => undefined } as never;

@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
+import { listRequestsProcess } from '@junction/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../src/runs/run-events.ts';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
 import { heldConnect, waitForRun } from './run-helpers.ts';
-import { listRequestsProcess } from './skeleton-process.ts';
 
 type App = Awaited<ReturnType<typeof buildTestApp>>;
 

@@ -1,4 +1,5 @@
 import { createProcess } from '@junction/process-model';
+import { listRequestsProcess } from '@junction/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { ensureDefaultAccount } from '../src/repositories/account-repository.ts';
@@ -6,7 +7,6 @@ import { createRunDocumentRepository } from '../src/repositories/run-document-re
 import { createRunRepository, type RunRepository } from '../src/repositories/run-repository.ts';
 import { buildTestApp, openTestDatabase, storageUnderTest } from './build-test-app.ts';
 import { heldConnect, waitForRun } from './run-helpers.ts';
-import { listRequestsProcess } from './skeleton-process.ts';
 
 /** A running test run of the default account, as a dispatcher records one. */
 function startRun(runs: RunRepository, id: string) {

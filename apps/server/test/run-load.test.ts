@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listRequestsProcess } from '@junction/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
 import { heldConnect, waitForRun } from './run-helpers.ts';
-import { listRequestsProcess } from './skeleton-process.ts';
 
 type App = Awaited<ReturnType<typeof buildTestApp>>;
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listRequestsProcess } from '@junction/runtime/testing';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,6 @@ import { type AppOptions, buildApp } from '../src/app.ts';
 import { withDefaultUser } from '../src/db/postgres-database.ts';
 import { storageUnderTest } from './build-test-app.ts';
 import { call, P } from './platform-fixtures.ts';
-import { listRequestsProcess } from './skeleton-process.ts';
 
 const url = process.env['JUNCTION_TEST_DATABASE_URL'];
 

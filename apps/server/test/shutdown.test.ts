@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { updateShape } from '@junction/process-model';
+import { listRequestsProcess } from '@junction/runtime/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { openDatabase } from '../src/db/open-database.ts';
-import { listRequestsProcess } from './skeleton-process.ts';
 
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 const GRACE_MS = 3000;

@@ -4,10 +4,9 @@ import {
   type JsonSchemaProfile,
   profileFromSample,
 } from '@junction/process-model';
+import { ConnectorCallError, callConnect } from '@junction/runtime';
 import { HttpError, notFound } from '../errors.ts';
 import type { ConnectionRepository } from '../repositories/connection-repository.ts';
-import { ConnectorCallError } from '../runtime/types.ts';
-import { callConnect } from './call-connect.ts';
 import type { ConnectionFetch } from './connection-fetch.ts';
 
 export interface BrowseResult {

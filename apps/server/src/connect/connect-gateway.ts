@@ -1,8 +1,7 @@
 import { createConnectClient } from '@junction/connect-client';
 import type { ConnectorOperation } from '@junction/process-model';
+import { ConnectorCallError, type ConnectorGateway, callConnect } from '@junction/runtime';
 import type { ConnectionRepository } from '../repositories/connection-repository.ts';
-import { ConnectorCallError, type ConnectorGateway } from '../runtime/types.ts';
-import { callConnect } from './call-connect.ts';
 import type { ConnectionFetch } from './connection-fetch.ts';
 
 /**

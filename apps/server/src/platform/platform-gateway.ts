@@ -1,12 +1,8 @@
+import { ConnectorCallError, type PlatformGateway, type PlatformRequest } from '@junction/runtime';
 import type { Caller } from '../auth/roles.ts';
 import { HttpError } from '../errors.ts';
 import type { ConnectionRepository } from '../repositories/connection-repository.ts';
 import type { TokenRepository } from '../repositories/token-repository.ts';
-import {
-  ConnectorCallError,
-  type PlatformGateway,
-  type PlatformRequest,
-} from '../runtime/types.ts';
 import type { PlatformService } from './platform-service.ts';
 
 function needId(request: PlatformRequest): string {

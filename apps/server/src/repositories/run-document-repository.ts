@@ -1,5 +1,5 @@
+import type { LogLevel, RunDocument } from '@junction/runtime';
 import type { Database } from '../db/database.ts';
-import type { LogLevel, RunDocument } from '../runtime/types.ts';
 
 export type DocumentDirection = 'in' | 'out' | 'error';
 

@@ -1,4 +1,4 @@
-import type { RunStatus, ShapeStats } from '../runtime/types.ts';
+import type { RunStatus, ShapeStats } from '@junction/runtime';
 
 /** A run's status as stored: running, what the runtime ended with, or discarded before it ran. */
 export type StoredRunStatus = 'running' | RunStatus | 'discarded';

@@ -1,6 +1,6 @@
 import type { ProcessDocument } from '@junction/process-model';
+import type { ShapeStats } from '@junction/runtime';
 import type { Database } from '../db/database.ts';
-import type { ShapeStats } from '../runtime/types.ts';
 import {
   EXECUTION_STATUS,
   type ExecutionStatus,

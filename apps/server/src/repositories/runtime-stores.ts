@@ -1,5 +1,5 @@
+import type { PersistedPropertyStore, SnapshotStore } from '@junction/runtime';
 import type { Database } from '../db/database.ts';
-import type { PersistedPropertyStore, SnapshotStore } from '../runtime/types.ts';
 
 /** Persisted dynamic process properties ("persist" in Set Properties), per account. */
 export function createDbPropertyStore(db: Database, accountId: string): PersistedPropertyStore {

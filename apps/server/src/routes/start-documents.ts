@@ -1,7 +1,7 @@
+import type { RunDocument } from '@junction/runtime';
 import Type from 'typebox';
 import { HttpError } from '../errors.ts';
 import type { PinnedDocument } from '../repositories/pinned-input-repository.ts';
-import type { RunDocument } from '../runtime/types.ts';
 
 /** Enough for any test; a run's real input comes from its Start connector. */
 export const MAX_START_DOCUMENTS = 10_000;

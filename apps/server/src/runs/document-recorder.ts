@@ -1,11 +1,11 @@
 import { own, type ProcessDocument, trackedSide } from '@junction/process-model';
+import type { RunDocument, RunLogEntry, ShapeResult } from '@junction/runtime';
 import type { FastifyBaseLogger } from 'fastify';
 import type {
   DocumentRowInput,
   RunDocumentRepository,
   StoredDocumentRow,
 } from '../repositories/run-document-repository.ts';
-import type { RunDocument, RunLogEntry, ShapeResult } from '../runtime/types.ts';
 import { redactNullable, redactProperties, redactSecrets } from './redact-secrets.ts';
 
 /** Rows per INSERT: large enough to amortise the round trip, small enough to stream. */

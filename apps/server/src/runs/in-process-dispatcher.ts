@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { own } from '@junction/process-model';
+import type { ConnectorGateway, RunOutcome, ShapeStats } from '@junction/runtime';
+import { executeProcess, succeeded } from '@junction/runtime';
 import type { FastifyBaseLogger } from 'fastify';
 import { HttpError } from '../errors.ts';
 import type { RunDocumentRepository } from '../repositories/run-document-repository.ts';
 import type { RunRepository } from '../repositories/run-repository.ts';
-import { executeProcess } from '../runtime/engine.ts';
-import { succeeded } from '../runtime/run-status.ts';
-import type { ConnectorGateway, RunOutcome, ShapeStats } from '../runtime/types.ts';
 import { createDocumentRecorder } from './document-recorder.ts';
 import { redactEvent, redactSecrets } from './redact-secrets.ts';
 import { reportingCounts } from './reporting.ts';

@@ -5,7 +5,7 @@ import {
   own,
   type ProcessDocument,
 } from '@junction/process-model';
-import type { RunOutcome } from '../runtime/types.ts';
+import type { RunOutcome } from '@junction/runtime';
 
 /**
  * Process Reporting's document counts (process-semantics.md §10): In is what the

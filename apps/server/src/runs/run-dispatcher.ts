@@ -1,6 +1,6 @@
 import type { ProcessDocument } from '@junction/process-model';
+import type { RunDocument } from '@junction/runtime';
 import type { ExecutionType } from '../repositories/run-record.ts';
-import type { RunDocument } from '../runtime/types.ts';
 import type { RunEventListener } from './run-events.ts';
 
 export interface RunRequest {

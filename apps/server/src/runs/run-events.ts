@@ -1,7 +1,7 @@
 import { own } from '@junction/process-model';
+import type { LogLevel, ShapeStats } from '@junction/runtime';
+import { keyedRecord, setOwn } from '@junction/runtime';
 import type { StoredRunStatus } from '../repositories/run-record.ts';
-import { keyedRecord, setOwn } from '../runtime/keyed-record.ts';
-import type { LogLevel, ShapeStats } from '../runtime/types.ts';
 
 /** What a watcher of a run hears, in order (GET /api/runs/:id/events). */
 export type RunEvent =

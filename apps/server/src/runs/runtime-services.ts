@@ -1,8 +1,7 @@
+import type { ExecuteOptions, PlatformGateway, TestLimits } from '@junction/runtime';
 import type { Database } from '../db/database.ts';
 import type { ProcessRepository } from '../repositories/process-repository.ts';
 import { createDbPropertyStore, createDbSnapshotStore } from '../repositories/runtime-stores.ts';
-import type { ExecuteOptions, TestLimits } from '../runtime/execution.ts';
-import type { PlatformGateway } from '../runtime/types.ts';
 
 /** The parts of a run that come from this server rather than from the request. */
 export type RuntimeServices = Pick<

@@ -5,7 +5,7 @@ import {
   isConnectError,
 } from '@junction/connect-client';
 import type { ConnectorOperation } from '@junction/process-model';
-import { ConnectorCallError, type ConnectorRequest } from '../runtime/types.ts';
+import { ConnectorCallError, type ConnectorGateway, type ConnectorRequest } from './types.ts';
 
 function definedOnly<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
@@ -36,4 +36,11 @@ export async function callConnect(
     }
     throw new ConnectorCallError('failure', isConnectError(error) ? error.message : String(error));
   }
+}
+
+/** A gateway that sends every connector shape's operation through one ready client. */
+export function connectClientGateway(client: ConnectClient): ConnectorGateway {
+  return {
+    execute: (operation, request, signal) => callConnect(client, operation, request, signal),
+  };
 }

@@ -1,16 +1,11 @@
-import { connectSandbox, SANDBOX_DEMO_TOKEN } from '@junction/connect-sandbox';
+import { createConnectClient } from '@junction/connect-client';
+import { createInProcessSandbox, type InProcessSandbox } from '@junction/connect-sandbox';
 import type { ConnectorOperation } from '@junction/process-model';
-import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConnectGateway } from '../../connect/connect-gateway.ts';
-import { createConnectionFetch } from '../../connect/connection-fetch.ts';
-import { createInjectFetch } from '../../connect/inject-fetch.ts';
-import type { ConnectionRepository } from '../../repositories/connection-repository.ts';
+import { connectClientGateway } from '../connect-call.ts';
 import { META } from '../properties.ts';
 import { buildProcess, runTest, sink } from '../test-support.ts';
 import type { ConnectorGateway, Shape } from '../types.ts';
-
-const PREFIX = '/sandbox/connect/public/v1';
 
 function operation(
   action: string,
@@ -30,29 +25,20 @@ function operation(
 }
 
 describe('connector shapes against the Connect sandbox (real client)', () => {
-  let app: FastifyInstance;
+  let sandbox: InProcessSandbox;
   let gateway: ConnectorGateway;
   beforeAll(async () => {
-    app = Fastify();
-    await app.register(connectSandbox, { prefix: PREFIX, token: SANDBOX_DEMO_TOKEN, seed: 7 });
-    await app.ready();
-    // The gateway only needs credentials; the rest of the repository is not used here.
-    const connections = {
-      credentials: async () => ({
-        id: 'sandbox',
-        kind: 'sandbox' as const,
-        endpoint: `http://sandbox.test${PREFIX}`,
-        token: SANDBOX_DEMO_TOKEN,
+    sandbox = await createInProcessSandbox({ seed: 7 });
+    gateway = connectClientGateway(
+      createConnectClient({
+        endpoint: sandbox.endpoint,
+        token: sandbox.token,
+        fetch: sandbox.fetch,
       }),
-    } as unknown as ConnectionRepository;
-    gateway = createConnectGateway(
-      connections,
-      'account',
-      createConnectionFetch(createInjectFetch(app), fetch),
     );
   });
   afterAll(async () => {
-    await app.close();
+    await sandbox.close();
   });
 
   //   start(List · asset, 3) ─▶ get(Get · asset by id) ─▶ end

@@ -1,12 +1,7 @@
 import { createConnectClient } from '@junction/connect-client';
-import { connectSandbox, createSandboxState, SANDBOX_DEMO_TOKEN } from '@junction/connect-sandbox';
-import Fastify from 'fastify';
-import { callConnect } from '../connect/call-connect.ts';
-import { createInjectFetch } from '../connect/inject-fetch.ts';
-import type { ConnectorGateway } from '../runtime/types.ts';
+import { createInProcessSandbox } from '@junction/connect-sandbox';
+import { type ConnectorGateway, connectClientGateway } from '@junction/runtime';
 import { UsageError } from './args.ts';
-
-const SANDBOX_PREFIX = '/sandbox/connect/public/v1';
 
 /**
  * The CLI's one connection: the built-in sandbox (in process, nothing listens)
@@ -19,18 +14,13 @@ export async function openCliGateway(
   env: NodeJS.ProcessEnv,
 ): Promise<{ gateway: ConnectorGateway; close(): Promise<void> }> {
   if (connection === 'sandbox') {
-    const app = Fastify();
-    await app.register(connectSandbox, { prefix: SANDBOX_PREFIX, state: createSandboxState() });
-    await app.ready();
+    const sandbox = await createInProcessSandbox();
     const client = createConnectClient({
-      endpoint: `http://sandbox.local${SANDBOX_PREFIX}`,
-      token: SANDBOX_DEMO_TOKEN,
-      fetch: createInjectFetch(app),
+      endpoint: sandbox.endpoint,
+      token: sandbox.token,
+      fetch: sandbox.fetch,
     });
-    return {
-      gateway: { execute: (op, request, signal) => callConnect(client, op, request, signal) },
-      close: () => app.close(),
-    };
+    return { gateway: connectClientGateway(client), close: sandbox.close };
   }
   if (!/^https?:\/\//.test(connection)) {
     throw new UsageError(`--connection must be "sandbox" or an http(s) URL, got "${connection}".`);
@@ -40,8 +30,5 @@ export async function openCliGateway(
     throw new UsageError(`Set the API token in the environment variable ${tokenEnv}.`);
   }
   const client = createConnectClient({ endpoint: connection.replace(/\/+$/, ''), token });
-  return {
-    gateway: { execute: (op, request, signal) => callConnect(client, op, request, signal) },
-    close: async () => {},
-  };
+  return { gateway: connectClientGateway(client), close: async () => {} };
 }

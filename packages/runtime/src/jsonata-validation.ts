@@ -1,11 +1,11 @@
 import { pointerOf, type ValidationIssue } from '@junction/process-model';
 import jsonata from 'jsonata';
-import { regexLiteralProblem } from './runtime/handlers/jsonata-regex.ts';
+import { regexLiteralProblem } from './handlers/jsonata-regex.ts';
 
 /**
  * JSONata regex literals the linear-time engine refuses (backreferences,
  * lookaround), as issues at the expression's JSON pointer. process-model cannot
- * see inside JSONata (it has no parser for it), so the server adds these to its
+ * see inside JSONata (it has no parser for it), so hosts add these to their
  * validation, and a process with one is not run. Syntax errors are left alone:
  * they fail documents at run time, as before.
  */

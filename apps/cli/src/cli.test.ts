@@ -4,17 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serializeProcess } from '@junction/process-model';
+import { listRequestsProcess } from '@junction/runtime/testing';
 import { describe, expect, it } from 'vitest';
-import { listRequestsProcess } from './skeleton-process.ts';
 
-const serverDir = fileURLToPath(new URL('..', import.meta.url));
+const main = fileURLToPath(new URL('./main.ts', import.meta.url));
 
+/** Runs the command from a directory outside the checkout, as a user's pipeline would. */
 function junction(args: string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
       process.execPath,
-      ['src/cli.ts', ...args],
-      { cwd: serverDir, env: { ...process.env, ...env } },
+      [main, ...args],
+      { cwd: tmpdir(), env: { ...process.env, ...env } },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
@@ -108,6 +109,14 @@ describe('the junction CLI', () => {
     const result = await junction(['run', passthrough, '--input', input, '--json']);
     expect(JSON.parse(result.stdout).shapes.stop.documentsIn).toBe(2);
   }, 60_000);
+
+  it('prints its usage for --help and -h and its version for --version, exiting 0', async () => {
+    for (const flag of ['--help', '-h']) {
+      const help = await junction([flag]);
+      expect(help, flag).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage:') });
+    }
+    expect(await junction(['--version'])).toMatchObject({ code: 0, stdout: '0.1.0\n' });
+  });
 
   it('answers usage errors with exit code 2 and never takes a token from the command line', async () => {
     expect((await junction(['frobnicate'])).code).toBe(2);

@@ -116,3 +116,4 @@ export async function runTest(
 export function sink(): Shape {
   return { kind: 'stop', label: '', config: { endAndReturn: false } };
 }
+export { listRequestsProcess } from './sample-processes.ts';

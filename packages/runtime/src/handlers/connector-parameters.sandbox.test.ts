@@ -1,22 +1,16 @@
+import { createConnectClient } from '@junction/connect-client';
 import { formatIssues, validateRequest } from '@junction/connect-client/spec';
 import {
-  connectSandbox,
-  createSandboxState,
+  createInProcessSandbox,
+  type InProcessSandbox,
   type JsonObject,
-  SANDBOX_DEMO_TOKEN,
   type SandboxState,
 } from '@junction/connect-sandbox';
 import type { ConnectorOperation, Parameter } from '@junction/process-model';
-import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createConnectGateway } from '../../connect/connect-gateway.ts';
-import { createConnectionFetch } from '../../connect/connection-fetch.ts';
-import { createInjectFetch } from '../../connect/inject-fetch.ts';
-import type { ConnectionRepository } from '../../repositories/connection-repository.ts';
+import { connectClientGateway } from '../connect-call.ts';
 import { buildProcess, runTest, sink } from '../test-support.ts';
 import type { ConnectorGateway, Shape } from '../types.ts';
-
-const PREFIX = '/sandbox/connect/public/v1';
 
 const text = (name: string, value: string): Parameter => ({
   name,
@@ -48,41 +42,33 @@ interface SentRequest {
  * client; every request sent is also checked against the official OpenAPI spec.
  */
 describe('connector parameters against the Connect sandbox', () => {
-  let app: FastifyInstance;
+  let sandbox: InProcessSandbox;
   let state: SandboxState;
   let gateway: ConnectorGateway;
   const sent: SentRequest[] = [];
   const violations: string[] = [];
 
   beforeAll(async () => {
-    state = createSandboxState({ seed: 7 });
-    app = Fastify();
-    await app.register(connectSandbox, { prefix: PREFIX, token: SANDBOX_DEMO_TOKEN, state });
-    await app.ready();
-    const injected = createInjectFetch(app);
+    sandbox = await createInProcessSandbox({ seed: 7 });
+    state = sandbox.state;
+    const base = new URL(sandbox.endpoint).pathname;
     const recording: typeof fetch = async (input, init) => {
       const request = new Request(input, init);
       const body = request.body ? JSON.parse(await request.clone().text()) : undefined;
       const url = new URL(request.url);
-      sent.push({ method: request.method, path: url.pathname.slice(PREFIX.length), body });
+      sent.push({ method: request.method, path: url.pathname.slice(base.length), body });
       const issues = validateRequest({ method: request.method, url: request.url, body });
       if (issues.length > 0) {
         violations.push(`${request.method} ${request.url}\n${formatIssues(issues)}`);
       }
-      return injected(request);
+      return sandbox.fetch(request);
     };
-    const connections = {
-      credentials: async () => ({
-        id: 'sandbox',
-        kind: 'sandbox' as const,
-        endpoint: `http://sandbox.test${PREFIX}`,
-        token: SANDBOX_DEMO_TOKEN,
-      }),
-    } as unknown as ConnectionRepository;
-    gateway = createConnectGateway(connections, 'account', createConnectionFetch(recording, fetch));
+    gateway = connectClientGateway(
+      createConnectClient({ endpoint: sandbox.endpoint, token: sandbox.token, fetch: recording }),
+    );
   });
   afterAll(async () => {
-    await app.close();
+    await sandbox.close();
   });
   afterEach(() => {
     sent.length = 0;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { parseArgs, type RunArgs, USAGE, UsageError, type ValidateArgs } from './cli/args.ts';
-import type { Output } from './cli/commands.ts';
+import { parseArgs, type RunArgs, USAGE, UsageError, type ValidateArgs } from './args.ts';
+import type { Output } from './commands.ts';
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -13,7 +13,7 @@ function version(): string {
  * --help and usage errors answer at once.
  */
 async function perform(args: RunArgs | ValidateArgs, io: Output): Promise<number> {
-  const { runCommand, validateCommand } = await import('./cli/commands.ts');
+  const { runCommand, validateCommand } = await import('./commands.ts');
   return args.command === 'validate'
     ? validateCommand(args, io)
     : await runCommand(args, io, process.env);

@@ -26,7 +26,10 @@ export function createInjectFetch(app: FastifyInstance): typeof fetch {
       }
     }
     const noBody = status === 204 || status === 304 || request.method === 'HEAD';
-    return new Response(noBody ? null : response.rawPayload, { status, headers });
+    // A Buffer is a valid body; the DOM typings (loaded by browser-side packages that
+    // typecheck this file) only want its ArrayBuffer to be a plain one.
+    const payload = noBody ? null : (response.rawPayload as Uint8Array<ArrayBuffer>);
+    return new Response(payload, { status, headers });
   };
 }
 

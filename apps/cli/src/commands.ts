@@ -7,9 +7,8 @@ import {
   type ValidationIssue,
   validateProcess,
 } from '@junction/process-model';
-import { executeProcess } from '../runtime/engine.ts';
-import { succeeded } from '../runtime/run-status.ts';
-import type { RunDocument } from '../runtime/types.ts';
+import type { RunDocument } from '@junction/runtime';
+import { executeProcess, succeeded } from '@junction/runtime';
 import { type RunArgs, UsageError, type ValidateArgs } from './args.ts';
 import { openCliGateway } from './cli-gateway.ts';
 

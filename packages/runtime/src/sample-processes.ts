@@ -6,7 +6,10 @@ import {
   updateShape,
 } from '@junction/process-model';
 
-/** Start -> Connector (List Resource · Request) -> Stop, as the walking skeleton builds it. */
+/**
+ * Start -> Connector (List Resource · Request) -> Stop, as the walking skeleton builds it:
+ * the smallest process that talks to Connect, for hosts' tests.
+ */
 export function listRequestsProcess(id = 'skeleton', connectionId = 'sandbox'): ProcessDocument {
   let doc = createProcess({ id, name: 'List requests' });
   doc = addShape(doc, { id: 'list', kind: 'connector', position: { x: 300, y: 160 } });
