@@ -1,4 +1,10 @@
-import { outputPorts, own, type ProcessDocument, type Shape } from '@junction/process-model';
+import {
+  outgoingByShape,
+  outputPorts,
+  own,
+  type ProcessDocument,
+  type Shape,
+} from '@junction/process-model';
 import { appendAll } from './append.ts';
 import type { Execution } from './execution.ts';
 import { processError, RunHalt } from './halt.ts';
@@ -104,6 +110,8 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
   // Keyed by ids from the process file: no prototype for an id to reach.
   const shapes = keyedRecord<ShapeStats>();
   const connections = keyedRecord<number>();
+  // Indexed once with process-model's kernel: a port's path is looked up per batch.
+  const outgoing = outgoingByShape(process);
   const log: RunLogEntry[] = [];
   const open = new Set<DocumentError>();
   const returned = new Map<string, RunDocument[]>();
@@ -210,9 +218,7 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
       throw new RunHalt('return', 'Stop: end and return');
     }
     const runPath: PathRunner = async (port, docs) => {
-      const connection = process.connections.find(
-        (c) => c.from.shape === shapeId && c.from.port === port,
-      );
+      const connection = outgoing.get(shapeId)?.find((c) => c.from.port === port);
       // A path that receives no documents does not run (Boomi's zero-document rule).
       if (!connection || docs.length === 0) {
         return [];
