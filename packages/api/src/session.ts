@@ -1,0 +1,21 @@
+import Type, { type Static } from 'typebox';
+
+/** Who the browser is: its credentials' account, the account it acts on now, its role. */
+export const SessionSchema = Type.Object({
+  homeAccountId: Type.String(),
+  accountId: Type.String(),
+  role: Type.String(),
+});
+export type Session = Static<typeof SessionSchema>;
+
+export const HealthSchema = Type.Object({
+  status: Type.Literal('ok'),
+  database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
+});
+
+/** The built-in sandbox after a reset: its seed, scale and objects per collection. */
+export const SandboxSummarySchema = Type.Object({
+  seed: Type.Integer(),
+  scale: Type.Number(),
+  counts: Type.Record(Type.String(), Type.Integer()),
+});
