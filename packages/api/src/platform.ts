@@ -41,7 +41,9 @@ export type DeploymentView = Static<typeof DeploymentViewSchema>;
  * Connection, Token) or an Execute action's answer. Open: each object has its own
  * fields, and a Token's secret is shown in the create answer.
  */
-export const PlatformObjectSchema = OpenObject('A Platform API object or action result.');
+export const PlatformObjectSchema = Type.Unsafe<unknown>(
+  OpenObject('A Platform API object or action result.'),
+);
 
 /** Query and queryMore answer 100 objects a page; `queryToken` is there while more remain. */
 export const PlatformQueryPageSchema = Type.Object({

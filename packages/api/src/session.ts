@@ -19,3 +19,4 @@ export const SandboxSummarySchema = Type.Object({
   scale: Type.Number(),
   counts: Type.Record(Type.String(), Type.Integer()),
 });
+export type SandboxSummary = Static<typeof SandboxSummarySchema>;
