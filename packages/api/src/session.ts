@@ -1,10 +1,19 @@
 import Type, { type Static } from 'typebox';
 
+/** A caller's role, least to most: each may do what the ones before it may. */
+export const RoleSchema = Type.Union([
+  Type.Literal('viewer'),
+  Type.Literal('operator'),
+  Type.Literal('builder'),
+  Type.Literal('admin'),
+]);
+export type Role = Static<typeof RoleSchema>;
+
 /** Who the browser is: its credentials' account, the account it acts on now, its role. */
 export const SessionSchema = Type.Object({
   homeAccountId: Type.String(),
   accountId: Type.String(),
-  role: Type.String(),
+  role: RoleSchema,
 });
 export type Session = Static<typeof SessionSchema>;
 
