@@ -1,6 +1,7 @@
 import fastifySwagger, { type FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { SANDBOX_DEMO_TOKEN } from '@junction/connect-sandbox';
+import { MAX_JSON_DEPTH } from '@junction/process-model';
 import type { FastifyInstance } from 'fastify';
 import { SECURITY_SCHEME, SECURITY_SCHEMES } from './routes/openapi.ts';
 
@@ -51,7 +52,7 @@ export async function installApiDocs(
       info: {
         title: 'Junction API',
         version: '0.1.0',
-        description: 'Design, store and run integration processes.',
+        description: `Design, store and run integration processes. JSON bodies nested deeper than ${MAX_JSON_DEPTH} levels, with a key \`__proto__\`, or not valid JSON are answered 400 \`invalid-json\` with issues giving line, column and pointer.`,
       },
       components: { securitySchemes: SECURITY_SCHEMES },
       security: [{ [SECURITY_SCHEME]: [] }],

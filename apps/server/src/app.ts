@@ -27,6 +27,7 @@ import { testConnectCredentials } from './connect/test-connection.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open-database.ts';
 import { installErrorPolicy } from './error-policy.ts';
+import { installJsonBodyParser } from './json-body.ts';
 import { redactingLogger } from './log-redaction.ts';
 import { createPlatformGateway } from './platform/platform-gateway.ts';
 import { platformRoutes } from './platform/platform-routes.ts';
@@ -161,6 +162,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     logger: redactingLogger(options.logger),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Before any route or plugin, so every JSON body in the app goes through it.
+  installJsonBodyParser(app);
   installSecurityHeaders(app);
   const publicUrl = options.publicUrl ?? 'http://127.0.0.1:4400';
   installOriginGuard(app, {

@@ -5,11 +5,13 @@ import {
   validateProcess,
 } from '@junction/process-model';
 import { HttpError } from './errors.ts';
+import { jsonataRegexIssues } from './jsonata-validation.ts';
 import type { ProcessRepository } from './repositories/process-repository.ts';
 
 /**
  * The model's validation plus what only the server knows: whether the processes
- * that Process Call shapes name exist in the account (one query per check).
+ * that Process Call shapes name exist in the account (one query per check), and
+ * JSONata regex literals the linear-time engine refuses.
  */
 export async function validateInAccount(
   processes: ProcessRepository,
@@ -19,7 +21,10 @@ export async function validateInAccount(
   const targets = processCallTargets(document);
   const existing =
     targets.length === 0 ? new Set<string>() : await processes.existingIds(accountId, targets);
-  return validateProcess(document, { processExists: (id) => existing.has(id) });
+  return [
+    ...validateProcess(document, { processExists: (id) => existing.has(id) }),
+    ...jsonataRegexIssues(document),
+  ];
 }
 
 /** The processes Process Call shapes name; read defensively, as the body may be any JSON. */

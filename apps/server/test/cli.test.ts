@@ -47,6 +47,27 @@ describe('the junction CLI', () => {
     expect(result.stderr).toContain('#/shapes/list/config/object');
   });
 
+  it('validate reports a shape id written twice and a file nested too deep, located', async () => {
+    const doubled = join(dir, 'doubled.json');
+    writeFileSync(
+      doubled,
+      serializeProcess(listRequestsProcess()).replace(
+        '"shapes": {',
+        '"shapes": {\n    "list": { "kind": "stop", "label": "", "config": { "endAndReturn": false } },',
+      ),
+    );
+    const result = await junction(['validate', doubled]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /#\/shapes\/list: error: Duplicate key "list" at line \d+, column 5: .*\(json\.duplicate-key\)/,
+    );
+    const deep = join(dir, 'deep.json');
+    writeFileSync(deep, `{"shapes":${'['.repeat(10_000)}${']'.repeat(10_000)}}`);
+    const tooDeep = await junction(['validate', deep]);
+    expect(tooDeep.code).toBe(1);
+    expect(tooDeep.stderr).toContain('Nested deeper than 512 levels at line 1, column 522');
+  });
+
   it('runs a process against the built-in sandbox and writes each shape’s documents', async () => {
     const output = join(dir, 'out');
     const result = await junction(['run', file, '--output', output, '--json']);

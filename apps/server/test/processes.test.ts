@@ -96,6 +96,41 @@ describe(`processes API (${storageUnderTest()})`, () => {
     expect(res.json().issues.map((i: { code: string }) => i.code)).toContain('shape.unreachable');
   });
 
+  it('flags a JSONata regex the linear-time engine refuses, and refuses to run it', async () => {
+    const created = await createProcess('Lookahead');
+    const withMap = insertShapeOnConnection(
+      passThroughProcess(created.id),
+      'c1',
+      {
+        id: 'map',
+        kind: 'map',
+        position: { x: 200, y: 160 },
+        shape: {
+          kind: 'map',
+          label: '',
+          config: { expression: '$replace(name, /a(?=b)/, "x")', mappings: [] },
+        },
+      },
+      'c2',
+    );
+    const refused = (issues: { code: string; pointer: string }[]) =>
+      issues.filter((i) => i.code === 'map.expression-regex-unsupported').map((i) => i.pointer);
+    const saved = await app.inject({
+      method: 'PUT',
+      url: `/api/processes/${created.id}`,
+      headers: { 'if-match': '"1"' },
+      payload: withMap,
+    });
+    expect(refused(saved.json().issues)).toEqual(['/shapes/map/config/expression']);
+    const run = await app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { process: withMap },
+    });
+    expect(run.statusCode).toBe(422);
+    expect(refused(run.json().issues)).toEqual(['/shapes/map/config/expression']);
+  });
+
   it('flags a Process Call to a process the account does not have, and refuses to run it', async () => {
     const caller = await createProcess('Caller');
     const callTo = (processId: string) =>

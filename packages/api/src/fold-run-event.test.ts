@@ -29,6 +29,24 @@ describe('foldRunEvent', () => {
     expect(next.shapes['list']).toEqual({ ...done, elapsedMs: 3, status: 'running' });
   });
 
+  it('treats shape ids like constructor and __proto__ as plain keys', () => {
+    let next = foldRunEvent(running, {
+      type: 'shape-started',
+      shapeId: 'constructor',
+      documents: 0,
+    });
+    next = foldRunEvent(next, { type: 'shape-started', shapeId: '__proto__', documents: 0 });
+    expect(Object.hasOwn(next.shapes, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(next.shapes)).toBe(Object.prototype);
+    expect(next.shapes['constructor']).toEqual({
+      status: 'running',
+      documentsIn: 0,
+      documentsOut: 0,
+      documentsInError: 0,
+      elapsedMs: 0,
+    });
+  });
+
   it('starts a late watcher from the snapshot', () => {
     const next = foldRunEvent(running, {
       type: 'snapshot',

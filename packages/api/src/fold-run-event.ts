@@ -1,3 +1,4 @@
+import { own } from '@junction/process-model';
 import type { Static } from 'typebox';
 import type { DocumentErrorEventSchema, LogEventSchema, RunEvent } from './run-events.ts';
 import type { RunRecord } from './runs.ts';
@@ -43,7 +44,8 @@ export function foldRunEvent<S extends RunProgress>(state: S, event: RunEvent): 
         connections: event.connections,
       };
     case 'shape-started': {
-      const before = state.shapes[event.shapeId] ?? {
+      // Shape ids are user-chosen: `constructor` must not find Object.prototype's.
+      const before = own(state.shapes, event.shapeId) ?? {
         documentsIn: 0,
         documentsOut: 0,
         documentsInError: 0,

@@ -5,6 +5,7 @@ import {
   type FaultStep,
   parseFaultRule,
 } from './fault-rule.ts';
+import { compilePathPattern, type PathPattern } from './path-pattern.ts';
 import { Random } from './random.ts';
 import type { SandboxState } from './store/state.ts';
 
@@ -26,7 +27,7 @@ export interface FaultDecision {
 
 interface ActiveRule {
   rule: FaultRule;
-  pattern: RegExp;
+  pattern: PathPattern;
   position: number;
   matched: number;
   injected: number;
@@ -137,16 +138,7 @@ function methodMatches(wanted: string | undefined, method: string): boolean {
   return wanted === undefined || wanted === '*' || wanted.toUpperCase() === method.toUpperCase();
 }
 
-/** `/requests/*` → `^/requests/[^/]*$`; `**` matches across segments. */
-export function compilePattern(path: string): RegExp {
-  const source = normalisePath(path)
-    .split('**')
-    .map((part) =>
-      part
-        .split('*')
-        .map((text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('[^/]*'),
-    )
-    .join('.*');
-  return new RegExp(`^${source}$`);
+/** `/requests/*` matches one segment after `/requests/`; `**` matches across segments. */
+export function compilePattern(path: string): PathPattern {
+  return compilePathPattern(normalisePath(path));
 }

@@ -173,6 +173,22 @@ describe('connectSandbox transport', () => {
     await host.close();
   });
 
+  it('answers an RQL like with a backtracking-prone pattern at once', {
+    timeout: 10_000,
+  }, async () => {
+    const pending = (await call(app, 'GET', '/requests?eq(status,pending)&limit=1')).json()[0];
+    const reason = 'a'.repeat(3_000);
+    expect((await call(app, 'POST', `/requests/${pending.id}/fail`, { reason })).statusCode).toBe(
+      200,
+    );
+    const started = performance.now();
+    const miss = await call(app, 'GET', '/requests?like(reason,*a*a*a*a*a*a*a*a*a*a*b)');
+    const hit = await call(app, 'GET', '/requests?ilike(reason,*A*A*A*A*A*A*A*A*A*A*A)');
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(miss.json()).toEqual([]);
+    expect(hit.json().map((r: { id: string }) => r.id)).toEqual([pending.id]);
+  });
+
   it('accepts a custom token', async () => {
     const custom = await buildTestApp({ state: createSandboxState({ scale: 10 }) });
     const other = checkedHost();

@@ -54,6 +54,21 @@ export { reachableFrom } from './graph/reachable.ts';
 export { RUN_ORDER_LIMIT, runOrder } from './graph/run-order.ts';
 export { successors } from './graph/successors.ts';
 export { topologicalOrder } from './graph/topological-order.ts';
+export {
+  MAX_JSON_DEPTH,
+  nestedDeeperThan,
+  positionAt,
+  type TextPosition,
+  tooDeepAt,
+} from './json/json-scan.ts';
+export {
+  duplicateKeyIssues,
+  prototypeKeyIssues,
+  type ReadJsonOptions,
+  type ReadJsonResult,
+  readJson,
+  syntaxIssue,
+} from './json/read-json.ts';
 export { processJsonSchemaText } from './json-schema.ts';
 export { type MigrateResult, type MigrationTable, migrateProcess } from './migrate.ts';
 export { addShape } from './operations/add-shape.ts';
@@ -81,6 +96,7 @@ export {
 } from './operations/paste-shapes.ts';
 export { removeShapes } from './operations/remove-shapes.ts';
 export { renameProcess, updateShape } from './operations/update-shape.ts';
+export { own } from './own.ts';
 export { profileFromJsonSchema } from './profile/profile-from-json-schema.ts';
 export { profileFromSample } from './profile/profile-from-sample.ts';
 export {
@@ -157,7 +173,7 @@ export {
   renderMessageTemplate,
   type TemplateSegment,
 } from './text/message-template.ts';
-export { regexProblem } from './text/regex.ts';
+export { compileRegex, regexProblem } from './text/regex.ts';
 export { pointerOf, type ValidationIssue } from './validation/issue.ts';
 export { parameterReference } from './validation/query-filter.ts';
 export { MAX_PARALLEL_UNITS, MAX_RETRIES } from './validation/shapes/logic.ts';

@@ -165,8 +165,30 @@ describe('serializeProcess / parseProcess', () => {
     expect(changed).toEqual(['      "x": 600,']);
   });
 
+  it('refuses two shapes under one id instead of keeping the last, and says where', () => {
+    const text = serializeProcess(skeleton());
+    // A second "stop" entry inside "shapes", as a hand merge of two branches might leave.
+    const doubled = text.replace('"shapes": {', '"shapes": {\n    "stop": { "kind": "stop" },');
+    expect(JSON.parse(doubled)).toEqual(JSON.parse(text));
+    const parsed = parseProcess(doubled);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.issues).toEqual([
+      expect.objectContaining({ code: 'json.duplicate-key', pointer: '/shapes/stop' }),
+    ]);
+  });
+
+  it('refuses a file nested 10,000 levels deep with an issue, not a stack overflow', () => {
+    const deep = `{"shapes":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    expect(parseProcess(deep)).toMatchObject({ ok: false, issues: [{ code: 'json.too-deep' }] });
+  });
+
   it('explains bad JSON and files from a newer Junction', () => {
-    expect(parseProcess('{nope')).toMatchObject({ ok: false, issues: [{ code: 'json.syntax' }] });
+    expect(parseProcess('{\n  "id": nope')).toMatchObject({
+      ok: false,
+      issues: [
+        { code: 'json.syntax', message: 'Invalid symbol at line 2, column 9', pointer: '/id' },
+      ],
+    });
     const future = { ...skeleton(), schemaVersion: 99 };
     expect(parseProcess(JSON.stringify(future))).toMatchObject({
       ok: false,

@@ -1,3 +1,4 @@
+import { readJson } from './json/read-json.ts';
 import { migrateProcess } from './migrate.ts';
 import type { ProcessDocument } from './schema/process.ts';
 import type { ValidationIssue } from './validation/issue.ts';
@@ -30,27 +31,17 @@ export type ParseResult =
   | { ok: false; issues: ValidationIssue[] };
 
 /**
- * Reads a process file: JSON, then migration to the current schema version, then
+ * Reads a process file: JSON (depth-limited, duplicate keys refused, errors located), then migration to the current schema version, then
  * the structural check. Semantic problems (dangling ports, ...) are left to
  * validateProcess, because drafts may be saved with them.
  */
 export function parseProcess(text: string): ParseResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return {
-      ok: false,
-      issues: [
-        {
-          severity: 'error',
-          code: 'json.syntax',
-          message: `Not valid JSON: ${(error as Error).message}`,
-          pointer: '',
-        },
-      ],
-    };
+  // Duplicate keys are refused: a second shape under one id would silently replace the first.
+  const read = readJson(text, { duplicateKeys: true });
+  if (!read.ok) {
+    return read;
   }
+  const value = read.value;
   const migrated = migrateProcess(value);
   if (!migrated.ok) {
     return migrated;

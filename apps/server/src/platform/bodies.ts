@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '@junction/process-model';
 import Type, { type Static, type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { ROLES } from '../auth/roles.ts';
@@ -103,6 +104,15 @@ export const BODIES = {
  * same rules (and the same 400s) as REST calls.
  */
 export function readBody<S extends TSchema>(schema: S, body: unknown): Static<S> {
+  // Connector bodies skip the HTTP parser's depth limit; structuredClone and the
+  // schema check recurse, so a deep body is refused before either runs.
+  if (nestedDeeperThan(body)) {
+    throw new HttpError(
+      400,
+      'bad-request',
+      `Invalid body: nested deeper than ${MAX_JSON_DEPTH} levels.`,
+    );
+  }
   const value = Value.Default(schema, structuredClone(body ?? {}));
   if (!Value.Check(schema, value)) {
     const issues = [...Value.Errors(schema, value)].slice(0, 5);

@@ -9,7 +9,7 @@ import { forbidden, type PlatformContext } from './platform-context.ts';
 
 type Handlers = {
   get?: (ctx: PlatformContext, id: string) => Promise<unknown | null>;
-  create?: (ctx: PlatformContext, body: unknown) => Promise<unknown>;
+  create?: (ctx: PlatformContext, body: unknown, text?: string) => Promise<unknown>;
   update?: (ctx: PlatformContext, id: string, body: unknown) => Promise<unknown | null>;
   delete?: (ctx: PlatformContext, id: string) => Promise<unknown | null>;
 };
@@ -72,8 +72,9 @@ export const HANDLERS: Record<PlatformObject, Handlers> = {
           }
         : null;
     },
-    create: async (ctx, body) => {
-      const document = readProcessBody(body, 'The body is not a Junction process.');
+    create: async (ctx, body, text) => {
+      // From the text when there is one: only it still shows a shape id written twice.
+      const document = readProcessBody(body, 'The body is not a Junction process.', text);
       if (!(await ctx.deps.processes.create(ctx.accountId, document))) {
         throw conflict(`Process ${document.id} already exists.`);
       }

@@ -3,6 +3,7 @@ import { PlatformObjectSchema, PlatformQueryPageSchema } from '@junction/api';
 import { ProcessDocumentSchema } from '@junction/process-model';
 import Type, { type TSchema } from 'typebox';
 import { callerOf } from '../auth/request-auth.ts';
+import { jsonTextOf } from '../json-body.ts';
 import { AUTH_ERRORS, errors, operation } from '../routes/openapi.ts';
 import { acceptAnyBody, IdParams } from '../routes/schemas.ts';
 import { BODIES } from './bodies.ts';
@@ -136,6 +137,7 @@ export const platformRoutes =
                   object,
                   request.query.overrideAccount,
                   request.body,
+                  jsonTextOf(request),
                 ),
               ),
         );

@@ -99,9 +99,11 @@ export function createPlatformService(deps: PlatformDeps) {
       object: PlatformObject,
       accountId: string | undefined,
       body: unknown,
+      /** The body's JSON text when it came over HTTP: a process file is read from it. */
+      text?: string,
     ) {
       const create = handler(object, 'create');
-      return create(await context(caller, accountId, permissionOf(object, 'create')), body);
+      return create(await context(caller, accountId, permissionOf(object, 'create')), body, text);
     },
 
     async update(

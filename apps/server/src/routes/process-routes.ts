@@ -12,9 +12,15 @@ import {
   SaveConflictSchema,
   ValidationResultSchema,
 } from '@junction/api';
-import { createProcess, serializeProcess } from '@junction/process-model';
+import {
+  createProcess,
+  readJson,
+  serializeProcess,
+  type ValidationIssue,
+} from '@junction/process-model';
 import Type from 'typebox';
 import { HttpError, notFound } from '../errors.ts';
+import { jsonTextOf } from '../json-body.ts';
 import { validateInAccount } from '../process-validation.ts';
 import type { Services } from '../services.ts';
 import { AUTH_ERRORS, errors, noContent, operation } from './openapi.ts';
@@ -40,6 +46,12 @@ function parseIfMatch(header: string | undefined): number {
     );
   }
   return revision;
+}
+
+/** Keys written twice in the body (the parsed value has kept only the last). */
+function repeatedKeys(text: string | undefined): ValidationIssue[] {
+  const read = text === undefined ? undefined : readJson(text, { duplicateKeys: true });
+  return read && !read.ok ? read.issues : [];
 }
 
 export const processRoutes =
@@ -131,6 +143,7 @@ export const processRoutes =
         const document = readProcessBody(
           request.body,
           'The process does not match the file format.',
+          jsonTextOf(request),
         );
         if (document.id !== request.params.id) {
           throw new HttpError(
@@ -262,7 +275,11 @@ export const processRoutes =
         validatorCompiler: acceptAnyBody,
       },
       async (request, reply) => {
-        const imported = readProcessBody(request.body, 'The file is not a Junction process.');
+        const imported = readProcessBody(
+          request.body,
+          'The file is not a Junction process.',
+          jsonTextOf(request),
+        );
         const account = services.accountOf(request);
         // An id already in use means a second copy of the same file: keep both.
         const document = (await processes.create(account, imported))
@@ -290,7 +307,10 @@ export const processRoutes =
         validatorCompiler: acceptAnyBody,
       },
       async (request) => ({
-        issues: await validateInAccount(processes, services.accountOf(request), request.body),
+        issues: [
+          ...repeatedKeys(jsonTextOf(request)),
+          ...(await validateInAccount(processes, services.accountOf(request), request.body)),
+        ],
       }),
     );
   };

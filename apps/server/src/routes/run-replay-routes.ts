@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { RunIdSchema } from '@junction/api';
+import { own } from '@junction/process-model';
 import Type from 'typebox';
 import { HttpError, notFound } from '../errors.ts';
 import { refuseInvalid } from '../process-validation.ts';
@@ -99,7 +100,7 @@ export const runReplayRoutes =
         }
         const document = edited ?? ran;
         await refuseInvalid(services.processes, account, document);
-        if (!document.shapes[shapeId]) {
+        if (!own(document.shapes, shapeId)) {
           throw new HttpError(400, 'bad-request', `The process has no shape "${shapeId}".`);
         }
         const entered = await services.runDocuments.documentsInto(account, run.id, shapeId, 'in');

@@ -1,4 +1,4 @@
-import { type ProcessDocument, trackedSide } from '@junction/process-model';
+import { own, type ProcessDocument, trackedSide } from '@junction/process-model';
 import type { FastifyBaseLogger } from 'fastify';
 import type {
   DocumentRowInput,
@@ -39,7 +39,7 @@ export function createDocumentRecorder(deps: {
     if (scope.keep === 'all') {
       return true;
     }
-    const shape = scope.process.shapes[shapeId];
+    const shape = own(scope.process.shapes, shapeId);
     return shape !== undefined && trackedSide(shape) === side;
   };
   let seq = 0;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { own } from '@junction/process-model';
 import type { FastifyBaseLogger } from 'fastify';
 import { HttpError } from '../errors.ts';
 import type { RunDocumentRepository } from '../repositories/run-document-repository.ts';
@@ -142,7 +143,7 @@ export function createInProcessDispatcher(deps: {
             shapes = {
               ...shapes,
               [id]: {
-                ...(shapes[id] ?? { ...noCounts, elapsedMs: 0 }),
+                ...(own(shapes, id) ?? { ...noCounts, elapsedMs: 0 }),
                 status: 'running',
               },
             };

@@ -2,6 +2,7 @@ import {
   type ConnectAction,
   isInboundConnectAction,
   isInboundPlatformAction,
+  own,
   type ProcessDocument,
 } from '@junction/process-model';
 import type { RunOutcome } from '../runtime/types.ts';
@@ -20,7 +21,7 @@ export function reportingCounts(
   let documentsIn = 0;
   let documentsOut = 0;
   for (const [id, shape] of Object.entries(process.shapes)) {
-    const stats = outcome.shapes[id];
+    const stats = own(outcome.shapes, id);
     if (!stats) {
       continue;
     }

@@ -26,4 +26,19 @@ describe('compareValues', () => {
     expect(compareValues('abc', 'wildcard', 'a.c')).toBe(false);
     expect(compareValues('a\nb', 'wildcard', 'a*')).toBe(false);
   });
+
+  it('runs (a+)+b in linear time and refuses what RE2 cannot do', { timeout: 5_000 }, () => {
+    const started = performance.now();
+    expect(compareValues(`${'a'.repeat(50_000)}c`, 'regex', '(a+)+b')).toBe(false);
+    expect(compareValues('aaab', 'regex', '(a+)+b')).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(() => compareValues('ab', 'regex', 'a(?=b)b')).toThrow(
+      /lookahead \(\?=…\) at character 2 is not supported/,
+    );
+  });
+
+  it('keeps regex alternation inside the whole-value anchor', () => {
+    expect(compareValues('xa', 'regex', 'a|xa')).toBe(true);
+    expect(compareValues('ab', 'regex', 'a|b')).toBe(false);
+  });
 });

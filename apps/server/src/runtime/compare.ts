@@ -1,4 +1,6 @@
 import type { ComparisonOperator } from '@junction/process-model';
+import { userRegex } from './user-regex.ts';
+import { compileWildcard, matchesWildcard } from './wildcard.ts';
 
 function asNumber(text: string): number | undefined {
   if (text.trim() === '') {
@@ -18,18 +20,11 @@ function order(left: string, right: string): number {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
-/** `*` = one or more characters, `?` = exactly one, single line (Boomi's wildcard). */
-function wildcardRegExp(pattern: string): RegExp {
-  const body = [...pattern]
-    .map((ch) => (ch === '*' ? '.+' : ch === '?' ? '.' : ch.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${body}$`);
-}
-
 /**
  * Route and Decision comparisons (process-semantics.md §3.4). `right` is the pattern
  * for regex and wildcard. Like Java's `String.matches`, a regex must match the whole
- * value. A null value is the empty string. Throws on an invalid regex.
+ * value. A null value is the empty string. Throws on a regex the linear-time engine
+ * refuses. Neither pattern kind backtracks, so no pattern can hang a run.
  */
 export function compareValues(left: string, operator: ComparisonOperator, right: string): boolean {
   switch (operator) {
@@ -48,8 +43,8 @@ export function compareValues(left: string, operator: ComparisonOperator, right:
     case 'le':
       return order(left, right) <= 0;
     case 'regex':
-      return new RegExp(`^(?:${right})$`).test(left);
+      return userRegex(right).testExact(left);
     case 'wildcard':
-      return !left.includes('\n') && wildcardRegExp(right).test(left);
+      return matchesWildcard(left, compileWildcard(right));
   }
 }

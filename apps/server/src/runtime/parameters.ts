@@ -1,4 +1,4 @@
-import { formatDate, type Parameter, type ParameterValue } from '@junction/process-model';
+import { formatDate, own, type Parameter, type ParameterValue } from '@junction/process-model';
 import { type FieldPathSegment, parseFieldPath, readPath, valueText } from './field-path.ts';
 import { documentJson } from './json-document.ts';
 import { executionProperty } from './properties.ts';
@@ -41,7 +41,7 @@ export function parameterValue(value: ParameterValue, doc: RunDocument, ctx: Run
     case 'static':
       return value.value;
     case 'document-property':
-      return doc.properties[value.name] ?? '';
+      return own(doc.properties, value.name) ?? '';
     case 'process-property':
       return ctx.processProperties.get(value.name) ?? '';
     case 'profile-element':

@@ -1,8 +1,9 @@
-import { outputPorts, type ProcessDocument, type Shape } from '@junction/process-model';
+import { outputPorts, own, type ProcessDocument, type Shape } from '@junction/process-model';
 import { appendAll } from './append.ts';
 import type { Execution } from './execution.ts';
 import { processError, RunHalt } from './halt.ts';
 import { handlerFor } from './handlers/registry.ts';
+import { keyedRecord, setOwn } from './keyed-record.ts';
 import { createBaseContext } from './run-context.ts';
 import { withWarnings } from './run-status.ts';
 import type {
@@ -100,8 +101,9 @@ async function runPaths(
 export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun> {
   const { process, execution, listener } = input;
   const { signal } = execution;
-  const shapes: Record<string, ShapeStats> = {};
-  const connections: Record<string, number> = {};
+  // Keyed by ids from the process file: no prototype for an id to reach.
+  const shapes = keyedRecord<ShapeStats>();
+  const connections = keyedRecord<number>();
   const log: RunLogEntry[] = [];
   const open = new Set<DocumentError>();
   const returned = new Map<string, RunDocument[]>();
@@ -118,14 +120,14 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
   );
 
   function statsFor(shapeId: string): ShapeStats {
-    const stats = shapes[shapeId] ?? {
+    const stats = own(shapes, shapeId) ?? {
       status: 'running',
       documentsIn: 0,
       documentsOut: 0,
       documentsInError: 0,
       elapsedMs: 0,
     };
-    shapes[shapeId] = stats;
+    setOwn(shapes, shapeId, stats);
     return stats;
   }
 
@@ -133,7 +135,7 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
     if (signal.aborted) {
       throw cancelled();
     }
-    const shape = process.shapes[shapeId];
+    const shape = own(process.shapes, shapeId);
     const handler: AnyShapeHandler | undefined = shape && handlerFor(shape.kind);
     // A shape reached by several paths runs once per arriving batch; stats add up.
     const stats = statsFor(shapeId);
@@ -215,8 +217,9 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
       if (!connection || docs.length === 0) {
         return [];
       }
-      connections[connection.id] = (connections[connection.id] ?? 0) + docs.length;
-      listener.connectionCarried?.(connection.id, connections[connection.id] ?? 0);
+      const carried = (own(connections, connection.id) ?? 0) + docs.length;
+      setOwn(connections, connection.id, carried);
+      listener.connectionCarried?.(connection.id, carried);
       return runShape(connection.to.shape, docs);
     };
     const downstream = await runPaths(execution, handler, shape, result, runPath, ctx);

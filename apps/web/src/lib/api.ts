@@ -21,16 +21,23 @@ export interface ApiResponse<T> {
  */
 export async function api<T>(
   path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  init: {
+    method?: string;
+    body?: unknown;
+    /** A JSON body sent as it is (a file's text: the server reports its own lines and keys). */
+    text?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...init.headers };
-  if (init.body !== undefined) {
+  const payload = init.text ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
+  if (payload !== undefined) {
     headers['content-type'] = 'application/json';
   }
   const response = await fetch(path, {
     method: init.method ?? 'GET',
     headers,
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    ...(payload !== undefined ? { body: payload } : {}),
   });
   const text = await response.text();
   let body: unknown;

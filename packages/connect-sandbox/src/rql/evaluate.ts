@@ -1,5 +1,6 @@
 import { isObject, type JsonValue, valuesAtPath } from '../json.ts';
 import type { CompareOp, RqlNode, RqlValue } from './ast.ts';
+import { compileLike } from './like.ts';
 
 /** True when `obj` satisfies the filter expression. */
 export function matchesRql(node: RqlNode, obj: JsonValue): boolean {
@@ -38,8 +39,8 @@ function compareField(leaves: JsonValue[], op: CompareOp, value: RqlValue): bool
   }
   const text = value.text;
   if (op === 'like' || op === 'ilike') {
-    const regex = likeToRegex(text, op === 'ilike');
-    return leaves.some((leaf) => isScalar(leaf) && regex.test(String(leaf)));
+    const like = compileLike(text, op === 'ilike');
+    return leaves.some((leaf) => isScalar(leaf) && like(String(leaf)));
   }
   return leaves.some((leaf) => isScalar(leaf) && compareScalar(leaf, op, text));
 }
@@ -89,21 +90,4 @@ function ordinal(leaf: string | number | boolean, text: string): number | null {
     }
   }
   return leaf === text ? 0 : leaf < text ? -1 : 1;
-}
-
-/** Turns a lib-rql pattern (`*` wildcard, `\*` literal star) into an anchored regex. */
-export function likeToRegex(pattern: string, caseInsensitive: boolean): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i += 1) {
-    const char = pattern[i] ?? '';
-    if (char === '\\' && pattern[i + 1] === '*') {
-      source += '\\*';
-      i += 1;
-    } else if (char === '*') {
-      source += '.*';
-    } else {
-      source += char.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-    }
-  }
-  return new RegExp(`^${source}$`, caseInsensitive ? 'is' : 's');
 }

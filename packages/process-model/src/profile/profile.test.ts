@@ -122,7 +122,11 @@ describe('profiles in process files', () => {
         c: { ...connector, config: { ...connector.config, responseProfile: '__DEEP__' } },
       },
     }).replace('"__DEEP__"', deep);
-    expect(parseProcess(text)).toMatchObject({ ok: false, issues: [{ code: 'profile.too-deep' }] });
+    // The file is refused before parsing; a value built otherwise still gets the profile issue.
+    expect(parseProcess(text)).toMatchObject({ ok: false, issues: [{ code: 'json.too-deep' }] });
+    expect(validateProcess(JSON.parse(text))).toContainEqual(
+      expect.objectContaining({ code: 'profile.too-deep' }),
+    );
   });
 });
 

@@ -8,24 +8,28 @@ import { addNote } from '../operations/notes.ts';
 import { removeShapes } from '../operations/remove-shapes.ts';
 import { updateShape } from '../operations/update-shape.ts';
 import { profileFromSample } from '../profile/profile-from-sample.ts';
-import type { ParameterValue } from '../schema/common.ts';
+import { isSafeKey, type ParameterValue } from '../schema/common.ts';
 import type { ProcessDocument } from '../schema/process.ts';
 import { SHAPE_KINDS, type Shape, type ShapeKind } from '../schema/shapes.ts';
 
 // Test-only helpers for the property tests (not exported from the package).
 
 const KINDS = SHAPE_KINDS.filter((k) => k !== 'start');
-// Ids an Object.prototype lookup would confuse are legal ids, so they are drawn often.
+// Ids an Object.prototype lookup would confuse are legal ids, so they are drawn often
+// (`__proto__`, `constructor`, `prototype` are not: see RESERVED_KEYS).
 const id = fc.oneof(
-  fc.stringMatching(/^[A-Za-z0-9_.:-]{1,12}$/),
-  fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'),
+  fc.stringMatching(/^[A-Za-z0-9_.:-]{1,12}$/).filter(isSafeKey),
+  fc.constantFrom('toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__'),
 );
 const coordinate = fc.integer({ min: -100_000, max: 100_000 });
 const position = fc.record({ x: coordinate, y: coordinate });
 
 export const parameterValue: fc.Arbitrary<ParameterValue> = fc.oneof(
   fc.record({ type: fc.constant('static' as const), value: fc.string() }),
-  fc.record({ type: fc.constant('document-property' as const), name: fc.string({ minLength: 1 }) }),
+  fc.record({
+    type: fc.constant('document-property' as const),
+    name: fc.string({ minLength: 1 }).filter(isSafeKey),
+  }),
   fc.record({ type: fc.constant('process-property' as const), name: fc.string({ minLength: 1 }) }),
   fc.record({ type: fc.constant('profile-element' as const), path: fc.string({ minLength: 1 }) }),
   fc.record(

@@ -12,9 +12,13 @@ import { validProcess } from './arbitraries.ts';
 
 // Damage that keeps the file format intact, so it reaches the graph and shape
 // checks instead of stopping at the structural check.
-const HOSTILE = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
+// Legal ids an Object.prototype lookup would confuse; the reserved keys themselves
+// break the id rule, so they are damage of their own (last test).
+const CONFUSING = ['toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'];
+const RESERVED = ['__proto__', 'constructor', 'prototype'];
+const HOSTILE = [...RESERVED, ...CONFUSING];
 const name = fc.oneof(
-  fc.constantFrom(...HOSTILE, 'start', 'missing'),
+  fc.constantFrom(...CONFUSING, 'start', 'missing'),
   fc.stringMatching(/^[a-z]{1,3}$/),
 );
 
@@ -128,6 +132,20 @@ describe('semantically damaged but well-formed files', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('a reserved key as a shape, layout or connection id is refused, never thrown', () => {
+    fc.assert(
+      fc.property(validProcess, damage, fc.constantFrom(...RESERVED), (doc, d, reserved) => {
+        const value = damaged(doc, { ...d, layout: [...d.layout, reserved] });
+        expect(() => validateProcess(value)).not.toThrow();
+        const parsed = parseProcess(JSON.stringify(value));
+        expect(!parsed.ok && parsed.issues).toContainEqual(
+          expect.objectContaining({ code: 'id.invalid', pointer: `/layout/${reserved}` }),
+        );
+      }),
+      { numRuns: 100 },
     );
   });
 });

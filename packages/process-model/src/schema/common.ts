@@ -1,7 +1,28 @@
 import Type, { type Static } from 'typebox';
 
+/**
+ * Names that are not safe as object keys: ids and property names become keys of
+ * records (shapes, layout, run statistics, document properties), where these
+ * would reach a prototype instead of an own member.
+ */
+export const RESERVED_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+/** Matches any text but the reserved keys (a lookahead, so it combines with other rules). */
+export const NOT_RESERVED = '(?!(?:__proto__|constructor|prototype)$)';
+
+/** Whether `key` may be used as a record key: not one of RESERVED_KEYS. */
+export function isSafeKey(key: string): boolean {
+  return !RESERVED_KEYS.includes(key);
+}
+
+/** The id rule: plain identifiers, safe as object keys. */
+export const ID_PATTERN = `^${NOT_RESERVED}[A-Za-z0-9_.:-]{1,80}$`;
+
 /** Ids are opaque and immutable; labels are for people. */
-export const IdSchema = Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,80}$' });
+export const IdSchema = Type.String({ pattern: ID_PATTERN });
+
+/** A dynamic document property's name: any text but the reserved keys (it keys a record). */
+export const PropertyNameSchema = Type.String({ minLength: 1, pattern: `^${NOT_RESERVED}` });
 export type ShapeId = string;
 export type ConnectionId = string;
 export type ProcessId = string;
@@ -38,7 +59,7 @@ export const ParameterValueSchema = Type.Union([
     { additionalProperties: false },
   ),
   Type.Object(
-    { type: Type.Literal('document-property'), name: Type.String({ minLength: 1 }) },
+    { type: Type.Literal('document-property'), name: PropertyNameSchema },
     { additionalProperties: false },
   ),
   Type.Object(

@@ -58,6 +58,51 @@ describe('per-kind validation points at the field to fix', () => {
     ).toEqual([['decision.regex-invalid', '/shapes/decide/config/right/value']]);
   });
 
+  it('Route, Decision, Search/Replace: backreferences and lookaround are refused where they are', () => {
+    const doc = everyShapeProcess();
+    const changed = {
+      ...doc,
+      shapes: {
+        ...doc.shapes,
+        route: {
+          ...doc.shapes['route'],
+          config: { value: { type: 'static', value: 'x' }, operator: 'regex', keys: ['(a)\\1'] },
+        },
+        decide: {
+          ...doc.shapes['decide'],
+          config: {
+            left: { type: 'static', value: 'x' },
+            operator: 'regex',
+            right: { type: 'static', value: 'a(?=b)' },
+          },
+        },
+        data: {
+          ...doc.shapes['data'],
+          config: {
+            steps: [{ type: 'search-replace', search: '(?<!a)b', replace: '', regex: true }],
+          },
+        },
+      },
+    } as ProcessDocument;
+    const issues = validateProcess(changed)
+      .filter((i) => i.code.includes('regex'))
+      .map((i) => [i.pointer, i.message]);
+    expect(issues).toEqual([
+      [
+        '/shapes/data/config/steps/0/search',
+        expect.stringMatching(/negative lookbehind .* at character 1 is not supported/),
+      ],
+      [
+        '/shapes/decide/config/right/value',
+        expect.stringMatching(/lookahead .* at character 2 is not supported/),
+      ],
+      [
+        '/shapes/route/config/keys/0',
+        expect.stringMatching(/backreference \(\\1\) at character 4 is not supported/),
+      ],
+    ]);
+  });
+
   it('Try/Catch: retries 0..5; Flow Control: units 1..10 and batch size', () => {
     expect(issuesAfter('try', 'try-catch', (c) => ({ ...c, retryCount: 6 }))).toEqual([
       ['try-catch.retry-range', '/shapes/try/config/retryCount'],

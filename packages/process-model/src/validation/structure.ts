@@ -1,6 +1,7 @@
 import Type, { type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { own } from '../own.ts';
+import { ID_PATTERN, isSafeKey } from '../schema/common.ts';
 import { ProcessDocumentSchema } from '../schema/process.ts';
 import { SHAPE_SCHEMAS } from '../schema/shapes.ts';
 import { checkerFor } from './checker.ts';
@@ -34,6 +35,30 @@ function schemaIssues(schema: TSchema, value: unknown, prefix: string): Validati
   );
 }
 
+const ID_RULE = new RegExp(ID_PATTERN);
+
+/**
+ * Keys of `record` (shapes, layout) that are not valid ids. The schema checks the
+ * records' values only (a key check would walk every key twice), so keys are
+ * checked here; a reserved key such as `__proto__` would reach a prototype.
+ */
+function keyIssues(record: unknown, name: 'shapes' | 'layout'): ValidationIssue[] {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    return [];
+  }
+  return Object.keys(record)
+    .filter((id) => !ID_RULE.test(id))
+    .map((id) => ({
+      severity: 'error',
+      code: 'id.invalid',
+      message: isSafeKey(id)
+        ? `${JSON.stringify(id)} is not a valid id: use 1 to 80 letters, digits and _ . : -`
+        : `${JSON.stringify(id)} cannot be an id: it would reach an object's prototype`,
+      pointer: pointerOf(name, id),
+      ...(name === 'shapes' ? { shapeId: id } : {}),
+    }));
+}
+
 /** Structural problems: anything that does not match the file format. */
 export function structureIssues(value: unknown): ValidationIssue[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -42,7 +67,8 @@ export function structureIssues(value: unknown): ValidationIssue[] {
     ];
   }
   const issues = schemaIssues(EnvelopeSchema, value, '');
-  const shapes = (value as { shapes?: unknown }).shapes;
+  const { shapes, layout } = value as { shapes?: unknown; layout?: unknown };
+  issues.push(...keyIssues(shapes, 'shapes'), ...keyIssues(layout, 'layout'));
   if (typeof shapes !== 'object' || shapes === null) {
     return issues;
   }

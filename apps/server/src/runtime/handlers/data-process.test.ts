@@ -63,6 +63,23 @@ describe('data-process', () => {
     expect(run.dataAt('end')).toEqual(['$&! abc <12>']);
   });
 
+  it('replaces by regex in linear time: (a+)+b on a long document', {
+    timeout: 5_000,
+  }, async () => {
+    const long = `${'a'.repeat(20_000)}c`;
+    const started = performance.now();
+    const run = await runSteps(
+      [
+        { type: 'search-replace', search: '(a+)+b', replace: 'X', regex: true },
+        { type: 'search-replace', search: '(?<n>c)$', replace: '[$<n>$$]', regex: true },
+        { type: 'search-replace', search: 'x*', replace: '-', regex: true },
+      ],
+      [long, 'aab'],
+    );
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(run.dataAt('end')).toEqual([`-${'a-'.repeat(20_000)}[-c-$-]-`, '-X-']);
+  });
+
   it('fails only the document a step cannot handle', async () => {
     const run = await runSteps(
       [{ type: 'split', path: 'items', batchCount: 1 }],

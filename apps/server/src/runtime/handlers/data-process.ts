@@ -6,6 +6,7 @@ import { processError } from '../halt.ts';
 import { documentJson, isExactJson, JsonDocument } from '../json-document.ts';
 import { onDefaultPort } from '../single-port.ts';
 import type { DocumentError, RunContext, RunDocument, ShapeHandler } from '../types.ts';
+import { userRegex } from '../user-regex.ts';
 import { runCustomScript } from './custom-script.ts';
 
 type Step<T extends DataProcessStep['type']> = Extract<DataProcessStep, { type: T }>;
@@ -81,7 +82,9 @@ function combine(batch: Batch, ctx: RunContext): Batch {
 
 function searchReplace(step: Step<'search-replace'>, data: string): string {
   if (step.regex) {
-    return data.replace(new RegExp(step.search, 'g'), step.replace);
+    // The linear-time engine, not RegExp: a search like (a+)+b must not hang the
+    // run. Its replaceAll expands $&, $1 and $<name> as String.prototype.replace does.
+    return userRegex(step.search).matcher(data).replaceAll(step.replace);
   }
   // Literal mode: a function replacement keeps `$&`-style sequences literal.
   return step.search === '' ? data : data.replaceAll(step.search, () => step.replace);

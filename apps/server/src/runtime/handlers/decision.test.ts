@@ -55,4 +55,34 @@ describe('decision', () => {
     expect(run.dataAt('t')).toEqual(['{"p":"x"}']);
     expect(run.outcome.failedDocuments).toHaveLength(1);
   });
+
+  it('answers a nested wildcard on a 3,000-character property at once', {
+    timeout: 5_000,
+  }, async () => {
+    const decision: Shape = {
+      kind: 'decision',
+      label: '',
+      config: {
+        left: { type: 'document-property', name: 'text' },
+        operator: 'wildcard',
+        right: { type: 'static', value: '*a*a*a*a*a*a*a*a*a*a*b' },
+      },
+    };
+    const process = buildProcess({ start: PASSTHROUGH_START, decision, t: sink(), f: sink() }, [
+      ['start', 'default', 'decision'],
+      ['decision', 'true', 't'],
+      ['decision', 'false', 'f'],
+    ]);
+    const [plain, tailed] = docs('{"n":1}', '{"n":2}');
+    const started = performance.now();
+    const run = await runTest(process, {
+      startDocuments: [
+        { ...plain!, properties: { text: 'a'.repeat(3_000) } },
+        { ...tailed!, properties: { text: `${'a'.repeat(3_000)}b` } },
+      ],
+    });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(run.dataAt('t')).toEqual(['{"n":2}']);
+    expect(run.dataAt('f')).toEqual(['{"n":1}']);
+  });
 });

@@ -164,3 +164,79 @@ describe('map over documents that keep their parsed value (after a split)', () =
     expect(run.dataAt('s1')).toEqual(['{"first":null}']);
   });
 });
+
+describe('map guardrails inside built-ins and regexes', () => {
+  /** Runs one expression over `{}`-like input, timing it. */
+  async function timed(expression: string, data = '{}') {
+    const started = performance.now();
+    const run = await runMap(map(expression), data);
+    return {
+      ms: performance.now() - started,
+      out: run.dataAt('end'),
+      error: run.outcome.failedDocuments?.[0]?.message,
+    };
+  }
+
+  it('refuses $string([1..10000000]) at once as too large', { timeout: 10_000 }, async () => {
+    const { ms, error } = await timed('$string([1..10000000])');
+    expect(error).toBe('Map: Too large: a range or $append may make at most 1,000,000 items.');
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('runs regex literals on the linear-time engine: (a+)+b', { timeout: 10_000 }, async () => {
+    const text = `${'a'.repeat(20_000)}c`;
+    const { ms, out } = await timed(
+      '{"r": $replace(s, /(a+)+b/, "X"), "c": $contains(s, /(a+)+b/), "short": $replace("aab-ab", /(a+)+b/, "<$1>")}',
+      JSON.stringify({ s: text }),
+    );
+    expect(ms).toBeLessThan(1_000);
+    expect(JSON.parse(out[0] ?? '')).toEqual({ r: text, c: false, short: '<aa>-<a>' });
+  });
+
+  it('keeps $match, $split and flags as JavaScript regexes had them', async () => {
+    const { out } = await timed(
+      '{"m": $match("a1 b22", /([a-z])(\\d+)/), "s": $split("a, b,c", /,\\s*/), "i": $contains("ABC", /b/i)}',
+    );
+    expect(JSON.parse(out[0] ?? '')).toEqual({
+      m: [
+        { match: 'a1', index: 0, groups: ['a', '1'] },
+        { match: 'b22', index: 3, groups: ['b', '22'] },
+      ],
+      s: ['a', 'b', 'c'],
+      i: true,
+    });
+  });
+
+  it('refuses a lookahead literal when compiling, saying where', async () => {
+    const { error } = await timed('$replace("ab", /a(?=b)/, "x")');
+    expect(error).toBe(
+      'Map: The regular expression /a(?=b)/ (ending at character 23 of the expression): A lookahead (?=…) at ' +
+        'character 2 is not supported: patterns run on a linear-time engine (RE2), which has ' +
+        'no backreferences or lookaround.',
+    );
+  });
+
+  it('sorts and de-duplicates large arrays quickly, as jsonata did', {
+    timeout: 10_000,
+  }, async () => {
+    const { ms, out } = await timed(
+      '{"sorted": $sort($reverse([1..30000]))[[0, 29999]], "words": $sort(["b", "a", "c"]), ' +
+        '"distinct": $count($distinct([1..100000])), ' +
+        '"objects": $distinct([{"a":1,"b":[1]}, {"b":[1],"a":1}, {"a":2}]), ' +
+        '"byFunction": $sort([1, 3, 2], function($l, $r){ $l < $r })}',
+    );
+    expect(ms).toBeLessThan(3_000);
+    expect(JSON.parse(out[0] ?? '')).toEqual({
+      sorted: [1, 30000],
+      words: ['a', 'b', 'c'],
+      distinct: 100000,
+      objects: [{ a: 1, b: [1] }, { a: 2 }],
+      byFunction: [3, 2, 1],
+    });
+  });
+
+  it('still refuses to sort mixed values', async () => {
+    const { error } = await timed('$sort([1, "a"])');
+    expect(error).toMatch(/^Map: /);
+  });
+});

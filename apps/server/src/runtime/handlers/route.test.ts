@@ -33,4 +33,27 @@ describe('route', () => {
     expect(run.dataAt('ta')).toEqual(['{"id":"TA-1"}']);
     expect(run.dataAt('other')).toEqual(['{"id":"X"}']);
   });
+
+  it('matches (a+)+b keys without backtracking', { timeout: 5_000 }, async () => {
+    const route: Shape = {
+      kind: 'route',
+      label: '',
+      config: {
+        value: { type: 'profile-element', path: 'id' },
+        operator: 'regex',
+        keys: ['(a+)+b'],
+      },
+    };
+    const process = buildProcess({ start: PASSTHROUGH_START, route, hit: sink(), other: sink() }, [
+      ['start', 'default', 'route'],
+      ['route', '(a+)+b', 'hit'],
+      ['route', 'default', 'other'],
+    ]);
+    const slow = JSON.stringify({ id: `${'a'.repeat(5_000)}c` });
+    const started = performance.now();
+    const run = await runTest(process, { startDocuments: docs(slow, '{"id":"aab"}') });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(run.dataAt('hit')).toEqual(['{"id":"aab"}']);
+    expect(run.dataAt('other')).toEqual([slow]);
+  });
 });

@@ -1,4 +1,5 @@
 import { JsonDocument } from '../json-document.ts';
+import { setOwn } from '../keyed-record.ts';
 import { concatenatedValue } from '../parameters.ts';
 import { onDefaultPort } from '../single-port.ts';
 import type { RunDocument, ShapeHandler } from '../types.ts';
@@ -22,7 +23,7 @@ export const setPropertiesHandler: ShapeHandler<'set-properties'> = {
         const assignment = assignments[j] as (typeof assignments)[number];
         const value = concatenatedValue(assignment.parts, doc, ctx);
         if (assignment.target === 'dynamic-document') {
-          doc.properties[assignment.name] = value;
+          setOwn(doc.properties, assignment.name, value);
         } else {
           ctx.processProperties.set(assignment.name, value);
           if (assignment.persist) {

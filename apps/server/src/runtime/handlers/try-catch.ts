@@ -1,3 +1,4 @@
+import { own } from '@junction/process-model';
 import { appendAll } from '../append.ts';
 import { copyDocument } from '../documents.ts';
 import { RunHalt } from '../halt.ts';
@@ -73,7 +74,7 @@ export const tryCatchHandler: ShapeHandler<'try-catch'> = {
     );
     const catchAll =
       shape.config.trigger === 'all' ||
-      ctx.process.shapes[next?.to.shape ?? '']?.kind === 'try-catch';
+      own(ctx.process.shapes, next?.to.shape ?? '')?.kind === 'try-catch';
     const retries =
       ctx.retryPolicy === 'skip'
         ? 0

@@ -26,6 +26,7 @@ export interface TokenView {
 export const ACCOUNT_COOKIE = 'junction_account';
 
 export function chooseAccount(accountId: string): void {
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from Firefox and Safari; the one value is encoded here.
   document.cookie = `${ACCOUNT_COOKIE}=${encodeURIComponent(accountId)}; Path=/; SameSite=Strict`;
   // Every cached query belongs to the old account: start clean.
   window.location.reload();

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import { ApiError } from '../../lib/api.ts';
+import { describeApiError } from '../../lib/api-issues.ts';
 import { navigate } from '../../lib/router.ts';
 import { connectionsQuery } from '../connections/connection-queries.ts';
 import { importProcessRequest, saveProcessRequest } from '../processes/process-queries.ts';
@@ -86,7 +87,7 @@ export function EditorLayout() {
       void queryClient.invalidateQueries({ queryKey: ['processes', 'list'] });
       navigate({ page: 'designer', processId: created.id });
     },
-    onError: (error) => setMessage(`Could not save a copy: ${error.message}`),
+    onError: (error) => setMessage(`Could not save a copy: ${describeApiError(error)}`),
   });
 
   const doSave = () => {
@@ -134,7 +135,7 @@ export function EditorLayout() {
       />
       {save.isError && !conflict && (
         <p role="alert" className="banner is-error">
-          Could not save: {save.error.message}
+          Could not save: {describeApiError(save.error)}
         </p>
       )}
       {conflict && (

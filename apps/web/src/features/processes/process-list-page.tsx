@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type DragEvent, type FormEvent, useState } from 'react';
-import { ApiError } from '../../lib/api.ts';
+import { describeApiError } from '../../lib/api-issues.ts';
 import { hrefFor, navigate } from '../../lib/router.ts';
 import {
   createProcessRequest,
@@ -9,20 +9,6 @@ import {
   processKeys,
   processListQuery,
 } from './process-queries.ts';
-
-function describeImportError(error: unknown): string {
-  if (error instanceof SyntaxError) {
-    return `The file is not JSON: ${error.message}`;
-  }
-  if (error instanceof ApiError && Array.isArray(error.body['issues'])) {
-    const issues = error.body['issues'] as { pointer: string; message: string }[];
-    return `${error.message} ${issues
-      .slice(0, 5)
-      .map((i) => `${i.pointer || '/'}: ${i.message}`)
-      .join('; ')}`;
-  }
-  return (error as Error).message;
-}
 
 /** Processes: search, create, open, delete, and import a file by drop or picker. */
 export function ProcessListPage() {
@@ -42,13 +28,14 @@ export function ProcessListPage() {
   });
   const remove = useMutation({ mutationFn: deleteProcessRequest, onSuccess: () => void refresh() });
   const importFile = useMutation({
-    mutationFn: async (file: File) => importProcessRequest(JSON.parse(await file.text())),
+    // The text goes as it is: the server reports bad JSON and repeated keys by line and key.
+    mutationFn: async (file: File) => importProcessRequest(await file.text()),
     onMutate: () => setImportError(null),
     onSuccess: (imported) => {
       void refresh();
       navigate({ page: 'designer', processId: imported.id });
     },
-    onError: (error) => setImportError(describeImportError(error)),
+    onError: (error) => setImportError(describeApiError(error)),
   });
 
   const onCreate = (event: FormEvent) => {

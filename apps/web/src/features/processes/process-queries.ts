@@ -42,11 +42,12 @@ export async function createProcessRequest(name: string) {
   ).data;
 }
 
-export async function importProcessRequest(file: unknown) {
+/** Imports a process: a file's text as read (so repeated keys and bad JSON are reported where they are), or a document. */
+export async function importProcessRequest(file: string | ProcessDocument) {
   return (
     await api<{ id: string; issues: ValidationIssue[] }>('/api/processes/import', {
       method: 'POST',
-      body: file,
+      ...(typeof file === 'string' ? { text: file } : { body: file }),
     })
   ).data;
 }

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { ParameterValueSchema } from '../common.ts';
+import { NOT_RESERVED, ParameterValueSchema } from '../common.ts';
 import { NameSchema, shape, strictObject, TextSchema } from './define.ts';
 
 /** One mapping row: copy the value at `from` (source document) to `to` (output document). */
@@ -22,7 +22,8 @@ export const MapShapeSchema = shape(
 export const PropertyAssignmentSchema = Type.Union([
   strictObject({
     target: Type.Literal('dynamic-document'),
-    name: NameSchema,
+    // Names key each document's property record.
+    name: Type.String({ maxLength: 200, pattern: `^${NOT_RESERVED}` }),
     parts: Type.Array(ParameterValueSchema),
   }),
   strictObject({
