@@ -90,7 +90,7 @@ export function installAuth(app: FastifyInstance, deps: AuthDeps): void {
         `junction_access=${encodeURIComponent(deps.accessToken)}; HttpOnly; SameSite=Strict; Path=/`,
       );
     }
-    if (!routeNeedsCaller(request.routeOptions.url)) {
+    if (!routeNeedsCaller(request.routeOptions.url, request.url)) {
       return;
     }
     const home = await homeCallerOf(request, deps, offered);
@@ -146,11 +146,24 @@ export function installAuth(app: FastifyInstance, deps: AuthDeps): void {
 /**
  * Whether a request must authenticate, judged on the route the router chose and never
  * on the raw URL: the router decodes `/%61pi/session` to `/api/session`, so a prefix
- * test on the raw text would let that through unauthenticated. A request no route
- * matches reaches only the 404 handler.
+ * test on the raw text would let that through unauthenticated.
  */
-export function routeNeedsCaller(route: string | undefined): boolean {
-  return route !== undefined && (route === '/api' || route.startsWith('/api/'));
+export function routeNeedsCaller(route: string | undefined, rawUrl = ''): boolean {
+  if (route !== undefined) {
+    return route === '/api' || route.startsWith('/api/');
+  }
+  // No route: only the 404 handler answers. Paths that read as the API after decoding
+  // still need credentials, so that nobody can map which API routes exist.
+  return /^\/+api(\/|$)/i.test(decodedPath(rawUrl));
+}
+
+function decodedPath(rawUrl: string): string {
+  const path = rawUrl.split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 const OPERATE = /^\/api\/(runs|executions)(\/|$)|^\/api\/processes\/:id\/executions$/;

@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, tooDeepAt } from '@junction/process-model';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { SandboxHttpError, unauthorized, validationError } from '../errors.ts';
 
@@ -55,6 +56,18 @@ export function lenientJsonParser(app: FastifyInstance): void {
     const text = String(body);
     if (text.trim() === '') {
       done(null, undefined);
+      return;
+    }
+    // Anyone holding the public demo token can post here: refuse nesting that recursive
+    // code further on (validation, cloning into the state) could overflow on.
+    const deep = tooDeepAt(text);
+    if (deep) {
+      done(
+        validationError(
+          `JSON parse error - nested deeper than ${MAX_JSON_DEPTH} levels at line ${deep.line}, column ${deep.column}.`,
+        ),
+        undefined,
+      );
       return;
     }
     try {
