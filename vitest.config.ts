@@ -13,6 +13,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'api',
+          root: 'packages/api',
+          include: ['src/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
           name: 'connect-client',
           root: 'packages/connect-client',
           include: ['src/**/*.test.ts'],

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { HealthSchema } from '@junction/api';
 import {
   attachSandboxPersistence,
   connectSandbox,
@@ -14,9 +13,9 @@ import {
   DEFAULT_SEED,
   SANDBOX_DEMO_TOKEN,
 } from '@junction/connect-sandbox';
-import { MAX_JSON_DEPTH } from '@junction/process-model';
 import type { TestLimits } from '@junction/runtime';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { installApiDocs } from './api-docs.ts';
 import { installOriginGuard, LOOPBACK_HOST_NAMES } from './auth/origin-guard.ts';
 import { callerOf, installAuth } from './auth/request-auth.ts';
 import { sandboxAdminGuard } from './auth/sandbox-admin-auth.ts';
@@ -51,6 +50,7 @@ import { createSandboxPersistence } from './repositories/sandbox-persistence.ts'
 import { createTokenRepository } from './repositories/token-repository.ts';
 import { connectionRoutes } from './routes/connection-routes.ts';
 import { executionRoutes } from './routes/execution-routes.ts';
+import { AUTH_ERRORS, operation } from './routes/openapi.ts';
 import { operationImportRoutes } from './routes/operation-import-routes.ts';
 import { processRoutes } from './routes/process-routes.ts';
 import { runDocumentRoutes } from './routes/run-document-routes.ts';
@@ -246,25 +246,21 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   });
   app.decorate('scheduler', scheduler);
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Junction API',
-        version: '0.1.0',
-        description: `Design, store and run integration processes. JSON bodies nested deeper than ${MAX_JSON_DEPTH} levels, with a key \`__proto__\`, or not valid JSON are answered 400 \`invalid-json\` with issues giving line, column and pointer.`,
-      },
-    },
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await installApiDocs(app, { sandboxPrefix: SANDBOX_PREFIX });
 
   const serveWeb = options.webDist !== undefined && existsSync(options.webDist);
   installErrorPolicy(app, { singlePageApp: serveWeb });
   installAuth(app, { accessToken: options.accessToken, tokens, accounts });
-  app.get('/api/health', { schema: { tags: ['health'] } }, async () => ({
-    status: 'ok',
-    database: db.kind,
-  }));
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        ...operation('getHealth', 'health'),
+        response: { 200: HealthSchema, ...AUTH_ERRORS },
+      },
+    },
+    async () => ({ status: 'ok' as const, database: db.kind }),
+  );
   await app.register(processRoutes(services));
   await app.register(connectionRoutes(services));
   await app.register(runRoutes(services));

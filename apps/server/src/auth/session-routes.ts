@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
+import { SessionSchema } from '@junction/api';
+import { AUTH_ERRORS, operation } from '../routes/openapi.ts';
 import { callerOf } from './request-auth.ts';
 
 /**
@@ -11,14 +12,8 @@ export const sessionRoutes = (): FastifyPluginAsyncTypebox => async (app) => {
     '/api/session',
     {
       schema: {
-        tags: ['accounts'],
-        response: {
-          200: Type.Object({
-            homeAccountId: Type.String(),
-            accountId: Type.String(),
-            role: Type.String(),
-          }),
-        },
+        ...operation('getSession', 'accounts'),
+        response: { 200: SessionSchema, ...AUTH_ERRORS },
       },
     },
     async (request) => {

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { PlatformObjectSchema, PlatformQueryPageSchema } from '@junction/api';
 import { ProcessDocumentSchema } from '@junction/process-model';
 import Type, { type TSchema } from 'typebox';
 import { callerOf } from '../auth/request-auth.ts';
 import { jsonTextOf } from '../json-body.ts';
+import { AUTH_ERRORS, errors, operation } from '../routes/openapi.ts';
 import { acceptAnyBody, IdParams } from '../routes/schemas.ts';
 import { BODIES } from './bodies.ts';
 import { EXECUTE_ACTIONS } from './execute-actions.ts';
@@ -44,6 +46,16 @@ const EXECUTE_BODY: Record<keyof typeof EXECUTE_ACTIONS, TSchema> = {
   'provision-account': BODIES.provisionAccount,
 };
 
+/** Every Platform answer may be refused as malformed, missing or conflicting. */
+const PLATFORM_ERRORS = { ...errors(400, 404, 409), ...AUTH_ERRORS };
+const objectAnswer = { 200: PlatformObjectSchema, ...PLATFORM_ERRORS };
+const createdAnswer = { 201: PlatformObjectSchema, ...PLATFORM_ERRORS };
+const queryAnswer = { 200: PlatformQueryPageSchema, ...PLATFORM_ERRORS };
+
+/** `execute-process` → `ExecuteProcess`, for operationIds. */
+const pascal = (name: string) =>
+  name.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
+
 /**
  * The Platform API over REST: Get, Query (+ queryMore), Create, Update, Delete
  * per object and the Execute actions. `?overrideAccount=` acts in an account
@@ -56,11 +68,20 @@ export const platformRoutes =
     const any = { validatorCompiler: acceptAnyBody };
     for (const object of PLATFORM_OBJECTS) {
       const base = `${PLATFORM_PREFIX}/${OBJECT_PATHS[object]}`;
-      const tags = ['platform'];
       const handlers = HANDLERS[object];
+      // Prefixed: the browser API has its own getProcess, createConnection, ….
+      const op = (verb: string) => operation(`platform${verb}${OBJECT_PATHS[object]}`, 'platform');
       app.post(
         `${base}/query`,
-        { schema: { tags, querystring: Override, body: QueryFilterBody }, ...any },
+        {
+          schema: {
+            ...op('Query'),
+            querystring: Override,
+            body: QueryFilterBody,
+            response: queryAnswer,
+          },
+          ...any,
+        },
         async (request) =>
           platform.query(callerOf(request), object, request.query.overrideAccount, request.body),
       );
@@ -68,8 +89,9 @@ export const platformRoutes =
         `${base}/queryMore`,
         {
           schema: {
-            tags,
+            ...op('QueryMore'),
             body: Type.Object({ queryToken: Type.String({ minLength: 1, maxLength: 20_000 }) }),
+            response: queryAnswer,
           },
         },
         async (request) => platform.queryMore(callerOf(request), request.body.queryToken),
@@ -77,7 +99,14 @@ export const platformRoutes =
       if (handlers.get) {
         app.get(
           `${base}/:id`,
-          { schema: { tags, params: IdParams, querystring: Override } },
+          {
+            schema: {
+              ...op('Get'),
+              params: IdParams,
+              querystring: Override,
+              response: objectAnswer,
+            },
+          },
           async (request) =>
             platform.get(
               callerOf(request),
@@ -91,7 +120,12 @@ export const platformRoutes =
         app.post(
           base,
           {
-            schema: { tags, querystring: Override, body: CREATE_BODY[object] ?? Type.Unknown() },
+            schema: {
+              ...op('Create'),
+              querystring: Override,
+              body: CREATE_BODY[object] ?? Type.Unknown(),
+              response: createdAnswer,
+            },
             ...any,
           },
           async (request, reply) =>
@@ -113,10 +147,11 @@ export const platformRoutes =
           `${base}/:id`,
           {
             schema: {
-              tags,
+              ...op('Update'),
               params: IdParams,
               querystring: Override,
               body: UPDATE_BODY[object] ?? Type.Unknown(),
+              response: objectAnswer,
             },
             ...any,
           },
@@ -133,7 +168,14 @@ export const platformRoutes =
       if (handlers.delete) {
         app.delete(
           `${base}/:id`,
-          { schema: { tags, params: IdParams, querystring: Override } },
+          {
+            schema: {
+              ...op('Delete'),
+              params: IdParams,
+              querystring: Override,
+              response: objectAnswer,
+            },
+          },
           async (request) =>
             platform.remove(
               callerOf(request),
@@ -148,7 +190,12 @@ export const platformRoutes =
       app.post(
         `${PLATFORM_PREFIX}/execute/${action}`,
         {
-          schema: { tags: ['platform'], querystring: Override, body: EXECUTE_BODY[action] },
+          schema: {
+            ...operation(`platform${pascal(action)}`, 'platform'),
+            querystring: Override,
+            body: EXECUTE_BODY[action],
+            response: objectAnswer,
+          },
           ...any,
         },
         async (request) =>

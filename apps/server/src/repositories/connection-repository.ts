@@ -1,19 +1,10 @@
+import type { ConnectionKind, ConnectionView } from '@junction/api';
 import type { Database } from '../db/database.ts';
 import { HttpError } from '../errors.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 
-/** `junction-platform`: this server's Platform API, authenticated by a stored `jct_` token. */
-export type ConnectionKind = 'cloudblue-connect' | 'sandbox' | 'junction-platform';
-
-/** What the API may show of a connection: never the token. */
-export interface ConnectionView {
-  id: string;
-  name: string;
-  kind: ConnectionKind;
-  endpoint: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/** `junction-platform`: this server's Platform API; a view never holds the token. */
+export type { ConnectionKind, ConnectionView };
 
 /** For the runtime only: the decrypted token never leaves the server. */
 export interface ConnectionCredentials {

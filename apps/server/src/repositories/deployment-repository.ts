@@ -1,24 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { DeploymentView, ScheduleInput, ScheduleView } from '@junction/api';
 import type { Database, Queryable } from '../db/database.ts';
 
-export interface ScheduleInput {
-  cron: string;
-  timeZone: string;
-}
-
-export interface ScheduleView extends ScheduleInput {
-  id: string;
-}
-
-export interface DeploymentView {
-  id: string;
-  environmentId: string;
-  processId: string;
-  revision: number;
-  active: boolean;
-  deployedAt: string;
-  schedules: ScheduleView[];
-}
+export type { DeploymentView, ScheduleInput, ScheduleView };
 
 export interface DeploymentRow {
   account_id: string;

@@ -1,13 +1,7 @@
+import type { EnvironmentClassification, EnvironmentView } from '@junction/api';
 import type { Database } from '../db/database.ts';
 
-export type EnvironmentClassification = 'PROD' | 'TEST';
-
-export interface EnvironmentView {
-  id: string;
-  name: string;
-  classification: EnvironmentClassification;
-  createdAt: string;
-}
+export type { EnvironmentClassification, EnvironmentView };
 
 export interface EnvironmentRow {
   id: string;

@@ -1,12 +1,8 @@
+import type { ProcessSummary } from '@junction/api';
 import type { ProcessDocument } from '@junction/process-model';
 import type { Database } from '../db/database.ts';
 
-export interface ProcessSummary {
-  id: string;
-  name: string;
-  revision: number;
-  updatedAt: string;
-}
+export type { ProcessSummary };
 
 export interface StoredProcess {
   document: ProcessDocument;

@@ -1,63 +1,25 @@
-import type { RunStatus, ShapeStats } from '@junction/runtime';
+import {
+  EXECUTION_STATUS,
+  type ExecutionStatus,
+  type ExecutionType,
+  type RunRecord,
+  type StoredRunStatus,
+} from '@junction/api';
+import type { ShapeStats } from '@junction/runtime';
 
-/** A run's status as stored: running, what the runtime ended with, or discarded before it ran. */
-export type StoredRunStatus = 'running' | RunStatus | 'discarded';
-
-/** Boomi's ExecutionRecord.executionType values Junction produces (process-semantics.md §8). */
-export type ExecutionType = 'test_manual' | 'exec_manual' | 'exec_sched' | 'retry_manual';
-
-/** Boomi's ExecutionRecord.status for a stored run. */
-export type ExecutionStatus =
-  | 'INPROCESS'
-  | 'COMPLETE'
-  | 'COMPLETE_WARN'
-  | 'ERROR'
-  | 'ABORTED'
-  | 'DISCARDED';
-
-export const EXECUTION_STATUS: Record<StoredRunStatus, ExecutionStatus> = {
-  running: 'INPROCESS',
-  complete: 'COMPLETE',
-  'complete-warn': 'COMPLETE_WARN',
-  error: 'ERROR',
-  aborted: 'ABORTED',
-  discarded: 'DISCARDED',
+// The wire shapes live in @junction/api; the server's code keeps importing them from here.
+export {
+  EXECUTION_STATUS,
+  type ExecutionStatus,
+  type ExecutionType,
+  type RunRecord,
+  type StoredRunStatus,
 };
 
 /** The same mapping in SQL, for queries that filter or sort on Boomi's status. */
 export const EXECUTION_STATUS_SQL = `CASE status ${Object.entries(EXECUTION_STATUS)
   .map(([stored, boomi]) => `WHEN '${stored}' THEN '${boomi}'`)
   .join(' ')} END`;
-
-export interface RunRecord {
-  id: string;
-  processId: string | null;
-  processName: string;
-  /** The saved revision an execution ran; null for a test of the editor's copy. */
-  revision: number | null;
-  /** The connection that replaced every connector's for a test; null = the process's own. */
-  connectionId: string | null;
-  executionType: ExecutionType;
-  /** The run this one retried or re-ran from a shape. */
-  originalRunId: string | null;
-  /** The deployment (and its environment) an execution ran; null for tests and manual runs. */
-  deploymentId: string | null;
-  environmentId: string | null;
-  status: StoredRunStatus;
-  executionStatus: ExecutionStatus;
-  error: string | null;
-  shapes: Record<string, ShapeStats>;
-  connections: Record<string, number>;
-  /** Reporting counts (§10): Start's documents in, outbound connector documents out. */
-  documentsIn: number;
-  documentsOut: number;
-  documentsInError: number;
-  /** Document rows kept for the run's shapes (0 when storing them failed). */
-  documentsStored: number;
-  startedAt: string;
-  finishedAt: string | null;
-  durationMs: number | null;
-}
 
 export interface RunRow {
   id: string;

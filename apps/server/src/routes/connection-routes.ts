@@ -1,22 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  ConnectionListSchema,
+  ConnectionTestResultSchema,
+  ConnectionViewSchema as ConnectionView,
+} from '@junction/api';
 import Type from 'typebox';
 import { HttpError, notFound } from '../errors.ts';
 import type { Services } from '../services.ts';
+import { AUTH_ERRORS, errors, noContent, operation } from './openapi.ts';
 import { IdParams } from './schemas.ts';
-
-const ConnectionView = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  kind: Type.Union([
-    Type.Literal('cloudblue-connect'),
-    Type.Literal('sandbox'),
-    Type.Literal('junction-platform'),
-  ]),
-  endpoint: Type.String(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-});
 
 const Endpoint = Type.String({ minLength: 1, maxLength: 500, pattern: '^https?://' });
 const Token = Type.String({ minLength: 1, maxLength: 1000 });
@@ -35,8 +28,8 @@ export const connectionRoutes =
       '/api/connections',
       {
         schema: {
-          tags: ['connections'],
-          response: { 200: Type.Object({ items: Type.Array(ConnectionView) }) },
+          ...operation('listConnections', 'connections'),
+          response: { 200: ConnectionListSchema, ...AUTH_ERRORS },
         },
       },
       async (request) => ({ items: await connections.list(services.accountOf(request)) }),
@@ -45,7 +38,11 @@ export const connectionRoutes =
     app.get(
       '/api/connections/:id',
       {
-        schema: { tags: ['connections'], params: IdParams, response: { 200: ConnectionView } },
+        schema: {
+          ...operation('getConnection', 'connections'),
+          params: IdParams,
+          response: { 200: ConnectionView, ...errors(400, 404), ...AUTH_ERRORS },
+        },
       },
       async (request) => {
         const found = await connections.get(services.accountOf(request), request.params.id);
@@ -60,7 +57,7 @@ export const connectionRoutes =
       '/api/connections',
       {
         schema: {
-          tags: ['connections'],
+          ...operation('createConnection', 'connections'),
           body: Type.Object(
             {
               name: Type.String({ minLength: 1, maxLength: 120 }),
@@ -73,7 +70,7 @@ export const connectionRoutes =
             },
             { additionalProperties: false },
           ),
-          response: { 201: ConnectionView },
+          response: { 201: ConnectionView, ...errors(400), ...AUTH_ERRORS },
         },
       },
       async (request, reply) => {
@@ -102,7 +99,7 @@ export const connectionRoutes =
       '/api/connections/:id',
       {
         schema: {
-          tags: ['connections'],
+          ...operation('updateConnection', 'connections'),
           params: IdParams,
           body: Type.Object(
             {
@@ -112,7 +109,7 @@ export const connectionRoutes =
             },
             { additionalProperties: false },
           ),
-          response: { 200: ConnectionView },
+          response: { 200: ConnectionView, ...errors(400, 404, 409), ...AUTH_ERRORS },
         },
       },
       async (request) => {
@@ -139,7 +136,17 @@ export const connectionRoutes =
 
     app.delete(
       '/api/connections/:id',
-      { schema: { tags: ['connections'], params: IdParams } },
+      {
+        schema: {
+          ...operation('deleteConnection', 'connections'),
+          params: IdParams,
+          response: {
+            204: noContent('Deleted.'),
+            ...errors(400, 404, 409),
+            ...AUTH_ERRORS,
+          },
+        },
+      },
       async (request, reply) => {
         const account = services.accountOf(request);
         const existing = await connections.get(account, request.params.id);
@@ -162,9 +169,9 @@ export const connectionRoutes =
       '/api/connections/:id/test',
       {
         schema: {
-          tags: ['connections'],
+          ...operation('testConnection', 'connections'),
           params: IdParams,
-          response: { 200: Type.Object({ ok: Type.Boolean(), message: Type.String() }) },
+          response: { 200: ConnectionTestResultSchema, ...errors(400, 404), ...AUTH_ERRORS },
         },
       },
       async (request) => {

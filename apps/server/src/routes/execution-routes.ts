@@ -1,14 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  ExecutionStartedSchema,
+  ExecutionStatusSchema,
+  RunPageSchema,
+  RunRecordSchema,
+} from '@junction/api';
 import Type from 'typebox';
 import { HttpError, notFound } from '../errors.ts';
 import { refuseInvalid } from '../process-validation.ts';
-import { EXECUTION_STATUS } from '../repositories/run-record.ts';
 import type { Services } from '../services.ts';
+import { AUTH_ERRORS, errors, operation } from './openapi.ts';
 import { acceptAnyBody, IdParams, MAX_INT32 } from './schemas.ts';
-
-const ExecutionStatusSchema = Type.Union(
-  [...new Set(Object.values(EXECUTION_STATUS))].map((status) => Type.Literal(status)),
-);
 
 function readRevision(body: unknown): number | undefined {
   if (body === undefined || body === null) {
@@ -40,11 +42,16 @@ export const executionRoutes =
       '/api/processes/:id/executions',
       {
         schema: {
-          tags: ['executions'],
+          ...operation('executeProcess', 'executions'),
           params: IdParams,
           body: Type.Object({
             revision: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INT32 })),
           }),
+          response: {
+            201: ExecutionStartedSchema,
+            ...errors(400, 404, 422, 503),
+            ...AUTH_ERRORS,
+          },
         },
         // The body is optional (no body runs the latest revision), which a schema cannot say.
         validatorCompiler: acceptAnyBody,
@@ -82,7 +89,7 @@ export const executionRoutes =
       '/api/executions',
       {
         schema: {
-          tags: ['executions'],
+          ...operation('searchExecutions', 'executions'),
           querystring: Type.Object({
             processId: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
             status: Type.Optional(ExecutionStatusSchema),
@@ -92,6 +99,7 @@ export const executionRoutes =
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
             offset: Type.Integer({ minimum: 0, maximum: MAX_INT32, default: 0 }),
           }),
+          response: { 200: RunPageSchema, ...errors(400), ...AUTH_ERRORS },
         },
       },
       async (request) => services.runs.executions(services.accountOf(request), request.query),
@@ -99,7 +107,13 @@ export const executionRoutes =
 
     app.get(
       '/api/executions/:id',
-      { schema: { tags: ['executions'], params: IdParams } },
+      {
+        schema: {
+          ...operation('getExecution', 'executions'),
+          params: IdParams,
+          response: { 200: RunRecordSchema, ...errors(400, 404), ...AUTH_ERRORS },
+        },
+      },
       async (request) => {
         const run = await services.runs.get(services.accountOf(request), request.params.id);
         if (!run) {

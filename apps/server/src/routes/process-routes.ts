@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  ProcessCreatedSchema,
+  ProcessDocumentViewSchema,
+  ProcessImportedSchema,
+  ProcessListSchema,
+  ProcessRevisionSchema,
+  ProcessSavedSchema,
+  ProcessViewSchema,
+  RevisionListSchema,
+  SaveConflictSchema,
+  ValidationResultSchema,
+} from '@junction/api';
+import {
   createProcess,
   readJson,
   serializeProcess,
@@ -11,14 +23,9 @@ import { HttpError, notFound } from '../errors.ts';
 import { jsonTextOf } from '../json-body.ts';
 import { validateInAccount } from '../process-validation.ts';
 import type { Services } from '../services.ts';
+import { AUTH_ERRORS, errors, noContent, operation } from './openapi.ts';
 import { readProcessBody } from './process-body.ts';
-import {
-  acceptAnyBody,
-  IdParams,
-  IssueSchema,
-  MAX_INT32,
-  ProcessDocumentSchema,
-} from './schemas.ts';
+import { acceptAnyBody, IdParams, MAX_INT32, ProcessDocumentSchema } from './schemas.ts';
 
 const etag = (revision: number) => `"${revision}"`;
 
@@ -56,12 +63,13 @@ export const processRoutes =
       '/api/processes',
       {
         schema: {
-          tags: ['processes'],
+          ...operation('listProcesses', 'processes'),
           querystring: Type.Object({
             search: Type.Optional(Type.String({ maxLength: 200 })),
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
             offset: Type.Integer({ minimum: 0, maximum: MAX_INT32, default: 0 }),
           }),
+          response: { 200: ProcessListSchema, ...errors(400), ...AUTH_ERRORS },
         },
       },
       async (request) => processes.list(services.accountOf(request), request.query),
@@ -71,20 +79,12 @@ export const processRoutes =
       '/api/processes',
       {
         schema: {
-          tags: ['processes'],
+          ...operation('createProcess', 'processes'),
           body: Type.Object({
             name: Type.String({ minLength: 1, maxLength: 200 }),
             description: Type.Optional(Type.String({ maxLength: 4000 })),
           }),
-          response: {
-            // The document is described in the request schemas; serialising it through the
-            // full schema would compile the recursive profile definitions once per use.
-            201: Type.Object({
-              id: Type.String(),
-              revision: Type.Integer(),
-              document: Type.Object({}, { additionalProperties: true }),
-            }),
-          },
+          response: { 201: ProcessCreatedSchema, ...errors(400), ...AUTH_ERRORS },
         },
       },
       async (request, reply) => {
@@ -102,7 +102,11 @@ export const processRoutes =
     app.get(
       '/api/processes/:id',
       {
-        schema: { tags: ['processes'], params: IdParams },
+        schema: {
+          ...operation('getProcess', 'processes'),
+          params: IdParams,
+          response: { 200: ProcessViewSchema, ...errors(400, 404), ...AUTH_ERRORS },
+        },
       },
       async (request, reply) => {
         const stored = await processes.get(services.accountOf(request), request.params.id);
@@ -121,10 +125,16 @@ export const processRoutes =
       '/api/processes/:id',
       {
         schema: {
-          tags: ['processes'],
+          ...operation('saveProcess', 'processes'),
           params: IdParams,
           headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
           body: ProcessDocumentSchema,
+          response: {
+            200: ProcessSavedSchema,
+            ...errors(400, 404, 428),
+            409: SaveConflictSchema,
+            ...AUTH_ERRORS,
+          },
         },
         validatorCompiler: acceptAnyBody,
       },
@@ -164,7 +174,17 @@ export const processRoutes =
 
     app.delete(
       '/api/processes/:id',
-      { schema: { tags: ['processes'], params: IdParams } },
+      {
+        schema: {
+          ...operation('deleteProcess', 'processes'),
+          params: IdParams,
+          response: {
+            204: noContent('Deleted.'),
+            ...errors(400, 404),
+            ...AUTH_ERRORS,
+          },
+        },
+      },
       async (request, reply) => {
         if (!(await processes.remove(services.accountOf(request), request.params.id))) {
           throw notFound(`Process ${request.params.id}`);
@@ -175,7 +195,13 @@ export const processRoutes =
 
     app.get(
       '/api/processes/:id/revisions',
-      { schema: { tags: ['processes'], params: IdParams } },
+      {
+        schema: {
+          ...operation('listProcessRevisions', 'processes'),
+          params: IdParams,
+          response: { 200: RevisionListSchema, ...errors(400, 404), ...AUTH_ERRORS },
+        },
+      },
       async (request) => {
         const account = services.accountOf(request);
         if (!(await processes.get(account, request.params.id))) {
@@ -189,11 +215,12 @@ export const processRoutes =
       '/api/processes/:id/revisions/:revision',
       {
         schema: {
-          tags: ['processes'],
+          ...operation('getProcessRevision', 'processes'),
           params: Type.Object({
             id: IdParams.properties.id,
             revision: Type.Integer({ minimum: 1, maximum: MAX_INT32 }),
           }),
+          response: { 200: ProcessRevisionSchema, ...errors(400, 404), ...AUTH_ERRORS },
         },
       },
       async (request) => {
@@ -211,7 +238,19 @@ export const processRoutes =
 
     app.get(
       '/api/processes/:id/export',
-      { schema: { tags: ['processes'], params: IdParams } },
+      {
+        schema: {
+          ...operation('exportProcess', 'processes'),
+          params: IdParams,
+          // The handler sends the file as JSON text (typed string), which Fastify passes
+          // through unserialised; the document says it is a process file.
+          response: {
+            200: Type.Unsafe<string>(ProcessDocumentViewSchema),
+            ...errors(400, 404),
+            ...AUTH_ERRORS,
+          },
+        },
+      },
       async (request, reply) => {
         const stored = await processes.get(services.accountOf(request), request.params.id);
         if (!stored) {
@@ -228,7 +267,11 @@ export const processRoutes =
     app.post(
       '/api/processes/import',
       {
-        schema: { tags: ['processes'], body: ProcessDocumentSchema },
+        schema: {
+          ...operation('importProcess', 'processes'),
+          body: ProcessDocumentSchema,
+          response: { 201: ProcessImportedSchema, ...errors(400), ...AUTH_ERRORS },
+        },
         validatorCompiler: acceptAnyBody,
       },
       async (request, reply) => {
@@ -257,9 +300,9 @@ export const processRoutes =
       '/api/validate',
       {
         schema: {
-          tags: ['processes'],
+          ...operation('validateProcess', 'processes'),
           body: ProcessDocumentSchema,
-          response: { 200: Type.Object({ issues: Type.Array(IssueSchema) }) },
+          response: { 200: ValidationResultSchema, ...errors(400), ...AUTH_ERRORS },
         },
         validatorCompiler: acceptAnyBody,
       },

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { DocumentDetailSchema, DocumentPageSchema, RunLogListSchema } from '@junction/api';
 import { trackedSide } from '@junction/process-model';
 import Type from 'typebox';
 import { notFound } from '../errors.ts';
@@ -7,6 +8,7 @@ import type {
   StoredDocumentRow,
 } from '../repositories/run-document-repository.ts';
 import type { Services } from '../services.ts';
+import { AUTH_ERRORS, errors, operation } from './openapi.ts';
 import { MAX_INT32 } from './schemas.ts';
 
 /** Lists show the first 10 KB of a document, as Boomi's Document Viewer does. */
@@ -46,7 +48,7 @@ export const runDocumentRoutes =
       '/api/runs/:id/shapes/:shapeId/documents',
       {
         schema: {
-          tags: ['runs'],
+          ...operation('listShapeDocuments', 'runs'),
           params: Type.Object({ id: RunParams.properties.id, shapeId: Id }),
           querystring: Type.Object({
             /** `tracked`: the side Process Reporting keeps for the shape (trackedSide). */
@@ -62,6 +64,7 @@ export const runDocumentRoutes =
             offset: Type.Integer({ minimum: 0, maximum: MAX_INT32, default: 0 }),
             limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
           }),
+          response: { 200: DocumentPageSchema, ...errors(400, 404), ...AUTH_ERRORS },
         },
       },
       async (request) => {
@@ -93,8 +96,9 @@ export const runDocumentRoutes =
       '/api/runs/:id/documents/:documentId',
       {
         schema: {
-          tags: ['runs'],
+          ...operation('getRunDocument', 'runs'),
           params: Type.Object({ id: RunParams.properties.id, documentId: Id }),
+          response: { 200: DocumentDetailSchema, ...errors(400, 404), ...AUTH_ERRORS },
         },
       },
       async (request) => {
@@ -128,7 +132,13 @@ export const runDocumentRoutes =
 
     app.get(
       '/api/runs/:id/logs',
-      { schema: { tags: ['runs'], params: RunParams } },
+      {
+        schema: {
+          ...operation('listRunLogs', 'runs'),
+          params: RunParams,
+          response: { 200: RunLogListSchema, ...errors(400, 404), ...AUTH_ERRORS },
+        },
+      },
       async (request) => {
         const account = services.accountOf(request);
         await requireRun(account, request.params.id);

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { RunEventSchema } from '@junction/api';
 import { notFound } from '../errors.ts';
 import type { RunRecord } from '../repositories/run-record.ts';
 import type { RunEvent } from '../runs/run-events.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../security-headers.ts';
 import type { Services } from '../services.ts';
+import { AUTH_ERRORS, errors, operation } from './openapi.ts';
 import { IdParams } from './schemas.ts';
 
 /** How often a run that is live elsewhere (another worker) is re-read. */
@@ -41,7 +43,21 @@ export const runEventRoutes =
   async (app) => {
     app.get(
       '/api/runs/:id/events',
-      { schema: { tags: ['runs'], params: IdParams } },
+      {
+        schema: {
+          ...operation('watchRun', 'runs'),
+          params: IdParams,
+          response: {
+            // Server-Sent Events: one RunEvent per event, named by its type.
+            200: {
+              description: 'A text/event-stream of run events; it ends after `end`.',
+              content: { 'text/event-stream': { schema: RunEventSchema } },
+            },
+            ...errors(400, 404),
+            ...AUTH_ERRORS,
+          },
+        },
+      },
       async (request, reply) => {
         const account = services.accountOf(request);
         const run = await services.runs.get(account, request.params.id);

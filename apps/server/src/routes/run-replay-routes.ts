@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { RunIdSchema } from '@junction/api';
 import { own } from '@junction/process-model';
 import Type from 'typebox';
 import { HttpError, notFound } from '../errors.ts';
 import { refuseInvalid } from '../process-validation.ts';
 import { startingAtShape } from '../runs/rerun-from-shape.ts';
 import type { Services } from '../services.ts';
+import { AUTH_ERRORS, errors, operation } from './openapi.ts';
 import { refuseUnsavedForOperator } from './operator-runs.ts';
 import { readProcessBody } from './process-body.ts';
 import { acceptAnyBody, IdParams, ProcessDocumentSchema } from './schemas.ts';
@@ -33,7 +35,13 @@ export const runReplayRoutes =
 
     app.post(
       '/api/runs/:id/retry',
-      { schema: { tags: ['runs'], params: IdParams } },
+      {
+        schema: {
+          ...operation('retryRun', 'runs'),
+          params: IdParams,
+          response: { 201: RunIdSchema, ...errors(400, 404, 409, 422, 503), ...AUTH_ERRORS },
+        },
+      },
       async (request, reply) => {
         const account = services.accountOf(request);
         const { run, document } = await earlierRun(account, request.params.id);
@@ -62,12 +70,13 @@ export const runReplayRoutes =
       '/api/runs/:id/rerun',
       {
         schema: {
-          tags: ['runs'],
+          ...operation('rerunFromShape', 'runs'),
           params: IdParams,
           body: Type.Object({
             shapeId: Type.String({ minLength: 1, maxLength: 200 }),
             process: Type.Optional(ProcessDocumentSchema),
           }),
+          response: { 201: RunIdSchema, ...errors(400, 404, 409, 422, 503), ...AUTH_ERRORS },
         },
         validatorCompiler: acceptAnyBody,
       },

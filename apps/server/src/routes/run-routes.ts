@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { RunIdSchema, RunListSchema, RunRecordSchema } from '@junction/api';
 import Type from 'typebox';
 import { HttpError, notFound } from '../errors.ts';
 import { refuseInvalid } from '../process-validation.ts';
 import type { Services } from '../services.ts';
+import { AUTH_ERRORS, errors, operation } from './openapi.ts';
 import { refuseUnsavedForOperator } from './operator-runs.ts';
 import { readProcessBody } from './process-body.ts';
 import { acceptAnyBody, IdParams, ProcessDocumentSchema } from './schemas.ts';
@@ -22,7 +24,7 @@ export const runRoutes =
       '/api/runs',
       {
         schema: {
-          tags: ['runs'],
+          ...operation('startTestRun', 'runs'),
           body: Type.Object({
             process: ProcessDocumentSchema,
             processId: Type.Optional(Type.String()),
@@ -30,6 +32,7 @@ export const runRoutes =
             startDocuments: Type.Optional(StartDocumentsSchema),
             usePinnedInput: Type.Optional(Type.Boolean()),
           }),
+          response: { 201: RunIdSchema, ...errors(400, 404, 409, 422, 503), ...AUTH_ERRORS },
         },
         validatorCompiler: acceptAnyBody,
       },
@@ -82,17 +85,33 @@ export const runRoutes =
       },
     );
 
-    app.get('/api/runs/:id', { schema: { tags: ['runs'], params: IdParams } }, async (request) => {
-      const run = await services.runs.get(services.accountOf(request), request.params.id);
-      if (!run) {
-        throw notFound(`Run ${request.params.id}`);
-      }
-      return run;
-    });
+    app.get(
+      '/api/runs/:id',
+      {
+        schema: {
+          ...operation('getRun', 'runs'),
+          params: IdParams,
+          response: { 200: RunRecordSchema, ...errors(400, 404), ...AUTH_ERRORS },
+        },
+      },
+      async (request) => {
+        const run = await services.runs.get(services.accountOf(request), request.params.id);
+        if (!run) {
+          throw notFound(`Run ${request.params.id}`);
+        }
+        return run;
+      },
+    );
 
     app.post(
       '/api/runs/:id/cancel',
-      { schema: { tags: ['runs'], params: IdParams } },
+      {
+        schema: {
+          ...operation('cancelRun', 'runs'),
+          params: IdParams,
+          response: { 202: RunIdSchema, ...errors(400, 404), ...AUTH_ERRORS },
+        },
+      },
       async (request, reply) => {
         const run = await services.runs.get(services.accountOf(request), request.params.id);
         if (!run) {
@@ -105,7 +124,13 @@ export const runRoutes =
 
     app.get(
       '/api/processes/:id/runs',
-      { schema: { tags: ['runs'], params: IdParams } },
+      {
+        schema: {
+          ...operation('listProcessRuns', 'runs'),
+          params: IdParams,
+          response: { 200: RunListSchema, ...errors(400), ...AUTH_ERRORS },
+        },
+      },
       async (request) => ({
         items: await services.runs.listForProcess(
           services.accountOf(request),

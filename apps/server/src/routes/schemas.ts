@@ -1,14 +1,6 @@
 import { ProcessDocumentSchema } from '@junction/process-model';
 import Type from 'typebox';
 
-export const IssueSchema = Type.Object({
-  severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
-  code: Type.String(),
-  message: Type.String(),
-  pointer: Type.String(),
-  shapeId: Type.Optional(Type.String()),
-});
-
 /** PostgreSQL `integer` columns stop here; larger numbers must be a 400, not a database error. */
 export const MAX_INT32 = 2_147_483_647;
 

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { PinnedInputSchema } from '@junction/api';
 import Type from 'typebox';
 import { notFound } from '../errors.ts';
 import type { Services } from '../services.ts';
+import { AUTH_ERRORS, errors, noContent, operation } from './openapi.ts';
 import { IdParams } from './schemas.ts';
 import { StartDocumentsSchema } from './start-documents.ts';
 
@@ -17,7 +19,13 @@ export const testInputRoutes =
 
     app.get(
       '/api/processes/:id/test-input',
-      { schema: { tags: ['runs'], params: IdParams } },
+      {
+        schema: {
+          ...operation('getTestInput', 'runs'),
+          params: IdParams,
+          response: { 200: PinnedInputSchema, ...errors(400, 404), ...AUTH_ERRORS },
+        },
+      },
       async (request) => {
         const account = services.accountOf(request);
         await requireProcess(account, request.params.id);
@@ -30,9 +38,10 @@ export const testInputRoutes =
       '/api/processes/:id/test-input',
       {
         schema: {
-          tags: ['runs'],
+          ...operation('pinTestInput', 'runs'),
           params: IdParams,
           body: Type.Object({ documents: StartDocumentsSchema }, { additionalProperties: false }),
+          response: { 200: PinnedInputSchema, ...errors(400, 404), ...AUTH_ERRORS },
         },
       },
       async (request) => {
@@ -49,7 +58,17 @@ export const testInputRoutes =
 
     app.delete(
       '/api/processes/:id/test-input',
-      { schema: { tags: ['runs'], params: IdParams } },
+      {
+        schema: {
+          ...operation('unpinTestInput', 'runs'),
+          params: IdParams,
+          response: {
+            204: noContent('Unpinned.'),
+            ...errors(400, 404),
+            ...AUTH_ERRORS,
+          },
+        },
+      },
       async (request, reply) => {
         const account = services.accountOf(request);
         await requireProcess(account, request.params.id);

@@ -1,41 +1,24 @@
-import { own } from '@junction/process-model';
-import type { LogLevel, ShapeStats } from '@junction/runtime';
-import { keyedRecord, setOwn } from '@junction/runtime';
-import type { StoredRunStatus } from '../repositories/run-record.ts';
+import { foldRunEvent, type RunEvent, type RunProgress } from '@junction/api';
 
-/** What a watcher of a run hears, in order (GET /api/runs/:id/events). */
-export type RunEvent =
-  /** First event for every subscriber: the run as it is now (late joiners catch up). */
-  | {
-      type: 'snapshot';
-      status: StoredRunStatus;
-      shapes: Record<string, ShapeStats>;
-      connections: Record<string, number>;
-    }
-  | { type: 'shape-started'; shapeId: string; documents: number }
-  | { type: 'shape-finished'; shapeId: string; stats: ShapeStats }
-  | { type: 'connection'; connectionId: string; count: number }
-  | { type: 'document-error'; shapeId: string; documentId: string; message: string }
-  | { type: 'log'; shapeId: string; level: LogLevel; message: string; documentId?: string }
-  /** Last event: the stream ends after it. */
-  | {
-      type: 'end';
-      status: Exclude<StoredRunStatus, 'running'>;
-      error: string | null;
-      shapes: Record<string, ShapeStats>;
-      connections: Record<string, number>;
-      documentsIn: number;
-      documentsOut: number;
-      documentsInError: number;
-    };
+/** What a watcher of a run hears, in order (GET /api/runs/:id/events): @junction/api's union. */
+export type { RunEvent };
 
 export type RunEventListener = (event: RunEvent) => void;
 
 interface LiveRun {
-  shapes: Record<string, ShapeStats>;
-  connections: Record<string, number>;
+  progress: RunProgress;
   listeners: Set<RunEventListener>;
 }
+
+const NOTHING_YET: RunProgress = {
+  status: 'running',
+  error: null,
+  shapes: {},
+  connections: {},
+  documentsIn: 0,
+  documentsOut: 0,
+  documentsInError: 0,
+};
 
 /**
  * Fans a run's progress out to its watchers, in this process. It keeps each live
@@ -49,16 +32,9 @@ export function createRunEventHub() {
     if (!run) {
       return;
     }
-    if (event.type === 'shape-started') {
-      const before = own(run.shapes, event.shapeId);
-      setOwn(run.shapes, event.shapeId, {
-        ...(before ?? { documentsIn: 0, documentsOut: 0, documentsInError: 0, elapsedMs: 0 }),
-        status: 'running',
-      });
-    } else if (event.type === 'shape-finished') {
-      setOwn(run.shapes, event.shapeId, event.stats);
-    } else if (event.type === 'connection') {
-      setOwn(run.connections, event.connectionId, event.count);
+    // The snapshot carries counts only: log lines and document errors are stored, not kept here.
+    if (event.type !== 'log' && event.type !== 'document-error') {
+      run.progress = foldRunEvent(run.progress, event);
     }
     for (const listener of run.listeners) {
       listener(event);
@@ -70,7 +46,7 @@ export function createRunEventHub() {
 
   return {
     open(runId: string): void {
-      live.set(runId, { shapes: keyedRecord(), connections: keyedRecord(), listeners: new Set() });
+      live.set(runId, { progress: NOTHING_YET, listeners: new Set() });
     },
     publish,
     /** Undefined when the run is not live here (finished, or run elsewhere). */
@@ -82,8 +58,8 @@ export function createRunEventHub() {
       listener({
         type: 'snapshot',
         status: 'running',
-        shapes: structuredClone(run.shapes),
-        connections: { ...run.connections },
+        shapes: structuredClone(run.progress.shapes),
+        connections: { ...run.progress.connections },
       });
       run.listeners.add(listener);
       return () => run.listeners.delete(listener);

@@ -1,16 +1,10 @@
+import type { Role, Session } from '@junction/api';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 
 const P = '/api/platform/v1';
 
-export type Role = 'viewer' | 'operator' | 'builder' | 'admin';
 export const ROLES: readonly Role[] = ['viewer', 'operator', 'builder', 'admin'];
-
-export interface Session {
-  homeAccountId: string;
-  accountId: string;
-  role: Role;
-}
 
 export interface AccountView {
   id: string;

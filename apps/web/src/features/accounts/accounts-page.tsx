@@ -1,10 +1,10 @@
+import type { Role } from '@junction/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import {
   createCustomerAccount,
   createToken,
   ROLES,
-  type Role,
   revokeToken,
   sessionQuery,
   tokensQuery,

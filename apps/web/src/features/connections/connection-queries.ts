@@ -1,15 +1,6 @@
+import type { ConnectionTestResult, ConnectionView } from '@junction/api';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
-
-/** A connection as the server shows it: the token is never part of it. */
-export interface ConnectionView {
-  id: string;
-  name: string;
-  kind: 'cloudblue-connect' | 'sandbox' | 'junction-platform';
-  endpoint: string;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export const connectionKeys = { all: ['connections'] as const };
 
@@ -45,7 +36,7 @@ export async function deleteConnectionRequest(id: string) {
 
 export async function testConnectionRequest(id: string) {
   return (
-    await api<{ ok: boolean; message: string }>(`/api/connections/${encodeURIComponent(id)}/test`, {
+    await api<ConnectionTestResult>(`/api/connections/${encodeURIComponent(id)}/test`, {
       method: 'POST',
     })
   ).data;

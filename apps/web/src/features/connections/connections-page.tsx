@@ -1,7 +1,7 @@
+import type { ConnectionView } from '@junction/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import {
-  type ConnectionView,
   connectionKeys,
   connectionsQuery,
   createConnectionRequest,

@@ -1,8 +1,8 @@
+import type { EnvironmentView } from '@junction/api';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeployForm } from './deploy-form.tsx';
-import type { EnvironmentView } from './deployment-queries.ts';
 
 afterEach(() => {
   cleanup();

@@ -1,13 +1,8 @@
+import type { EnvironmentView, ProcessSummary, ScheduleInput } from '@junction/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { ProcessSummary } from '../processes/process-queries.ts';
 import { buildDeployRequest, isScheduleError, revisionChoices } from './deploy-request.ts';
-import {
-  deploymentKeys,
-  deployProcessRequest,
-  type EnvironmentView,
-  type ScheduleInput,
-} from './deployment-queries.ts';
+import { deploymentKeys, deployProcessRequest } from './deployment-queries.ts';
 import { ScheduleFields } from './schedule-fields.tsx';
 
 /**

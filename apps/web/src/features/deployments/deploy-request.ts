@@ -1,5 +1,6 @@
+import type { ScheduleInput } from '@junction/api';
 import { ApiError } from '../../lib/api.ts';
-import type { DeployRequest, ScheduleInput } from './deployment-queries.ts';
+import type { DeployRequest } from './deployment-queries.ts';
 
 /** What the deploy form holds; a schedule row left blank means "no schedule". */
 export interface DeployDraft {

@@ -1,38 +1,20 @@
+import type {
+  DeploymentView,
+  EnvironmentClassification,
+  EnvironmentView,
+  PlatformQueryPage,
+  ScheduleInput,
+} from '@junction/api';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 
 /** The Platform API, which the browser calls as its account's admin (no token on loopback). */
 const P = '/api/platform/v1';
 
-/** Boomi's environment classification. */
-export type Classification = 'PROD' | 'TEST';
-
-export const CLASSIFICATION_TEXT: Record<Classification, string> = {
+export const CLASSIFICATION_TEXT: Record<EnvironmentClassification, string> = {
   PROD: 'Production',
   TEST: 'Test',
 };
-
-export interface EnvironmentView {
-  id: string;
-  name: string;
-  classification: Classification;
-  createdAt: string;
-}
-
-export interface ScheduleInput {
-  cron: string;
-  timeZone: string;
-}
-
-export interface DeploymentView {
-  id: string;
-  environmentId: string;
-  processId: string;
-  revision: number;
-  active: boolean;
-  deployedAt: string;
-  schedules: (ScheduleInput & { id: string })[];
-}
 
 export interface DeployRequest {
   environmentId: string;
@@ -46,19 +28,15 @@ export const deploymentKeys = {
   deployments: ['deployments'] as const,
 };
 
-interface QueryPage<T> {
-  result: T[];
-  queryToken?: string;
-}
-
 /** Query answers 100 objects a page; the page wants them all, so it follows queryMore. */
 async function queryAll<T>(object: string, filter: unknown): Promise<T[]> {
-  let page = (await api<QueryPage<T>>(`${P}/${object}/query`, { method: 'POST', body: filter }))
-    .data;
+  let page = (
+    await api<PlatformQueryPage<T>>(`${P}/${object}/query`, { method: 'POST', body: filter })
+  ).data;
   const all = [...page.result];
   while (page.queryToken) {
     page = (
-      await api<QueryPage<T>>(`${P}/${object}/queryMore`, {
+      await api<PlatformQueryPage<T>>(`${P}/${object}/queryMore`, {
         method: 'POST',
         body: { queryToken: page.queryToken },
       })
@@ -84,7 +62,7 @@ export const deploymentsQuery = queryOptions({
 
 export async function createEnvironmentRequest(input: {
   name: string;
-  classification: Classification;
+  classification: EnvironmentClassification;
 }) {
   return (await api<EnvironmentView>(`${P}/Environment`, { method: 'POST', body: input })).data;
 }

@@ -1,10 +1,6 @@
+import type { DeploymentView, EnvironmentView } from '@junction/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  CLASSIFICATION_TEXT,
-  type DeploymentView,
-  type EnvironmentView,
-  executeProcessRequest,
-} from './deployment-queries.ts';
+import { CLASSIFICATION_TEXT, executeProcessRequest } from './deployment-queries.ts';
 
 /**
  * What is deployed in one environment, with "Run now" per deployment. A run

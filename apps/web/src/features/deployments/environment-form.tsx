@@ -1,8 +1,8 @@
+import type { EnvironmentClassification } from '@junction/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import {
   CLASSIFICATION_TEXT,
-  type Classification,
   createEnvironmentRequest,
   deploymentKeys,
 } from './deployment-queries.ts';
@@ -11,7 +11,7 @@ import {
 export function EnvironmentForm() {
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
-  const [classification, setClassification] = useState<Classification>('TEST');
+  const [classification, setClassification] = useState<EnvironmentClassification>('TEST');
   const create = useMutation({
     mutationFn: createEnvironmentRequest,
     onSuccess: () => {
@@ -33,9 +33,9 @@ export function EnvironmentForm() {
         Classification{' '}
         <select
           value={classification}
-          onChange={(e) => setClassification(e.target.value as Classification)}
+          onChange={(e) => setClassification(e.target.value as EnvironmentClassification)}
         >
-          {(Object.keys(CLASSIFICATION_TEXT) as Classification[]).map((c) => (
+          {(Object.keys(CLASSIFICATION_TEXT) as EnvironmentClassification[]).map((c) => (
             <option key={c} value={c}>
               {CLASSIFICATION_TEXT[c]}
             </option>

@@ -1,40 +1,26 @@
+import {
+  EXECUTION_STATUS,
+  type ExecutionStatus,
+  type RunPage,
+  type RunRecord,
+} from '@junction/api';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
-import type { RunRecord } from '../runs/run-queries.ts';
-
-/** Boomi's ExecutionRecord.status, which `GET /api/executions?status=` filters on. */
-export type ExecutionStatus =
-  | 'INPROCESS'
-  | 'COMPLETE'
-  | 'COMPLETE_WARN'
-  | 'ERROR'
-  | 'ABORTED'
-  | 'DISCARDED';
 
 /**
- * The stored status each Boomi status stands for (the server's EXECUTION_STATUS):
- * the filter speaks Boomi, the words come from RUN_STATUS_TEXT by stored status.
+ * The filter speaks Boomi (EXECUTION_STATUS), the words come from RUN_STATUS_TEXT
+ * by stored status; listed in the order the filter offers them.
  */
-export const STATUS_FILTERS: readonly { value: ExecutionStatus; status: RunRecord['status'] }[] = [
-  { value: 'COMPLETE', status: 'complete' },
-  { value: 'COMPLETE_WARN', status: 'complete-warn' },
-  { value: 'ERROR', status: 'error' },
-  { value: 'ABORTED', status: 'aborted' },
-  { value: 'DISCARDED', status: 'discarded' },
-  { value: 'INPROCESS', status: 'running' },
+const FILTER_ORDER: readonly RunRecord['status'][] = [
+  'complete',
+  'complete-warn',
+  'error',
+  'aborted',
+  'discarded',
+  'running',
 ];
-
-/** A run as Process Reporting lists it: the run plus its reporting counts. */
-export interface ExecutionRecord extends RunRecord {
-  executionStatus: ExecutionStatus;
-  revision: number | null;
-  deploymentId: string | null;
-  environmentId: string | null;
-  documentsIn: number;
-  documentsOut: number;
-  documentsInError: number;
-  durationMs: number | null;
-}
+export const STATUS_FILTERS: readonly { value: ExecutionStatus; status: RunRecord['status'] }[] =
+  FILTER_ORDER.map((status) => ({ value: EXECUTION_STATUS[status], status }));
 
 export interface ExecutionFilter {
   status?: ExecutionStatus | undefined;
@@ -61,12 +47,7 @@ export function executionSearch(filter: ExecutionFilter): string {
 export function executionsQuery(filter: ExecutionFilter) {
   return queryOptions({
     queryKey: ['executions', filter],
-    queryFn: async () =>
-      (
-        await api<{ items: ExecutionRecord[]; total: number }>(
-          `/api/executions?${executionSearch(filter)}`,
-        )
-      ).data,
+    queryFn: async () => (await api<RunPage>(`/api/executions?${executionSearch(filter)}`)).data,
     // Keep the old page on screen while the next one loads, so paging does not flicker.
     placeholderData: keepPreviousData,
     // Poll while any execution on the page is running; stop once all have an outcome.

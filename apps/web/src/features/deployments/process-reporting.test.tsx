@@ -1,7 +1,8 @@
+import type { RunRecord } from '@junction/api';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type ExecutionRecord, executionsQuery } from './execution-queries.ts';
+import { executionsQuery } from './execution-queries.ts';
 import { ProcessReporting } from './process-reporting.tsx';
 
 afterEach(() => {
@@ -9,7 +10,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const record = (over: Partial<ExecutionRecord>): ExecutionRecord => ({
+const record = (over: Partial<RunRecord>): RunRecord => ({
   id: 'run-1',
   processId: 'orders',
   processName: 'Orders',
@@ -23,17 +24,19 @@ const record = (over: Partial<ExecutionRecord>): ExecutionRecord => ({
   startedAt: '2025-01-01T10:00:00.000Z',
   finishedAt: '2025-01-01T10:00:02.500Z',
   revision: 2,
+  originalRunId: null,
   deploymentId: 'd-1',
   environmentId: 'e-1',
   documentsIn: 7,
   documentsOut: 3,
   documentsInError: 0,
+  documentsStored: 0,
   durationMs: 2500,
   ...over,
 });
 
 /** Renders the table over a seeded first page; `fetch` answers everything else. */
-function renderReporting(items: ExecutionRecord[], fetch: typeof globalThis.fetch) {
+function renderReporting(items: RunRecord[], fetch: typeof globalThis.fetch) {
   vi.stubGlobal('fetch', fetch);
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } },

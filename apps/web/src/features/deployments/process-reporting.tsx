@@ -1,15 +1,9 @@
+import type { ExecutionStatus, ProcessSummary, RunRecord } from '@junction/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ProcessSummary } from '../processes/process-queries.ts';
 import { RUN_STATUS_TEXT } from '../runs/run-status-text.ts';
 import { cancelExecutionRequest } from './deployment-queries.ts';
-import {
-  type ExecutionRecord,
-  type ExecutionStatus,
-  executionsQuery,
-  REPORTING_PAGE_SIZE,
-  STATUS_FILTERS,
-} from './execution-queries.ts';
+import { executionsQuery, REPORTING_PAGE_SIZE, STATUS_FILTERS } from './execution-queries.ts';
 import { EXECUTION_TYPE_TEXT, formatElapsed } from './reporting-format.ts';
 
 /**
@@ -89,7 +83,7 @@ export function ProcessReporting({ processes }: { processes: ProcessSummary[] })
   );
 }
 
-function ExecutionTable({ items }: { items: ExecutionRecord[] }) {
+function ExecutionTable({ items }: { items: RunRecord[] }) {
   const queryClient = useQueryClient();
   const cancel = useMutation({
     mutationFn: cancelExecutionRequest,

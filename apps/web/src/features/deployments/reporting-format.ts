@@ -1,4 +1,4 @@
-import type { RunRecord } from '../runs/run-queries.ts';
+import type { RunRecord } from '@junction/api';
 
 /** How Process Reporting names an execution type (Boomi's executionType values). */
 export const EXECUTION_TYPE_TEXT: Record<RunRecord['executionType'], string> = {

@@ -1,6 +1,6 @@
+import type { ScheduleInput } from '@junction/api';
 import { useId } from 'react';
 import { DEFAULT_TIME_ZONE } from './deploy-request.ts';
-import type { ScheduleInput } from './deployment-queries.ts';
 
 /** Time zones the browser knows, offered as suggestions; the server decides what it accepts. */
 const TIME_ZONES: readonly string[] = (() => {

@@ -1,8 +1,9 @@
+import type { ProcessView } from '@junction/api';
 import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
-import { processQuery, type StoredProcess } from '../processes/process-queries.ts';
+import { processQuery } from '../processes/process-queries.ts';
 import { clearDraft, type LocalDraft, readDraft } from './draft/local-draft.ts';
 import { EditorLayout } from './editor-layout.tsx';
 import { EditorStoreContext } from './store/editor-context.ts';
@@ -24,7 +25,7 @@ export function DesignerPage({ processId }: { processId: string }) {
   return <Editor key={processId} stored={query.data} />;
 }
 
-function Editor({ stored }: { stored: StoredProcess }) {
+function Editor({ stored }: { stored: ProcessView }) {
   const [store] = useState<StoreApi<EditorState>>(() =>
     createEditorStore(stored.document, stored.revision),
   );

@@ -1,9 +1,10 @@
+import type { ProcessView } from '@junction/api';
 import { createProcess, moveShapes } from '@junction/process-model';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { processKeys, type StoredProcess } from '../processes/process-queries.ts';
+import { processKeys } from '../processes/process-queries.ts';
 import { isDirty, readSavedCopy, useIsDirty, writeSavedCopy } from './saved-copy.ts';
 import { EditorStoreContext } from './store/editor-context.ts';
 import { createEditorStore } from './store/editor-store.ts';
@@ -15,7 +16,7 @@ function openEditor() {
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } },
   });
-  const stored: StoredProcess = { document: saved, revision: 1, updatedAt: '', issues: [] };
+  const stored: ProcessView = { document: saved, revision: 1, updatedAt: '', issues: [] };
   client.setQueryData(processKeys.detail('p'), stored);
   const store = createEditorStore(saved, 1);
   const wrapper = ({ children }: { children: ReactNode }) => (

@@ -1,3 +1,4 @@
+import type { ProcessView } from '@junction/api';
 import {
   type ProcessDocument,
   serializeProcess,
@@ -5,7 +6,7 @@ import {
 } from '@junction/process-model';
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { processKeys, processQuery, type StoredProcess } from '../processes/process-queries.ts';
+import { processKeys, processQuery } from '../processes/process-queries.ts';
 import { useEditor } from './store/editor-context.ts';
 
 /*
@@ -25,7 +26,7 @@ export function isDirty(working: ProcessDocument, saved: ProcessDocument | undef
   );
 }
 
-export function readSavedCopy(client: QueryClient, processId: string): StoredProcess | undefined {
+export function readSavedCopy(client: QueryClient, processId: string): ProcessView | undefined {
   return client.getQueryData(processKeys.detail(processId));
 }
 
@@ -36,7 +37,7 @@ export function writeSavedCopy(
 ): void {
   client.setQueryData(
     processKeys.detail(saved.document.id),
-    (old: StoredProcess | undefined): StoredProcess => ({
+    (old: ProcessView | undefined): ProcessView => ({
       issues: [],
       updatedAt: new Date().toISOString(),
       ...old,
@@ -46,7 +47,7 @@ export function writeSavedCopy(
 }
 
 /** The saved copy of a process, from the cache the designer page loaded it into. */
-export function useSavedCopy(processId: string): StoredProcess | undefined {
+export function useSavedCopy(processId: string): ProcessView | undefined {
   return useQuery(processQuery(processId)).data;
 }
 

@@ -1,20 +1,7 @@
+import type { ProcessSummary, ProcessView } from '@junction/api';
 import type { ProcessDocument, ValidationIssue } from '@junction/process-model';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
-
-export interface ProcessSummary {
-  id: string;
-  name: string;
-  revision: number;
-  updatedAt: string;
-}
-
-export interface StoredProcess {
-  document: ProcessDocument;
-  revision: number;
-  updatedAt: string;
-  issues: ValidationIssue[];
-}
 
 export const processKeys = {
   all: ['processes'] as const,
@@ -37,8 +24,7 @@ export function processListQuery(search: string) {
 export function processQuery(id: string) {
   return queryOptions({
     queryKey: processKeys.detail(id),
-    queryFn: async () =>
-      (await api<StoredProcess>(`/api/processes/${encodeURIComponent(id)}`)).data,
+    queryFn: async () => (await api<ProcessView>(`/api/processes/${encodeURIComponent(id)}`)).data,
     // The editor keeps its own working copy; refetching under it would only confuse.
     staleTime: Number.POSITIVE_INFINITY,
     // This is the designer's saved copy: a save writes the very document it sent,

@@ -1,11 +1,7 @@
+import type { DocumentDirection, DocumentPreview } from '@junction/api';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import {
-  DOCUMENT_PAGE,
-  type DocumentDirection,
-  type DocumentPreview,
-  documentPageQuery,
-} from './run-queries.ts';
+import { DOCUMENT_PAGE, documentPageQuery } from './run-queries.ts';
 
 const ROW = 28;
 const VIEW_HEIGHT = 252;

@@ -1,5 +1,6 @@
+import type { RunRecord } from '@junction/api';
 import { useQueries } from '@tanstack/react-query';
-import { documentPageQuery, type RunRecord } from './run-queries.ts';
+import { documentPageQuery } from './run-queries.ts';
 
 /** Every document in error, with its shape and message; a click opens it at its shape. */
 export function RunErrors({

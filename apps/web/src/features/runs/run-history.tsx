@@ -1,13 +1,8 @@
+import type { DocumentDirection, RunRecord } from '@junction/api';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { documentsDiffer } from './document-diff.ts';
-import {
-  DOCUMENT_PAGE,
-  type DocumentDirection,
-  documentPageQuery,
-  processRunsQuery,
-  type RunRecord,
-} from './run-queries.ts';
+import { DOCUMENT_PAGE, documentPageQuery, processRunsQuery } from './run-queries.ts';
 import { RUN_STATUS_TEXT } from './run-status-text.ts';
 
 const when = (iso: string) => new Date(iso).toLocaleString();

@@ -1,10 +1,11 @@
+import type { DocumentDirection, RunRecord } from '@junction/api';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DocumentDetail } from './document-detail.tsx';
 import { DocumentList } from './document-list.tsx';
 import { RunErrors } from './run-errors.tsx';
 import { RunHistory } from './run-history.tsx';
-import { type DocumentDirection, type RunRecord, runLogsQuery } from './run-queries.ts';
+import { runLogsQuery } from './run-queries.ts';
 
 type Tab = 'documents' | 'errors' | 'logs' | 'history';
 

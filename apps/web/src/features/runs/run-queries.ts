@@ -1,31 +1,14 @@
+import type {
+  DocumentDetail,
+  DocumentDirection,
+  DocumentPreview,
+  PinnedDocument,
+  RunLog,
+  RunRecord,
+} from '@junction/api';
 import type { ProcessDocument } from '@junction/process-model';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
-
-export interface ShapeStats {
-  status: 'running' | 'done' | 'error';
-  documentsIn: number;
-  documentsOut: number;
-  documentsInError: number;
-  /** The shape's own time; absent in runs stored before it was measured. */
-  elapsedMs?: number;
-  message?: string;
-}
-
-export interface RunRecord {
-  id: string;
-  processId: string | null;
-  processName: string;
-  connectionId: string | null;
-  /** test_manual for Test mode; executions keep only tracked documents. */
-  executionType: 'test_manual' | 'exec_manual' | 'exec_sched' | 'retry_manual';
-  status: 'running' | 'complete' | 'complete-warn' | 'error' | 'aborted' | 'discarded';
-  error: string | null;
-  shapes: Record<string, ShapeStats>;
-  connections: Record<string, number>;
-  startedAt: string;
-  finishedAt: string | null;
-}
 
 export function runQuery(id: string) {
   return queryOptions({
@@ -48,45 +31,6 @@ export async function startRunRequest(input: {
 
 export async function cancelRunRequest(id: string) {
   await api(`/api/runs/${encodeURIComponent(id)}/cancel`, { method: 'POST' });
-}
-
-export type DocumentDirection = 'in' | 'out' | 'error';
-
-export interface DocumentPreview {
-  seq: number;
-  documentId: string;
-  parentId: string | null;
-  port: string | null;
-  error: string | null;
-  properties: Record<string, string>;
-  data: string;
-  truncated: boolean;
-  size: number;
-}
-
-export interface DocumentDetail {
-  documentId: string;
-  parentId: string | null;
-  lineage: string[];
-  data: string;
-  properties: Record<string, string>;
-  appearances: {
-    seq: number;
-    shapeId: string;
-    direction: DocumentDirection;
-    port: string | null;
-    error: string | null;
-    properties: Record<string, string>;
-  }[];
-  logs: RunLog[];
-}
-
-export interface RunLog {
-  seq: number;
-  shapeId: string;
-  level: string;
-  message: string;
-  documentId: string | null;
 }
 
 /** Documents are fetched a page at a time as the list scrolls. */
@@ -138,11 +82,6 @@ export function processRunsQuery(processId: string) {
       (await api<{ items: RunRecord[] }>(`/api/processes/${encodeURIComponent(processId)}/runs`))
         .data.items,
   });
-}
-
-export interface PinnedDocument {
-  data: string;
-  properties?: Record<string, string>;
 }
 
 export function testInputQuery(processId: string) {

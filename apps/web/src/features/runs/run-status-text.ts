@@ -1,4 +1,4 @@
-import type { RunRecord } from './run-queries.ts';
+import type { RunRecord } from '@junction/api';
 
 /** What a run's status says to a person (Boomi's Process Reporting words, §8). */
 export const RUN_STATUS_TEXT: Record<RunRecord['status'], string> = {

@@ -1,4 +1,4 @@
-import type { RunRecord } from './run-queries.ts';
+import type { RunRecord } from '@junction/api';
 import { RUN_STATUS_TEXT } from './run-status-text.ts';
 
 function duration(run: RunRecord): string {

@@ -1,6 +1,7 @@
+import type { PinnedDocument } from '@junction/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useState } from 'react';
-import { type PinnedDocument, saveTestInputRequest, testInputQuery } from './run-queries.ts';
+import { saveTestInputRequest, testInputQuery } from './run-queries.ts';
 
 /**
  * Reads test input as people have it: a JSON array of documents, one JSON

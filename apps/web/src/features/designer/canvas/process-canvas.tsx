@@ -1,3 +1,4 @@
+import type { RunRecord } from '@junction/api';
 import {
   addShape,
   SHAPE_KINDS,
@@ -17,7 +18,6 @@ import {
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
-import type { RunRecord } from '../../runs/run-queries.ts';
 import { newId, newShape } from '../new-shape.ts';
 import { useEditor, useEditorStoreApi } from '../store/editor-context.ts';
 import type { EditorState } from '../store/editor-store.ts';

@@ -1,3 +1,4 @@
+import type { ShapeStats } from '@junction/api';
 import {
   outputPorts,
   type Port,
@@ -9,7 +10,6 @@ import {
   type ValidationIssue,
 } from '@junction/process-model';
 import type { Edge, Node } from '@xyflow/react';
-import type { ShapeStats } from '../../runs/run-queries.ts';
 import type { Size } from '../store/editor-store.ts';
 import type { NoteNode } from './note-node.tsx';
 

@@ -1,3 +1,4 @@
+import type { BrowseResult } from '@junction/api';
 import {
   CONNECT_OBJECT_ACTIONS,
   CONNECT_OBJECTS,
@@ -8,12 +9,6 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../lib/api.ts';
 import { DataViewer } from '../../runs/json-view.tsx';
-
-interface Browsed {
-  object: string;
-  sample: unknown;
-  profile: JsonSchemaProfile | null;
-}
 
 const LISTABLE = (
   Object.entries(CONNECT_OBJECTS) as [keyof typeof CONNECT_OBJECTS, string][]
@@ -46,7 +41,7 @@ export function ImportOperation({
   const browse = useMutation({
     mutationFn: async () =>
       (
-        await api<Browsed>(
+        await api<BrowseResult>(
           `/api/connections/${encodeURIComponent(operation.connectionId)}/browse`,
           {
             method: 'POST',

@@ -1,8 +1,9 @@
+import type { ConnectionView } from '@junction/api';
 import { type PlatformOperation, shapeSummary } from '@junction/process-model';
 import type { QueryClient } from '@tanstack/react-query';
 import { act, cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ConnectionView, connectionKeys } from '../../connections/connection-queries.ts';
+import { connectionKeys } from '../../connections/connection-queries.ts';
 import { choose, click, renderOptions, typeInto, undo } from './options-panel.test-utils.tsx';
 
 afterEach(cleanup);

@@ -1,0 +1,10 @@
+export * from './connections.ts';
+export * from './errors.ts';
+export * from './fold-run-event.ts';
+export * from './platform.ts';
+export * from './processes.ts';
+export * from './run-documents.ts';
+export * from './run-events.ts';
+export * from './runs.ts';
+export { Nullable, OpenObject } from './schema-helpers.ts';
+export * from './session.ts';

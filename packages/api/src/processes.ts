@@ -1,0 +1,77 @@
+import type { ProcessDocument } from '@junction/process-model';
+import Type, { type Static } from 'typebox';
+import { IssueSchema } from './errors.ts';
+import { OpenObject } from './schema-helpers.ts';
+
+/**
+ * A process file in an answer. Open: the file format is process-model's (its full
+ * schema describes request bodies), and serialising through that recursive schema
+ * would cost more than the answer.
+ */
+export const ProcessDocumentViewSchema = Type.Unsafe<ProcessDocument>(
+  OpenObject('A Junction process file (packages/process-model/schema).'),
+);
+
+export const ProcessSummarySchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  revision: Type.Integer(),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+export type ProcessSummary = Static<typeof ProcessSummarySchema>;
+
+export const ProcessListSchema = Type.Object({
+  items: Type.Array(ProcessSummarySchema),
+  total: Type.Integer(),
+});
+
+export const StoredProcessSchema = Type.Object({
+  document: ProcessDocumentViewSchema,
+  revision: Type.Integer(),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+export type StoredProcess = Static<typeof StoredProcessSchema>;
+
+/** A stored process with what validation finds in it now. */
+export const ProcessViewSchema = Type.Object({
+  ...StoredProcessSchema.properties,
+  issues: Type.Array(IssueSchema),
+});
+export type ProcessView = Static<typeof ProcessViewSchema>;
+
+export const ProcessCreatedSchema = Type.Object({
+  id: Type.String(),
+  revision: Type.Integer(),
+  document: ProcessDocumentViewSchema,
+});
+
+export const ProcessSavedSchema = Type.Object({
+  revision: Type.Integer(),
+  issues: Type.Array(IssueSchema),
+});
+
+/** 409 to a save: someone saved after the revision the client edited. */
+export const SaveConflictSchema = Type.Object({
+  error: Type.String(),
+  message: Type.String(),
+  current: StoredProcessSchema,
+});
+
+export const ProcessImportedSchema = Type.Object({
+  id: Type.String(),
+  revision: Type.Integer(),
+  issues: Type.Array(IssueSchema),
+});
+
+export const ValidationResultSchema = Type.Object({ issues: Type.Array(IssueSchema) });
+
+export const RevisionListSchema = Type.Object({
+  items: Type.Array(
+    Type.Object({ revision: Type.Integer(), savedAt: Type.String({ format: 'date-time' }) }),
+  ),
+});
+
+export const ProcessRevisionSchema = Type.Object({
+  revision: Type.Integer(),
+  document: ProcessDocumentViewSchema,
+});

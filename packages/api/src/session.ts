@@ -1,0 +1,31 @@
+import Type, { type Static } from 'typebox';
+
+/** A caller's role, least to most: each may do what the ones before it may. */
+export const RoleSchema = Type.Union([
+  Type.Literal('viewer'),
+  Type.Literal('operator'),
+  Type.Literal('builder'),
+  Type.Literal('admin'),
+]);
+export type Role = Static<typeof RoleSchema>;
+
+/** Who the browser is: its credentials' account, the account it acts on now, its role. */
+export const SessionSchema = Type.Object({
+  homeAccountId: Type.String(),
+  accountId: Type.String(),
+  role: RoleSchema,
+});
+export type Session = Static<typeof SessionSchema>;
+
+export const HealthSchema = Type.Object({
+  status: Type.Literal('ok'),
+  database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
+});
+
+/** The built-in sandbox after a reset: its seed, scale and objects per collection. */
+export const SandboxSummarySchema = Type.Object({
+  seed: Type.Integer(),
+  scale: Type.Number(),
+  counts: Type.Record(Type.String(), Type.Integer()),
+});
+export type SandboxSummary = Static<typeof SandboxSummarySchema>;
