@@ -3,7 +3,8 @@ import {
   type ValidationIssue,
   validateProcess,
 } from '@junction/process-model';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
+import { useServerIssues, withServerIssues } from './server-issues.ts';
 
 type Semantic = Pick<
   ProcessDocument,
@@ -21,14 +22,17 @@ function sameSemantics(a: Semantic, b: Semantic): boolean {
 }
 
 /**
- * Live validation of the working copy. Moving shapes or notes changes only the
- * layout, which validation does not depend on, so a drag re-uses the last result
- * instead of revalidating on every mouse move.
+ * Live validation of the working copy, plus what only the server knows once editing
+ * pauses. Moving shapes or notes changes only the layout, which validation does not
+ * depend on, so a drag re-uses the last result instead of revalidating on every
+ * mouse move.
  */
 export function useValidation(document: ProcessDocument): readonly ValidationIssue[] {
   const last = useRef<{ document: Semantic; issues: ValidationIssue[] } | null>(null);
   if (!last.current || !sameSemantics(last.current.document, document)) {
     last.current = { document, issues: validateProcess(document) };
   }
-  return last.current.issues;
+  const local = last.current.issues;
+  const server = useServerIssues(document);
+  return useMemo(() => withServerIssues(local, server), [local, server]);
 }
