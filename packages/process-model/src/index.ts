@@ -67,6 +67,7 @@ export {
   type ReadJsonOptions,
   type ReadJsonResult,
   readJson,
+  repeatedKeyIssues,
   syntaxIssue,
 } from './json/read-json.ts';
 export { processJsonSchemaText } from './json-schema.ts';
@@ -163,7 +164,12 @@ export {
   ShapeSchema,
   type StartShape,
 } from './schema/shapes.ts';
-export { type ParseResult, parseProcess, serializeProcess } from './serialize.ts';
+export {
+  type ParseResult,
+  parseProcess,
+  readProcessValue,
+  serializeProcess,
+} from './serialize.ts';
 export { dateFormatProblem, formatDate } from './text/date-format.ts';
 export { ISO_DATE_MASKS, parseDate } from './text/date-parse.ts';
 export { type FieldPathSegment, parseFieldPath } from './text/field-path.ts';

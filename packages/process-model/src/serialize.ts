@@ -41,7 +41,15 @@ export function parseProcess(text: string): ParseResult {
   if (!read.ok) {
     return read;
   }
-  const value = read.value;
+  return readProcessValue(read.value);
+}
+
+/**
+ * A process file already parsed from JSON (a request body): migration to the current
+ * schema version, then the structural check, as `parseProcess` does after parsing.
+ * The value may be changed in place by the migration; pass a copy of shared data.
+ */
+export function readProcessValue(value: unknown): ParseResult {
   const migrated = migrateProcess(value);
   if (!migrated.ok) {
     return migrated;

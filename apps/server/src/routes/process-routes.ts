@@ -14,7 +14,7 @@ import {
 } from '@junction/api';
 import {
   createProcess,
-  readJson,
+  repeatedKeyIssues,
   serializeProcess,
   type ValidationIssue,
 } from '@junction/process-model';
@@ -49,9 +49,8 @@ function parseIfMatch(header: string | undefined): number {
 }
 
 /** Keys written twice in the body (the parsed value has kept only the last). */
-function repeatedKeys(text: string | undefined): ValidationIssue[] {
-  const read = text === undefined ? undefined : readJson(text, { duplicateKeys: true });
-  return read && !read.ok ? read.issues : [];
+function repeatedKeys(text: string | undefined, value: unknown): ValidationIssue[] {
+  return text === undefined ? [] : repeatedKeyIssues(text, value);
 }
 
 export const processRoutes =
@@ -308,7 +307,7 @@ export const processRoutes =
       },
       async (request) => ({
         issues: [
-          ...repeatedKeys(jsonTextOf(request)),
+          ...repeatedKeys(jsonTextOf(request), request.body),
           ...(await validateInAccount(processes, services.accountOf(request), request.body)),
         ],
       }),

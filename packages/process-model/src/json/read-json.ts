@@ -138,6 +138,15 @@ export function prototypeKeyIssues(text: string): ValidationIssue[] {
   return issues;
 }
 
+/**
+ * Keys written twice in `text`, given the value JSON.parse already made of it (so the
+ * text is scanned, not parsed again): a flat count decides whether the slower visitor
+ * has anything to find.
+ */
+export function repeatedKeyIssues(text: string, value: unknown): ValidationIssue[] {
+  return keptMembers(value) < scanJson(text).members ? duplicateKeyIssues(text) : [];
+}
+
 /** Problems with keys, found only when a cheap test says there may be some. */
 function keyIssues(text: string, value: unknown, scan: JsonScan, options: ReadJsonOptions) {
   // JSON.parse keeps one member per key, so fewer kept than written means a repeat;
