@@ -82,6 +82,8 @@ test.describe('editing on the canvas', () => {
     await addFromPalette(page, 'Branch');
     await addFromPalette(page, 'Stop');
     await page.getByLabel('Start output').dragTo(page.getByLabel('Branch input'));
+    // The first connection re-renders the shapes; drag again only once it is drawn.
+    await expect(edges(page)).toHaveCount(1);
     await page.getByLabel('Branch output Branch 1').dragTo(page.getByLabel('Stop input'));
     await expect(edges(page)).toHaveCount(2);
 

@@ -35,7 +35,11 @@ export function passThroughProcess(id = 'pass'): ProcessDocument {
 
 /** Start (connector: List Resource · Request) -> Stop: a Get at Start, counted as In. */
 export function startGetProcess(id = 'get'): ProcessDocument {
-  const doc = passThroughProcess(id);
+  return withListAtStart(passThroughProcess(id), 'sandbox');
+}
+
+/** `doc` with its Start made a connector: List Resource · Request on `connectionId`. */
+export function withListAtStart(doc: ProcessDocument, connectionId: string): ProcessDocument {
   const start = doc.shapes['start'];
   if (start?.kind !== 'start') {
     throw new Error('unreachable: every process has a Start');
@@ -46,7 +50,7 @@ export function startGetProcess(id = 'get'): ProcessDocument {
       mode: 'connector',
       operation: {
         connector: 'cloudblue-connect',
-        connectionId: 'sandbox',
+        connectionId,
         action: 'list',
         object: 'request',
         trackingDirection: 'output',

@@ -7,11 +7,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { updateShape } from '@junction/process-model';
 import { listRequestsProcess } from '@junction/runtime/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { openDatabase } from '../src/db/open-database.ts';
+import { withListAtStart } from './run-helpers.ts';
 
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 const GRACE_MS = 3000;
@@ -102,26 +102,7 @@ async function post(base: string, path: string, body: unknown) {
 
 /** Start (Get on `connectionId`) -> List Resource · Request on the built-in sandbox -> Stop. */
 function heldThenSandboxProcess(connectionId: string) {
-  const doc = listRequestsProcess('held-then-sandbox', 'sandbox');
-  const start = doc.shapes['start'];
-  if (start?.kind !== 'start') {
-    throw new Error('unreachable: every process has a Start');
-  }
-  return updateShape(doc, 'start', {
-    ...start,
-    config: {
-      mode: 'connector',
-      operation: {
-        connector: 'cloudblue-connect',
-        connectionId,
-        action: 'list',
-        object: 'request',
-        trackingDirection: 'output',
-        returnApplicationErrors: false,
-        parameters: [],
-      },
-    },
-  });
+  return withListAtStart(listRequestsProcess('held-then-sandbox', 'sandbox'), connectionId);
 }
 
 async function until(condition: () => boolean, what: string) {
