@@ -11,6 +11,7 @@ import type { RunDocument } from '@junction/runtime';
 import { executeProcess, succeeded } from '@junction/runtime';
 import { type RunArgs, UsageError, type ValidateArgs } from './args.ts';
 import { openCliGateway } from './cli-gateway.ts';
+import { progressReporter, summaryLines } from './run-report.ts';
 
 export interface Output {
   out(line: string): void;
@@ -76,12 +77,14 @@ export async function runCommand(
   const startDocuments = args.input ? readInput(args.input) : undefined;
   const { gateway, close } = await openCliGateway(args.connection, args.tokenEnv, env);
   const outputs = new Map<string, RunDocument[]>();
+  const progress = progressReporter(document, io.err);
   try {
     const outcome = await executeProcess(document, {
       connectors: gateway,
       ...(startDocuments ? { startDocuments } : {}),
       listener: {
-        shapeFinished: (shapeId, _stats, result) => {
+        shapeFinished: (shapeId, stats, result) => {
+          progress(shapeId, stats);
           if (args.output && result) {
             outputs.set(shapeId, [
               ...(outputs.get(shapeId) ?? []),
@@ -111,15 +114,9 @@ export async function runCommand(
         ),
       );
     } else {
-      for (const [shapeId, stats] of Object.entries(outcome.shapes)) {
-        const title = document.shapes[shapeId]?.label || shapeId;
-        io.out(
-          `${title.padEnd(24)} ${String(stats.documentsIn).padStart(7)} in ${String(stats.documentsOut).padStart(7)} out ${String(stats.documentsInError).padStart(5)} in error ${stats.elapsedMs.toFixed(1).padStart(9)} ms`,
-        );
+      for (const line of summaryLines(document, outcome)) {
+        io.out(line);
       }
-      io.out(
-        `${outcome.status.toUpperCase().replace('-', '_')}${outcome.error ? `: ${outcome.error}` : ''}`,
-      );
     }
     return succeeded(outcome.status) ? 0 : 1;
   } finally {
