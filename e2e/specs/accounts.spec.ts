@@ -36,7 +36,9 @@ test('the account switcher acts on a customer account and back', async ({ page }
 
   const switcher = page.getByRole('combobox', { name: 'Account' });
   await expect(switcher.locator('option', { hasText: 'Acme Retail' })).toHaveCount(1);
+  const intoCustomer = page.waitForEvent('load');
   await switcher.selectOption({ label: '— Acme Retail' });
+  await intoCustomer;
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Account default');
 
   // The customer's processes are its own: none of the default account's show.
@@ -45,7 +47,10 @@ test('the account switcher acts on a customer account and back', async ({ page }
   const inCustomer = await page.request.get('/api/processes');
   expect((await inCustomer.json()).total).toBe(0);
 
+  // Choosing an account reloads the page; navigate only once that reload is done.
+  const reloaded = page.waitForEvent('load');
   await page.getByRole('combobox', { name: 'Account' }).selectOption({ label: 'Default' });
+  await reloaded;
   await page.goto('/accounts');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Account default');
 });
