@@ -60,8 +60,13 @@ import { runRoutes } from './routes/run-routes.ts';
 import { SANDBOX_ADMIN_PREFIX, sandboxRoutes } from './routes/sandbox-routes.ts';
 import { testInputRoutes } from './routes/test-input-routes.ts';
 import { createInProcessDispatcher } from './runs/in-process-dispatcher.ts';
+import { openQueueRuns, type QueueRunsOptions } from './runs/queue/queue-runs.ts';
 import { DEFAULT_RUN_RETENTION_DAYS, startRunRetention } from './runs/retention.ts';
-import { DEFAULT_RUN_LIVENESS, type RunLiveness } from './runs/run-dispatcher.ts';
+import {
+  DEFAULT_RUN_LIVENESS,
+  type RunDispatcher,
+  type RunLiveness,
+} from './runs/run-dispatcher.ts';
 import { DEFAULT_RUN_SLOT_LIMITS, type RunSlotLimits } from './runs/run-slots.ts';
 import { createRuntimeServices } from './runs/runtime-services.ts';
 import { createScheduler, type Scheduler, type SchedulerOptions } from './runs/scheduler.ts';
@@ -94,6 +99,13 @@ export interface AppOptions {
   runLimits?: Partial<RunSlotLimits>;
   /** Days a finished run (record, documents, logs) is kept (JUNCTION_RUN_RETENTION_DAYS). */
   runRetentionDays?: number | undefined;
+  /**
+   * Where runs execute (JUNCTION_RUNS): `in-process` in this server, or `queue`, through
+   * the pg-boss job queue, by this server's worker and/or `junction worker` processes.
+   */
+  runs?: 'in-process' | 'queue';
+  /** The queue's settings and this server's own worker (`runs: 'queue'`). */
+  queue?: QueueRunsOptions;
   /** Run heartbeats and when another server's runs count as abandoned (tests shorten them). */
   runLiveness?: RunLiveness;
   /** Private or local hosts, addresses and ranges connections may call (JUNCTION_EGRESS_ALLOW). */
@@ -153,10 +165,15 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const accounts = createAccountRepository(db);
   const tokens = createTokenRepository(db);
   // Embedded PGlite belongs to this server alone, so nothing can still be running;
-  // a shared PostgreSQL database may hold other servers' live runs.
-  await runs.abandonInterrupted(
-    db.kind === 'postgres' ? (options.runLiveness ?? DEFAULT_RUN_LIVENESS).staleAfterMs : undefined,
-  );
+  // a shared PostgreSQL database may hold other servers' live runs. With the queue,
+  // the runs of a dead worker are ended by the lost-run queue instead.
+  if (db.kind === 'pglite' || options.runs !== 'queue') {
+    await runs.abandonInterrupted(
+      db.kind === 'postgres'
+        ? (options.runLiveness ?? DEFAULT_RUN_LIVENESS).staleAfterMs
+        : undefined,
+    );
+  }
 
   const app = Fastify({
     // Request lines carry the URL, and `?access_token=` with it.
@@ -181,10 +198,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     createGuardedFetch({ allow: options.egressAllow ?? [] }),
   );
   const processes = createProcessRepository(db);
-  const dispatcher = createInProcessDispatcher({
+  const limits = { ...DEFAULT_RUN_SLOT_LIMITS, ...options.runLimits };
+  const executorDeps = {
     runs,
     documents: runDocuments,
-    gatewayFor: (accountId) => createConnectGateway(connections, accountId, fetchFor),
+    gatewayFor: (accountId: string) => createConnectGateway(connections, accountId, fetchFor),
     runtimeFor: createRuntimeServices({
       db,
       processes,
@@ -194,9 +212,23 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       testLimits: options.testLimits,
     }),
     log: app.log,
-    limits: { ...DEFAULT_RUN_SLOT_LIMITS, ...options.runLimits },
-    liveness: options.runLiveness,
-  });
+  };
+  let startQueueWorker = async (): Promise<void> => undefined;
+  let dispatcher: RunDispatcher;
+  if (options.runs === 'queue') {
+    const queued = await openQueueRuns(
+      { ...executorDeps, db },
+      { ...options.queue, defaultConcurrency: limits.concurrentRuns },
+    );
+    dispatcher = queued.dispatcher;
+    startQueueWorker = queued.startWorker;
+  } else {
+    dispatcher = createInProcessDispatcher({
+      ...executorDeps,
+      limits,
+      liveness: options.runLiveness,
+    });
+  }
   const services: Services = {
     processes,
     connections,
@@ -302,6 +334,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   if (serveWeb) {
     await app.register(fastifyStatic, { root: options.webDist!, wildcard: false });
   }
+
+  // Last: a job taken now finds every route (the in-process sandbox) and service ready.
+  await startQueueWorker();
 
   const retention = startRunRetention({
     runs,

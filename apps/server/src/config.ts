@@ -20,6 +20,10 @@ export interface ServerConfig {
   allowedHosts: string[];
   /** How long running runs may finish on SIGTERM/SIGINT before they are aborted; undefined = the default. */
   shutdownGraceMs: number | undefined;
+  /** Where runs execute (JUNCTION_RUNS): in this server, or through the job queue. */
+  runs: 'in-process' | 'queue';
+  /** With the queue: whether this server runs a worker too (JUNCTION_SERVER_WORKER, default on). */
+  serverWorker: boolean;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -70,7 +74,16 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     programCommands: list(env['JUNCTION_PROGRAM_COMMANDS']),
     egressAllow: list(env['JUNCTION_EGRESS_ALLOW']),
     shutdownGraceMs: positiveInteger(env, 'JUNCTION_SHUTDOWN_GRACE_MS', 'ms').ms,
+    runs: runsMode(env['JUNCTION_RUNS']),
+    serverWorker: !['0', 'false', 'off'].includes(env['JUNCTION_SERVER_WORKER'] ?? ''),
   };
+}
+
+function runsMode(text: string | undefined): 'in-process' | 'queue' {
+  if (text === undefined || text === '' || text === 'in-process' || text === 'queue') {
+    return text === 'queue' ? 'queue' : 'in-process';
+  }
+  throw new Error(`JUNCTION_RUNS must be "in-process" or "queue", got "${text}".`);
 }
 
 /** A comma-separated setting as its non-empty items. */

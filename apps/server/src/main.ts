@@ -22,6 +22,8 @@ async function main(): Promise<void> {
     egressAllow: config.egressAllow,
     allowedHosts: config.allowedHosts,
     shutdownGraceMs: config.shutdownGraceMs,
+    runs: config.runs,
+    queue: config.serverWorker ? {} : { worker: false },
     webDist: config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     publicUrl,
     logger: {

@@ -14,9 +14,15 @@ import type { RuntimeServices } from './runtime-services.ts';
 
 const PROGRESS_INTERVAL_MS = 200;
 
+/**
+ * A stop the host decided (shutdown, a worker losing its claim), as opposed to a user's
+ * cancel: the run ends ABORTED with this message, whatever the cut made it fail with.
+ */
+export class HostAbort extends Error {}
+
 export const SHUTDOWN_REASON = 'Server shut down before the run finished';
-/** The abort reason of runs cut off by shutdown, told apart from a user's cancel by identity. */
-export const SHUTDOWN = new Error(SHUTDOWN_REASON);
+/** The abort reason of runs cut off by the server's shutdown. */
+export const SHUTDOWN = new HostAbort(SHUTDOWN_REASON);
 
 const NO_COUNTS = { documentsIn: 0, documentsOut: 0, documentsInError: 0 };
 
@@ -34,15 +40,15 @@ export const UNEXPECTED_END: RunEvent = {
 };
 
 /**
- * A run the shutdown cut off is ABORTED with the shutdown's reason, whatever the cut
- * made it fail with (a closed connection, a cancelled call). A run that still did its
- * work keeps its status.
+ * A run the host cut off (shutdown, lost claim) is ABORTED with the host's reason,
+ * whatever the cut made it fail with (a closed connection, a cancelled call). A run
+ * that still did its work keeps its status.
  */
-function afterShutdown(outcome: RunOutcome, signal: AbortSignal): RunOutcome {
-  if (signal.reason !== SHUTDOWN || succeeded(outcome.status)) {
+function afterHostAbort(outcome: RunOutcome, signal: AbortSignal): RunOutcome {
+  if (!(signal.reason instanceof HostAbort) || succeeded(outcome.status)) {
     return outcome;
   }
-  return { ...outcome, status: 'aborted', error: SHUTDOWN_REASON };
+  return { ...outcome, status: 'aborted', error: signal.reason.message };
 }
 
 export interface RunExecutorDeps {
@@ -143,7 +149,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
         },
       },
     );
-    const outcome = afterShutdown(executed, signal);
+    const outcome = afterHostAbort(executed, signal);
     const documentsStored = await recorder.finish(outcome.log ?? []);
     await progress.settled();
     const counts = reportingCounts(request.process, outcome, request.startDocuments !== undefined);

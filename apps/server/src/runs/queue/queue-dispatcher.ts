@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../db/database.ts';
+import { HttpError } from '../../errors.ts';
+import type { RunRepository } from '../../repositories/run-repository.ts';
+import type { RunDispatcher } from '../run-dispatcher.ts';
+import type { RunLogger } from '../run-logger.ts';
+import type { EventRelay } from './event-relay.ts';
+import { runCancelChannel } from './run-channels.ts';
+import type { RunQueue } from './run-queue.ts';
+import type { RunWorker } from './run-worker.ts';
+
+const DRAIN_POLL_MS = 50;
+
+/**
+ * Runs go through the job queue: `start` stores the run and its job in one
+ * transaction (a run is never queued twice nor stored without its job) and returns;
+ * workers (this server's own, when it has one, or `junction worker` processes)
+ * execute them. Cancels and live events cross processes through LISTEN/NOTIFY.
+ */
+export function createQueueDispatcher(deps: {
+  db: Database;
+  queue: RunQueue;
+  runs: RunRepository;
+  relay: EventRelay;
+  log: RunLogger;
+  /** The worker this server hosts, if any (started once the app is built); stopped first. */
+  worker?: () => RunWorker | undefined;
+}): RunDispatcher {
+  const { db, runs, log } = deps;
+  const cancelChannel = runCancelChannel(db);
+  // Runs started here, for drain(); forgotten once seen ended.
+  const started = new Set<string>();
+  const pending = new Set<Promise<unknown>>();
+  let accepting = true;
+
+  const track = (work: Promise<unknown>) => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  };
+
+  return {
+    async start(request) {
+      if (!accepting) {
+        throw new HttpError(
+          503,
+          'shutting-down',
+          'The server is shutting down; start the run again once it is back.',
+        );
+      }
+      const runId = randomUUID();
+      await db.transaction(async (tx) => {
+        await runs.create(
+          request.accountId,
+          {
+            id: runId,
+            processId: request.processId,
+            document: request.process,
+            connectionId: request.connectionId,
+            executionType: request.executionType,
+            revision: request.revision ?? null,
+            originalRunId: request.originalRunId ?? null,
+            deploymentId: request.deploymentId ?? null,
+            environmentId: request.environmentId ?? null,
+          },
+          tx,
+        );
+        await deps.queue.enqueue(tx, {
+          runId,
+          accountId: request.accountId,
+          ...(request.startDocuments ? { startDocuments: request.startDocuments } : {}),
+        });
+      });
+      started.add(runId);
+      return runId;
+    },
+    // The worker holding the run may be anywhere: the request is stored and announced.
+    cancel(runId) {
+      track(
+        runs
+          .requestCancel(runId, cancelChannel)
+          .catch((error) => log.error({ err: error, runId }, 'could not cancel the run')),
+      );
+      return true;
+    },
+    subscribe: (runId, listener) => deps.relay.follow(runId, listener),
+    async drain() {
+      while (started.size > 0) {
+        const running = await db.query<{ id: string }>(
+          "SELECT id FROM runs WHERE id = ANY($1) AND status = 'running'",
+          [[...started]],
+        );
+        const still = new Set(running.map((r) => r.id));
+        for (const id of started) {
+          if (!still.has(id)) {
+            started.delete(id);
+          }
+        }
+        if (started.size > 0) {
+          await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
+        }
+      }
+    },
+    async stop(graceMs = 0) {
+      accepting = false;
+      await deps.worker?.()?.stop(graceMs);
+      await Promise.all(pending);
+      await deps.queue.stop();
+      await deps.relay.close();
+    },
+  };
+}
