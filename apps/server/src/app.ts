@@ -70,11 +70,12 @@ import {
 import { DEFAULT_RUN_SLOT_LIMITS, type RunSlotLimits } from './runs/run-slots.ts';
 import { createRuntimeServices } from './runs/runtime-services.ts';
 import { createScheduler, type Scheduler, type SchedulerOptions } from './runs/scheduler.ts';
+import { SANDBOX_PREFIX } from './sandbox-prefix.ts';
 import { createSecretBox, loadOrCreateKeyFile, parseSecretKey } from './secrets/secret-box.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import type { Services } from './services.ts';
 
-export const SANDBOX_PREFIX = '/sandbox/connect/public/v1';
+export { SANDBOX_PREFIX };
 
 export interface AppOptions {
   /** PGlite files and the generated key file live here; undefined = in memory. */

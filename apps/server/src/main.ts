@@ -23,7 +23,11 @@ async function main(): Promise<void> {
     allowedHosts: config.allowedHosts,
     shutdownGraceMs: config.shutdownGraceMs,
     runs: config.runs,
-    queue: config.serverWorker ? {} : { worker: false },
+    queue: {
+      ...(config.runHeartbeatSeconds ? { heartbeatSeconds: config.runHeartbeatSeconds } : {}),
+      ...(config.serverWorker ? {} : { worker: false as const }),
+    },
+    databaseSchema: config.databaseSchema,
     webDist: config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     publicUrl,
     logger: {

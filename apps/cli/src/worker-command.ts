@@ -1,0 +1,54 @@
+import { once } from 'node:events';
+import { readWorkerConfig, startWorkerHost, WORKER_SHUTDOWN_REASON } from '@junction/server/worker';
+import type { WorkerArgs } from './args.ts';
+import type { Output } from './commands.ts';
+
+const DEFAULT_GRACE_MS = 10_000;
+
+/** Structured lines on stderr, one JSON object each, like the server's log. */
+function workerLog(io: Output) {
+  const line = (level: string) => (details: object, message: string) => {
+    const err = (details as { err?: unknown }).err;
+    io.err(
+      JSON.stringify({
+        level,
+        time: new Date().toISOString(),
+        msg: message,
+        ...details,
+        ...(err instanceof Error ? { err: { message: err.message, stack: err.stack } } : {}),
+      }),
+    );
+  };
+  return { info: line('info'), warn: line('warn'), error: line('error') };
+}
+
+/**
+ * `junction worker`: takes runs from the queue until SIGTERM or SIGINT, then stops
+ * taking them, gives running runs the grace period and ends the rest ABORTED.
+ * Exits 0 after a clean stop.
+ */
+export async function workerCommand(
+  args: WorkerArgs,
+  io: Output,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  const config = readWorkerConfig(env);
+  const log = workerLog(io);
+  const host = await startWorkerHost(
+    config,
+    {
+      concurrency: args.concurrency,
+      perAccount: args.perAccount,
+      ...(config.runHeartbeatSeconds ? { heartbeatSeconds: config.runHeartbeatSeconds } : {}),
+      shutdownReason: WORKER_SHUTDOWN_REASON,
+    },
+    log,
+  );
+  io.out(`junction worker: taking runs, ${args.concurrency} at once (pid ${process.pid})`);
+  const signal = await Promise.race([once(process, 'SIGTERM'), once(process, 'SIGINT')]);
+  const graceMs = args.graceMs ?? config.shutdownGraceMs ?? DEFAULT_GRACE_MS;
+  log.info({ signal, running: host.running, graceMs }, 'worker stopping');
+  await host.stop(graceMs);
+  io.out('junction worker: stopped');
+  return 0;
+}
