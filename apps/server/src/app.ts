@@ -274,6 +274,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     deployments,
     processes,
     dispatcher,
+    transaction: (fn) => db.transaction(fn),
     log: app.log,
     options: options.scheduler,
   });

@@ -257,6 +257,21 @@ export function createRunRepository(db: Database) {
       return rows.length;
     },
 
+    /**
+     * Live events only serve watchers of running runs; a finished run's record holds
+     * its result. They go `ageMs` after the end, once late readers are done.
+     */
+    async deleteEventsOfFinishedRuns(ageMs: number): Promise<number> {
+      const rows = await db.query(
+        `DELETE FROM run_events e USING runs r
+         WHERE r.account_id = e.account_id AND r.id = e.run_id AND r.status <> 'running'
+           AND r.finished_at < now() - $1 * interval '1 millisecond'
+         RETURNING e.seq`,
+        [ageMs],
+      );
+      return rows.length;
+    },
+
     /** Says the server running these runs is alive (see `abandonInterrupted`). */
     async heartbeat(ids: readonly string[]): Promise<void> {
       if (ids.length > 0) {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../../db/database.ts';
+import type { Database, Queryable } from '../../db/database.ts';
 import { HttpError } from '../../errors.ts';
 import type { RunRepository } from '../../repositories/run-repository.ts';
-import type { RunDispatcher } from '../run-dispatcher.ts';
+import type { RunDispatcher, RunRequest } from '../run-dispatcher.ts';
 import type { RunLogger } from '../run-logger.ts';
 import type { EventRelay } from './event-relay.ts';
 import { runCancelChannel } from './run-channels.ts';
@@ -10,6 +10,7 @@ import type { RunQueue } from './run-queue.ts';
 import type { RunWorker } from './run-worker.ts';
 
 const DRAIN_POLL_MS = 50;
+const EVENT_SWEEP_MS = 60_000;
 
 /**
  * Runs go through the job queue: `start` stores the run and its job in one
@@ -32,6 +33,49 @@ export function createQueueDispatcher(deps: {
   const started = new Set<string>();
   const pending = new Set<Promise<unknown>>();
   let accepting = true;
+  const sweep = setInterval(() => {
+    track(
+      runs
+        .deleteEventsOfFinishedRuns(EVENT_SWEEP_MS)
+        .catch((error) => log.error({ err: error }, 'could not delete old run events')),
+    );
+  }, EVENT_SWEEP_MS);
+  sweep.unref();
+
+  /** The run's row and its job, in the caller's transaction. */
+  async function startWithin(tx: Queryable, request: RunRequest): Promise<string> {
+    if (!accepting) {
+      throw new HttpError(
+        503,
+        'shutting-down',
+        'The server is shutting down; start the run again once it is back.',
+      );
+    }
+    const runId = randomUUID();
+    await runs.create(
+      request.accountId,
+      {
+        id: runId,
+        processId: request.processId,
+        document: request.process,
+        connectionId: request.connectionId,
+        executionType: request.executionType,
+        revision: request.revision ?? null,
+        originalRunId: request.originalRunId ?? null,
+        deploymentId: request.deploymentId ?? null,
+        environmentId: request.environmentId ?? null,
+      },
+      tx,
+    );
+    await deps.queue.enqueue(tx, {
+      runId,
+      accountId: request.accountId,
+      ...(request.startDocuments ? { startDocuments: request.startDocuments } : {}),
+    });
+    // Forgotten by drain() if the transaction rolls back: no such run is running.
+    started.add(runId);
+    return runId;
+  }
 
   const track = (work: Promise<unknown>) => {
     pending.add(work);
@@ -40,39 +84,9 @@ export function createQueueDispatcher(deps: {
 
   return {
     async start(request) {
-      if (!accepting) {
-        throw new HttpError(
-          503,
-          'shutting-down',
-          'The server is shutting down; start the run again once it is back.',
-        );
-      }
-      const runId = randomUUID();
-      await db.transaction(async (tx) => {
-        await runs.create(
-          request.accountId,
-          {
-            id: runId,
-            processId: request.processId,
-            document: request.process,
-            connectionId: request.connectionId,
-            executionType: request.executionType,
-            revision: request.revision ?? null,
-            originalRunId: request.originalRunId ?? null,
-            deploymentId: request.deploymentId ?? null,
-            environmentId: request.environmentId ?? null,
-          },
-          tx,
-        );
-        await deps.queue.enqueue(tx, {
-          runId,
-          accountId: request.accountId,
-          ...(request.startDocuments ? { startDocuments: request.startDocuments } : {}),
-        });
-      });
-      started.add(runId);
-      return runId;
+      return await db.transaction((tx) => startWithin(tx, request));
     },
+    startWithin,
     // The worker holding the run may be anywhere: the request is stored and announced.
     cancel(runId) {
       track(
@@ -102,6 +116,7 @@ export function createQueueDispatcher(deps: {
     },
     async stop(graceMs = 0) {
       accepting = false;
+      clearInterval(sweep);
       await deps.worker?.()?.stop(graceMs);
       await Promise.all(pending);
       await deps.queue.stop();

@@ -158,6 +158,9 @@ describe(`runs through the pg-boss job queue (${storageUnderTest()})`, () => {
       'start',
       'list',
     ]);
+    // Once the run is over its live events go; the run's record keeps the result.
+    expect(await runs().deleteEventsOfFinishedRuns(0)).toBeGreaterThan(0);
+    expect(await db.query('SELECT seq FROM run_events WHERE run_id = $1', [runId])).toEqual([]);
   });
 
   it('cancels a run held by a worker within 2 s, and a queued one before it starts', async () => {
@@ -200,5 +203,23 @@ describe(`runs through the pg-boss job queue (${storageUnderTest()})`, () => {
     });
     await expect(unsendable).rejects.toThrow(/BigInt/);
     expect(await db.query('SELECT id FROM runs')).toHaveLength(before.length);
+  });
+
+  it("queues a run inside the caller's transaction, and neither run nor job survives its rollback", async () => {
+    let runId = '';
+    const claimedThenFailed = db.transaction(async (tx) => {
+      runId = await dispatcher.startWithin!(tx, {
+        accountId: DEFAULT_ACCOUNT_ID,
+        process: listRequestsProcess('scheduled'),
+        processId: null,
+        connectionId: null,
+        executionType: 'exec_sched',
+      });
+      throw new Error('the tick could not be recorded');
+    });
+    await expect(claimedThenFailed).rejects.toThrow('the tick could not be recorded');
+    expect(runId).not.toBe('');
+    expect(await runs().get(DEFAULT_ACCOUNT_ID, runId)).toBeNull();
+    expect(await queue.boss.getJobById(RUN_QUEUE, runId)).toBeNull();
   });
 });
