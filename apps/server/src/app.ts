@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { HealthSchema } from '@junction/api';
 import {
   attachSandboxPersistence,
   connectSandbox,
@@ -31,6 +30,8 @@ import { openDatabase } from './db/open-database.ts';
 import { installErrorPolicy } from './error-policy.ts';
 import { installJsonBodyParser } from './json-body.ts';
 import { redactingLogger } from './log-redaction.ts';
+import { metricsRoute } from './metrics/metrics-route.ts';
+import { createRunMetrics } from './metrics/run-metrics.ts';
 import { createPlatformGateway } from './platform/platform-gateway.ts';
 import { platformRoutes } from './platform/platform-routes.ts';
 import { createPlatformService } from './platform/platform-service.ts';
@@ -50,7 +51,7 @@ import { createSandboxPersistence } from './repositories/sandbox-persistence.ts'
 import { createTokenRepository } from './repositories/token-repository.ts';
 import { connectionRoutes } from './routes/connection-routes.ts';
 import { executionRoutes } from './routes/execution-routes.ts';
-import { AUTH_ERRORS, operation } from './routes/openapi.ts';
+import { healthRoutes } from './routes/health-routes.ts';
 import { operationImportRoutes } from './routes/operation-import-routes.ts';
 import { processRoutes } from './routes/process-routes.ts';
 import { runDocumentRoutes } from './routes/run-document-routes.ts';
@@ -61,6 +62,7 @@ import { SANDBOX_ADMIN_PREFIX, sandboxRoutes } from './routes/sandbox-routes.ts'
 import { testInputRoutes } from './routes/test-input-routes.ts';
 import { createInProcessDispatcher } from './runs/in-process-dispatcher.ts';
 import { openQueueRuns, type QueueRunsOptions } from './runs/queue/queue-runs.ts';
+import { openRunQueue, RUN_QUEUE } from './runs/queue/run-queue.ts';
 import { DEFAULT_RUN_RETENTION_DAYS, startRunRetention } from './runs/retention.ts';
 import {
   DEFAULT_RUN_LIVENESS,
@@ -200,6 +202,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   );
   const processes = createProcessRepository(db);
   const limits = { ...DEFAULT_RUN_SLOT_LIMITS, ...options.runLimits };
+  const queue =
+    options.runs === 'queue' ? await openRunQueue(db, app.log, options.queue) : undefined;
+  const metrics = createRunMetrics(queue);
   const executorDeps = {
     runs,
     documents: runDocuments,
@@ -213,22 +218,21 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       testLimits: options.testLimits,
     }),
     log: app.log,
+    observer: metrics.observer,
   };
   let startQueueWorker = async (): Promise<void> => undefined;
   let dispatcher: RunDispatcher;
-  if (options.runs === 'queue') {
-    const queued = await openQueueRuns(
-      { ...executorDeps, db },
-      { ...options.queue, defaultConcurrency: limits.concurrentRuns },
-    );
-    dispatcher = queued.dispatcher;
+  if (queue) {
+    const queued = await openQueueRuns({ ...executorDeps, db }, queue, {
+      ...options.queue,
+      defaultConcurrency: limits.concurrentRuns,
+    });
+    dispatcher = metrics.counting(queued.dispatcher);
     startQueueWorker = queued.startWorker;
   } else {
-    dispatcher = createInProcessDispatcher({
-      ...executorDeps,
-      limits,
-      liveness: options.runLiveness,
-    });
+    dispatcher = metrics.counting(
+      createInProcessDispatcher({ ...executorDeps, limits, liveness: options.runLiveness }),
+    );
   }
   const services: Services = {
     processes,
@@ -285,16 +289,13 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const serveWeb = options.webDist !== undefined && existsSync(options.webDist);
   installErrorPolicy(app, { singlePageApp: serveWeb });
   installAuth(app, { accessToken: options.accessToken, tokens, accounts });
-  app.get(
-    '/api/health',
-    {
-      schema: {
-        ...operation('getHealth', 'health'),
-        response: { 200: HealthSchema, ...AUTH_ERRORS },
-      },
-    },
-    async () => ({ status: 'ok' as const, database: db.kind }),
+  await app.register(
+    healthRoutes({
+      db,
+      queue: queue && (async () => (await queue.boss.getQueue(RUN_QUEUE)) !== null),
+    }),
   );
+  await app.register(metricsRoute(metrics.registry, options.accessToken));
   await app.register(processRoutes(services));
   await app.register(connectionRoutes(services));
   await app.register(runRoutes(services));

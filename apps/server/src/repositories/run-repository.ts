@@ -174,8 +174,11 @@ export function createRunRepository(db: Database) {
       return rows.length > 0;
     },
 
-    /** Aborts a run still marked running whose worker is gone; false when it had ended. */
-    async abortLost(accountId: string, id: string, reason: string): Promise<boolean> {
+    /**
+     * Aborts a run no worker is executing (its worker is gone, or it never left the
+     * queue) if it is still marked running; false when it had ended.
+     */
+    async abortIfRunning(accountId: string, id: string, reason: string): Promise<boolean> {
       const rows = await db.query(
         `UPDATE runs SET status = 'aborted', error = $3, finished_at = now()
          WHERE account_id = $1 AND id = $2 AND status = 'running' RETURNING id`,

@@ -1,6 +1,7 @@
 import { own } from '@junction/process-model';
 import type { ConnectorGateway, RunOutcome, ShapeStats } from '@junction/runtime';
 import { executeProcess, succeeded } from '@junction/runtime';
+import type { RunObserver } from '../metrics/run-metrics.ts';
 import type { RunDocumentRepository } from '../repositories/run-document-repository.ts';
 import type { RunRepository } from '../repositories/run-repository.ts';
 import { createDocumentRecorder } from './document-recorder.ts';
@@ -58,6 +59,8 @@ export interface RunExecutorDeps {
   /** What else a run may use on this host: stored processes, stores, commands. */
   runtimeFor: (accountId: string) => RuntimeServices;
   log: RunLogger;
+  /** Counts each run's end and duration (Prometheus), where there is one. */
+  observer?: RunObserver | undefined;
 }
 
 /**
@@ -93,6 +96,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
     emit: (event: RunEvent) => void,
   ): Promise<void> {
     const { accountId } = request;
+    const began = performance.now();
     // Watchers hear what the run records: no tokens (see redact-secrets.ts).
     const publish = (event: RunEvent) => emit(redactEvent(event));
     const recorder = createDocumentRecorder({
@@ -161,6 +165,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
       counts,
       documentsStored,
     });
+    deps.observer?.finished(outcome.status, (performance.now() - began) / 1000);
     publish({
       type: 'end',
       status: outcome.status,
@@ -186,6 +191,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
       counts: NO_COUNTS,
       documentsStored: 0,
     });
+    deps.observer?.finished(status, undefined);
   }
 
   /** A run that crashed outside the runtime is stored as ERROR; a storage failure is logged. */

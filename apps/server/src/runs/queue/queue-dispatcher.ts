@@ -4,10 +4,11 @@ import { HttpError } from '../../errors.ts';
 import type { RunRepository } from '../../repositories/run-repository.ts';
 import type { RunDispatcher, RunRequest } from '../run-dispatcher.ts';
 import type { RunLogger } from '../run-logger.ts';
+import { appendFinalEvent } from './event-outbox.ts';
 import type { EventRelay } from './event-relay.ts';
 import { runCancelChannel } from './run-channels.ts';
-import type { RunQueue } from './run-queue.ts';
-import type { RunWorker } from './run-worker.ts';
+import { RUN_QUEUE, type RunJob, type RunQueue } from './run-queue.ts';
+import { CANCELLED_WHILE_QUEUED, endOf, type RunWorker } from './run-worker.ts';
 
 const DRAIN_POLL_MS = 50;
 const EVENT_SWEEP_MS = 60_000;
@@ -77,6 +78,27 @@ export function createQueueDispatcher(deps: {
     return runId;
   }
 
+  /**
+   * Marks the run cancelled and tells the workers; a run still waiting in the queue
+   * is taken out of it and ends ABORTED at once, as in process.
+   */
+  async function cancelRun(runId: string): Promise<void> {
+    if (!(await runs.requestCancel(runId, cancelChannel))) {
+      return;
+    }
+    const job = await deps.queue.boss.getJobById<RunJob>(RUN_QUEUE, runId);
+    if (job?.state !== 'created') {
+      return; // A worker holds it (or held it): the NOTIFY stops it there.
+    }
+    await deps.queue.boss.cancel(RUN_QUEUE, runId);
+    // Had a worker taken it meanwhile, the NOTIFY already stopped it there; either way
+    // it ends ABORTED, and a worker never starts a run that has ended.
+    const { accountId } = job.data;
+    if (await runs.abortIfRunning(accountId, runId, CANCELLED_WHILE_QUEUED)) {
+      await appendFinalEvent(db, accountId, runId, endOf('aborted', CANCELLED_WHILE_QUEUED));
+    }
+  }
+
   const track = (work: Promise<unknown>) => {
     pending.add(work);
     void work.finally(() => pending.delete(work));
@@ -90,9 +112,9 @@ export function createQueueDispatcher(deps: {
     // The worker holding the run may be anywhere: the request is stored and announced.
     cancel(runId) {
       track(
-        runs
-          .requestCancel(runId, cancelChannel)
-          .catch((error) => log.error({ err: error, runId }, 'could not cancel the run')),
+        cancelRun(runId).catch((error) =>
+          log.error({ err: error, runId }, 'could not cancel the run'),
+        ),
       );
       return true;
     },

@@ -3,7 +3,7 @@ import type { RunDispatcher } from '../run-dispatcher.ts';
 import { createRunExecutor, type RunExecutorDeps, SHUTDOWN_REASON } from '../run-executor.ts';
 import { openEventRelay } from './event-relay.ts';
 import { createQueueDispatcher } from './queue-dispatcher.ts';
-import { openRunQueue, type RunQueueOptions } from './run-queue.ts';
+import type { RunQueue, RunQueueOptions } from './run-queue.ts';
 import { type RunWorker, type RunWorkerOptions, startRunWorker } from './run-worker.ts';
 
 export interface QueueRunsOptions extends RunQueueOptions {
@@ -17,9 +17,9 @@ export interface QueueRunsOptions extends RunQueueOptions {
  */
 export async function openQueueRuns(
   deps: RunExecutorDeps & { db: Database },
+  queue: RunQueue,
   options: QueueRunsOptions & { defaultConcurrency: number },
 ): Promise<{ dispatcher: RunDispatcher; startWorker(): Promise<void> }> {
-  const queue = await openRunQueue(deps.db, deps.log, options);
   const relay = await openEventRelay(deps.db, deps.log);
   let worker: RunWorker | undefined;
   const dispatcher = createQueueDispatcher({

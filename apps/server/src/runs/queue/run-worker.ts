@@ -39,7 +39,8 @@ export interface RunWorker {
   stop(graceMs: number): Promise<void>;
 }
 
-function endOf(status: 'aborted', error: string): RunEvent {
+/** The `end` of a run that ended without its executor (no shapes, no counts). */
+export function endOf(status: 'aborted', error: string): RunEvent {
   return {
     type: 'end',
     status,
@@ -114,7 +115,7 @@ export async function startRunWorker(
   /** A run whose worker died: ABORTED with the reason, never run again. */
   async function abortLost(jobs: Job<RunJob>[]): Promise<void> {
     for (const { data } of jobs) {
-      if (await runs.abortLost(data.accountId, data.runId, WORKER_LOST_REASON)) {
+      if (await runs.abortIfRunning(data.accountId, data.runId, WORKER_LOST_REASON)) {
         log.warn({ runId: data.runId }, 'aborted a run whose worker stopped');
         await appendFinalEvent(
           db,
