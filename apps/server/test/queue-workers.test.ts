@@ -247,6 +247,16 @@ describe.skipIf(!DATABASE_URL)('a server and two `junction worker` processes on 
     expect(Math.max(...stub.calls.values())).toBe(1);
     expect(tags.filter((t) => stub!.calls.has(t))).toHaveLength(ids.length);
 
+    // The built-in sandbox lives in the server: the worker calls it over HTTP.
+    const sandboxed = await post('/api/runs', { process: listRequestsProcess('sandboxed') });
+    expect(
+      await until(
+        () => run(sandboxed.id),
+        (r) => r.status !== 'running',
+        20_000,
+      ),
+    ).toMatchObject({ status: 'complete' });
+
     // Live events from the surviving worker, through the server, in order; then a cancel.
     const held = await post('/api/runs', {
       process: taggedProcess('hold-1'),
