@@ -53,7 +53,7 @@ export async function startWorkerHost(
   );
   const queue = await openRunQueue(db, log, options);
   // Processes may start processes (the Platform API's Execute): they are queued too.
-  const relay = await openEventRelay(db, log);
+  const relay = await openEventRelay(db, runs, log);
   const dispatcher = createQueueDispatcher({ db, queue, runs, relay, log });
   const platform = createPlatformService({
     db,

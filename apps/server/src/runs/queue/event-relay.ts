@@ -1,5 +1,7 @@
 import { foldRunEvent, type RunProgress } from '@junction/api';
 import type { Database, Unlisten } from '../../db/database.ts';
+import type { RunRepository } from '../../repositories/run-repository.ts';
+import { endOf } from '../run-end.ts';
 import { NOTHING_YET, type RunEvent, type RunEventListener } from '../run-events.ts';
 import type { RunLogger } from '../run-logger.ts';
 import { runEventsChannel } from './run-channels.ts';
@@ -7,6 +9,9 @@ import { runEventsChannel } from './run-channels.ts';
 // A NOTIFY can be lost (a dropped listening connection); followed runs are also
 // caught up this often, so a watcher never waits forever for its end.
 const CATCH_UP_MS = 2000;
+// A run ended this long ago without an `end` event (aborted at a restart, or its
+// event lost) gets one made from its record.
+const END_GRACE_SECONDS = 2;
 
 interface Follower {
   listener: RunEventListener;
@@ -40,7 +45,7 @@ function snapshotOf(events: readonly StoredEvent[]): RunEvent {
  * that moved, reads their new events from `run_events` and hands them, in order, to
  * this server's watchers (SSE).
  */
-export async function openEventRelay(db: Database, log: RunLogger) {
+export async function openEventRelay(db: Database, runs: RunRepository, log: RunLogger) {
   const followers = new Map<string, Set<Follower>>();
   // One read at a time per run keeps each watcher's events in order.
   const reading = new Map<string, Promise<void>>();
@@ -88,9 +93,10 @@ export async function openEventRelay(db: Database, log: RunLogger) {
     }
   }
 
-  function pull(runId: string): void {
+  /** Runs `work` after whatever is already reading `runId`, so deliveries stay in order. */
+  function serially(runId: string, work: () => Promise<void>): void {
     const next = (reading.get(runId) ?? Promise.resolve())
-      .then(() => read(runId))
+      .then(work)
       .catch((error) => log.error({ err: error, runId }, 'could not relay run events'));
     reading.set(runId, next);
     void next.finally(() => {
@@ -100,13 +106,46 @@ export async function openEventRelay(db: Database, log: RunLogger) {
     });
   }
 
+  const pull = (runId: string) => serially(runId, () => read(runId));
+
   const pullAll = () => {
     for (const runId of followers.keys()) {
       pull(runId);
     }
   };
+
+  /** Watchers of a run that ended without an `end` event get one from its record. */
+  async function endFromRecord(accountId: string, runId: string): Promise<void> {
+    const watching = [...(followers.get(runId) ?? [])];
+    const record = watching.length > 0 ? await runs.get(accountId, runId) : null;
+    if (record && record.status !== 'running') {
+      for (const follower of watching) {
+        deliver(runId, follower, [{ seq: Number.MAX_SAFE_INTEGER, event: endOf(record) }]);
+      }
+    }
+  }
+
+  async function catchUp(): Promise<void> {
+    pullAll();
+    const ids = [...followers.keys()];
+    if (ids.length === 0) {
+      return;
+    }
+    const ended = await db.query<{ account_id: string; id: string }>(
+      `SELECT account_id, id FROM runs WHERE id = ANY($1) AND status <> 'running'
+         AND finished_at < now() - $2 * interval '1 second'`,
+      [ids, END_GRACE_SECONDS],
+    );
+    for (const { account_id: accountId, id } of ended) {
+      // After the stored events, so an `end` that is stored wins.
+      serially(id, () => endFromRecord(accountId, id));
+    }
+  }
+
   const unlisten: Unlisten = await db.listen(runEventsChannel(db), pull, pullAll);
-  const timer = setInterval(pullAll, CATCH_UP_MS);
+  const timer = setInterval(() => {
+    catchUp().catch((error) => log.error({ err: error }, 'could not catch up run events'));
+  }, CATCH_UP_MS);
   timer.unref();
 
   return {

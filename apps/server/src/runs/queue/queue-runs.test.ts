@@ -99,7 +99,7 @@ describe(`runs through the pg-boss job queue (${storageUnderTest()})`, () => {
     await ensureDefaultAccount(db);
     // pg-boss's floor for heartbeats; supervision each second finds a dead worker's job fast.
     queue = await openRunQueue(db, quiet, { heartbeatSeconds: 10, superviseIntervalSeconds: 1 });
-    relay = await openEventRelay(db, quiet);
+    relay = await openEventRelay(db, runs(), quiet);
     dispatcher = createQueueDispatcher({
       db,
       queue,
@@ -188,6 +188,30 @@ describe(`runs through the pg-boss job queue (${storageUnderTest()})`, () => {
     await dispatcher.drain();
     expect((await runs().get(DEFAULT_ACCOUNT_ID, second))?.status).toBe('complete');
     expect(await runs().get(DEFAULT_ACCOUNT_ID, third)).toMatchObject({ status: 'aborted' });
+  });
+
+  it('ends a watcher of a run that ended without an end event (aborted at a restart) from its record', async () => {
+    held.hold();
+    const runId = await start();
+    const events: RunEvent[] = [];
+    dispatcher.subscribe(runId, (event) => events.push(event));
+    // What a restart of the embedded install does to runs it finds running.
+    await db.query(
+      "UPDATE runs SET status = 'aborted', error = 'The server running it stopped.', finished_at = now() - interval '5 seconds' WHERE id = $1",
+      [runId],
+    );
+    await waitFor(
+      async () => events,
+      (e) => e.at(-1)?.type === 'end',
+      6000,
+    );
+    expect(events.at(-1)).toMatchObject({
+      type: 'end',
+      status: 'aborted',
+      error: 'The server running it stopped.',
+    });
+    held.release();
+    await dispatcher.drain();
   });
 
   it('stores no run when its job cannot be queued', async () => {

@@ -20,7 +20,7 @@ export async function openQueueRuns(
   queue: RunQueue,
   options: QueueRunsOptions & { defaultConcurrency: number },
 ): Promise<{ dispatcher: RunDispatcher; startWorker(): Promise<void> }> {
-  const relay = await openEventRelay(deps.db, deps.log);
+  const relay = await openEventRelay(deps.db, deps.runs, deps.log);
   let worker: RunWorker | undefined;
   const dispatcher = createQueueDispatcher({
     db: deps.db,
