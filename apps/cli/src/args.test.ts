@@ -32,10 +32,18 @@ describe('junction command line', () => {
       concurrency: 4,
       perAccount: undefined,
       graceMs: undefined,
+      metricsPort: undefined,
     });
     expect(
       parseArgs(['worker', '--concurrency=8', '--per-account', '2', '--grace-ms', '500']),
-    ).toEqual({ command: 'worker', concurrency: 8, perAccount: 2, graceMs: 500 });
+    ).toEqual({
+      command: 'worker',
+      concurrency: 8,
+      perAccount: 2,
+      graceMs: 500,
+      metricsPort: undefined,
+    });
+    expect(parseArgs(['worker', '--metrics-port', '9400'])).toMatchObject({ metricsPort: 9400 });
     expect(() => parseArgs(['worker', '--concurrency', '0'])).toThrow(/positive whole number/);
     expect(() => parseArgs(['worker', 'p.json'])).toThrow('"worker" takes no file.');
     expect(() => parseArgs(['worker', '--input', 'x'])).toThrow('Unknown option --input');

@@ -25,6 +25,8 @@ export interface WorkerArgs {
   concurrency: number;
   perAccount: number | undefined;
   graceMs: number | undefined;
+  /** Serves Prometheus metrics at http://<host>:<port>/metrics when set. */
+  metricsPort: number | undefined;
 }
 
 /** `--help`/`-h` or `--version` anywhere: print and exit 0, whatever else was given. */
@@ -34,7 +36,7 @@ export const USAGE = `Usage:
   junction validate <process.json> [--json]
   junction run <process.json> [--input docs.jsonl] [--connection sandbox|<url>]
                [--token-env VAR] [--output dir] [--json]
-  junction worker [--concurrency N] [--per-account N] [--grace-ms MS]
+  junction worker [--concurrency N] [--per-account N] [--grace-ms MS] [--metrics-port N]
   junction --help | --version
 
 Exit codes: 0 success, 1 run or validation failure, 2 usage error.
@@ -47,7 +49,8 @@ Exit codes: 0 success, 1 run or validation failure, 2 usage error.
   worker         takes runs from the server's queue (DATABASE_URL, JUNCTION_SECRET_KEY,
                  JUNCTION_SERVER_URL for the built-in sandbox); --concurrency runs at
                  once (default 4), --per-account of them for one account (default all),
-                 --grace-ms for running runs on SIGTERM before they end ABORTED
+                 --grace-ms for running runs on SIGTERM before they end ABORTED,
+                 --metrics-port serves /metrics (JUNCTION_METRICS_HOST, default 127.0.0.1)
 Options take their value as "--input docs.jsonl" or "--input=docs.jsonl".`;
 
 const OPTIONS = {
@@ -59,12 +62,13 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   'per-account': { type: 'string' },
   'grace-ms': { type: 'string' },
+  'metrics-port': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
 
 const RUN_ONLY = ['input', 'connection', 'token-env', 'output'] as const;
-const WORKER_ONLY = ['concurrency', 'per-account', 'grace-ms'] as const;
+const WORKER_ONLY = ['concurrency', 'per-account', 'grace-ms', 'metrics-port'] as const;
 const DEFAULT_WORKER_CONCURRENCY = 4;
 
 function count(name: string, text: string | undefined): number | undefined {
@@ -93,6 +97,7 @@ function workerArgs(values: Record<string, unknown>, rest: readonly string[]): W
       DEFAULT_WORKER_CONCURRENCY,
     perAccount: count('per-account', values['per-account'] as string | undefined),
     graceMs: count('grace-ms', values['grace-ms'] as string | undefined),
+    metricsPort: count('metrics-port', values['metrics-port'] as string | undefined),
   };
 }
 

@@ -1,5 +1,10 @@
 import { once } from 'node:events';
-import { readWorkerConfig, startWorkerHost, WORKER_SHUTDOWN_REASON } from '@junction/server/worker';
+import {
+  readWorkerConfig,
+  serveMetrics,
+  startWorkerHost,
+  WORKER_SHUTDOWN_REASON,
+} from '@junction/server/worker';
 import type { WorkerArgs } from './args.ts';
 import type { Output } from './commands.ts';
 
@@ -44,11 +49,20 @@ export async function workerCommand(
     },
     log,
   );
+  const closeMetrics = args.metricsPort
+    ? await serveMetrics(
+        args.metricsPort,
+        env['JUNCTION_METRICS_HOST'] || '127.0.0.1',
+        host.metrics,
+        config.accessToken,
+      )
+    : undefined;
   io.out(`junction worker: taking runs, ${args.concurrency} at once (pid ${process.pid})`);
   const signal = await Promise.race([once(process, 'SIGTERM'), once(process, 'SIGINT')]);
   const graceMs = args.graceMs ?? config.shutdownGraceMs ?? DEFAULT_GRACE_MS;
   log.info({ signal, running: host.running, graceMs }, 'worker stopping');
   await host.stop(graceMs);
+  await closeMetrics?.();
   io.out('junction worker: stopped');
   return 0;
 }

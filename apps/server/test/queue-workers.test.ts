@@ -192,9 +192,13 @@ describe.skipIf(!DATABASE_URL)('a server and two `junction worker` processes on 
     );
     children.push(server);
     const workerEnv = { ...shared, JUNCTION_SERVER_URL: base };
-    const startWorker = () =>
-      spawnUntil([CLI_MAIN, 'worker', '--concurrency', '3'], workerEnv, 'taking runs');
-    const [doomed, survivor] = [await startWorker(), await startWorker()];
+    const startWorker = (...extra: string[]) =>
+      spawnUntil([CLI_MAIN, 'worker', '--concurrency', '3', ...extra], workerEnv, 'taking runs');
+    const metricsPort = await freePort();
+    const [doomed, survivor] = [
+      await startWorker(),
+      await startWorker('--metrics-port', String(metricsPort)),
+    ];
     children.push(doomed, survivor);
 
     const post = async (path: string, body: unknown) => {
@@ -281,6 +285,11 @@ describe.skipIf(!DATABASE_URL)('a server and two `junction worker` processes on 
     expect(types[0]).toBe('snapshot');
     expect(types.at(-1)).toBe('end');
     expect(types.indexOf('shape-started')).toBeGreaterThan(0);
+
+    // The surviving worker's own metrics: the runs it executed, and the live workers.
+    const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    expect(metrics).toMatch(/junction_runs_finished_total\{status="complete"\} [1-9]/);
+    expect(metrics).toMatch(/junction_workers [1-9]/);
 
     // A clean stop: SIGTERM, exit 0.
     const stopped = [once(survivor, 'exit'), once(server, 'exit')];

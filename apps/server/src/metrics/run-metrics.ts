@@ -48,7 +48,7 @@ export function createRunMetrics(queue?: RunQueue) {
     });
     new Gauge({
       name: 'junction_workers',
-      help: 'Live processes taking runs from the job queue (workers, and servers with one).',
+      help: 'Live processes taking runs from the job queue (workers, and servers with one), as of their last 5 s heartbeat.',
       registers,
       async collect() {
         const instances = await queue.boss.getInstances();

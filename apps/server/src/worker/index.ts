@@ -4,5 +4,6 @@
  */
 
 export { WORKER_LOST_REASON, WORKER_SHUTDOWN_REASON } from '../runs/queue/run-worker.ts';
+export { serveMetrics } from './metrics-server.ts';
 export { readWorkerConfig, type WorkerConfig } from './worker-config.ts';
 export { startWorkerHost, type WorkerHost } from './worker-host.ts';

@@ -14,6 +14,8 @@ export interface WorkerConfig {
   programCommands: string[];
   testLimits: { documentsPerInbound?: number; bytesPerRun?: number };
   shutdownGraceMs: number | undefined;
+  /** Guards the worker's /metrics (JUNCTION_ACCESS_TOKEN), as on the server. */
+  accessToken: string | undefined;
   /** JUNCTION_RUN_HEARTBEAT_SECONDS, as the server has it. */
   runHeartbeatSeconds: number | undefined;
 }
@@ -48,5 +50,6 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     },
     shutdownGraceMs: positiveInteger(env, 'JUNCTION_SHUTDOWN_GRACE_MS', 'ms').ms,
     runHeartbeatSeconds: runHeartbeatSeconds(env),
+    accessToken: env['JUNCTION_ACCESS_TOKEN'] || undefined,
   };
 }

@@ -3,6 +3,7 @@ import { createConnectGateway } from '../connect/connect-gateway.ts';
 import { createConnectionFetch } from '../connect/connection-fetch.ts';
 import { createGuardedFetch } from '../connect/egress-guard.ts';
 import { openDatabase } from '../db/open-database.ts';
+import { createRunMetrics } from '../metrics/run-metrics.ts';
 import { createPlatformGateway } from '../platform/platform-gateway.ts';
 import { createPlatformService } from '../platform/platform-service.ts';
 import { createAccountRepository } from '../repositories/account-repository.ts';
@@ -27,6 +28,8 @@ import type { WorkerConfig } from './worker-config.ts';
 
 export interface WorkerHost {
   readonly running: number;
+  /** This worker's Prometheus metrics (runs it executed; the queue's depth and workers). */
+  metrics(): Promise<{ contentType: string; text: string }>;
   /** Takes no more jobs; running runs get `graceMs`, then end ABORTED; then it closes. */
   stop(graceMs: number): Promise<void>;
 }
@@ -73,6 +76,7 @@ export async function startWorkerHost(
       ),
   });
   const platformFor = createPlatformGateway({ connections, tokens, platform });
+  const metrics = createRunMetrics(queue);
   const executor = createRunExecutor({
     runs,
     documents: createRunDocumentRepository(db),
@@ -85,12 +89,17 @@ export async function startWorkerHost(
       testLimits: config.testLimits,
     }),
     log,
+    observer: metrics.observer,
   });
   const worker = await startRunWorker({ db, queue, runs, executor, log }, options);
   return {
     get running() {
       return worker.running;
     },
+    metrics: async () => ({
+      contentType: metrics.registry.contentType,
+      text: await metrics.registry.metrics(),
+    }),
     async stop(graceMs) {
       await worker.stop(graceMs);
       await dispatcher.stop(0);

@@ -78,6 +78,8 @@ export async function openRunQueue(
     schedule: false,
     superviseIntervalSeconds: settings.superviseIntervalSeconds,
     monitorIntervalSeconds: settings.superviseIntervalSeconds,
+    // Each process says every 5 s which queues it works, for the junction_workers gauge.
+    instanceHeartbeatSeconds: 5,
   });
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
   await boss.start();
