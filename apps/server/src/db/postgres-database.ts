@@ -62,9 +62,19 @@ export async function openPostgresDatabase(url: string, schema?: string): Promis
     schema: schema ?? 'public',
     ...wrap(pool),
     async exec(script) {
-      // The simple protocol runs every statement of the script on one connection.
-      const result = (await pool.query(script)) as unknown as pg.QueryResult | pg.QueryResult[];
-      return (Array.isArray(result) ? result : [result]).flatMap((r) => r.rows ?? []);
+      // The simple protocol runs every statement of the script on one connection. A
+      // script that fails after its own BEGIN leaves that transaction open and aborted:
+      // rolled back here, so the connection goes back to the pool clean.
+      const client = await pool.connect();
+      try {
+        const result = (await client.query(script)) as unknown as pg.QueryResult | pg.QueryResult[];
+        return (Array.isArray(result) ? result : [result]).flatMap((r) => r.rows ?? []);
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     listen: (channel, onPayload, onReconnect) =>
       listenOnPostgres(withDefaultUser(url), channel, onPayload, onReconnect),
