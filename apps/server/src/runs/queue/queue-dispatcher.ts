@@ -7,8 +7,9 @@ import type { RunLogger } from '../run-logger.ts';
 import { appendFinalEvent } from './event-outbox.ts';
 import type { EventRelay } from './event-relay.ts';
 import { runCancelChannel } from './run-channels.ts';
+import { CANCELLED_WHILE_QUEUED, endOf } from './run-endings.ts';
 import { RUN_QUEUE, type RunJob, type RunQueue } from './run-queue.ts';
-import { CANCELLED_WHILE_QUEUED, endOf, type RunWorker } from './run-worker.ts';
+import type { RunWorker } from './run-worker.ts';
 
 const DRAIN_POLL_MS = 50;
 const EVENT_SWEEP_MS = 60_000;

@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.ts';
 import type { RunDispatcher } from '../run-dispatcher.ts';
 import { createRunExecutor, type RunExecutorDeps, SHUTDOWN_REASON } from '../run-executor.ts';
 import { openEventRelay } from './event-relay.ts';
+import { startLostRunReaper } from './lost-run-reaper.ts';
 import { createQueueDispatcher } from './queue-dispatcher.ts';
 import type { RunQueue, RunQueueOptions } from './run-queue.ts';
 import { type RunWorker, type RunWorkerOptions, startRunWorker } from './run-worker.ts';
@@ -34,6 +35,9 @@ export async function openQueueRuns(
     dispatcher,
     async startWorker() {
       if (options.worker === false) {
+        // No runs here, but this server still ends the runs of dead workers.
+        const reaper = await startLostRunReaper({ ...deps, queue });
+        worker = { running: 0, stop: () => reaper.stop() };
         return;
       }
       worker = await startRunWorker(

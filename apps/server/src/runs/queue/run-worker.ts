@@ -6,14 +6,18 @@ import type { RunEvent } from '../run-events.ts';
 import { HostAbort, type RunExecutor, UNEXPECTED_END } from '../run-executor.ts';
 import type { RunLogger } from '../run-logger.ts';
 import { within } from '../within.ts';
-import { appendFinalEvent, createEventOutbox } from './event-outbox.ts';
+import { createEventOutbox } from './event-outbox.ts';
+import { startLostRunReaper } from './lost-run-reaper.ts';
 import { runCancelChannel } from './run-channels.ts';
-import { LOST_RUN_QUEUE, RUN_QUEUE, type RunJob, type RunQueue } from './run-queue.ts';
+import {
+  CANCELLED_WHILE_QUEUED,
+  endOf,
+  WORKER_LOST_REASON,
+  WORKER_SHUTDOWN_REASON,
+} from './run-endings.ts';
+import { RUN_QUEUE, type RunJob, type RunQueue } from './run-queue.ts';
 
-export const WORKER_LOST_REASON =
-  'The worker running it stopped before the run finished. It was not run again, because connector calls such as Approve are not safe to repeat.';
-export const CANCELLED_WHILE_QUEUED = 'Cancelled before a worker started it.';
-export const WORKER_SHUTDOWN_REASON = 'Worker shut down before the run finished';
+export { CANCELLED_WHILE_QUEUED, WORKER_LOST_REASON, WORKER_SHUTDOWN_REASON };
 
 /** Its claim was taken away (heartbeat missed, run too long): someone else has ended it. */
 const LOST_CLAIM = new HostAbort(WORKER_LOST_REASON);
@@ -37,20 +41,6 @@ export interface RunWorker {
    * shutdown reason; resolves once every run has stored its end.
    */
   stop(graceMs: number): Promise<void>;
-}
-
-/** The `end` of a run that ended without its executor (no shapes, no counts). */
-export function endOf(status: 'aborted', error: string): RunEvent {
-  return {
-    type: 'end',
-    status,
-    error,
-    shapes: {},
-    connections: {},
-    documentsIn: 0,
-    documentsOut: 0,
-    documentsInError: 0,
-  };
 }
 
 /**
@@ -112,21 +102,6 @@ export async function startRunWorker(
     await outbox.flush();
   }
 
-  /** A run whose worker died: ABORTED with the reason, never run again. */
-  async function abortLost(jobs: Job<RunJob>[]): Promise<void> {
-    for (const { data } of jobs) {
-      if (await runs.abortIfRunning(data.accountId, data.runId, WORKER_LOST_REASON)) {
-        log.warn({ runId: data.runId }, 'aborted a run whose worker stopped');
-        await appendFinalEvent(
-          db,
-          data.accountId,
-          data.runId,
-          endOf('aborted', WORKER_LOST_REASON),
-        );
-      }
-    }
-  }
-
   const polling = options.pollingIntervalSeconds ?? 0.5;
   await queue.boss.work<RunJob>(
     RUN_QUEUE,
@@ -138,7 +113,7 @@ export async function startRunWorker(
     },
     handle,
   );
-  await queue.boss.work<RunJob>(LOST_RUN_QUEUE, { pollingIntervalSeconds: 1 }, abortLost);
+  const reaper = await startLostRunReaper({ db, queue, runs, log });
 
   return {
     get running() {
@@ -146,7 +121,7 @@ export async function startRunWorker(
     },
     async stop(graceMs) {
       await queue.boss.offWork(RUN_QUEUE, { wait: false });
-      await queue.boss.offWork(LOST_RUN_QUEUE, { wait: false });
+      await reaper.stop();
       const all = () => Promise.all([...active.values()].map((r) => r.done));
       if (active.size > 0 && !(await within(all(), graceMs))) {
         log.warn({ runs: active.size, graceMs }, 'aborting the runs still running at shutdown');
