@@ -25,4 +25,30 @@ describe('junction command line', () => {
     expect(() => parseArgs(['run', 'p.json', '--input'])).toThrow(/--input/);
     expect(() => parseArgs(['run', 'a.json', 'b.json'])).toThrow('takes one process file, got 2');
   });
+
+  it('reads the worker options and refuses them, or a file, where they do not belong', () => {
+    expect(parseArgs(['worker'])).toEqual({
+      command: 'worker',
+      concurrency: 4,
+      perAccount: undefined,
+      graceMs: undefined,
+      metricsPort: undefined,
+    });
+    expect(
+      parseArgs(['worker', '--concurrency=8', '--per-account', '2', '--grace-ms', '500']),
+    ).toEqual({
+      command: 'worker',
+      concurrency: 8,
+      perAccount: 2,
+      graceMs: 500,
+      metricsPort: undefined,
+    });
+    expect(parseArgs(['worker', '--metrics-port', '9400'])).toMatchObject({ metricsPort: 9400 });
+    expect(() => parseArgs(['worker', '--concurrency', '0'])).toThrow(/positive whole number/);
+    expect(() => parseArgs(['worker', 'p.json'])).toThrow('"worker" takes no file.');
+    expect(() => parseArgs(['worker', '--input', 'x'])).toThrow('Unknown option --input');
+    expect(() => parseArgs(['run', 'p.json', '--concurrency', '2'])).toThrow(
+      'Unknown option --concurrency for "run"',
+    );
+  });
 });

@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { parseArgs, type RunArgs, USAGE, UsageError, type ValidateArgs } from './args.ts';
+import {
+  parseArgs,
+  type RunArgs,
+  USAGE,
+  UsageError,
+  type ValidateArgs,
+  type WorkerArgs,
+} from './args.ts';
 import type { Output } from './commands.ts';
 
 function version(): string {
@@ -12,7 +19,11 @@ function version(): string {
  * The engine and its script sandbox load only for a command that needs them, so
  * --help and usage errors answer at once.
  */
-async function perform(args: RunArgs | ValidateArgs, io: Output): Promise<number> {
+async function perform(args: RunArgs | ValidateArgs | WorkerArgs, io: Output): Promise<number> {
+  if (args.command === 'worker') {
+    const { workerCommand } = await import('./worker-command.ts');
+    return await workerCommand(args, io, process.env);
+  }
   const { runCommand, validateCommand } = await import('./commands.ts');
   return args.command === 'validate'
     ? validateCommand(args, io)

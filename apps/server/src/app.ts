@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { HealthSchema } from '@junction/api';
 import {
   attachSandboxPersistence,
   connectSandbox,
@@ -31,6 +30,8 @@ import { openDatabase } from './db/open-database.ts';
 import { installErrorPolicy } from './error-policy.ts';
 import { installJsonBodyParser } from './json-body.ts';
 import { redactingLogger } from './log-redaction.ts';
+import { metricsRoute } from './metrics/metrics-route.ts';
+import { createRunMetrics } from './metrics/run-metrics.ts';
 import { createPlatformGateway } from './platform/platform-gateway.ts';
 import { platformRoutes } from './platform/platform-routes.ts';
 import { createPlatformService } from './platform/platform-service.ts';
@@ -50,7 +51,7 @@ import { createSandboxPersistence } from './repositories/sandbox-persistence.ts'
 import { createTokenRepository } from './repositories/token-repository.ts';
 import { connectionRoutes } from './routes/connection-routes.ts';
 import { executionRoutes } from './routes/execution-routes.ts';
-import { AUTH_ERRORS, operation } from './routes/openapi.ts';
+import { healthRoutes } from './routes/health-routes.ts';
 import { operationImportRoutes } from './routes/operation-import-routes.ts';
 import { processRoutes } from './routes/process-routes.ts';
 import { runDocumentRoutes } from './routes/run-document-routes.ts';
@@ -60,16 +61,23 @@ import { runRoutes } from './routes/run-routes.ts';
 import { SANDBOX_ADMIN_PREFIX, sandboxRoutes } from './routes/sandbox-routes.ts';
 import { testInputRoutes } from './routes/test-input-routes.ts';
 import { createInProcessDispatcher } from './runs/in-process-dispatcher.ts';
+import { openQueueRuns, type QueueRunsOptions } from './runs/queue/queue-runs.ts';
+import { openRunQueue, RUN_QUEUE } from './runs/queue/run-queue.ts';
 import { DEFAULT_RUN_RETENTION_DAYS, startRunRetention } from './runs/retention.ts';
-import { DEFAULT_RUN_LIVENESS, type RunLiveness } from './runs/run-dispatcher.ts';
+import {
+  DEFAULT_RUN_LIVENESS,
+  type RunDispatcher,
+  type RunLiveness,
+} from './runs/run-dispatcher.ts';
 import { DEFAULT_RUN_SLOT_LIMITS, type RunSlotLimits } from './runs/run-slots.ts';
 import { createRuntimeServices } from './runs/runtime-services.ts';
 import { createScheduler, type Scheduler, type SchedulerOptions } from './runs/scheduler.ts';
+import { SANDBOX_PREFIX } from './sandbox-prefix.ts';
 import { createSecretBox, loadOrCreateKeyFile, parseSecretKey } from './secrets/secret-box.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import type { Services } from './services.ts';
 
-export const SANDBOX_PREFIX = '/sandbox/connect/public/v1';
+export { SANDBOX_PREFIX };
 
 export interface AppOptions {
   /** PGlite files and the generated key file live here; undefined = in memory. */
@@ -94,6 +102,13 @@ export interface AppOptions {
   runLimits?: Partial<RunSlotLimits>;
   /** Days a finished run (record, documents, logs) is kept (JUNCTION_RUN_RETENTION_DAYS). */
   runRetentionDays?: number | undefined;
+  /**
+   * Where runs execute (JUNCTION_RUNS): `in-process` in this server, or `queue`, through
+   * the pg-boss job queue, by this server's worker and/or `junction worker` processes.
+   */
+  runs?: 'in-process' | 'queue';
+  /** The queue's settings and this server's own worker (`runs: 'queue'`). */
+  queue?: QueueRunsOptions;
   /** Run heartbeats and when another server's runs count as abandoned (tests shorten them). */
   runLiveness?: RunLiveness;
   /** Private or local hosts, addresses and ranges connections may call (JUNCTION_EGRESS_ALLOW). */
@@ -153,10 +168,15 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const accounts = createAccountRepository(db);
   const tokens = createTokenRepository(db);
   // Embedded PGlite belongs to this server alone, so nothing can still be running;
-  // a shared PostgreSQL database may hold other servers' live runs.
-  await runs.abandonInterrupted(
-    db.kind === 'postgres' ? (options.runLiveness ?? DEFAULT_RUN_LIVENESS).staleAfterMs : undefined,
-  );
+  // a shared PostgreSQL database may hold other servers' live runs. With the queue,
+  // the runs of a dead worker are ended by the lost-run queue instead.
+  if (db.kind === 'pglite' || options.runs !== 'queue') {
+    await runs.abandonInterrupted(
+      db.kind === 'postgres'
+        ? (options.runLiveness ?? DEFAULT_RUN_LIVENESS).staleAfterMs
+        : undefined,
+    );
+  }
 
   const app = Fastify({
     // Request lines carry the URL, and `?access_token=` with it.
@@ -181,10 +201,14 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     createGuardedFetch({ allow: options.egressAllow ?? [] }),
   );
   const processes = createProcessRepository(db);
-  const dispatcher = createInProcessDispatcher({
+  const limits = { ...DEFAULT_RUN_SLOT_LIMITS, ...options.runLimits };
+  const queue =
+    options.runs === 'queue' ? await openRunQueue(db, app.log, options.queue) : undefined;
+  const metrics = createRunMetrics(queue);
+  const executorDeps = {
     runs,
     documents: runDocuments,
-    gatewayFor: (accountId) => createConnectGateway(connections, accountId, fetchFor),
+    gatewayFor: (accountId: string) => createConnectGateway(connections, accountId, fetchFor),
     runtimeFor: createRuntimeServices({
       db,
       processes,
@@ -194,9 +218,22 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       testLimits: options.testLimits,
     }),
     log: app.log,
-    limits: { ...DEFAULT_RUN_SLOT_LIMITS, ...options.runLimits },
-    liveness: options.runLiveness,
-  });
+    observer: metrics.observer,
+  };
+  let startQueueWorker = async (): Promise<void> => undefined;
+  let dispatcher: RunDispatcher;
+  if (queue) {
+    const queued = await openQueueRuns({ ...executorDeps, db }, queue, {
+      ...options.queue,
+      defaultConcurrency: limits.concurrentRuns,
+    });
+    dispatcher = metrics.counting(queued.dispatcher);
+    startQueueWorker = queued.startWorker;
+  } else {
+    dispatcher = metrics.counting(
+      createInProcessDispatcher({ ...executorDeps, limits, liveness: options.runLiveness }),
+    );
+  }
   const services: Services = {
     processes,
     connections,
@@ -241,6 +278,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     deployments,
     processes,
     dispatcher,
+    transaction: (fn) => db.transaction(fn),
     log: app.log,
     options: options.scheduler,
   });
@@ -251,16 +289,13 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const serveWeb = options.webDist !== undefined && existsSync(options.webDist);
   installErrorPolicy(app, { singlePageApp: serveWeb });
   installAuth(app, { accessToken: options.accessToken, tokens, accounts });
-  app.get(
-    '/api/health',
-    {
-      schema: {
-        ...operation('getHealth', 'health'),
-        response: { 200: HealthSchema, ...AUTH_ERRORS },
-      },
-    },
-    async () => ({ status: 'ok' as const, database: db.kind }),
+  await app.register(
+    healthRoutes({
+      db,
+      queue: queue && (async () => (await queue.boss.getQueue(RUN_QUEUE)) !== null),
+    }),
   );
+  await app.register(metricsRoute(metrics.registry, options.accessToken));
   await app.register(processRoutes(services));
   await app.register(connectionRoutes(services));
   await app.register(runRoutes(services));
@@ -302,6 +337,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   if (serveWeb) {
     await app.register(fastifyStatic, { root: options.webDist!, wildcard: false });
   }
+
+  // Last: a job taken now finds every route (the in-process sandbox) and service ready.
+  await startQueueWorker();
 
   const retention = startRunRetention({
     runs,

@@ -54,4 +54,14 @@ describe('server configuration', () => {
         .egressAllow,
     ).toEqual(['connect.internal', '10.0.0.0/8', '127.0.0.1']);
   });
+
+  it('runs in process by default, through the queue with JUNCTION_RUNS=queue, and refuses anything else', () => {
+    expect(readConfig({}).runs).toBe('in-process');
+    expect(readConfig({ JUNCTION_RUNS: 'queue' })).toMatchObject({
+      runs: 'queue',
+      serverWorker: true,
+    });
+    expect(readConfig({ JUNCTION_SERVER_WORKER: 'off' }).serverWorker).toBe(false);
+    expect(() => readConfig({ JUNCTION_RUNS: 'workers' })).toThrow(/JUNCTION_RUNS/);
+  });
 });

@@ -20,6 +20,14 @@ export interface ServerConfig {
   allowedHosts: string[];
   /** How long running runs may finish on SIGTERM/SIGINT before they are aborted; undefined = the default. */
   shutdownGraceMs: number | undefined;
+  /** Where runs execute (JUNCTION_RUNS): in this server, or through the job queue. */
+  runs: 'in-process' | 'queue';
+  /** With the queue: whether this server runs a worker too (JUNCTION_SERVER_WORKER, default on). */
+  serverWorker: boolean;
+  /** The PostgreSQL schema of this install's tables (JUNCTION_DATABASE_SCHEMA); `public` by default. */
+  databaseSchema: string | undefined;
+  /** Seconds a worker may go silent before its runs count as lost (JUNCTION_RUN_HEARTBEAT_SECONDS). */
+  runHeartbeatSeconds: number | undefined;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -70,11 +78,31 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     programCommands: list(env['JUNCTION_PROGRAM_COMMANDS']),
     egressAllow: list(env['JUNCTION_EGRESS_ALLOW']),
     shutdownGraceMs: positiveInteger(env, 'JUNCTION_SHUTDOWN_GRACE_MS', 'ms').ms,
+    runs: runsMode(env['JUNCTION_RUNS']),
+    serverWorker: !['0', 'false', 'off'].includes(env['JUNCTION_SERVER_WORKER'] ?? ''),
+    databaseSchema: env['JUNCTION_DATABASE_SCHEMA'] || undefined,
+    runHeartbeatSeconds: runHeartbeatSeconds(env),
   };
 }
 
+/** pg-boss refuses heartbeats under 10 seconds. */
+export function runHeartbeatSeconds(env: NodeJS.ProcessEnv): number | undefined {
+  const { seconds } = positiveInteger(env, 'JUNCTION_RUN_HEARTBEAT_SECONDS', 'seconds');
+  if (seconds !== undefined && seconds < 10) {
+    throw new Error(`JUNCTION_RUN_HEARTBEAT_SECONDS must be at least 10, got ${seconds}.`);
+  }
+  return seconds;
+}
+
+function runsMode(text: string | undefined): 'in-process' | 'queue' {
+  if (text === undefined || text === '' || text === 'in-process' || text === 'queue') {
+    return text === 'queue' ? 'queue' : 'in-process';
+  }
+  throw new Error(`JUNCTION_RUNS must be "in-process" or "queue", got "${text}".`);
+}
+
 /** A comma-separated setting as its non-empty items. */
-function list(text: string | undefined): string[] {
+export function list(text: string | undefined): string[] {
   return (text ?? '')
     .split(',')
     .map((item) => item.trim())
@@ -82,7 +110,7 @@ function list(text: string | undefined): string[] {
 }
 
 /** An optional positive whole number from the environment, under `key`; a bad value stops start-up. */
-function positiveInteger<K extends string>(
+export function positiveInteger<K extends string>(
   env: NodeJS.ProcessEnv,
   name: string,
   key: K,

@@ -22,6 +22,12 @@ async function main(): Promise<void> {
     egressAllow: config.egressAllow,
     allowedHosts: config.allowedHosts,
     shutdownGraceMs: config.shutdownGraceMs,
+    runs: config.runs,
+    queue: {
+      ...(config.runHeartbeatSeconds ? { heartbeatSeconds: config.runHeartbeatSeconds } : {}),
+      ...(config.serverWorker ? {} : { worker: false as const }),
+    },
+    databaseSchema: config.databaseSchema,
     webDist: config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     publicUrl,
     logger: {

@@ -27,6 +27,8 @@ function testStorage(): {
       const client = new pg.Client({ connectionString: withDefaultUser(url) });
       await client.connect();
       await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      // The job queue's tables, when the test ran runs through it (run-queue.ts).
+      await client.query(`DROP SCHEMA IF EXISTS ${schema}_queue CASCADE`);
       await client.end();
     },
   };
@@ -39,6 +41,8 @@ export async function buildTestApp(options: AppOptions = {}): Promise<FastifyIns
     secretKey: randomBytes(32).toString('base64'),
     // Tests stand in for Connect on loopback; the guard itself is tested with no allowance.
     egressAllow: ['127.0.0.1'],
+    // JUNCTION_TEST_RUNS=queue runs the same suite through the job queue.
+    ...(process.env['JUNCTION_TEST_RUNS'] === 'queue' ? { runs: 'queue' as const } : {}),
     ...storage,
     ...options,
   });

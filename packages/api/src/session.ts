@@ -22,6 +22,15 @@ export const HealthSchema = Type.Object({
   database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
 });
 
+/** GET /api/ready: whether this server can serve requests that need storage and runs. */
+export const ReadySchema = Type.Object({
+  status: Type.Union([Type.Literal('ready'), Type.Literal('unavailable')]),
+  database: Type.Union([Type.Literal('ok'), Type.Literal('unreachable')]),
+  /** The job queue runs go through; `none` when runs execute in the server. */
+  queue: Type.Union([Type.Literal('ok'), Type.Literal('unreachable'), Type.Literal('none')]),
+});
+export type Ready = Static<typeof ReadySchema>;
+
 /** The built-in sandbox after a reset: its seed, scale and objects per collection. */
 export const SandboxSummarySchema = Type.Object({
   seed: Type.Integer(),

@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
+import { SANDBOX_DEMO_TOKEN } from './demo-token.ts';
 import { installFaults } from './fault-hooks.ts';
 import { type FaultRule, type FaultSettings, sandboxFaults } from './faults.ts';
 import {
@@ -27,8 +28,7 @@ import {
 import { createSandboxState } from './seed/create-state.ts';
 import type { SandboxState } from './store/state.ts';
 
-/** The Authorization header value the sandbox accepts unless told otherwise. */
-export const SANDBOX_DEMO_TOKEN = 'ApiKey SU-000-000-000:sandbox-demo-secret';
+export { SANDBOX_DEMO_TOKEN };
 
 /** Options of the `connectSandbox` plugin. */
 export interface ConnectSandboxOptions {

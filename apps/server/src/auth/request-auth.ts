@@ -148,9 +148,15 @@ export function installAuth(app: FastifyInstance, deps: AuthDeps): void {
  * on the raw URL: the router decodes `/%61pi/session` to `/api/session`, so a prefix
  * test on the raw text would let that through unauthenticated.
  */
+/**
+ * API routes anyone may call: probes from a load balancer or an orchestrator carry no
+ * credentials, and these answer only whether the server is up and ready.
+ */
+export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set(['/api/health', '/api/ready']);
+
 export function routeNeedsCaller(route: string | undefined, rawUrl = ''): boolean {
   if (route !== undefined) {
-    return route === '/api' || route.startsWith('/api/');
+    return (route === '/api' || route.startsWith('/api/')) && !PUBLIC_API_ROUTES.has(route);
   }
   // No route: only the 404 handler answers. Paths that read as the API after decoding
   // still need credentials, so that nobody can map which API routes exist.

@@ -232,6 +232,21 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       CREATE INDEX runs_running ON runs (id) WHERE status = 'running'
     `,
   },
+  {
+    id: 9,
+    name: 'run events for watchers on other servers, and cancel requests for queued runs',
+    sql: `
+      CREATE TABLE run_events (
+        account_id text NOT NULL,
+        run_id text NOT NULL,
+        seq integer NOT NULL,
+        event jsonb NOT NULL,
+        PRIMARY KEY (account_id, run_id, seq),
+        FOREIGN KEY (account_id, run_id) REFERENCES runs (account_id, id) ON DELETE CASCADE
+      );
+      ALTER TABLE runs ADD COLUMN cancel_requested boolean NOT NULL DEFAULT false
+    `,
+  },
 ];
 
 /**

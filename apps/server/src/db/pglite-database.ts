@@ -18,8 +18,22 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<D
   });
   return {
     kind: 'pglite',
+    schema: 'public',
     ...wrap(db),
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    async exec(script) {
+      try {
+        const results = await db.exec(script);
+        return results.flatMap((r) => r.rows as Record<string, unknown>[]);
+      } catch (error) {
+        // One connection: a script that failed inside its own BEGIN would leave every
+        // later statement in an aborted transaction. A pool would hand out a new one.
+        await db.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    },
+    // One embedded session: a NOTIFY from it reaches its own listeners; nothing to reconnect.
+    listen: (channel, onPayload) => db.listen(channel, onPayload),
     close: async () => {
       await db.close();
       tighten();

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import pg from 'pg';
 import type { Database, Queryable } from './database.ts';
 import { MIGRATION_LOCK_KEY, MIGRATION_LOCK_SQL } from './migrations.ts';
+import { listenOnPostgres } from './postgres-listen.ts';
 
 /**
  * Like libpq: a URL without a user (and no PGUSER) connects as the operating
@@ -58,7 +59,25 @@ export async function openPostgresDatabase(url: string, schema?: string): Promis
   });
   return {
     kind: 'postgres',
+    schema: schema ?? 'public',
     ...wrap(pool),
+    async exec(script) {
+      // The simple protocol runs every statement of the script on one connection. A
+      // script that fails after its own BEGIN leaves that transaction open and aborted:
+      // rolled back here, so the connection goes back to the pool clean.
+      const client = await pool.connect();
+      try {
+        const result = (await client.query(script)) as unknown as pg.QueryResult | pg.QueryResult[];
+        return (Array.isArray(result) ? result : [result]).flatMap((r) => r.rows ?? []);
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    listen: (channel, onPayload, onReconnect) =>
+      listenOnPostgres(withDefaultUser(url), channel, onPayload, onReconnect),
     async transaction(fn) {
       const client = await pool.connect();
       try {

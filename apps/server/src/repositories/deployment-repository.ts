@@ -196,8 +196,14 @@ export function createDeploymentRepository(db: Database) {
      * before the execution starts, so of any number of servers (or a restart)
      * exactly one starts it.
      */
-    async claimTick(accountId: string, scheduleId: string, tick: Date): Promise<boolean> {
-      const rows = await db.query(
+    /** `into`: the transaction that also queues the tick's run, when the dispatcher can. */
+    async claimTick(
+      accountId: string,
+      scheduleId: string,
+      tick: Date,
+      into: Queryable = db,
+    ): Promise<boolean> {
+      const rows = await into.query(
         `INSERT INTO schedule_ticks (account_id, schedule_id, tick) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING RETURNING tick`,
         [accountId, scheduleId, tick.toISOString()],
@@ -210,8 +216,9 @@ export function createDeploymentRepository(db: Database) {
       scheduleId: string,
       tick: Date,
       runId: string,
+      into: Queryable = db,
     ): Promise<void> {
-      await db.query(
+      await into.query(
         'UPDATE schedule_ticks SET run_id = $4 WHERE account_id = $1 AND schedule_id = $2 AND tick = $3',
         [accountId, scheduleId, tick.toISOString(), runId],
       );

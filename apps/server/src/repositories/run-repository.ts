@@ -1,6 +1,6 @@
 import type { ProcessDocument } from '@junction/process-model';
 import type { ShapeStats } from '@junction/runtime';
-import type { Database } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import {
   EXECUTION_STATUS,
   type ExecutionStatus,
@@ -13,6 +13,31 @@ import {
 } from './run-record.ts';
 
 export type { ExecutionStatus, ExecutionType, RunRecord, StoredRunStatus };
+
+/** What a worker reads to execute a queued run. */
+export interface QueuedRun {
+  processId: string | null;
+  process: ProcessDocument;
+  connectionId: string | null;
+  executionType: ExecutionType;
+  revision: number | null;
+  originalRunId: string | null;
+  deploymentId: string | null;
+  environmentId: string | null;
+  cancelRequested: boolean;
+}
+
+interface QueuedRunRow {
+  process_id: string | null;
+  document: ProcessDocument;
+  connection_id: string | null;
+  execution_type: ExecutionType;
+  revision: number | null;
+  original_run_id: string | null;
+  deployment_id: string | null;
+  environment_id: string | null;
+  cancel_requested: boolean;
+}
 
 export interface ExecutionQuery {
   processId?: string | undefined;
@@ -44,8 +69,10 @@ export function createRunRepository(db: Database) {
         deploymentId?: string | null | undefined;
         environmentId?: string | null | undefined;
       },
+      /** The transaction to store it in (a queued run commits with its job). */
+      into: Queryable = db,
     ): Promise<void> {
-      await db.query(
+      await into.query(
         `INSERT INTO runs (account_id, id, process_id, process_name, connection_id, document, status,
            execution_type, revision, original_run_id, deployment_id, environment_id, heartbeat_at)
          VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, $8, $9, $10, $11, now())`,
@@ -107,6 +134,57 @@ export function createRunRepository(db: Database) {
           outcome.documentsStored,
         ],
       );
+    },
+
+    /** A queued run as its worker needs it; null once it has ended (cancelled, abandoned). */
+    async queued(accountId: string, id: string): Promise<QueuedRun | null> {
+      const [row] = await db.query<QueuedRunRow>(
+        `SELECT process_id, document, connection_id, execution_type, revision, original_run_id,
+           deployment_id, environment_id, cancel_requested
+         FROM runs WHERE account_id = $1 AND id = $2 AND status = 'running'`,
+        [accountId, id],
+      );
+      return row
+        ? {
+            processId: row.process_id,
+            process: row.document,
+            connectionId: row.connection_id,
+            executionType: row.execution_type,
+            revision: row.revision,
+            originalRunId: row.original_run_id,
+            deploymentId: row.deployment_id,
+            environmentId: row.environment_id,
+            cancelRequested: row.cancel_requested,
+          }
+        : null;
+    },
+
+    /**
+     * Marks a running run as to be cancelled and tells every worker on `channel`; the
+     * one holding it stops it, and one taking it from the queue later ends it at once.
+     */
+    async requestCancel(id: string, channel: string): Promise<boolean> {
+      const rows = await db.query(
+        `WITH marked AS (
+           UPDATE runs SET cancel_requested = true WHERE id = $1 AND status = 'running' RETURNING id
+         )
+         SELECT pg_notify($2, id) FROM marked`,
+        [id, channel],
+      );
+      return rows.length > 0;
+    },
+
+    /**
+     * Aborts a run no worker is executing (its worker is gone, or it never left the
+     * queue) if it is still marked running; false when it had ended.
+     */
+    async abortIfRunning(accountId: string, id: string, reason: string): Promise<boolean> {
+      const rows = await db.query(
+        `UPDATE runs SET status = 'aborted', error = $3, finished_at = now()
+         WHERE account_id = $1 AND id = $2 AND status = 'running' RETURNING id`,
+        [accountId, id, reason],
+      );
+      return rows.length > 0;
     },
 
     async get(accountId: string, id: string): Promise<RunRecord | null> {
@@ -177,6 +255,21 @@ export function createRunRepository(db: Database) {
     async deleteFinishedOlderThan(ageMs: number): Promise<number> {
       const rows = await db.query<{ id: string }>(
         "DELETE FROM runs WHERE status <> 'running' AND finished_at < now() - $1 * interval '1 millisecond' RETURNING id",
+        [ageMs],
+      );
+      return rows.length;
+    },
+
+    /**
+     * Live events only serve watchers of running runs; a finished run's record holds
+     * its result. They go `ageMs` after the end, once late readers are done.
+     */
+    async deleteEventsOfFinishedRuns(ageMs: number): Promise<number> {
+      const rows = await db.query(
+        `DELETE FROM run_events e USING runs r
+         WHERE r.account_id = e.account_id AND r.id = e.run_id AND r.status <> 'running'
+           AND r.finished_at < now() - $1 * interval '1 millisecond'
+         RETURNING e.seq`,
         [ageMs],
       );
       return rows.length;

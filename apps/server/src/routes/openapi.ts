@@ -24,6 +24,11 @@ export function operation(operationId: string, tag: string) {
   return { operationId, tags: [tag], security: [{ [SECURITY_SCHEME]: [] }] };
 }
 
+/** An operation anyone may call (PUBLIC_API_ROUTES): no security requirement. */
+export function publicOperation(operationId: string, tag: string) {
+  return { operationId, tags: [tag], security: [] };
+}
+
 /** The error body for each status: the error policy answers them all alike. */
 export function errors<const S extends readonly number[]>(
   ...statuses: S

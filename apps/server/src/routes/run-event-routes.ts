@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { RunEventSchema } from '@junction/api';
 import { notFound } from '../errors.ts';
 import type { RunRecord } from '../repositories/run-record.ts';
+import { endOf } from '../runs/run-end.ts';
 import type { RunEvent } from '../runs/run-events.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../security-headers.ts';
 import type { Services } from '../services.ts';
@@ -17,19 +18,6 @@ function snapshotOf(run: RunRecord): RunEvent {
     status: run.status,
     shapes: run.shapes,
     connections: run.connections,
-  };
-}
-
-function endOf(run: RunRecord): RunEvent {
-  return {
-    type: 'end',
-    status: run.status === 'running' ? 'error' : run.status,
-    error: run.error,
-    shapes: run.shapes,
-    connections: run.connections,
-    documentsIn: run.documentsIn,
-    documentsOut: run.documentsOut,
-    documentsInError: run.documentsInError,
   };
 }
 

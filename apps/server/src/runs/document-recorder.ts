@@ -1,12 +1,12 @@
 import { own, type ProcessDocument, trackedSide } from '@junction/process-model';
 import type { RunDocument, RunLogEntry, ShapeResult } from '@junction/runtime';
-import type { FastifyBaseLogger } from 'fastify';
 import type {
   DocumentRowInput,
   RunDocumentRepository,
   StoredDocumentRow,
 } from '../repositories/run-document-repository.ts';
 import { redactNullable, redactProperties, redactSecrets } from './redact-secrets.ts';
+import type { RunLogger } from './run-logger.ts';
 
 /** Rows per INSERT: large enough to amortise the round trip, small enough to stream. */
 export const DOCUMENT_BATCH_SIZE = 2_000;
@@ -29,7 +29,7 @@ export function createDocumentRecorder(deps: {
   store: RunDocumentRepository;
   accountId: string;
   runId: string;
-  log: FastifyBaseLogger;
+  log: RunLogger;
   scope: RecordingScope;
   batchSize?: number;
 }) {

@@ -1,5 +1,6 @@
 import type { ProcessDocument } from '@junction/process-model';
 import type { RunDocument } from '@junction/runtime';
+import type { Queryable } from '../db/database.ts';
 import type { ExecutionType } from '../repositories/run-record.ts';
 import type { RunEventListener } from './run-events.ts';
 
@@ -31,6 +32,12 @@ export interface RunRequest {
 export interface RunDispatcher {
   /** Records the run and starts it; resolves with its id once it is stored. */
   start(request: RunRequest): Promise<string>;
+  /**
+   * Stores the run (and its job) in the caller's transaction, to start once that
+   * commits: a schedule's tick claim and its run land together or not at all. Only a
+   * dispatcher whose runs start from committed rows (the queue) offers it.
+   */
+  startWithin?(tx: Queryable, request: RunRequest): Promise<string>;
   /** Asks a running run to stop; false when it is not running here. */
   cancel(runId: string): boolean;
   /**

@@ -10,7 +10,7 @@ interface LiveRun {
   listeners: Set<RunEventListener>;
 }
 
-const NOTHING_YET: RunProgress = {
+export const NOTHING_YET: RunProgress = {
   status: 'running',
   error: null,
   shapes: {},

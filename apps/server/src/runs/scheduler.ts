@@ -1,10 +1,11 @@
 import { hasErrors } from '@junction/process-model';
-import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '../db/database.ts';
 import { cronTicks, parseCron } from '../platform/cron.ts';
 import { validateInAccount } from '../process-validation.ts';
 import type { DeploymentRepository, DueSchedule } from '../repositories/deployment-repository.ts';
 import type { ProcessRepository } from '../repositories/process-repository.ts';
-import type { RunDispatcher } from './run-dispatcher.ts';
+import type { RunDispatcher, RunRequest } from './run-dispatcher.ts';
+import type { RunLogger } from './run-logger.ts';
 
 export interface SchedulerOptions {
   /** The clock; tests inject one. */
@@ -35,17 +36,17 @@ export function createScheduler(deps: {
   deployments: DeploymentRepository;
   processes: ProcessRepository;
   dispatcher: RunDispatcher;
-  log: FastifyBaseLogger;
+  /** For a dispatcher that queues in a transaction: the claim and the run commit together. */
+  transaction?: Database['transaction'] | undefined;
+  log: RunLogger;
   options?: SchedulerOptions | undefined;
 }): Scheduler {
   const now = deps.options?.now ?? (() => new Date());
   let checkedUpTo = new Date(now().getTime() - FIRST_LOOK_BACK_MS);
   let running: Promise<number> = Promise.resolve(0);
 
-  async function startTick(schedule: DueSchedule, tick: Date): Promise<boolean> {
-    if (!(await deps.deployments.claimTick(schedule.accountId, schedule.id, tick))) {
-      return false;
-    }
+  /** The run a tick starts, or null when its revision is missing or invalid now. */
+  async function tickRequest(schedule: DueSchedule): Promise<RunRequest | null> {
     const document = await deps.processes.revision(
       schedule.accountId,
       schedule.processId,
@@ -56,9 +57,9 @@ export function createScheduler(deps: {
       hasErrors(await validateInAccount(deps.processes, schedule.accountId, document))
     ) {
       deps.log.warn({ schedule: schedule.id }, 'scheduled process is missing or invalid; skipped');
-      return false;
+      return null;
     }
-    const runId = await deps.dispatcher.start({
+    return {
       accountId: schedule.accountId,
       process: document,
       processId: schedule.processId,
@@ -67,8 +68,34 @@ export function createScheduler(deps: {
       revision: schedule.revision,
       deploymentId: schedule.deploymentId,
       environmentId: schedule.environmentId,
-    });
-    await deps.deployments.recordTickRun(schedule.accountId, schedule.id, tick, runId);
+    };
+  }
+
+  async function startTick(schedule: DueSchedule, tick: Date): Promise<boolean> {
+    const { accountId, id } = schedule;
+    const { startWithin } = deps.dispatcher;
+    if (startWithin && deps.transaction) {
+      // Read before the transaction: embedded PGlite has one connection, held by it.
+      const request = await tickRequest(schedule);
+      return await deps.transaction(async (tx) => {
+        if (!request || !(await deps.deployments.claimTick(accountId, id, tick, tx))) {
+          return false;
+        }
+        const runId = await startWithin(tx, request);
+        await deps.deployments.recordTickRun(accountId, id, tick, runId, tx);
+        return true;
+      });
+    }
+    // In process the run starts at once, so the claim must be committed before it.
+    if (!(await deps.deployments.claimTick(accountId, id, tick))) {
+      return false;
+    }
+    const request = await tickRequest(schedule);
+    if (!request) {
+      return false;
+    }
+    const runId = await deps.dispatcher.start(request);
+    await deps.deployments.recordTickRun(accountId, id, tick, runId);
     return true;
   }
 

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, Queryable } from '../../db/database.ts';
+import { HttpError } from '../../errors.ts';
+import type { RunRepository } from '../../repositories/run-repository.ts';
+import type { RunDispatcher, RunRequest } from '../run-dispatcher.ts';
+import type { RunLogger } from '../run-logger.ts';
+import { appendFinalEvent } from './event-outbox.ts';
+import type { EventRelay } from './event-relay.ts';
+import { runCancelChannel } from './run-channels.ts';
+import { CANCELLED_WHILE_QUEUED, endOf } from './run-endings.ts';
+import { RUN_QUEUE, type RunJob, type RunQueue } from './run-queue.ts';
+import type { RunWorker } from './run-worker.ts';
+
+const DRAIN_POLL_MS = 50;
+const EVENT_SWEEP_MS = 60_000;
+
+/**
+ * Runs go through the job queue: `start` stores the run and its job in one
+ * transaction (a run is never queued twice nor stored without its job) and returns;
+ * workers (this server's own, when it has one, or `junction worker` processes)
+ * execute them. Cancels and live events cross processes through LISTEN/NOTIFY.
+ */
+export function createQueueDispatcher(deps: {
+  db: Database;
+  queue: RunQueue;
+  runs: RunRepository;
+  relay: EventRelay;
+  log: RunLogger;
+  /** The worker this server hosts, if any (started once the app is built); stopped first. */
+  worker?: () => RunWorker | undefined;
+}): RunDispatcher {
+  const { db, runs, log } = deps;
+  const cancelChannel = runCancelChannel(db);
+  // Runs started here, for drain(); forgotten once seen ended.
+  const started = new Set<string>();
+  const pending = new Set<Promise<unknown>>();
+  let accepting = true;
+  const sweep = setInterval(() => {
+    track(
+      runs
+        .deleteEventsOfFinishedRuns(EVENT_SWEEP_MS)
+        .catch((error) => log.error({ err: error }, 'could not delete old run events')),
+    );
+  }, EVENT_SWEEP_MS);
+  sweep.unref();
+
+  /** The run's row and its job, in the caller's transaction. */
+  async function startWithin(tx: Queryable, request: RunRequest): Promise<string> {
+    if (!accepting) {
+      throw new HttpError(
+        503,
+        'shutting-down',
+        'The server is shutting down; start the run again once it is back.',
+      );
+    }
+    const runId = randomUUID();
+    await runs.create(
+      request.accountId,
+      {
+        id: runId,
+        processId: request.processId,
+        document: request.process,
+        connectionId: request.connectionId,
+        executionType: request.executionType,
+        revision: request.revision ?? null,
+        originalRunId: request.originalRunId ?? null,
+        deploymentId: request.deploymentId ?? null,
+        environmentId: request.environmentId ?? null,
+      },
+      tx,
+    );
+    await deps.queue.enqueue(tx, {
+      runId,
+      accountId: request.accountId,
+      ...(request.startDocuments ? { startDocuments: request.startDocuments } : {}),
+    });
+    // Forgotten by drain() if the transaction rolls back: no such run is running.
+    started.add(runId);
+    return runId;
+  }
+
+  /**
+   * Marks the run cancelled and tells the workers; a run still waiting in the queue
+   * is taken out of it and ends ABORTED at once, as in process.
+   */
+  async function cancelRun(runId: string): Promise<void> {
+    if (!(await runs.requestCancel(runId, cancelChannel))) {
+      return;
+    }
+    const job = await deps.queue.boss.getJobById<RunJob>(RUN_QUEUE, runId);
+    if (job?.state !== 'created') {
+      return; // A worker holds it (or held it): the NOTIFY stops it there.
+    }
+    await deps.queue.boss.cancel(RUN_QUEUE, runId);
+    // Had a worker taken it meanwhile, the NOTIFY already stopped it there; either way
+    // it ends ABORTED, and a worker never starts a run that has ended.
+    const { accountId } = job.data;
+    if (await runs.abortIfRunning(accountId, runId, CANCELLED_WHILE_QUEUED)) {
+      await appendFinalEvent(db, accountId, runId, endOf('aborted', CANCELLED_WHILE_QUEUED));
+    }
+  }
+
+  const track = (work: Promise<unknown>) => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  };
+
+  return {
+    async start(request) {
+      return await db.transaction((tx) => startWithin(tx, request));
+    },
+    startWithin,
+    // The worker holding the run may be anywhere: the request is stored and announced.
+    cancel(runId) {
+      track(
+        cancelRun(runId).catch((error) =>
+          log.error({ err: error, runId }, 'could not cancel the run'),
+        ),
+      );
+      return true;
+    },
+    subscribe: (runId, listener) => deps.relay.follow(runId, listener),
+    async drain() {
+      while (started.size > 0) {
+        const running = await db.query<{ id: string }>(
+          "SELECT id FROM runs WHERE id = ANY($1) AND status = 'running'",
+          [[...started]],
+        );
+        const still = new Set(running.map((r) => r.id));
+        for (const id of started) {
+          if (!still.has(id)) {
+            started.delete(id);
+          }
+        }
+        if (started.size > 0) {
+          await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
+        }
+      }
+    },
+    async stop(graceMs = 0) {
+      accepting = false;
+      clearInterval(sweep);
+      await deps.worker?.()?.stop(graceMs);
+      await Promise.all(pending);
+      await deps.queue.stop();
+      await deps.relay.close();
+    },
+  };
+}

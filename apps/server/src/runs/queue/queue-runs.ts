@@ -1,0 +1,53 @@
+import type { Database } from '../../db/database.ts';
+import type { RunDispatcher } from '../run-dispatcher.ts';
+import { createRunExecutor, type RunExecutorDeps, SHUTDOWN_REASON } from '../run-executor.ts';
+import { openEventRelay } from './event-relay.ts';
+import { startLostRunReaper } from './lost-run-reaper.ts';
+import { createQueueDispatcher } from './queue-dispatcher.ts';
+import type { RunQueue, RunQueueOptions } from './run-queue.ts';
+import { type RunWorker, type RunWorkerOptions, startRunWorker } from './run-worker.ts';
+
+export interface QueueRunsOptions extends RunQueueOptions {
+  /** The worker this server runs itself; false when only `junction worker`s execute runs. */
+  worker?: RunWorkerOptions | false;
+}
+
+/**
+ * The queue's side of a server: the dispatcher now, and the server's own worker once
+ * everything a run uses (routes for the in-process sandbox, the Platform API) exists.
+ */
+export async function openQueueRuns(
+  deps: RunExecutorDeps & { db: Database },
+  queue: RunQueue,
+  options: QueueRunsOptions & { defaultConcurrency: number },
+): Promise<{ dispatcher: RunDispatcher; startWorker(): Promise<void> }> {
+  const relay = await openEventRelay(deps.db, deps.runs, deps.log);
+  let worker: RunWorker | undefined;
+  const dispatcher = createQueueDispatcher({
+    db: deps.db,
+    queue,
+    runs: deps.runs,
+    relay,
+    log: deps.log,
+    worker: () => worker,
+  });
+  return {
+    dispatcher,
+    async startWorker() {
+      if (options.worker === false) {
+        // No runs here, but this server still ends the runs of dead workers.
+        const reaper = await startLostRunReaper({ ...deps, queue });
+        worker = { running: 0, stop: () => reaper.stop() };
+        return;
+      }
+      worker = await startRunWorker(
+        { db: deps.db, queue, runs: deps.runs, executor: createRunExecutor(deps), log: deps.log },
+        {
+          concurrency: options.defaultConcurrency,
+          shutdownReason: SHUTDOWN_REASON,
+          ...options.worker,
+        },
+      );
+    },
+  };
+}

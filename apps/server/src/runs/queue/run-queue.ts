@@ -1,0 +1,105 @@
+import type { RunDocument } from '@junction/runtime';
+import { type Db, PgBoss } from 'pg-boss';
+import type { Database, Queryable } from '../../db/database.ts';
+import type { RunLogger } from '../run-logger.ts';
+
+/** Runs to execute; the job's id is the run's id. */
+export const RUN_QUEUE = 'junction-runs';
+/**
+ * Where pg-boss moves a run's job that failed without its worker settling it (the
+ * worker died or stalled past its heartbeat): its run is aborted, never run again.
+ */
+export const LOST_RUN_QUEUE = 'junction-runs-lost';
+
+/** What a worker needs beyond the run's row: only what the row does not keep. */
+export interface RunJob {
+  runId: string;
+  accountId: string;
+  startDocuments?: RunDocument[] | undefined;
+}
+
+export interface RunQueueOptions {
+  /**
+   * How long a worker may go without saying it still holds a job before pg-boss fails
+   * it (at least 10, pg-boss's floor). It must outlast the longest stretch a run keeps
+   * the event loop busy (a script's time limit), or a live run is taken for a dead one.
+   */
+  heartbeatSeconds?: number;
+  /** How often a node looks for jobs whose heartbeat stopped. */
+  superviseIntervalSeconds?: number;
+}
+
+export const DEFAULT_RUN_QUEUE_OPTIONS: Required<RunQueueOptions> = {
+  heartbeatSeconds: 30,
+  superviseIntervalSeconds: 5,
+};
+
+// pg-boss's ceiling for a job's active time; a run still going then is failed and aborted.
+const MAX_RUN_SECONDS = 24 * 60 * 60;
+
+/** pg-boss over the product's own database, so it needs no pool or connection of its own. */
+function bossDatabase(db: Database): Db {
+  return {
+    // pg-boss sends its schema and locked blocks as parameterless multi-statement scripts.
+    executeSql: async (text, values) => ({
+      rows: values?.length ? await db.query(text, values) : await db.exec(text),
+    }),
+  };
+}
+
+/** pg-boss statements inside the caller's transaction: the job commits with the run. */
+function inTransaction(tx: Queryable): Db {
+  return { executeSql: async (text, values) => ({ rows: await tx.query(text, values ?? []) }) };
+}
+
+/** pg-boss keeps its tables beside the app's, in a schema of its own per app schema. */
+export function queueSchema(db: Database): string {
+  return db.schema === 'public' ? 'junction_queue' : `${db.schema}_queue`;
+}
+
+export interface RunQueue {
+  readonly boss: PgBoss;
+  /** Adds the run's job inside `tx`, the transaction that stores the run. */
+  enqueue(tx: Queryable, job: RunJob): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts pg-boss (creating or migrating its schema) and the two queues runs use. */
+export async function openRunQueue(
+  db: Database,
+  log: RunLogger,
+  options: RunQueueOptions = {},
+): Promise<RunQueue> {
+  const settings = { ...DEFAULT_RUN_QUEUE_OPTIONS, ...options };
+  const boss = new PgBoss({
+    db: bossDatabase(db),
+    backend: db.kind === 'pglite' ? 'pglite' : 'postgres',
+    schema: queueSchema(db),
+    schedule: false,
+    superviseIntervalSeconds: settings.superviseIntervalSeconds,
+    monitorIntervalSeconds: settings.superviseIntervalSeconds,
+    // Each process says every 5 s which queues it works, for the junction_workers gauge.
+    instanceHeartbeatSeconds: 5,
+  });
+  boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
+  await boss.start();
+  await boss.createQueue(LOST_RUN_QUEUE);
+  await boss.createQueue(RUN_QUEUE, {
+    // Never again by itself: connector calls such as Approve are not safe to repeat.
+    retryLimit: 0,
+    heartbeatSeconds: settings.heartbeatSeconds,
+    expireInSeconds: MAX_RUN_SECONDS,
+    deadLetter: LOST_RUN_QUEUE,
+  });
+  return {
+    boss,
+    async enqueue(tx, job) {
+      await boss.send(RUN_QUEUE, job, {
+        id: job.runId,
+        group: { id: job.accountId },
+        db: inTransaction(tx),
+      });
+    },
+    stop: () => boss.stop({ graceful: true, close: false, timeout: 5000 }),
+  };
+}

@@ -1,0 +1,206 @@
+import { own } from '@junction/process-model';
+import type { ConnectorGateway, RunOutcome, ShapeStats } from '@junction/runtime';
+import { executeProcess, succeeded } from '@junction/runtime';
+import type { RunObserver } from '../metrics/run-metrics.ts';
+import type { RunDocumentRepository } from '../repositories/run-document-repository.ts';
+import type { RunRepository } from '../repositories/run-repository.ts';
+import { createDocumentRecorder } from './document-recorder.ts';
+import { redactEvent, redactSecrets } from './redact-secrets.ts';
+import { reportingCounts } from './reporting.ts';
+import { retargetConnectConnections } from './retarget-connections.ts';
+import type { RunRequest } from './run-dispatcher.ts';
+import type { RunEvent } from './run-events.ts';
+import type { RunLogger } from './run-logger.ts';
+import type { RuntimeServices } from './runtime-services.ts';
+
+const PROGRESS_INTERVAL_MS = 200;
+
+/**
+ * A stop the host decided (shutdown, a worker losing its claim), as opposed to a user's
+ * cancel: the run ends ABORTED with this message, whatever the cut made it fail with.
+ */
+export class HostAbort extends Error {}
+
+export const SHUTDOWN_REASON = 'Server shut down before the run finished';
+/** The abort reason of runs cut off by the server's shutdown. */
+export const SHUTDOWN = new HostAbort(SHUTDOWN_REASON);
+
+const NO_COUNTS = { documentsIn: 0, documentsOut: 0, documentsInError: 0 };
+
+/** What the dispatcher says when a run crashed outside the runtime's own error handling. */
+export const UNEXPECTED_FAILURE = 'The run failed unexpectedly.';
+
+/** The `end` event watchers of a crashed run still get. */
+export const UNEXPECTED_END: RunEvent = {
+  type: 'end',
+  status: 'error',
+  error: UNEXPECTED_FAILURE,
+  shapes: {},
+  connections: {},
+  ...NO_COUNTS,
+};
+
+/**
+ * A run the host cut off (shutdown, lost claim) is ABORTED with the host's reason,
+ * whatever the cut made it fail with (a closed connection, a cancelled call). A run
+ * that still did its work keeps its status.
+ */
+function afterHostAbort(outcome: RunOutcome, signal: AbortSignal): RunOutcome {
+  if (!(signal.reason instanceof HostAbort) || succeeded(outcome.status)) {
+    return outcome;
+  }
+  return { ...outcome, status: 'aborted', error: signal.reason.message };
+}
+
+export interface RunExecutorDeps {
+  runs: RunRepository;
+  documents: RunDocumentRepository;
+  gatewayFor: (accountId: string) => ConnectorGateway;
+  /** What else a run may use on this host: stored processes, stores, commands. */
+  runtimeFor: (accountId: string) => RuntimeServices;
+  log: RunLogger;
+  /** Counts each run's end and duration (Prometheus), where there is one. */
+  observer?: RunObserver | undefined;
+}
+
+/**
+ * Executes one stored run and records everything it does: progress, documents, log
+ * and its end. Both dispatchers use it, the in-process one inside the server and the
+ * queue's workers, so a run records the same wherever it executes.
+ */
+export function createRunExecutor(deps: RunExecutorDeps) {
+  /** Progress is written at most every PROGRESS_INTERVAL_MS, one write at a time. */
+  function progressWriter(accountId: string, runId: string) {
+    let lastFlush = 0;
+    let flushing: Promise<void> = Promise.resolve();
+    return {
+      flush(shapes: Record<string, ShapeStats>, connections: Record<string, number>) {
+        const now = Date.now();
+        if (now - lastFlush < PROGRESS_INTERVAL_MS) {
+          return;
+        }
+        lastFlush = now;
+        const snapshot = structuredClone({ shapes, connections });
+        flushing = flushing
+          .then(() => deps.runs.progress(accountId, runId, snapshot.shapes, snapshot.connections))
+          .catch((error) => deps.log.error({ err: error, runId }, 'could not store run progress'));
+      },
+      settled: () => flushing,
+    };
+  }
+
+  async function execute(
+    runId: string,
+    request: RunRequest,
+    signal: AbortSignal,
+    emit: (event: RunEvent) => void,
+  ): Promise<void> {
+    const { accountId } = request;
+    const began = performance.now();
+    // Watchers hear what the run records: no tokens (see redact-secrets.ts).
+    const publish = (event: RunEvent) => emit(redactEvent(event));
+    const recorder = createDocumentRecorder({
+      store: deps.documents,
+      accountId,
+      runId,
+      log: deps.log,
+      scope:
+        request.executionType === 'test_manual'
+          ? { keep: 'all' }
+          : { keep: 'tracked', process: request.process },
+    });
+    const progress = progressWriter(accountId, runId);
+    let shapes: Record<string, ShapeStats> = {};
+    let connections: Record<string, number> = {};
+    const executed = await executeProcess(
+      retargetConnectConnections(request.process, request.connectionId),
+      {
+        connectors: deps.gatewayFor(accountId),
+        signal,
+        executionId: runId,
+        testMode: request.executionType === 'test_manual',
+        ...deps.runtimeFor(accountId),
+        ...(request.startDocuments ? { startDocuments: request.startDocuments } : {}),
+        listener: {
+          shapeStarted: (id, inputs) => {
+            shapes = {
+              ...shapes,
+              [id]: { ...(own(shapes, id) ?? { ...NO_COUNTS, elapsedMs: 0 }), status: 'running' },
+            };
+            recorder.inputs(id, inputs);
+            publish({ type: 'shape-started', shapeId: id, documents: inputs.length });
+            progress.flush(shapes, connections);
+          },
+          shapeFinished: (id, stats, result) => {
+            shapes = { ...shapes, [id]: { ...stats } };
+            recorder.result(id, result);
+            publish({ type: 'shape-finished', shapeId: id, stats: { ...stats } });
+            for (const error of result?.errors ?? []) {
+              publish({
+                type: 'document-error',
+                shapeId: id,
+                documentId: error.document.id,
+                message: error.message,
+              });
+            }
+            progress.flush(shapes, connections);
+          },
+          connectionCarried: (id, count) => {
+            connections = { ...connections, [id]: count };
+            publish({ type: 'connection', connectionId: id, count });
+          },
+          shapeLogged: (id, entry) => publish({ type: 'log', shapeId: id, ...entry }),
+        },
+      },
+    );
+    const outcome = afterHostAbort(executed, signal);
+    const documentsStored = await recorder.finish(outcome.log ?? []);
+    await progress.settled();
+    const counts = reportingCounts(request.process, outcome, request.startDocuments !== undefined);
+    await deps.runs.finish(accountId, runId, {
+      status: outcome.status,
+      error: outcome.error === undefined ? undefined : redactSecrets(outcome.error),
+      shapes: outcome.shapes,
+      connections: outcome.connections,
+      counts,
+      documentsStored,
+    });
+    deps.observer?.finished(outcome.status, (performance.now() - began) / 1000);
+    publish({
+      type: 'end',
+      status: outcome.status,
+      error: outcome.error ?? null,
+      shapes: outcome.shapes,
+      connections: outcome.connections,
+      ...counts,
+    });
+  }
+
+  /** Ends a run that never started (discarded, aborted while queued): no documents, no log. */
+  async function endUnstarted(
+    accountId: string,
+    runId: string,
+    status: 'discarded' | 'aborted' | 'error',
+    error: string,
+  ): Promise<void> {
+    await deps.runs.finish(accountId, runId, {
+      status,
+      error,
+      shapes: {},
+      connections: {},
+      counts: NO_COUNTS,
+      documentsStored: 0,
+    });
+    deps.observer?.finished(status, undefined);
+  }
+
+  /** A run that crashed outside the runtime is stored as ERROR; a storage failure is logged. */
+  async function failUnexpectedly(accountId: string, runId: string, error: unknown) {
+    deps.log.error({ err: error, runId }, 'run failed unexpectedly');
+    await endUnstarted(accountId, runId, 'error', UNEXPECTED_FAILURE).catch(() => undefined);
+  }
+
+  return { execute, endUnstarted, failUnexpectedly };
+}
+
+export type RunExecutor = ReturnType<typeof createRunExecutor>;
