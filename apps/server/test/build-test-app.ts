@@ -34,6 +34,26 @@ function testStorage(): {
   };
 }
 
+/** Like buildTestApp, for a test that builds its app inside a test or a hook (see below). */
+export async function buildDisposableTestApp(
+  options: AppOptions = {},
+): Promise<{ app: FastifyInstance; dispose: () => Promise<void> }> {
+  const { storage, drop } = testStorage();
+  const app = await buildApp({
+    secretKey: randomBytes(32).toString('base64'),
+    egressAllow: ['127.0.0.1'],
+    ...storage,
+    ...options,
+  });
+  return {
+    app,
+    dispose: async () => {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
 /** A real app for integration tests on the storage under test. */
 export async function buildTestApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const { storage, drop } = testStorage();
@@ -51,6 +71,29 @@ export async function buildTestApp(options: AppOptions = {}): Promise<FastifyIns
     await drop();
   });
   return app;
+}
+
+/**
+ * A migrated database and the way to drop it, for tests that open it inside a hook or
+ * a test: Vitest ignores an afterAll registered there, so `openTestDatabase`'s own
+ * clean-up only runs when it is called while the file's tests are being collected.
+ */
+export async function openDisposableTestDatabase(): Promise<{
+  db: Database;
+  dispose: () => Promise<void>;
+}> {
+  const { storage, drop } = testStorage();
+  const db = await openDatabase({
+    databaseUrl: storage.databaseUrl,
+    schema: storage.databaseSchema,
+  });
+  return {
+    db,
+    dispose: async () => {
+      await db.close();
+      await drop();
+    },
+  };
 }
 
 /** A migrated database on the storage under test, for repository-level tests. */

@@ -1,6 +1,6 @@
 import { listRequestsProcess } from '@junction/runtime/testing';
-import { describe, expect, it } from 'vitest';
-import { buildTestApp, storageUnderTest } from './build-test-app.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildDisposableTestApp, storageUnderTest } from './build-test-app.ts';
 import { waitForRun } from './run-helpers.ts';
 
 const ACCESS_TOKEN = 'a-long-enough-access-token-for-tests';
@@ -8,8 +8,13 @@ const ACCESS_TOKEN = 'a-long-enough-access-token-for-tests';
 describe.each(['in-process', 'queue'] as const)(
   `health, readiness and metrics, runs %s (${storageUnderTest()})`,
   (runs) => {
+    let dispose = async (): Promise<void> => undefined;
+    afterAll(() => dispose());
+
     it('answers health and readiness without credentials, and metrics only with the access token', async () => {
-      const app = await buildTestApp({ runs, accessToken: ACCESS_TOKEN });
+      const built = await buildDisposableTestApp({ runs, accessToken: ACCESS_TOKEN });
+      const { app } = built;
+      dispose = built.dispose;
       const health = await app.inject({ url: '/api/health' });
       expect(health.statusCode).toBe(200);
       expect(health.json()).toMatchObject({ status: 'ok' });

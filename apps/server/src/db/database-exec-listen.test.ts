@@ -1,7 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { openTestDatabase, storageUnderTest } from '../../test/build-test-app.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDisposableTestDatabase, storageUnderTest } from '../../test/build-test-app.ts';
 
 describe(`the database seam's scripts and LISTEN (${storageUnderTest()})`, () => {
+  const disposals: (() => Promise<void>)[] = [];
+  const openTestDatabase = async () => {
+    const { db, dispose } = await openDisposableTestDatabase();
+    disposals.push(dispose);
+    return db;
+  };
+  afterAll(async () => {
+    await Promise.all(disposals.map((dispose) => dispose()));
+  });
+
   it('runs a script of statements, and a failed one leaves no aborted transaction behind', async () => {
     const db = await openTestDatabase();
     expect(await db.exec('CREATE TEMP TABLE t (n int); SELECT 1 AS a; SELECT 2 AS b')).toEqual([

@@ -1,7 +1,7 @@
 import type { ConnectorGateway } from '@junction/runtime';
 import { listRequestsProcess } from '@junction/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, storageUnderTest } from '../../../test/build-test-app.ts';
+import { openDisposableTestDatabase, storageUnderTest } from '../../../test/build-test-app.ts';
 import type { Database } from '../../db/database.ts';
 import {
   createAccountRepository,
@@ -21,6 +21,7 @@ const quiet = { info: () => undefined, warn: () => undefined, error: () => undef
 
 describe(`a worker's per-account limit (${storageUnderTest()})`, () => {
   let db: Database;
+  let dispose = async (): Promise<void> => undefined;
   let dispatcher: RunDispatcher;
   let worker: RunWorker | undefined;
   // Calls in flight per account, held until released.
@@ -38,7 +39,7 @@ describe(`a worker's per-account limit (${storageUnderTest()})`, () => {
   });
 
   beforeAll(async () => {
-    db = await openTestDatabase();
+    ({ db, dispose } = await openDisposableTestDatabase());
     await ensureDefaultAccount(db);
     await createAccountRepository(db).create({
       id: 'other',
@@ -68,9 +69,11 @@ describe(`a worker's per-account limit (${storageUnderTest()})`, () => {
       { concurrency: 3, perAccount: 2, pollingIntervalSeconds: 0.5 },
     );
   });
+  // The queue stops before its database closes and its schemas are dropped.
   afterAll(async () => {
     release();
-    await dispatcher.stop(0);
+    await dispatcher?.stop(0);
+    await dispose();
   });
 
   it('runs at most that many of one account at once, leaving slots for the others', async () => {

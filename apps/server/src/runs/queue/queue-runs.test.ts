@@ -1,7 +1,7 @@
 import type { ConnectorGateway } from '@junction/runtime';
 import { listRequestsProcess } from '@junction/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, storageUnderTest } from '../../../test/build-test-app.ts';
+import { openDisposableTestDatabase, storageUnderTest } from '../../../test/build-test-app.ts';
 import type { Database } from '../../db/database.ts';
 import { DEFAULT_ACCOUNT_ID, ensureDefaultAccount } from '../../repositories/account-repository.ts';
 import { createRunDocumentRepository } from '../../repositories/run-document-repository.ts';
@@ -61,6 +61,7 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, m
 
 describe(`runs through the pg-boss job queue (${storageUnderTest()})`, () => {
   let db: Database;
+  let dispose = async (): Promise<void> => undefined;
   let queue: RunQueue;
   let relay: EventRelay;
   let dispatcher: RunDispatcher;
@@ -95,7 +96,7 @@ describe(`runs through the pg-boss job queue (${storageUnderTest()})`, () => {
   };
 
   beforeAll(async () => {
-    db = await openTestDatabase();
+    ({ db, dispose } = await openDisposableTestDatabase());
     await ensureDefaultAccount(db);
     // pg-boss's floor for heartbeats; supervision each second finds a dead worker's job fast.
     queue = await openRunQueue(db, quiet, { heartbeatSeconds: 10, superviseIntervalSeconds: 1 });
@@ -109,9 +110,11 @@ describe(`runs through the pg-boss job queue (${storageUnderTest()})`, () => {
       worker: () => worker,
     });
   });
+  // The queue stops before its database closes and its schemas are dropped.
   afterAll(async () => {
     held.release();
-    await dispatcher.stop(0);
+    await dispatcher?.stop(0);
+    await dispose();
   });
 
   it('stores the run and its job together, and aborts it when its worker dies, never running it again', async () => {
