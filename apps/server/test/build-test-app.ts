@@ -54,7 +54,17 @@ export async function buildDisposableTestApp(
   };
 }
 
-/** A real app for integration tests on the storage under test. */
+// Vitest ignores afterAll when it is called inside a hook or a test, and most files
+// build their app in beforeAll: so every app and database made here is closed (and its
+// schema dropped) by one hook that this module registers while the test file loads.
+const cleanups: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    await cleanup();
+  }
+});
+
+/** A real app for integration tests on the storage under test, closed after the file. */
 export async function buildTestApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const { storage, drop } = testStorage();
   const app = await buildApp({
@@ -66,7 +76,7 @@ export async function buildTestApp(options: AppOptions = {}): Promise<FastifyIns
     ...storage,
     ...options,
   });
-  afterAll(async () => {
+  cleanups.push(async () => {
     await app.close();
     await drop();
   });
@@ -96,14 +106,14 @@ export async function openDisposableTestDatabase(): Promise<{
   };
 }
 
-/** A migrated database on the storage under test, for repository-level tests. */
+/** A migrated database on the storage under test, for repository-level tests; closed after the file. */
 export async function openTestDatabase(): Promise<Database> {
   const { storage, drop } = testStorage();
   const db = await openDatabase({
     databaseUrl: storage.databaseUrl,
     schema: storage.databaseSchema,
   });
-  afterAll(async () => {
+  cleanups.push(async () => {
     await db.close();
     await drop();
   });
