@@ -10,6 +10,7 @@ export type {
   FaultStep,
 } from './faults.ts';
 export { FAULT_STEPS, parseFaultRule, SandboxFaults, sandboxFaults } from './faults.ts';
+export { createInProcessSandbox, type InProcessSandbox } from './in-process-sandbox.ts';
 export { createInjectFetch } from './inject-fetch.ts';
 export type { JsonObject, JsonValue } from './json.ts';
 export type {
@@ -20,7 +21,6 @@ export type {
 export { attachSandboxPersistence } from './persistence.ts';
 export type { ConnectSandboxOptions } from './plugin.ts';
 export { connectSandbox, SANDBOX_DEMO_TOKEN } from './plugin.ts';
-export { createInProcessSandbox, type InProcessSandbox } from './in-process-sandbox.ts';
 export type { SandboxStateOptions } from './seed/create-state.ts';
 export { createSandboxState, DEFAULT_SCALE, DEFAULT_SEED, MAX_SCALE } from './seed/create-state.ts';
 export type { CollectionName } from './store/collections.ts';
