@@ -123,11 +123,36 @@ function retyped(value: Json): Json {
   return {};
 }
 
+/** How deep a JSON value nests, counted without recursion. */
+export function depthOf(value: Json): number {
+  let deepest = 0;
+  const stack: [Json, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [Json, number];
+    deepest = Math.max(deepest, depth);
+    if (typeof v === 'object' && v !== null) {
+      for (const item of Object.values(v)) {
+        stack.push([item, depth + 1]);
+      }
+    }
+  }
+  return deepest;
+}
+
 /**
- * Applies one mutation to a deep copy of `doc`. Depth stays ≤ 1,000 per mutation:
- * structuredClone recurses, and test workers have smaller stacks than node.
+ * The deepest document a chain of mutations may build. structuredClone recurses, and
+ * test workers have smaller stacks than node: a `duplicate` that copies a deep branch
+ * into itself would otherwise double the depth with every step.
  */
+export const MAX_MUTATED_DEPTH = 1_100;
+
+/** Applies one mutation to a deep copy of `doc`; one that would nest past the cap is skipped. */
 export function mutate(doc: Json, m: Mutation): Json {
+  const next = applyMutation(doc, m);
+  return depthOf(next) > MAX_MUTATED_DEPTH ? doc : next;
+}
+
+function applyMutation(doc: Json, m: Mutation): Json {
   const root = structuredClone(doc);
   const paths = pathsOf(root);
   const path = paths[m.at % paths.length] as Path;

@@ -4,7 +4,7 @@ import { migrateProcess } from '../migrate.ts';
 import { parseProcess, serializeProcess } from '../serialize.ts';
 import { validateProcess } from '../validation/validate.ts';
 import { parameterValue, validProcess } from './arbitraries.ts';
-import { mutate, mutation } from './mutations.ts';
+import { depthOf, MAX_MUTATED_DEPTH, type Mutation, mutate, mutation } from './mutations.ts';
 
 // Seeds and run counts come from fast-check's defaults; a failure prints its seed and path.
 const RUNS = { numRuns: 200 };
@@ -77,6 +77,29 @@ describe('damaged files never make validateProcess or parseProcess throw', () =>
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('a deep branch duplicated into itself (a chain CI once drew)', () => {
+    const doc = {
+      schemaVersion: 1,
+      id: 'p',
+      name: ' ',
+      description: '',
+      options: { allowSimultaneousExecutions: false, captureRunDates: true },
+      shapes: { start: { kind: 'start', label: '', config: { mode: 'no-data' } } },
+      connections: [],
+      layout: { start: { x: 80, y: 160 } },
+      notes: [],
+    };
+    const chain: Mutation[] = [
+      { kind: 'deep', at: 0, depth: 817 },
+      { kind: 'duplicate', at: 41754750, to: 0 },
+      { kind: 'dangling', at: 0, name: '' },
+    ];
+    const damaged = chain.reduce<unknown>((value, m) => mutate(value, m), doc);
+    // Unbounded, the copy nests 1,600 deep and overflows structuredClone's stack in CI.
+    expect(depthOf(damaged)).toBeLessThanOrEqual(MAX_MUTATED_DEPTH);
+    mustAnswer(damaged);
   });
 
   it('random JSON values and text', () => {
