@@ -1,30 +1,53 @@
 import { randomUUID } from 'node:crypto';
 import { HttpError } from '../errors.ts';
+import type { RunRepository } from '../repositories/run-repository.ts';
 import { DEFAULT_RUN_LIVENESS, type RunDispatcher, type RunLiveness } from './run-dispatcher.ts';
 import { createRunEventHub } from './run-events.ts';
 import {
   createRunExecutor,
+  type RunExecutor,
   type RunExecutorDeps,
   SHUTDOWN,
   UNEXPECTED_END,
 } from './run-executor.ts';
+import type { RunLogger } from './run-logger.ts';
 import { createRunSlots, DEFAULT_RUN_SLOT_LIMITS, type RunSlotLimits } from './run-slots.ts';
 import { within } from './within.ts';
 
-export function createInProcessDispatcher(
-  deps: RunExecutorDeps & {
-    /** Runs at once and runs waiting; a run beyond both is discarded. */
-    limits?: RunSlotLimits | undefined;
-    /** How often this server says its runs are alive, and when another's count as stopped. */
-    liveness?: RunLiveness | undefined;
-  },
+/**
+ * Runs in this server. Like the queue, it is opened in two steps: the dispatcher
+ * first, which stores runs and holds them in their slots, so that what starts runs
+ * (routes, schedules, the Platform API) can be built on it; then `startExecuting`,
+ * once everything a run uses exists, including the Platform API that starts runs
+ * itself. A run accepted in between waits in its slot.
+ */
+export function openInProcessRuns(deps: {
+  runs: RunRepository;
+  log: RunLogger;
+  /** Runs at once and runs waiting; a run beyond both is discarded. */
+  limits?: RunSlotLimits | undefined;
+  /** How often this server says its runs are alive, and when another's count as stopped. */
+  liveness?: RunLiveness | undefined;
+}): { dispatcher: RunDispatcher; startExecuting(executorDeps: RunExecutorDeps): void } {
+  let startExecuting!: (executor: RunExecutor) => void;
+  const executing = new Promise<RunExecutor>((resolve) => {
+    startExecuting = resolve;
+  });
+  return {
+    dispatcher: createInProcessDispatcher(deps, executing),
+    startExecuting: (executorDeps) => startExecuting(createRunExecutor(executorDeps)),
+  };
+}
+
+function createInProcessDispatcher(
+  deps: Parameters<typeof openInProcessRuns>[0],
+  executing: Promise<RunExecutor>,
 ): RunDispatcher {
   const active = new Map<
     string,
     { controller: AbortController; done: Promise<void>; started: boolean }
   >();
   const hub = createRunEventHub();
-  const executor = createRunExecutor(deps);
   const limits = deps.limits ?? DEFAULT_RUN_SLOT_LIMITS;
   const slots = createRunSlots(limits);
   const liveness = deps.liveness ?? DEFAULT_RUN_LIVENESS;
@@ -48,7 +71,7 @@ export function createInProcessDispatcher(
   async function discard(accountId: string, runId: string) {
     const error = `Discarded due to load: ${limits.concurrentRuns} runs were running and ${limits.queuedRuns} waiting.`;
     deps.log.warn({ runId }, error);
-    await executor.endUnstarted(accountId, runId, 'discarded', error);
+    await (await executing).endUnstarted(accountId, runId, 'discarded', error);
   }
 
   return {
@@ -80,8 +103,8 @@ export function createInProcessDispatcher(
       }
       hub.open(runId);
       // A run cancelled while it waits still goes through execute, which ends it as aborted.
-      const done = slot
-        .then(async (release) => {
+      const done = Promise.all([slot, executing])
+        .then(async ([release, executor]) => {
           const entry = active.get(runId);
           if (entry) {
             entry.started = true;
@@ -94,7 +117,7 @@ export function createInProcessDispatcher(
             release();
           }
         })
-        .catch((error) => executor.failUnexpectedly(request.accountId, runId, error))
+        .catch(async (error) => (await executing).failUnexpectedly(request.accountId, runId, error))
         .finally(() => {
           active.delete(runId);
           // Watchers of a run that crashed still get their final event.

@@ -1,6 +1,8 @@
 import type { Database } from '../../db/database.ts';
+import type { RunRepository } from '../../repositories/run-repository.ts';
 import type { RunDispatcher } from '../run-dispatcher.ts';
 import { createRunExecutor, type RunExecutorDeps, SHUTDOWN_REASON } from '../run-executor.ts';
+import type { RunLogger } from '../run-logger.ts';
 import { openEventRelay } from './event-relay.ts';
 import { startLostRunReaper } from './lost-run-reaper.ts';
 import { createQueueDispatcher } from './queue-dispatcher.ts';
@@ -17,10 +19,13 @@ export interface QueueRunsOptions extends RunQueueOptions {
  * everything a run uses (routes for the in-process sandbox, the Platform API) exists.
  */
 export async function openQueueRuns(
-  deps: RunExecutorDeps & { db: Database },
+  deps: { db: Database; runs: RunRepository; log: RunLogger },
   queue: RunQueue,
   options: QueueRunsOptions & { defaultConcurrency: number },
-): Promise<{ dispatcher: RunDispatcher; startWorker(): Promise<void> }> {
+): Promise<{
+  dispatcher: RunDispatcher;
+  startExecuting(executorDeps: RunExecutorDeps): Promise<void>;
+}> {
   const relay = await openEventRelay(deps.db, deps.runs, deps.log);
   let worker: RunWorker | undefined;
   const dispatcher = createQueueDispatcher({
@@ -33,7 +38,7 @@ export async function openQueueRuns(
   });
   return {
     dispatcher,
-    async startWorker() {
+    async startExecuting(executorDeps) {
       if (options.worker === false) {
         // No runs here, but this server still ends the runs of dead workers.
         const reaper = await startLostRunReaper({ ...deps, queue });
@@ -41,7 +46,13 @@ export async function openQueueRuns(
         return;
       }
       worker = await startRunWorker(
-        { db: deps.db, queue, runs: deps.runs, executor: createRunExecutor(deps), log: deps.log },
+        {
+          db: deps.db,
+          queue,
+          runs: deps.runs,
+          executor: createRunExecutor(executorDeps),
+          log: deps.log,
+        },
         {
           concurrency: options.defaultConcurrency,
           shutdownReason: SHUTDOWN_REASON,
