@@ -23,8 +23,8 @@ import { browseConnection } from './connect/browse-connection.ts';
 import { createConnectGateway } from './connect/connect-gateway.ts';
 import { createConnectionFetch } from './connect/connection-fetch.ts';
 import { createGuardedFetch } from './connect/egress-guard.ts';
-
 import { testConnectCredentials } from './connect/test-connection.ts';
+import { createSandboxWebhookFetch } from './connect/webhook-fetch.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open-database.ts';
 import { installErrorPolicy } from './error-policy.ts';
@@ -196,10 +196,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   });
 
   const injectFetch = createInjectFetch(app);
-  const fetchFor = createConnectionFetch(
-    injectFetch,
-    createGuardedFetch({ allow: options.egressAllow ?? [] }),
-  );
+  const guardedFetch = createGuardedFetch({ allow: options.egressAllow ?? [] });
+  const fetchFor = createConnectionFetch(injectFetch, guardedFetch);
   const processes = createProcessRepository(db);
   const limits = { ...DEFAULT_RUN_SLOT_LIMITS, ...options.runLimits };
   const queue =
@@ -320,6 +318,10 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     prefix: SANDBOX_PREFIX,
     token: SANDBOX_DEMO_TOKEN,
     state: sandboxState,
+    // Webhook URLs come from anyone with the demo token: guarded, or this server's listeners.
+    webhooks: {
+      fetch: createSandboxWebhookFetch({ publicUrl, inApp: injectFetch, outside: guardedFetch }),
+    },
   });
   // Attached here rather than through the plugin option, so its last save runs
   // before the database closes (see the onClose hook below).
