@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSandboxState } from '../seed/create-state.ts';
+import { restoreSandboxState } from '../store/state.ts';
 import { buildTestApp, call } from '../test-app.ts';
 import { webhookBody } from './webhook-test-support.ts';
 
@@ -6,8 +8,9 @@ describe('/notifications/webhooks', () => {
   let app: Awaited<ReturnType<typeof buildTestApp>>;
   let productId: string;
   let otherProductId: string;
+  const state = createSandboxState({ seed: 5 });
   beforeAll(async () => {
-    app = await buildTestApp({ seed: 5, webhooks: { fetch: async () => new Response(null) } });
+    app = await buildTestApp({ state, webhooks: { fetch: async () => new Response(null) } });
     const products = (await call(app, 'GET', '/products?limit=2')).json();
     productId = products[0].id;
     otherProductId = products[1].id;
@@ -32,6 +35,9 @@ describe('/notifications/webhooks', () => {
     });
     const read = await call(app, 'GET', `/notifications/webhooks/${webhook.id}`);
     expect(read.json()).toEqual(webhook);
+    // Kept with the rest of the state, so persistence stores it.
+    const restored = restoreSandboxState(JSON.parse(JSON.stringify(state.snapshot())));
+    expect(restored.get('webhook', webhook.id)).toEqual(webhook);
   });
 
   it('lists with RQL filters and Content-Range', async () => {
@@ -84,6 +90,20 @@ describe('/notifications/webhooks', () => {
     const gone = await call(app, 'GET', `/notifications/webhooks/${id}`);
     expect(gone.statusCode).toBe(404);
     expect(gone.json().error_code).toBe('NFND_000');
+  });
+
+  it('hides webhooks of other accounts', async () => {
+    const mine = (
+      await call(app, 'POST', '/notifications/webhooks', webhookBody(productId))
+    ).json();
+    state.put('webhook', { ...mine, id: 'WH-999-999-999', account: { id: 'PA-999-999' } });
+    expect((await call(app, 'GET', '/notifications/webhooks/WH-999-999-999')).statusCode).toBe(404);
+    expect((await call(app, 'DELETE', '/notifications/webhooks/WH-999-999-999')).statusCode).toBe(
+      404,
+    );
+    const listed = (await call(app, 'GET', '/notifications/webhooks?limit=1000')).json();
+    expect(listed.map((w: { id: string }) => w.id)).not.toContain('WH-999-999-999');
+    state.remove('webhook', 'WH-999-999-999');
   });
 
   it('names every missing field at once', async () => {
