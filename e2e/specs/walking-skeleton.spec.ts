@@ -1,4 +1,4 @@
-import { SANDBOX_DEMO_TOKEN } from '@junction/connect-sandbox';
+import { SANDBOX_DEMO_TOKEN } from '@junction/connect-sandbox/demo-token';
 import { expect, test } from '@playwright/test';
 
 // The walking skeleton, as a new user does it: create a process, drag a Connector

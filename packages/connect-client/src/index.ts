@@ -1,6 +1,6 @@
 /**
- * @junction/connect-client — a typed CloudBlue Connect REST client with zero runtime
- * dependencies (platform fetch).
+ * @junction/connect-client — a typed CloudBlue Connect REST client on the platform fetch;
+ * its one runtime dependency, jose, signs and verifies webhook tokens.
  */
 
 export { ConnectAction } from './action.ts';
@@ -74,3 +74,39 @@ export type {
   UsageReconciliation,
   UsageRecord,
 } from './types.ts';
+export {
+  type ConnectWebhook,
+  type RegisterWebhookOptions,
+  registerWebhook,
+} from './webhooks/register-webhook.ts';
+export {
+  ConnectWebhookError,
+  type ConnectWebhookErrorCode,
+  ConnectWebhookPayloadError,
+} from './webhooks/webhook-errors.ts';
+export {
+  CONNECT_WEBHOOK_OBJECT_CLASSES,
+  CONNECT_WEBHOOK_OBJECTS,
+  type ConnectWebhookDocument,
+  type ConnectWebhookEvent,
+  type ConnectWebhookEventType,
+  type ConnectWebhookObject,
+  type ConnectWebhookObjectClass,
+  type ConnectWebhookPayload,
+  WEBHOOK_PROPERTIES,
+  webhookDocument,
+} from './webhooks/webhook-payload.ts';
+export {
+  bodyDigest,
+  type ConnectWebhookClaims,
+  DEFAULT_WEBHOOK_CLOCK_TOLERANCE_SECONDS,
+  DEFAULT_WEBHOOK_TOKEN_TTL_SECONDS,
+  type SignConnectWebhookInput,
+  signConnectWebhook,
+  type VerifiedConnectWebhook,
+  type VerifyConnectWebhookOptions,
+  verifyConnectWebhook,
+  WEBHOOK_TOKEN_ALGORITHM,
+  WEBHOOK_TOKEN_HEADERS,
+  type WebhookHeaders,
+} from './webhooks/webhook-token.ts';

@@ -20,6 +20,8 @@ const GROUPS = {
   message: ['ME', [3, 3, 3]],
   billingRequest: ['BRV', [4, 4, 4, 4]],
   reconciliation: ['URC', [4, 4, 4]],
+  // Inferred: Connect's webhook ids are not in any public fixture.
+  webhook: ['WH', [3, 3, 3]],
 } as const satisfies Record<string, readonly [string, readonly number[]]>;
 
 /** An id family with a fixed `PREFIX-ddd-ddd` shape. */

@@ -3,6 +3,7 @@ import { createInjectFetch } from './inject-fetch.ts';
 import { connectSandbox, SANDBOX_DEMO_TOKEN } from './plugin.ts';
 import { createSandboxState, type SandboxStateOptions } from './seed/create-state.ts';
 import type { SandboxState } from './store/state.ts';
+import type { SandboxWebhookOptions } from './webhooks/webhook-dispatcher.ts';
 
 /** Where the in-process sandbox answers; the host name is never resolved. */
 const IN_PROCESS_ENDPOINT = 'http://sandbox.invalid/public/v1';
@@ -24,7 +25,7 @@ export interface InProcessSandbox {
  * Give `state` to serve objects the caller keeps (and inspects), or a seed and scale.
  */
 export async function createInProcessSandbox(
-  options: SandboxStateOptions & { state?: SandboxState } = {},
+  options: SandboxStateOptions & { state?: SandboxState; webhooks?: SandboxWebhookOptions } = {},
 ): Promise<InProcessSandbox> {
   const state = options.state ?? createSandboxState(options);
   const app = Fastify();
@@ -32,6 +33,7 @@ export async function createInProcessSandbox(
     prefix: new URL(IN_PROCESS_ENDPOINT).pathname,
     token: SANDBOX_DEMO_TOKEN,
     state,
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   });
   await app.ready();
   return {

@@ -20,9 +20,10 @@ export type {
 } from './persistence.ts';
 export { attachSandboxPersistence } from './persistence.ts';
 export type { ConnectSandboxOptions } from './plugin.ts';
-export { connectSandbox, SANDBOX_DEMO_TOKEN } from './plugin.ts';
+export { connectSandbox, SANDBOX_DEMO_TOKEN, sandboxWebhooks } from './plugin.ts';
 export type { SandboxStateOptions } from './seed/create-state.ts';
 export { createSandboxState, DEFAULT_SCALE, DEFAULT_SEED, MAX_SCALE } from './seed/create-state.ts';
 export type { CollectionName } from './store/collections.ts';
 export type { SandboxChange, SandboxSnapshot, SandboxState } from './store/state.ts';
 export { restoreSandboxState } from './store/state.ts';
+export type { SandboxWebhookOptions, WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';

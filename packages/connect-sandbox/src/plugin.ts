@@ -27,6 +27,8 @@ import {
 } from './persistence.ts';
 import { createSandboxState } from './seed/create-state.ts';
 import type { SandboxState } from './store/state.ts';
+import { type SandboxWebhookOptions, WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
+import { registerWebhookRoutes } from './webhooks/webhook-routes.ts';
 
 export { SANDBOX_DEMO_TOKEN };
 
@@ -55,6 +57,18 @@ export interface ConnectSandboxOptions {
    */
   persistence?: SandboxPersistence;
   persistenceOptions?: SandboxPersistenceOptions;
+  /**
+   * How webhooks are called when watched objects change (`/notifications/webhooks`).
+   * Hosts that face users pass a fetch that refuses private networks.
+   */
+  webhooks?: SandboxWebhookOptions;
+}
+
+const dispatchers = new WeakMap<SandboxState, WebhookDispatcher>();
+
+/** The webhook dispatcher of the plugin serving `state`, if one is registered (tests await `idle()`). */
+export function sandboxWebhooks(state: SandboxState): WebhookDispatcher | undefined {
+  return dispatchers.get(state);
 }
 
 /**
@@ -88,6 +102,17 @@ export const connectSandbox: FastifyPluginAsync<ConnectSandboxOptions> = async (
     app.addHook('onClose', () => handle.close());
   }
 
+  const webhooks = new WebhookDispatcher(state, options.webhooks);
+  const unwatch = webhooks.watch();
+  dispatchers.set(state, webhooks);
+  app.addHook('onClose', async () => {
+    unwatch();
+    await webhooks.close();
+    if (dispatchers.get(state) === webhooks) {
+      dispatchers.delete(state);
+    }
+  });
+
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024 } });
 
   lenientJsonParser(app);
@@ -107,4 +132,5 @@ export const connectSandbox: FastifyPluginAsync<ConnectSandboxOptions> = async (
   registerCaseRoutes(app, state);
   registerConversationRoutes(app, state);
   registerRenderRoutes(app, state);
+  registerWebhookRoutes(app, state, webhooks);
 };

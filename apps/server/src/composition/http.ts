@@ -44,7 +44,12 @@ async function registerSandbox(infra: Infrastructure, options: AppOptions) {
     seed: options.sandbox?.seed ?? DEFAULT_SEED,
     scale: options.sandbox?.scale ?? DEFAULT_SCALE,
   });
-  await http.register(connectSandbox, { prefix: SANDBOX_PREFIX, token: SANDBOX_DEMO_TOKEN, state });
+  await http.register(connectSandbox, {
+    prefix: SANDBOX_PREFIX,
+    token: SANDBOX_DEMO_TOKEN,
+    state,
+    webhooks: { fetch: infra.sandboxWebhookFetch },
+  });
   // Attached here rather than through the plugin option, so its last save runs
   // before the database closes (the app's onClose hook).
   const persistence = options.sandbox?.persist

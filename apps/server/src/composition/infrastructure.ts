@@ -6,6 +6,7 @@ import type { AppOptions } from '../app-options.ts';
 import { installOriginGuard, LOOPBACK_HOST_NAMES } from '../auth/origin-guard.ts';
 import { createConnectionFetch } from '../connect/connection-fetch.ts';
 import { createGuardedFetch } from '../connect/egress-guard.ts';
+import { createSandboxWebhookFetch } from '../connect/webhook-fetch.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { installJsonBodyParser } from '../json-body.ts';
 import { redactingLogger } from '../log-redaction.ts';
@@ -75,18 +76,19 @@ export async function openInfrastructure(options: AppOptions) {
   const http = createHttpHost(options, publicUrl);
   const queue =
     options.runs === 'queue' ? await openRunQueue(db, http.log, options.queue) : undefined;
+  // The built-in sandbox is answered by this same host, through inject; the routes it
+  // needs exist by the time anything calls it.
+  const inApp = createInjectFetch(http);
+  const guarded = createGuardedFetch({ allow: options.egressAllow ?? [] });
   return {
     db,
     publicUrl,
     http,
     queue,
     metrics: createRunMetrics(queue),
-    // The built-in sandbox is answered by this same host, through inject; the
-    // routes it needs exist by the time a connection calls it.
-    fetchFor: createConnectionFetch(
-      createInjectFetch(http),
-      createGuardedFetch({ allow: options.egressAllow ?? [] }),
-    ),
+    fetchFor: createConnectionFetch(inApp, guarded),
+    // Webhook URLs come from anyone with the demo token: guarded, or this server's listeners.
+    sandboxWebhookFetch: createSandboxWebhookFetch({ publicUrl, inApp, outside: guarded }),
     repositories: {
       connections: createConnectionRepository(db, secretBoxFor(options)),
       runs: createRunRepository(db),

@@ -2,11 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 
 import { validationError } from '../errors.ts';
 import { isObject, type JsonObject, type JsonValue } from '../json.ts';
 
-/** A route handler; whatever it returns (other than undefined) is sent as JSON. */
+/** Returned by a handler whose answer is a 200 without a body (the spec declares no content). */
+export const EMPTY_OK: unique symbol = Symbol('empty 200');
+
+/** A route handler; whatever it returns (other than undefined or `EMPTY_OK`) is sent as JSON. */
 export type SandboxHandler = (
   request: FastifyRequest,
   reply: FastifyReply,
-) => Promise<JsonValue | undefined> | JsonValue | undefined;
+) => Promise<JsonValue | undefined | typeof EMPTY_OK> | JsonValue | undefined | typeof EMPTY_OK;
 
 /**
  * Registers a route with and without a trailing slash: older Connect SDKs call
@@ -23,6 +26,9 @@ export function addRoute(
     method,
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const result = await handler(request, reply);
+      if (result === EMPTY_OK) {
+        return reply.code(200).send();
+      }
       if (result === undefined) {
         return reply.sent ? reply : reply.code(204).send();
       }

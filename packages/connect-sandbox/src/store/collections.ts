@@ -20,6 +20,7 @@ export const COLLECTION_NAMES = [
   'case',
   'conversation',
   'message',
+  'webhook',
 ] as const;
 
 /** A stored object family. */

@@ -8,7 +8,14 @@ import { COLLECTION_NAMES, type CollectionName } from './collections.ts';
  * reset/re-seed, or a snapshot loaded by persistence).
  */
 export type SandboxChange =
-  | { kind: 'create' | 'update' | 'delete'; collection: CollectionName; id: string }
+  | { kind: 'create'; collection: CollectionName; id: string }
+  | {
+      kind: 'update' | 'delete';
+      collection: CollectionName;
+      id: string;
+      /** The object as it was before (stored objects are replaced, never changed in place). */
+      previous: JsonObject;
+    }
   | { kind: 'reset' };
 
 /** The JSON-serialisable form of a whole sandbox (see `SandboxState.snapshot`). */
@@ -143,17 +150,24 @@ class MemoryState implements SandboxState {
   put(collection: CollectionName, obj: JsonObject): void {
     const id = String(obj['id']);
     const map = this.map(collection);
-    const kind = map.has(id) ? 'update' : 'create';
+    const previous = map.get(id);
     map.set(id, obj);
-    this.emit({ collection, id, kind });
+    this.emit(
+      previous === undefined
+        ? { collection, id, kind: 'create' }
+        : { collection, id, kind: 'update', previous },
+    );
   }
 
   remove(collection: CollectionName, id: string): boolean {
-    const removed = this.map(collection).delete(id);
-    if (removed) {
-      this.emit({ collection, id, kind: 'delete' });
+    const map = this.map(collection);
+    const previous = map.get(id);
+    if (previous === undefined) {
+      return false;
     }
-    return removed;
+    map.delete(id);
+    this.emit({ collection, id, kind: 'delete', previous });
+    return true;
   }
 
   nextSequence(key: string): number {
