@@ -46,6 +46,14 @@ export {
 } from './catalog/shape-catalog.ts';
 export { trackedSide } from './catalog/tracked-side.ts';
 export { createProcess, START_SHAPE_ID } from './create-process.ts';
+export {
+  type ConnectionDiff,
+  type DiffStatus,
+  diffProcesses,
+  type NoteDiff,
+  type ProcessDiff,
+  type ShapeDiff,
+} from './diff/process-diff.ts';
 export { shapesOnCycles } from './graph/cycles.ts';
 export { outgoingByShape } from './graph/outgoing.ts';
 export { pathExists } from './graph/path-exists.ts';
@@ -54,6 +62,8 @@ export { reachableFrom } from './graph/reachable.ts';
 export { RUN_ORDER_LIMIT, runOrder } from './graph/run-order.ts';
 export { successors } from './graph/successors.ts';
 export { topologicalOrder } from './graph/topological-order.ts';
+export { type DataPath, renderPath } from './json/data-path.ts';
+export { diffJson, type JsonChange } from './json/json-diff.ts';
 export {
   MAX_JSON_DEPTH,
   nestedDeeperThan,

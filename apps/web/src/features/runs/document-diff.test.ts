@@ -1,5 +1,5 @@
+import { renderPath } from '@junction/process-model';
 import { describe, expect, it } from 'vitest';
-import { renderPath } from './data-path.ts';
 import { diffDocuments, diffProperties, documentsDiffer } from './document-diff.ts';
 
 describe('diffDocuments', () => {

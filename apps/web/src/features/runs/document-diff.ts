@@ -1,5 +1,4 @@
-import diff from 'microdiff';
-import { type DataPath, renderPath } from './data-path.ts';
+import { diffJson, renderPath } from '@junction/process-model';
 
 /** One difference; a side is absent when the value was added or removed there. */
 export type DiffRow = { key: string; before?: string; after?: string };
@@ -9,74 +8,21 @@ function show(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-/**
- * Copies parsed JSON into prototype-free objects: microdiff tests keys with `in`,
- * which would otherwise see `constructor` or `toString` on every object and miss
- * a document key of that name being added or removed.
- */
-function bare(value: Json): Json {
-  if (Array.isArray(value)) {
-    return value.map(bare);
-  }
-  if (value !== null && typeof value === 'object') {
-    const out: { [key: string]: Json } = Object.create(null);
-    for (const [k, v] of Object.entries(value)) {
-      out[k] = bare(v);
-    }
-    return out;
-  }
-  return value;
-}
-
-function parse(text: string): { ok: true; value: Json } | { ok: false } {
+function parse(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
-    return { ok: true, value: bare(JSON.parse(text) as Json) };
+    return { ok: true, value: JSON.parse(text) };
   } catch {
     return { ok: false };
   }
 }
 
-/** An object or an array: what microdiff walks into. */
-function isContainer(value: Json): value is { [key: string]: Json } | Json[] {
-  return value !== null && typeof value === 'object';
-}
-
-/** Segment by segment, indices numerically, so `[2]` comes before `[10]`. */
-function comparePaths(a: DataPath, b: DataPath): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = a[i] as string | number;
-    const y = b[i] as string | number;
-    if (x !== y) {
-      if (typeof x === 'number' && typeof y === 'number') {
-        return x - y;
-      }
-      return String(x) < String(y) ? -1 : 1;
-    }
-  }
-  return a.length - b.length;
-}
-
 /** Structural differences between two JSON values, by path. */
-function diffValues(before: Json, after: Json): DiffRow[] {
-  // microdiff needs objects or arrays on both sides, of the same kind.
-  if (
-    !isContainer(before) ||
-    !isContainer(after) ||
-    Array.isArray(before) !== Array.isArray(after)
-  ) {
-    return Object.is(before, after)
-      ? []
-      : [{ key: renderPath([]), before: show(before), after: show(after) }];
-  }
-  return diff(before, after)
-    .sort((a, b) => comparePaths(a.path, b.path))
-    .map((d) => ({
-      key: renderPath(d.path),
-      ...(d.type !== 'CREATE' ? { before: show(d.oldValue) } : {}),
-      ...(d.type !== 'REMOVE' ? { after: show(d.value) } : {}),
-    }));
+function diffValues(before: unknown, after: unknown): DiffRow[] {
+  return diffJson(before, after).map((change) => ({
+    key: renderPath(change.path),
+    ...(change.kind !== 'added' ? { before: show(change.before) } : {}),
+    ...(change.kind !== 'removed' ? { after: show(change.after) } : {}),
+  }));
 }
 
 /**

@@ -1,5 +1,5 @@
+import { renderPath } from '@junction/process-model';
 import { useState } from 'react';
-import { renderPath } from './data-path.ts';
 
 function JsonNode({ name, value, depth }: { name: string; value: unknown; depth: number }) {
   const [open, setOpen] = useState(depth < 2);
