@@ -151,6 +151,17 @@ export {
   type SimpleExpression,
 } from './schema/query-filter.ts';
 export {
+  MAX_CONCAT_PARTS,
+  MAX_LOOKUP_ENTRIES,
+  MAX_MAP_STEPS,
+  MAX_PAD_LENGTH,
+  type MapFunctionName,
+  type MapFunctionStep,
+  MapFunctionStepSchema,
+  type MapOperand,
+  MapOperandSchema,
+} from './schema/shapes/map-functions.ts';
+export {
   type CleanseFieldRule,
   type ConnectorShape,
   type DataProcessStep,
