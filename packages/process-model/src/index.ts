@@ -194,5 +194,6 @@ export { compileRegex, regexProblem } from './text/regex.ts';
 export { pointerOf, type ValidationIssue } from './validation/issue.ts';
 export { parameterReference } from './validation/query-filter.ts';
 export { MAX_PARALLEL_UNITS, MAX_RETRIES } from './validation/shapes/logic.ts';
+export { constantNumber } from './validation/shapes/map-functions.ts';
 export { DEFAULT_SIZE_LIMITS, type SizeLimits } from './validation/size.ts';
 export { hasErrors, type ValidateOptions, validateProcess } from './validation/validate.ts';

@@ -48,7 +48,9 @@ export function mapStepIssues(
     };
     switch (step.fn) {
       case 'concat':
-        step.parts.forEach((part, k) => operand(part, false, 'parts', k));
+        step.parts.forEach((part, k) => {
+          operand(part, false, 'parts', k);
+        });
         if (step.parts.length === 0) {
           at.warning('map.step-concat-empty', say('Add something to append.'), ...where('parts'));
         }
