@@ -3,6 +3,7 @@ import { documentJson, JsonDocument } from '../json-document.ts';
 import { onDefaultPort } from '../single-port.ts';
 import type { DocumentError, RunDocument, ShapeHandler } from '../types.ts';
 import { compileJsonata, evaluateJsonata } from './jsonata-eval.ts';
+import { compileFastJsonata, FALLBACK, type FastExpression } from './jsonata-fast.ts';
 import { type CompiledRows, compileRows } from './map-plan.ts';
 
 type Path = readonly FieldPathSegment[];
@@ -48,6 +49,8 @@ type MapConfig = Parameters<ShapeHandler<'map'>['run']>[0]['config'];
 
 interface PreparedMap {
   compiled: ReturnType<typeof compileJsonata> | undefined;
+  /** The expression without jsonata's interpreter, when it is simple enough (jsonata-fast.ts). */
+  fast: FastExpression | undefined;
   plain: boolean;
   build: CompiledRows;
 }
@@ -68,8 +71,13 @@ function prepared(config: MapConfig): PreparedMap {
       from: parseFieldPath(row.from),
       to: parseFieldPath(row.to),
     }));
+    const compiled = expression.trim() === '' ? undefined : compileJsonata(expression);
     map = {
-      compiled: expression.trim() === '' ? undefined : compileJsonata(expression),
+      compiled,
+      fast:
+        compiled === undefined || compiled instanceof Error
+          ? undefined
+          : compileFastJsonata(compiled.ast()),
       plain: rowsOnly(expression, rows),
       build: compileRows(mappings),
     };
@@ -87,7 +95,7 @@ function prepared(config: MapConfig): PreparedMap {
  */
 export const mapHandler: ShapeHandler<'map'> = {
   async run(shape, inputs, ctx) {
-    const { compiled, plain, build } = prepared(shape.config);
+    const { compiled, fast, plain, build } = prepared(shape.config);
     const outputs: RunDocument[] = [];
     const errors: DocumentError[] = [];
     // Indexed loops: no iterator per document, nor an iterator result per row.
@@ -98,7 +106,12 @@ export const mapHandler: ShapeHandler<'map'> = {
         const kept = plain && JsonDocument.keeps(doc);
         const source: unknown =
           doc.data.trim() === '' ? {} : kept ? documentJson(doc) : JSON.parse(doc.data);
-        const start: unknown = compiled ? await evaluateJsonata(compiled, source, doc, ctx) : {};
+        let start: unknown = {};
+        if (compiled) {
+          // No await on the fast path: an await per document costs a microtask turn.
+          const quick = fast ? fast(source, doc, ctx) : FALLBACK;
+          start = quick === FALLBACK ? await evaluateJsonata(compiled, source, doc, ctx) : quick;
+        }
         const target = build(source, start);
         if (target === undefined) {
           throw new Error('The map produced no output.');
