@@ -61,7 +61,8 @@ function finite(result: number): number {
   if (!Number.isFinite(result)) {
     throw new StepError('the result is not a finite number (a division by zero?).');
   }
-  return result;
+  // -0 would be written "0": the Map keeps its output beside the text, so they must agree.
+  return result === 0 ? 0 : result;
 }
 
 /** Half away from zero at `places` decimals, by decimal shifting so 1.005 rounds to 1.01. */

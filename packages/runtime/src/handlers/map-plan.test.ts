@@ -55,6 +55,7 @@ describe('map functions', () => {
     expect(one([{ fn: 'round', places: 2 }], { v: 1.005 })).toBe(1.01);
     expect(one([{ fn: 'round', places: 0 }], { v: -2.5 })).toBe(-3);
     expect(one([{ fn: 'round', places: 3 }], { v: 1e-7 })).toBe(0);
+    expect(one([{ fn: 'multiply', operand: constant('-1') }], { v: 0 })).toBe(0);
     expect(one([{ fn: 'format-number', decimals: 2 }], { v: 12.5 })).toBe('12.50');
     expect(
       one(
