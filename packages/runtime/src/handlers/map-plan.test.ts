@@ -175,7 +175,7 @@ describe('map functions against hostile names and values', () => {
 
   it('keeps quotes, comment ends and backticks in names and constants as plain data', () => {
     // No dot or bracket: those separate path steps.
-    const nasty = '"\'`*/${process-exit(1)}\\ __proto__';
+    const nasty = ['"', "'", '`', '*/', '$', '{process-exit(1)}', '\\', ' __proto__'].join('');
     const out = mapOne(
       [
         {
