@@ -181,8 +181,8 @@ export {
   readProcessValue,
   serializeProcess,
 } from './serialize.ts';
-export { dateFormatProblem, formatDate } from './text/date-format.ts';
-export { ISO_DATE_MASKS, parseDate } from './text/date-parse.ts';
+export { dateFormatProblem, dateFormatter, formatDate } from './text/date-format.ts';
+export { dateParser, ISO_DATE_MASKS, parseDate } from './text/date-parse.ts';
 export { type FieldPathSegment, parseFieldPath } from './text/field-path.ts';
 export {
   type MessageTemplate,

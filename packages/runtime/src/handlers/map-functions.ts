@@ -1,9 +1,9 @@
 import {
   constantNumber,
-  formatDate,
+  dateFormatter,
+  dateParser,
   type MapFunctionStep,
   type MapOperand,
-  parseDate,
   parseFieldPath,
 } from '@junction/process-model';
 import { compileReader, type Reader } from './map-paths.ts';
@@ -140,11 +140,13 @@ function lookup(table: readonly { key: string; value: string }[], fallback?: str
   };
 }
 
+const parseIso = dateParser();
+
 function toDate(value: unknown): Date {
   if (value instanceof Date) {
     return value;
   }
-  const date = typeof value === 'string' ? parseDate(value) : null;
+  const date = typeof value === 'string' ? parseIso(value) : null;
   if (date === null) {
     throw new StepError(`${describe(value)} is not an ISO 8601 date; parse it first.`);
   }
@@ -201,8 +203,9 @@ export function compileStep(step: MapFunctionStep): StepFn {
     }
     case 'parse-date': {
       const mask = step.format;
+      const parse = dateParser(mask);
       return onText((v) => {
-        const date = parseDate(v, mask);
+        const date = parse(v);
         if (date === null) {
           throw new StepError(`“${v}” is not a date written ${mask}.`);
         }
@@ -210,8 +213,8 @@ export function compileStep(step: MapFunctionStep): StepFn {
       });
     }
     case 'format-date': {
-      const mask = step.format;
-      return (value) => (missing(value) ? value : formatDate(toDate(value), mask));
+      const format = dateFormatter(step.format);
+      return (value) => (missing(value) ? value : format(toDate(value)));
     }
     case 'lookup':
       return lookup(step.table, step.default);
