@@ -32,6 +32,7 @@ const EXPRESSIONS = [
   'qty > 1 and price < 50 or name = "x"',
   '{"same": name != "bob", "root": $$.id, "self": $.qty - 1, "lit": true, "n": null}',
   'a',
+  '{"t": $trim(name), "l": $length(name)}',
 ];
 
 const INPUTS: unknown[] = [
@@ -40,6 +41,8 @@ const INPUTS: unknown[] = [
   { id: 3, name: 7, qty: '3', price: null },
   { id: 4, qty: [1, 2], price: 2, a: [{ b: 1 }, { b: 2 }] },
   { name: 'x', qty: 1e308, price: 10 },
+  { name: ' \t two  words\n ', note: '😀é' },
+  { name: '😀😀 ', qty: 1 },
   JSON.parse('{"__proto__": {"polluted": 1}, "constructor": 5, "name": "toString", "qty": 2}'),
   {},
   [1, 2, 3],
@@ -84,7 +87,7 @@ describe('JSONata fast path', () => {
       '{"a": 1, "a": 2}',
       '{name: 1}',
       'items.price',
-      '$trim(name)',
+      '$substring(name, 1)',
       '$uppercase()',
       '$property(name)',
     ]) {

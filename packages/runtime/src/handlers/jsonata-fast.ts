@@ -269,6 +269,15 @@ const onText =
     return typeof value === 'string' ? fn(value) : FALLBACK;
   };
 
+/** jsonata's $trim: whitespace runs become one space, then one leading and trailing space go. */
+function trim(text: string): string {
+  let result = text.replace(/[ \t\n\r]+/g, ' ');
+  if (result.startsWith(' ')) {
+    result = result.slice(1);
+  }
+  return result.endsWith(' ') ? result.slice(0, -1) : result;
+}
+
 function call(node: Node): Fast {
   const name = shape(node['procedure'], 'variable', ['value'])['value'];
   const args = node['arguments'];
@@ -289,6 +298,11 @@ function call(node: Node): Fast {
       return onText(argument, (text) => text.toLowerCase());
     case 'string':
       return onText(argument, (text) => text);
+    case 'trim':
+      return onText(argument, trim);
+    case 'length':
+      // Code points, as jsonata counts them.
+      return onText(argument, (text) => Array.from(text).length);
     default:
       throw new Unsupported();
   }
