@@ -1,9 +1,10 @@
 // Child process of the map bench: the reference flow with map functions and with
 // JSONata against the hand-written loop, and the Map shape's own time per
-// document, medians in a fresh heap.
+// document, in a fresh heap. The flows and the loop take turns, round after
+// round, so a busy moment of a shared machine weighs on all of them alike; the
+// ratio is the median of each round's ratio.
 import type { ProcessDocument } from '@junction/process-model';
 import { executeProcess } from '@junction/runtime';
-import { medianMs } from './measure.ts';
 import {
   handWrittenMap,
   MAP_WITH_FUNCTIONS,
@@ -16,37 +17,62 @@ import {
 
 const records = Number(process.argv[2] ?? 100_000);
 const input = mapReferenceInput(records);
+const ROUNDS = 7;
 
-/** The flow's median time, and the Map shape's own time per document in that run. */
-async function flow(
-  process: ProcessDocument,
-  runs: number,
-): Promise<{ ms: number; mapUs: number }> {
-  const mapUs: number[] = [];
-  const ms = await medianMs(
-    async () => {
-      const outcome = await executeProcess(process, {
-        connectors: { execute: async () => [] },
-        startDocuments: input,
-        testMode: true,
-      });
-      if (
-        outcome.status !== 'complete' ||
-        outcome.shapes['stop']?.documentsIn !== passing(records)
-      ) {
-        throw new Error(`map reference run ended ${outcome.status}: ${outcome.error}`);
-      }
-      mapUs.push(((outcome.shapes['map']?.elapsedMs ?? 0) * 1000) / records);
-    },
-    runs,
-    2,
-  );
-  mapUs.sort((a, b) => a - b);
-  return { ms, mapUs: mapUs[Math.floor(mapUs.length / 2)] ?? 0 };
+/** One run of a flow: its time, and the Map shape's own time per document. */
+async function runFlow(process: ProcessDocument): Promise<{ ms: number; mapUs: number }> {
+  const started = performance.now();
+  const outcome = await executeProcess(process, {
+    connectors: { execute: async () => [] },
+    startDocuments: input,
+    testMode: true,
+  });
+  const ms = performance.now() - started;
+  if (outcome.status !== 'complete' || outcome.shapes['stop']?.documentsIn !== passing(records)) {
+    throw new Error(`map reference run ended ${outcome.status}: ${outcome.error}`);
+  }
+  return { ms, mapUs: ((outcome.shapes['map']?.elapsedMs ?? 0) * 1000) / records };
 }
 
-const functions = await flow(mapReferenceProcess(MAP_WITH_FUNCTIONS), 7);
-const jsonata = await flow(mapReferenceProcess(MAP_WITH_JSONATA), 7);
-const interpreted = await flow(mapReferenceProcess(MAP_WITH_JSONATA_INTERPRETED), 3);
-const loopMs = await medianMs(() => handWrittenMap(input[0]!.data), 7, 2);
-console.log(JSON.stringify({ functions, jsonata, interpreted, loopMs }));
+function loop(): number {
+  const started = performance.now();
+  handWrittenMap(input[0]!.data);
+  return performance.now() - started;
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+const withFunctions = mapReferenceProcess(MAP_WITH_FUNCTIONS);
+const withJsonata = mapReferenceProcess(MAP_WITH_JSONATA);
+const interpretedFlow = mapReferenceProcess(MAP_WITH_JSONATA_INTERPRETED);
+for (let i = 0; i < 2; i++) {
+  await runFlow(withFunctions);
+  await runFlow(withJsonata);
+  loop();
+}
+const rounds: {
+  f: { ms: number; mapUs: number };
+  j: { ms: number; mapUs: number };
+  loopMs: number;
+}[] = [];
+for (let i = 0; i < ROUNDS; i++) {
+  rounds.push({ f: await runFlow(withFunctions), j: await runFlow(withJsonata), loopMs: loop() });
+}
+const interpreted: number[] = [];
+for (let i = 0; i < 3; i++) {
+  interpreted.push((await runFlow(interpretedFlow)).mapUs);
+}
+const summary = (side: 'f' | 'j') => ({
+  ms: median(rounds.map((r) => r[side].ms)),
+  mapUs: median(rounds.map((r) => r[side].mapUs)),
+  ratio: median(rounds.map((r) => r[side].ms / r.loopMs)),
+});
+console.log(
+  JSON.stringify({
+    functions: summary('f'),
+    jsonata: summary('j'),
+    interpreted: { mapUs: median(interpreted) },
+    loopMs: median(rounds.map((r) => r.loopMs)),
+  }),
+);

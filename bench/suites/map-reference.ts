@@ -31,9 +31,12 @@ export const MAP_WITH_JSONATA: MapConfig = {
   mappings: [],
 };
 
-/** The same Map in JSONata that needs jsonata's interpreter (`$sum` over a path). */
+/**
+ * The same expression in a block, which the fast path leaves to jsonata's
+ * interpreter: what every JSONata Map cost before, measured in the same run.
+ */
 export const MAP_WITH_JSONATA_INTERPRETED: MapConfig = {
-  expression: '{"id": id, "name": $uppercase(name), "total": $sum([qty * price])}',
+  expression: '({"id": id, "name": $uppercase(name), "total": qty * price})',
   mappings: [],
 };
 
