@@ -5,6 +5,7 @@ import { canvasFigures } from './suites/canvas.ts';
 import { canvasBrowserFigures } from './suites/canvas-browser.ts';
 import { connectClientFigures } from './suites/connect-client.ts';
 import { engineFigures } from './suites/engine.ts';
+import { mapFigures } from './suites/map.ts';
 import { processModelFigures } from './suites/process-model.ts';
 import { runtimeFigures } from './suites/runtime.ts';
 import { serverFigures } from './suites/server.ts';
@@ -15,13 +16,18 @@ const suites: [string, () => Promise<Figure[]>][] = [
   ['canvas', canvasFigures],
   ['canvas in Chromium', canvasBrowserFigures],
   ['engine', engineFigures],
+  ['map', mapFigures],
   ['runtime', runtimeFigures],
   ['server', serverFigures],
   ['connect-client', connectClientFigures],
 ];
 
+// `node bench/main.ts map engine` runs only those suites and prints their table
+// without writing results.md, which holds one full run's figures.
+const only = process.argv.slice(2);
+const chosen = only.length === 0 ? suites : suites.filter(([name]) => only.includes(name));
 const rows: Figure[] = [];
-for (const [name, suite] of suites) {
+for (const [name, suite] of chosen) {
   console.log(`bench: ${name}…`);
   rows.push(...(await suite()));
 }
@@ -37,5 +43,7 @@ const lines = [
   ),
   '',
 ];
-writeFileSync(new URL('./results.md', import.meta.url), lines.join('\n'));
+if (only.length === 0) {
+  writeFileSync(new URL('./results.md', import.meta.url), lines.join('\n'));
+}
 console.log(lines.join('\n'));

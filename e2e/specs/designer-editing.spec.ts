@@ -77,6 +77,48 @@ test.describe('editing on the canvas', () => {
     await expect(shape(page, 'Start')).toHaveCount(1);
   });
 
+  test('a Map row gets a map function from the keyboard, with its issue, and keeps it saved', async ({
+    page,
+    request,
+  }) => {
+    await openNewProcess(page, request, 'Map functions');
+    await addFromPalette(page, 'Map');
+    await shape(page, 'Map').click();
+    const options = page.getByRole('complementary', { name: 'Options' });
+    await options.getByRole('button', { name: 'Add mapping' }).click();
+    await options.getByLabel('Mapping 1 from').fill('qty');
+    await options.getByLabel('Mapping 1 to').fill('total');
+    await options.getByRole('button', { name: 'Add function to mapping 1' }).focus();
+    await page.keyboard.press('Enter');
+    const fn = options.getByRole('combobox', { name: 'Mapping 1 step 1 function' });
+    await fn.focus();
+    await fn.selectOption({ label: 'Multiply' });
+    const value = options.getByLabel('Mapping 1 step 1 operand value');
+    await value.fill('ten');
+    await value.press('Tab');
+    // The message is the field's description, as a screen reader announces it.
+    await expect(value).toHaveAccessibleDescription('Step 1 (multiply): “ten” is not a number.');
+    await expect(value).toHaveAttribute('aria-invalid', 'true');
+    await value.fill('2');
+    await value.press('Tab');
+    await expect(value).toHaveAttribute('aria-invalid', 'false');
+
+    await page.keyboard.press('Control+s');
+    await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+    await page.reload();
+    await shape(page, 'Map').click();
+    await expect(
+      page
+        .getByRole('complementary', { name: 'Options' })
+        .getByRole('combobox', { name: 'Mapping 1 step 1 function' }),
+    ).toHaveValue('multiply');
+    await expect(
+      page
+        .getByRole('complementary', { name: 'Options' })
+        .getByLabel('Mapping 1 step 1 operand value'),
+    ).toHaveValue('2');
+  });
+
   test('find a shape, auto-layout, and notes', async ({ page, request }) => {
     await openNewProcess(page, request, 'Find and arrange');
     await addFromPalette(page, 'Branch');

@@ -161,6 +161,17 @@ export {
   type SimpleExpression,
 } from './schema/query-filter.ts';
 export {
+  MAX_CONCAT_PARTS,
+  MAX_LOOKUP_ENTRIES,
+  MAX_MAP_STEPS,
+  MAX_PAD_LENGTH,
+  type MapFunctionName,
+  type MapFunctionStep,
+  MapFunctionStepSchema,
+  type MapOperand,
+  MapOperandSchema,
+} from './schema/shapes/map-functions.ts';
+export {
   type CleanseFieldRule,
   type ConnectorShape,
   type DataProcessStep,
@@ -180,8 +191,8 @@ export {
   readProcessValue,
   serializeProcess,
 } from './serialize.ts';
-export { dateFormatProblem, formatDate } from './text/date-format.ts';
-export { ISO_DATE_MASKS, parseDate } from './text/date-parse.ts';
+export { dateFormatProblem, dateFormatter, formatDate } from './text/date-format.ts';
+export { dateParser, ISO_DATE_MASKS, parseDate } from './text/date-parse.ts';
 export { type FieldPathSegment, parseFieldPath } from './text/field-path.ts';
 export {
   type MessageTemplate,
@@ -193,5 +204,6 @@ export { compileRegex, regexProblem } from './text/regex.ts';
 export { pointerOf, type ValidationIssue } from './validation/issue.ts';
 export { parameterReference } from './validation/query-filter.ts';
 export { MAX_PARALLEL_UNITS, MAX_RETRIES } from './validation/shapes/logic.ts';
+export { constantNumber } from './validation/shapes/map-functions.ts';
 export { DEFAULT_SIZE_LIMITS, type SizeLimits } from './validation/size.ts';
 export { hasErrors, type ValidateOptions, validateProcess } from './validation/validate.ts';

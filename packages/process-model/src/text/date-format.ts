@@ -89,9 +89,27 @@ export function dateFormatProblem(mask: string): string | null {
  * gives ISO 8601 too: validation reports it, and a run should not fail on it.
  */
 export function formatDate(date: Date, mask?: string): string {
+  return dateFormatter(mask)(date);
+}
+
+/** formatDate with the mask tokenized once, for code that writes many dates with one mask. */
+export function dateFormatter(mask?: string): (date: Date) => string {
   const tokens = mask === undefined ? 'none' : tokenizeDateMask(mask);
   if (typeof tokens === 'string') {
-    return date.toISOString();
+    return (date) => date.toISOString();
   }
-  return tokens.map((t) => ('literal' in t ? t.literal : FIELDS[t.field]?.(date))).join('');
+  const writers = tokens.map((t) => {
+    if ('literal' in t) {
+      const literal = t.literal;
+      return () => literal;
+    }
+    return FIELDS[t.field] ?? (() => '');
+  });
+  return (date) => {
+    let text = '';
+    for (const write of writers) {
+      text += write(date);
+    }
+    return text;
+  };
 }

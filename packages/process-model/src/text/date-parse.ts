@@ -104,7 +104,8 @@ function toDate(parts: Parts): Date {
   return date;
 }
 
-function parseWithMask(text: string, mask: string): Date | null {
+/** A strict reader for one mask, tokenized and turned into a pattern once; null for an invalid mask. */
+function maskParser(mask: string): ((text: string) => Date | null) | null {
   const tokens = tokenizeDateMask(mask);
   if (typeof tokens === 'string') {
     return null;
@@ -113,25 +114,48 @@ function parseWithMask(text: string, mask: string): Date | null {
   const source = tokens
     .map((t) => ('literal' in t ? escapeRegExp(t.literal) : FIELDS[t.field]?.pattern))
     .join('');
-  const match = new RegExp(`^${source}$`).exec(text);
-  if (!match) {
-    return null;
-  }
-  const parts: Parts = {
-    year: 1970,
-    month: 1,
-    day: 1,
-    hour: 0,
-    minute: 0,
-    second: 0,
-    millisecond: 0,
-    offsetMinutes: 0,
+  const pattern = new RegExp(`^${source}$`);
+  return (text) => {
+    const match = pattern.exec(text);
+    if (!match) {
+      return null;
+    }
+    const parts: Parts = {
+      year: 1970,
+      month: 1,
+      day: 1,
+      hour: 0,
+      minute: 0,
+      second: 0,
+      millisecond: 0,
+      offsetMinutes: 0,
+    };
+    const inBounds = fields.every((field, i) => field.read(parts, match[i + 1] as string));
+    if (!inBounds || parts.day > daysInMonth(parts.year, parts.month)) {
+      return null;
+    }
+    return toDate(parts);
   };
-  const inBounds = fields.every((field, i) => field.read(parts, match[i + 1] as string));
-  if (!inBounds || parts.day > daysInMonth(parts.year, parts.month)) {
+}
+
+/**
+ * parseDate with the mask prepared once, for code that reads many values with one
+ * mask (a Map's parse-date step): the returned function only matches and checks.
+ */
+export function dateParser(mask?: string): (text: string) => Date | null {
+  const parsers = (mask === undefined ? ISO_DATE_MASKS : [mask]).flatMap((m) => {
+    const parser = maskParser(m);
+    return parser ? [parser] : [];
+  });
+  return (text) => {
+    for (const parser of parsers) {
+      const date = parser(text);
+      if (date) {
+        return date;
+      }
+    }
     return null;
-  }
-  return toDate(parts);
+  };
 }
 
 /**
@@ -141,11 +165,5 @@ function parseWithMask(text: string, mask: string): Date | null {
  * or the mask is invalid (dateFormatProblem says why).
  */
 export function parseDate(text: string, mask?: string): Date | null {
-  for (const m of mask === undefined ? ISO_DATE_MASKS : [mask]) {
-    const date = parseWithMask(text, m);
-    if (date) {
-      return date;
-    }
-  }
-  return null;
+  return dateParser(mask)(text);
 }

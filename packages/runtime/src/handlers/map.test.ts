@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildProcess, docs, PASSTHROUGH_START, runTest, sink } from '../test-support.ts';
 import type { Shape } from '../types.ts';
 
-function map(expression: string, mappings: Array<{ from: string; to: string }> = []): Shape {
+type Row = Extract<Shape, { kind: 'map' }>['config']['mappings'][number];
+
+function map(expression: string, mappings: Row[] = []): Shape {
   return { kind: 'map', label: '', config: { expression, mappings } };
 }
 
@@ -40,6 +42,31 @@ describe('map', () => {
     expect(run.dataAt('end')).toEqual(['1']);
     expect(run.outcome.failedDocuments?.map((e) => e.document.id)).toEqual(['in1', 'in2']);
     expect(run.outcome.status).toBe('error');
+  });
+});
+
+describe('map functions in a run', () => {
+  it('maps each document through its steps and fails only the one a step refuses', async () => {
+    const run = await runMap(
+      map('', [
+        { from: 'id', to: 'id' },
+        { from: 'name', to: 'name', steps: [{ fn: 'trim' }, { fn: 'upper' }] },
+        {
+          from: 'qty',
+          to: 'total',
+          steps: [
+            { fn: 'multiply', operand: { type: 'field', path: 'price' } },
+            { fn: 'round', places: 2 },
+          ],
+        },
+      ]),
+      '{"id":1,"name":" ada ","qty":3,"price":1.1}',
+      '{"id":2,"name":"bob","qty":"many","price":2}',
+    );
+    expect(run.dataAt('end')).toEqual(['{"id":1,"name":"ADA","total":3.3}']);
+    expect(run.outcome.failedDocuments?.map((e) => e.message)).toEqual([
+      'Map: Mapping row 3 (“qty” → “total”), step 1 (multiply): “many” is not a number.',
+    ]);
   });
 });
 

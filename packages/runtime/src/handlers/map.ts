@@ -1,8 +1,10 @@
-import { type FieldPathSegment, parseFieldPath, readPath, writePath } from '../field-path.ts';
+import { type FieldPathSegment, parseFieldPath } from '../field-path.ts';
 import { documentJson, JsonDocument } from '../json-document.ts';
 import { onDefaultPort } from '../single-port.ts';
 import type { DocumentError, RunDocument, ShapeHandler } from '../types.ts';
 import { compileJsonata, evaluateJsonata } from './jsonata-eval.ts';
+import { compileFastJsonata, FALLBACK, type FastExpression } from './jsonata-fast.ts';
+import { type CompiledRows, compileRows } from './map-plan.ts';
 
 type Path = readonly FieldPathSegment[];
 
@@ -43,6 +45,47 @@ function rowsOnly(
   return paths.every((to, j) => paths.slice(j + 1).every((later) => !isPrefix(to, later)));
 }
 
+type MapConfig = Parameters<ShapeHandler<'map'>['run']>[0]['config'];
+
+interface PreparedMap {
+  compiled: ReturnType<typeof compileJsonata> | undefined;
+  /** The expression without jsonata's interpreter, when it is simple enough (jsonata-fast.ts). */
+  fast: FastExpression | undefined;
+  plain: boolean;
+  build: CompiledRows;
+}
+
+/**
+ * Each Map is compiled once, when a run first reaches it: its expression, and its
+ * rows with their map functions into one function. Keyed by the config object,
+ * which the engine never changes (a process is immutable data), so a shape that
+ * gets many small batches (Flow Control, loops) is not compiled per batch.
+ */
+const PREPARED = new WeakMap<MapConfig, PreparedMap>();
+
+function prepared(config: MapConfig): PreparedMap {
+  let map = PREPARED.get(config);
+  if (map === undefined) {
+    const { expression, mappings } = config;
+    const rows = mappings.map((row) => ({
+      from: parseFieldPath(row.from),
+      to: parseFieldPath(row.to),
+    }));
+    const compiled = expression.trim() === '' ? undefined : compileJsonata(expression);
+    map = {
+      compiled,
+      fast:
+        compiled === undefined || compiled instanceof Error
+          ? undefined
+          : compileFastJsonata(compiled.ast()),
+      plain: rowsOnly(expression, rows),
+      build: compileRows(mappings),
+    };
+    PREPARED.set(config, map);
+  }
+  return map;
+}
+
 /**
  * Map (process-semantics.md §3.3): builds a new document from each input — the
  * JSONata expression's result (or `{}`), then each row copies a source field onto
@@ -52,14 +95,7 @@ function rowsOnly(
  */
 export const mapHandler: ShapeHandler<'map'> = {
   async run(shape, inputs, ctx) {
-    const { expression, mappings } = shape.config;
-    const compiled = expression.trim() === '' ? undefined : compileJsonata(expression);
-    const rows = mappings.map((row) => ({
-      from: parseFieldPath(row.from),
-      to: parseFieldPath(row.to),
-      row,
-    }));
-    const plain = rowsOnly(expression, rows);
+    const { compiled, fast, plain, build } = prepared(shape.config);
     const outputs: RunDocument[] = [];
     const errors: DocumentError[] = [];
     // Indexed loops: no iterator per document, nor an iterator result per row.
@@ -70,18 +106,13 @@ export const mapHandler: ShapeHandler<'map'> = {
         const kept = plain && JsonDocument.keeps(doc);
         const source: unknown =
           doc.data.trim() === '' ? {} : kept ? documentJson(doc) : JSON.parse(doc.data);
-        let target: unknown = compiled ? await evaluateJsonata(compiled, source, doc, ctx) : {};
-        for (let j = 0; j < rows.length; j++) {
-          const { from, to, row } = rows[j] as (typeof rows)[number];
-          if (!from || !to) {
-            throw new Error(`Mapping row "${row.from}" → "${row.to}" has an invalid field path.`);
-          }
-          const value = readPath(source, from);
-          // Like Boomi, a missing source field produces no target field.
-          if (value !== undefined) {
-            target = writePath(target, to, value);
-          }
+        let start: unknown = {};
+        if (compiled) {
+          // No await on the fast path: an await per document costs a microtask turn.
+          const quick = fast ? fast(source, doc, ctx) : FALLBACK;
+          start = quick === FALLBACK ? await evaluateJsonata(compiled, source, doc, ctx) : quick;
         }
+        const target = build(source, start);
         if (target === undefined) {
           throw new Error('The map produced no output.');
         }

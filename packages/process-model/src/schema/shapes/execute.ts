@@ -1,9 +1,18 @@
 import Type from 'typebox';
 import { NOT_RESERVED, ParameterValueSchema } from '../common.ts';
 import { NameSchema, shape, strictObject, TextSchema } from './define.ts';
+import { MAX_MAP_STEPS, MapFunctionStepSchema } from './map-functions.ts';
 
-/** One mapping row: copy the value at `from` (source document) to `to` (output document). */
-export const MapRowSchema = strictObject({ from: Type.String(), to: Type.String() });
+/**
+ * One mapping row: copy the value at `from` (source document) to `to` (output
+ * document), through its map function `steps` in order. `steps` is optional so
+ * files written before map functions stay valid as they are.
+ */
+export const MapRowSchema = strictObject({
+  from: Type.String(),
+  to: Type.String(),
+  steps: Type.Optional(Type.Array(MapFunctionStepSchema, { maxItems: MAX_MAP_STEPS })),
+});
 
 export const MapShapeSchema = shape(
   'map',

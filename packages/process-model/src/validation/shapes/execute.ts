@@ -1,5 +1,6 @@
 import type { ShapeOfKind } from '../../schema/shapes.ts';
 import type { ShapeIssues } from '../shape-context.ts';
+import { mapStepIssues } from './map-functions.ts';
 
 export function mapIssues({ config }: ShapeOfKind<'map'>, at: ShapeIssues): void {
   if (config.mappings.length === 0 && config.expression.trim() === '') {
@@ -13,6 +14,7 @@ export function mapIssues({ config }: ShapeOfKind<'map'>, at: ShapeIssues): void
       at.error('map.to-duplicate', `“${row.to}” is mapped twice.`, 'mappings', i, 'to');
     }
     targets.add(row.to);
+    mapStepIssues(row.steps ?? [], at, i);
   });
 }
 

@@ -35,6 +35,65 @@ describe('Map options', () => {
     click('Remove mapping 1');
     expect(config().mappings).toHaveLength(1);
   });
+
+  it('adds, configures, orders and removes map functions on a row, showing a step’s issue', () => {
+    const { store, config } = renderOptions('map', {
+      expression: '',
+      mappings: [{ from: 'qty', to: 'total' }],
+    });
+    click('Add function to mapping 1');
+    choose('Mapping 1 step 1 function', 'multiply');
+    expect(config().mappings[0]?.steps).toEqual([
+      { fn: 'multiply', operand: { type: 'constant', value: '1' } },
+    ]);
+    choose('Mapping 1 step 1 operand kind', 'field');
+    typeInto('Mapping 1 step 1 operand field', 'price');
+    click('Add function to mapping 1');
+    choose('Mapping 1 step 2 function', 'round');
+    typeInto('Mapping 1 step 2 decimal places', '1');
+    expect(config().mappings[0]?.steps).toEqual([
+      { fn: 'multiply', operand: { type: 'field', path: 'price' } },
+      { fn: 'round', places: 1 },
+    ]);
+    click('Move mapping 1 step 2 up');
+    expect(config().mappings[0]?.steps?.map((s) => s.fn)).toEqual(['round', 'multiply']);
+    undo(store);
+    expect(config().mappings[0]?.steps?.map((s) => s.fn)).toEqual(['multiply', 'round']);
+    choose('Mapping 1 step 1 operand kind', 'constant');
+    typeInto('Mapping 1 step 1 operand value', 'ten');
+    expect(messagesUnder('Mapping 1 step 1 operand value')).toContain(
+      'Step 1 (multiply): “ten” is not a number.',
+    );
+    click('Remove mapping 1 step 1');
+    click('Remove mapping 1 step 1');
+    // No functions left: the row is written as it was before functions existed.
+    expect(config().mappings[0]).toEqual({ from: 'qty', to: 'total' });
+  });
+
+  it('edits a lookup table with a default', () => {
+    const { config } = renderOptions('map', { expression: '', mappings: [{ from: 'c', to: 'r' }] });
+    click('Add function to mapping 1');
+    choose('Mapping 1 step 1 function', 'lookup');
+    click('Add entry to mapping 1 step 1');
+    typeInto('Mapping 1 step 1 key 1', 'EU');
+    typeInto('Mapping 1 step 1 value 1', 'Europe');
+    click('Add entry to mapping 1 step 1');
+    typeInto('Mapping 1 step 1 key 2', 'EU');
+    expect(messagesUnder('Mapping 1 step 1 key 2')).toContain('“EU” is in the table twice.');
+    typeInto('Mapping 1 step 1 key 2', 'US');
+    toggle('Mapping 1 step 1: use a default when not found');
+    typeInto('Mapping 1 step 1 default', 'elsewhere');
+    expect(config().mappings[0]?.steps).toEqual([
+      {
+        fn: 'lookup',
+        table: [
+          { key: 'EU', value: 'Europe' },
+          { key: 'US', value: '' },
+        ],
+        default: 'elsewhere',
+      },
+    ]);
+  });
 });
 
 describe('Set Properties options', () => {

@@ -2,6 +2,7 @@ import { FieldIssues } from '../field-issues.tsx';
 import { TextField } from './fields.tsx';
 import type { ConfigFormProps } from './form-props.ts';
 import { moveAt, removeAt, replaceAt } from './list-ops.ts';
+import { MapStepsEditor } from './map-steps-editor.tsx';
 import { RowActions } from './row-actions.tsx';
 
 type MapRow = ConfigFormProps<'map'>['config']['mappings'][number];
@@ -26,7 +27,9 @@ export function MapForm({ config, issues, onChange, onCommit }: ConfigFormProps<
       />
       <fieldset>
         <legend>Mappings</legend>
-        <p className="hint">Each row copies a source field to a target field, in order.</p>
+        <p className="hint">
+          Each row copies a source field to a target field, in order, through its functions.
+        </p>
         {config.mappings.map((row, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
           <div key={index}>
@@ -49,6 +52,20 @@ export function MapForm({ config, issues, onChange, onCommit }: ConfigFormProps<
               onCommit={onCommit}
               issues={issues}
               field={`mappings/${index}/to`}
+            />
+            <MapStepsEditor
+              row={index}
+              steps={row.steps ?? []}
+              issues={issues}
+              onChange={(steps, commit) => {
+                // A row without functions keeps the file as it was before they existed.
+                const { steps: _, ...plain } = row;
+                setRows(
+                  replaceAt(config.mappings, index, steps.length > 0 ? { ...plain, steps } : plain),
+                  commit,
+                );
+              }}
+              onCommit={onCommit}
             />
             <RowActions
               item={`mapping ${index + 1}`}
