@@ -9,6 +9,7 @@ import { redactEvent, redactSecrets } from './redact-secrets.ts';
 import { reportingCounts } from './reporting.ts';
 import { retargetConnectConnections } from './retarget-connections.ts';
 import type { RunRequest } from './run-dispatcher.ts';
+import { endOf } from './run-end.ts';
 import type { RunEvent } from './run-events.ts';
 import type { RunLogger } from './run-logger.ts';
 import type { RuntimeServices } from './runtime-services.ts';
@@ -157,7 +158,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
     const documentsStored = await recorder.finish(outcome.log ?? []);
     await progress.settled();
     const counts = reportingCounts(request.process, outcome, request.startDocuments !== undefined);
-    await deps.runs.finish(accountId, runId, {
+    const ended = await deps.runs.finish(accountId, runId, {
       status: outcome.status,
       error: outcome.error === undefined ? undefined : redactSecrets(outcome.error),
       shapes: outcome.shapes,
@@ -165,6 +166,10 @@ export function createRunExecutor(deps: RunExecutorDeps) {
       counts,
       documentsStored,
     });
+    if (!ended) {
+      // Someone ended it meanwhile (the worker was taken for lost): its end stands.
+      return publishStoredEnd(accountId, runId, emit);
+    }
     deps.observer?.finished(outcome.status, (performance.now() - began) / 1000);
     publish({
       type: 'end',
@@ -176,6 +181,19 @@ export function createRunExecutor(deps: RunExecutorDeps) {
     });
   }
 
+  /** Watchers of a run ended by someone else hear the end that was stored. */
+  async function publishStoredEnd(
+    accountId: string,
+    runId: string,
+    emit: (event: RunEvent) => void,
+  ): Promise<void> {
+    deps.log.warn({ runId }, 'the run had already ended; its stored end stands');
+    const stored = await deps.runs.get(accountId, runId);
+    if (stored) {
+      emit(endOf(stored));
+    }
+  }
+
   /** Ends a run that never started (discarded, aborted while queued): no documents, no log. */
   async function endUnstarted(
     accountId: string,
@@ -183,7 +201,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
     status: 'discarded' | 'aborted' | 'error',
     error: string,
   ): Promise<void> {
-    await deps.runs.finish(accountId, runId, {
+    const ended = await deps.runs.finish(accountId, runId, {
       status,
       error,
       shapes: {},
@@ -191,7 +209,9 @@ export function createRunExecutor(deps: RunExecutorDeps) {
       counts: NO_COUNTS,
       documentsStored: 0,
     });
-    deps.observer?.finished(status, undefined);
+    if (ended) {
+      deps.observer?.finished(status, undefined);
+    }
   }
 
   /** A run that crashed outside the runtime is stored as ERROR; a storage failure is logged. */
