@@ -100,6 +100,8 @@ export interface AppOptions {
   testLimits?: Partial<TestLimits>;
   /** Runs at once and runs waiting for a slot (JUNCTION_MAX_RUNS, JUNCTION_MAX_QUEUED_RUNS). */
   runLimits?: Partial<RunSlotLimits>;
+  /** How long a run may take before it is aborted, in ms (JUNCTION_MAX_RUN_MINUTES; a day). */
+  maxRunMs?: number | undefined;
   /** Days a finished run (record, documents, logs) is kept (JUNCTION_RUN_RETENTION_DAYS). */
   runRetentionDays?: number | undefined;
   /**
@@ -219,6 +221,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     }),
     log: app.log,
     observer: metrics.observer,
+    maxRunMs: options.maxRunMs,
   };
   let startQueueWorker = async (): Promise<void> => undefined;
   let dispatcher: RunDispatcher;
@@ -226,6 +229,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     const queued = await openQueueRuns({ ...executorDeps, db }, queue, {
       ...options.queue,
       defaultConcurrency: limits.concurrentRuns,
+      maxQueuedRuns: limits.queuedRuns,
     });
     dispatcher = metrics.counting(queued.dispatcher);
     startQueueWorker = queued.startWorker;

@@ -39,6 +39,17 @@ describe('server configuration', () => {
     );
   });
 
+  it("reads how long a run may take, at most the queue's 24 hours", () => {
+    expect(readConfig({}).maxRunMinutes).toBeUndefined();
+    expect(readConfig({ JUNCTION_MAX_RUN_MINUTES: '90' }).maxRunMinutes).toBe(90);
+    expect(() => readConfig({ JUNCTION_MAX_RUN_MINUTES: '1441' })).toThrow(
+      'JUNCTION_MAX_RUN_MINUTES can be at most 1440 (24 hours), got 1441.',
+    );
+    expect(() => readConfig({ JUNCTION_MAX_RUN_MINUTES: '1.5' })).toThrow(
+      /JUNCTION_MAX_RUN_MINUTES must be a positive whole number/,
+    );
+  });
+
   it('reads how many days finished runs are kept', () => {
     expect(readConfig({}).runRetentionDays).toBeUndefined();
     expect(readConfig({ JUNCTION_RUN_RETENTION_DAYS: '7' }).runRetentionDays).toBe(7);

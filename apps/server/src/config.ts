@@ -12,6 +12,8 @@ export interface ServerConfig {
   persistSandbox: boolean;
   testLimits: { documentsPerInbound?: number; bytesPerRun?: number };
   runLimits: { concurrentRuns?: number; queuedRuns?: number };
+  /** Minutes a run may take before it is aborted (JUNCTION_MAX_RUN_MINUTES); undefined = a day. */
+  maxRunMinutes: number | undefined;
   /** Days finished runs are kept; undefined = the default. */
   runRetentionDays: number | undefined;
   /** Private or local hosts, addresses and CIDR ranges connections may call. */
@@ -69,6 +71,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       ...positiveInteger(env, 'JUNCTION_TEST_MAX_BYTES', 'bytesPerRun'),
     },
     runRetentionDays: positiveInteger(env, 'JUNCTION_RUN_RETENTION_DAYS', 'days').days,
+    maxRunMinutes: maxRunMinutes(env),
     runLimits: {
       ...positiveInteger(env, 'JUNCTION_MAX_RUNS', 'concurrentRuns'),
       ...positiveInteger(env, 'JUNCTION_MAX_QUEUED_RUNS', 'queuedRuns'),
@@ -83,6 +86,15 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     databaseSchema: env['JUNCTION_DATABASE_SCHEMA'] || undefined,
     runHeartbeatSeconds: runHeartbeatSeconds(env),
   };
+}
+
+/** The queue's jobs live at most a day (pg-boss's ceiling), so runs do too. */
+export function maxRunMinutes(env: NodeJS.ProcessEnv): number | undefined {
+  const { minutes } = positiveInteger(env, 'JUNCTION_MAX_RUN_MINUTES', 'minutes');
+  if (minutes !== undefined && minutes > 1440) {
+    throw new Error(`JUNCTION_MAX_RUN_MINUTES can be at most 1440 (24 hours), got ${minutes}.`);
+  }
+  return minutes;
 }
 
 /** pg-boss refuses heartbeats under 10 seconds. */

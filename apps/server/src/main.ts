@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     testLimits: config.testLimits,
     runLimits: config.runLimits,
     runRetentionDays: config.runRetentionDays,
+    maxRunMs: config.maxRunMinutes && config.maxRunMinutes * 60_000,
     egressAllow: config.egressAllow,
     allowedHosts: config.allowedHosts,
     shutdownGraceMs: config.shutdownGraceMs,

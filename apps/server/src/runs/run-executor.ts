@@ -5,6 +5,7 @@ import type { RunObserver } from '../metrics/run-metrics.ts';
 import type { RunDocumentRepository } from '../repositories/run-document-repository.ts';
 import type { RunRepository } from '../repositories/run-repository.ts';
 import { createDocumentRecorder } from './document-recorder.ts';
+import { HostAbort } from './host-abort.ts';
 import { redactEvent, redactSecrets } from './redact-secrets.ts';
 import { reportingCounts } from './reporting.ts';
 import { retargetConnectConnections } from './retarget-connections.ts';
@@ -12,15 +13,12 @@ import type { RunRequest } from './run-dispatcher.ts';
 import { endOf } from './run-end.ts';
 import type { RunEvent } from './run-events.ts';
 import type { RunLogger } from './run-logger.ts';
+import { DEFAULT_MAX_RUN_MS, withRunTimeLimit } from './run-time-limit.ts';
 import type { RuntimeServices } from './runtime-services.ts';
 
 const PROGRESS_INTERVAL_MS = 200;
 
-/**
- * A stop the host decided (shutdown, a worker losing its claim), as opposed to a user's
- * cancel: the run ends ABORTED with this message, whatever the cut made it fail with.
- */
-export class HostAbort extends Error {}
+export { HostAbort };
 
 export const SHUTDOWN_REASON = 'Server shut down before the run finished';
 /** The abort reason of runs cut off by the server's shutdown. */
@@ -62,6 +60,8 @@ export interface RunExecutorDeps {
   log: RunLogger;
   /** Counts each run's end and duration (Prometheus), where there is one. */
   observer?: RunObserver | undefined;
+  /** How long a run may take before it is aborted (JUNCTION_MAX_RUN_MINUTES). */
+  maxRunMs?: number | undefined;
 }
 
 /**
@@ -91,6 +91,20 @@ export function createRunExecutor(deps: RunExecutorDeps) {
   }
 
   async function execute(
+    runId: string,
+    request: RunRequest,
+    cancel: AbortSignal,
+    emit: (event: RunEvent) => void,
+  ): Promise<void> {
+    const limit = withRunTimeLimit(cancel, deps.maxRunMs ?? DEFAULT_MAX_RUN_MS);
+    try {
+      await executeWithin(runId, request, limit.signal, emit);
+    } finally {
+      limit.clear();
+    }
+  }
+
+  async function executeWithin(
     runId: string,
     request: RunRequest,
     signal: AbortSignal,

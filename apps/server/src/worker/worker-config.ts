@@ -1,4 +1,4 @@
-import { list, positiveInteger, runHeartbeatSeconds } from '../config.ts';
+import { list, maxRunMinutes, positiveInteger, runHeartbeatSeconds } from '../config.ts';
 
 export interface WorkerConfig {
   databaseUrl: string;
@@ -16,6 +16,10 @@ export interface WorkerConfig {
   shutdownGraceMs: number | undefined;
   /** Guards the worker's /metrics (JUNCTION_ACCESS_TOKEN), as on the server. */
   accessToken: string | undefined;
+  /** JUNCTION_MAX_RUN_MINUTES, as the server has it. */
+  maxRunMinutes: number | undefined;
+  /** JUNCTION_MAX_QUEUED_RUNS, for the runs its processes start (Platform API Execute). */
+  maxQueuedRuns: number | undefined;
   /** JUNCTION_RUN_HEARTBEAT_SECONDS, as the server has it. */
   runHeartbeatSeconds: number | undefined;
 }
@@ -50,6 +54,8 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     },
     shutdownGraceMs: positiveInteger(env, 'JUNCTION_SHUTDOWN_GRACE_MS', 'ms').ms,
     runHeartbeatSeconds: runHeartbeatSeconds(env),
+    maxRunMinutes: maxRunMinutes(env),
+    maxQueuedRuns: positiveInteger(env, 'JUNCTION_MAX_QUEUED_RUNS', 'runs').runs,
     accessToken: env['JUNCTION_ACCESS_TOKEN'] || undefined,
   };
 }

@@ -4,7 +4,7 @@ import { createRunExecutor, type RunExecutorDeps, SHUTDOWN_REASON } from '../run
 import { openEventRelay } from './event-relay.ts';
 import { startLostRunReaper } from './lost-run-reaper.ts';
 import { createQueueDispatcher } from './queue-dispatcher.ts';
-import type { RunQueue, RunQueueOptions } from './run-queue.ts';
+import { queuedRunTimeLimit, type RunQueue, type RunQueueOptions } from './run-queue.ts';
 import { type RunWorker, type RunWorkerOptions, startRunWorker } from './run-worker.ts';
 
 export interface QueueRunsOptions extends RunQueueOptions {
@@ -19,7 +19,7 @@ export interface QueueRunsOptions extends RunQueueOptions {
 export async function openQueueRuns(
   deps: RunExecutorDeps & { db: Database },
   queue: RunQueue,
-  options: QueueRunsOptions & { defaultConcurrency: number },
+  options: QueueRunsOptions & { defaultConcurrency: number; maxQueuedRuns?: number },
 ): Promise<{ dispatcher: RunDispatcher; startWorker(): Promise<void> }> {
   const relay = await openEventRelay(deps.db, deps.runs, deps.log);
   let worker: RunWorker | undefined;
@@ -30,6 +30,8 @@ export async function openQueueRuns(
     relay,
     log: deps.log,
     worker: () => worker,
+    maxQueuedRuns: options.maxQueuedRuns,
+    observer: deps.observer,
   });
   return {
     dispatcher,
@@ -41,7 +43,16 @@ export async function openQueueRuns(
         return;
       }
       worker = await startRunWorker(
-        { db: deps.db, queue, runs: deps.runs, executor: createRunExecutor(deps), log: deps.log },
+        {
+          db: deps.db,
+          queue,
+          runs: deps.runs,
+          executor: createRunExecutor({
+            ...deps,
+            maxRunMs: queuedRunTimeLimit(deps.maxRunMs),
+          }),
+          log: deps.log,
+        },
         {
           concurrency: options.defaultConcurrency,
           shutdownReason: SHUTDOWN_REASON,
