@@ -1,4 +1,10 @@
-import { list, maxRunMinutes, positiveInteger, runHeartbeatSeconds } from '../config.ts';
+import {
+  list,
+  maxRunMinutes,
+  positiveInteger,
+  readPublicUrl,
+  runHeartbeatSeconds,
+} from '../config.ts';
 
 export interface WorkerConfig {
   databaseUrl: string;
@@ -10,6 +16,8 @@ export interface WorkerConfig {
    * connections call (JUNCTION_SERVER_URL); their stored endpoint otherwise.
    */
   serverUrl: string | undefined;
+  /** The URL users reach the server at (JUNCTION_PUBLIC_URL), for new accounts' sandbox. */
+  publicUrl: string | undefined;
   egressAllow: string[];
   programCommands: string[];
   testLimits: { documentsPerInbound?: number; bytesPerRun?: number };
@@ -46,6 +54,7 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     databaseSchema: env['JUNCTION_DATABASE_SCHEMA'] || undefined,
     secretKey,
     serverUrl: env['JUNCTION_SERVER_URL'] || undefined,
+    publicUrl: readPublicUrl(env['JUNCTION_PUBLIC_URL']),
     egressAllow: list(env['JUNCTION_EGRESS_ALLOW']),
     programCommands: list(env['JUNCTION_PROGRAM_COMMANDS']),
     testLimits: {

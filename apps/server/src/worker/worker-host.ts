@@ -80,7 +80,7 @@ export async function startWorkerHost(
     onAccountCreated: (accountId) =>
       connections.ensureSandbox(
         accountId,
-        `${config.serverUrl ?? 'http://127.0.0.1:4400'}${SANDBOX_PREFIX}`,
+        `${config.publicUrl ?? config.serverUrl ?? 'http://127.0.0.1:4400'}${SANDBOX_PREFIX}`,
         SANDBOX_DEMO_TOKEN,
       ),
   });
