@@ -1,6 +1,7 @@
 import type { RunDocument } from '@junction/runtime';
 import { type Db, PgBoss } from 'pg-boss';
 import type { Database, Queryable } from '../../db/database.ts';
+import { MIGRATION_LOCK_KEY, MIGRATION_LOCK_SQL } from '../../db/migrations.ts';
 import type { RunLogger } from '../run-logger.ts';
 
 /** Runs to execute; the job's id is the run's id. */
@@ -67,6 +68,20 @@ export function queueSchema(db: Database): string {
   return db.schema === 'public' ? 'junction_queue' : `${db.schema}_queue`;
 }
 
+/**
+ * pg-boss creates its schema with CREATE SCHEMA IF NOT EXISTS, which two servers
+ * starting at once on an empty database can both run: one then fails on pg_namespace's
+ * unique index (seen with two servers in test/concurrent-start.test.ts). Created here
+ * first, under the migration lock on its name, pg-boss finds it there.
+ */
+async function createQueueSchema(db: Database): Promise<void> {
+  const schema = queueSchema(db);
+  await db.transaction(async (tx) => {
+    await tx.query(MIGRATION_LOCK_SQL, [MIGRATION_LOCK_KEY, schema]);
+    await tx.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  });
+}
+
 export interface RunQueue {
   readonly boss: PgBoss;
   /** Adds the run's job inside `tx`, the transaction that stores the run. */
@@ -94,6 +109,7 @@ export async function openRunQueue(
     instanceHeartbeatSeconds: 5,
   });
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
+  await createQueueSchema(db);
   await boss.start();
   await boss.createQueue(LOST_RUN_QUEUE);
   await boss.createQueue(RUN_QUEUE, {
