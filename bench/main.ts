@@ -6,6 +6,7 @@ import { canvasBrowserFigures } from './suites/canvas-browser.ts';
 import { connectClientFigures } from './suites/connect-client.ts';
 import { engineFigures } from './suites/engine.ts';
 import { processModelFigures } from './suites/process-model.ts';
+import { queueFigures } from './suites/queue.ts';
 import { runtimeFigures } from './suites/runtime.ts';
 import { serverFigures } from './suites/server.ts';
 
@@ -17,6 +18,7 @@ const suites: [string, () => Promise<Figure[]>][] = [
   ['engine', engineFigures],
   ['runtime', runtimeFigures],
   ['server', serverFigures],
+  ['queue and workers', queueFigures],
   ['connect-client', connectClientFigures],
 ];
 
