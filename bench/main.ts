@@ -7,6 +7,7 @@ import { connectClientFigures } from './suites/connect-client.ts';
 import { engineFigures } from './suites/engine.ts';
 import { mapFigures } from './suites/map.ts';
 import { processModelFigures } from './suites/process-model.ts';
+import { queueFigures } from './suites/queue.ts';
 import { runtimeFigures } from './suites/runtime.ts';
 import { serverFigures } from './suites/server.ts';
 
@@ -19,6 +20,7 @@ const suites: [string, () => Promise<Figure[]>][] = [
   ['map', mapFigures],
   ['runtime', runtimeFigures],
   ['server', serverFigures],
+  ['queue and workers', queueFigures],
   ['connect-client', connectClientFigures],
 ];
 

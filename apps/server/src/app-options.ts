@@ -27,6 +27,8 @@ export interface AppOptions {
   testLimits?: Partial<TestLimits>;
   /** Runs at once and runs waiting for a slot (JUNCTION_MAX_RUNS, JUNCTION_MAX_QUEUED_RUNS). */
   runLimits?: Partial<RunSlotLimits>;
+  /** How long a run may take before it is aborted, in ms (JUNCTION_MAX_RUN_MINUTES; a day). */
+  maxRunMs?: number | undefined;
   /** Days a finished run (record, documents, logs) is kept (JUNCTION_RUN_RETENTION_DAYS). */
   runRetentionDays?: number | undefined;
   /**

@@ -3,6 +3,12 @@ import { resolve } from 'node:path';
 export interface ServerConfig {
   host: string;
   port: number;
+  /**
+   * The URL users reach the server at (JUNCTION_PUBLIC_URL): the built-in sandbox
+   * connection's endpoint, and a host name the server answers to. By default the
+   * listening address, with an any-address (0.0.0.0, ::) read as loopback.
+   */
+  publicUrl: string;
   dataDir: string;
   databaseUrl: string | undefined;
   secretKey: string | undefined;
@@ -12,6 +18,8 @@ export interface ServerConfig {
   persistSandbox: boolean;
   testLimits: { documentsPerInbound?: number; bytesPerRun?: number };
   runLimits: { concurrentRuns?: number; queuedRuns?: number };
+  /** Minutes a run may take before it is aborted (JUNCTION_MAX_RUN_MINUTES); undefined = a day. */
+  maxRunMinutes: number | undefined;
   /** Days finished runs are kept; undefined = the default. */
   runRetentionDays: number | undefined;
   /** Private or local hosts, addresses and CIDR ranges connections may call. */
@@ -50,13 +58,16 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     );
   }
   const allowedHosts = list(env['JUNCTION_ALLOWED_HOSTS']);
-  if (!isLoopback(host) && allowedHosts.length === 0) {
+  const publicUrl = readPublicUrl(env['JUNCTION_PUBLIC_URL']);
+  // The public URL's host is answered to as well, so it names one already.
+  if (!isLoopback(host) && allowedHosts.length === 0 && !publicUrl) {
     throw new Error(
-      `Listening on ${host} needs JUNCTION_ALLOWED_HOSTS: the host names users reach Junction by (e.g. junction.example.com), so that pages on other names cannot talk to it through DNS rebinding. "*" accepts any name, for a proxy that checks them itself.`,
+      `Listening on ${host} needs JUNCTION_ALLOWED_HOSTS or JUNCTION_PUBLIC_URL: the host names users reach Junction by (e.g. junction.example.com), so that pages on other names cannot talk to it through DNS rebinding. "*" accepts any name, for a proxy that checks them itself.`,
     );
   }
   return {
     host,
+    publicUrl: publicUrl ?? listeningUrl(host, port),
     allowedHosts,
     port,
     dataDir: resolve(env['JUNCTION_DATA_DIR'] ?? 'data'),
@@ -69,6 +80,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       ...positiveInteger(env, 'JUNCTION_TEST_MAX_BYTES', 'bytesPerRun'),
     },
     runRetentionDays: positiveInteger(env, 'JUNCTION_RUN_RETENTION_DAYS', 'days').days,
+    maxRunMinutes: maxRunMinutes(env),
     runLimits: {
       ...positiveInteger(env, 'JUNCTION_MAX_RUNS', 'concurrentRuns'),
       ...positiveInteger(env, 'JUNCTION_MAX_QUEUED_RUNS', 'queuedRuns'),
@@ -83,6 +95,51 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     databaseSchema: env['JUNCTION_DATABASE_SCHEMA'] || undefined,
     runHeartbeatSeconds: runHeartbeatSeconds(env),
   };
+}
+
+/**
+ * JUNCTION_PUBLIC_URL as an origin (`https://junction.example.com`, a port if any); the
+ * sandbox's path is appended to it, so a path, query or fragment would end up inside.
+ */
+export function readPublicUrl(text: string | undefined): string | undefined {
+  if (text === undefined || text.trim() === '') {
+    return undefined;
+  }
+  const problem = (why: string) =>
+    new Error(
+      `JUNCTION_PUBLIC_URL must be the http(s) address users open Junction at, such as https://junction.example.com: ${why}, got "${text}".`,
+    );
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw problem('it is not an absolute URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw problem(`${url.protocol} is not http or https`);
+  }
+  if (url.username || url.password) {
+    throw problem('it may not carry a user name or password');
+  }
+  if (url.pathname !== '/' || url.search || url.hash || /[?#]$/.test(text.trim())) {
+    throw problem('it may have no path, query or fragment');
+  }
+  return url.origin;
+}
+
+/** Where a listener on `host` is reached from this machine: any-address means loopback. */
+function listeningUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' || host === '::' || host === '[::]' ? '127.0.0.1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+}
+
+/** The queue's jobs live at most a day (pg-boss's ceiling), so runs do too. */
+export function maxRunMinutes(env: NodeJS.ProcessEnv): number | undefined {
+  const { minutes } = positiveInteger(env, 'JUNCTION_MAX_RUN_MINUTES', 'minutes');
+  if (minutes !== undefined && minutes > 1440) {
+    throw new Error(`JUNCTION_MAX_RUN_MINUTES can be at most 1440 (24 hours), got ${minutes}.`);
+  }
+  return minutes;
 }
 
 /** pg-boss refuses heartbeats under 10 seconds. */

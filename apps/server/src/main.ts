@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   // Before anything is written: the database's files get no group or other access.
   setPrivateUmask();
   const config = readConfig(process.env);
-  const publicUrl = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  const { publicUrl } = config;
   const app = await buildApp({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     testLimits: config.testLimits,
     runLimits: config.runLimits,
     runRetentionDays: config.runRetentionDays,
+    maxRunMs: config.maxRunMinutes && config.maxRunMinutes * 60_000,
     egressAllow: config.egressAllow,
     allowedHosts: config.allowedHosts,
     shutdownGraceMs: config.shutdownGraceMs,

@@ -89,3 +89,23 @@ describe(`connections API (${storageUnderTest()})`, () => {
     expect(res.json().message).toContain('endpoint');
   });
 });
+
+describe(`the public URL (${storageUnderTest()})`, () => {
+  it("is the sandbox connection's endpoint and a host name the server answers to; other names are refused", async () => {
+    const app = await buildTestApp({ publicUrl: 'https://junction.example.com' });
+    const asked = (host: string) => app.inject({ url: '/api/connections', headers: { host } });
+    const listed = await asked('junction.example.com');
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().items).toContainEqual(
+      expect.objectContaining({
+        id: 'sandbox',
+        endpoint: 'https://junction.example.com/sandbox/connect/public/v1',
+      }),
+    );
+    expect((await asked('127.0.0.1:4400')).statusCode).toBe(200);
+    expect((await asked('evil.example.com')).statusCode).toBe(403);
+    // The sandbox is still reached in process, whatever address users see it at.
+    const test = await app.inject({ method: 'POST', url: '/api/connections/sandbox/test' });
+    expect(test.json()).toMatchObject({ ok: true });
+  });
+});

@@ -2,17 +2,25 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ProcessDocument } from '@junction/process-model';
+import { SANDBOX_DEMO_TOKEN } from '@junction/connect-sandbox/demo-token';
+import {
+  addShape,
+  connectShapes,
+  createProcess,
+  type ProcessDocument,
+  updateShape,
+} from '@junction/process-model';
 import { listRequestsProcess } from '@junction/runtime/testing';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withDefaultUser } from '../src/db/postgres-database.ts';
 import { WORKER_LOST_REASON } from '../src/worker/index.ts';
+import { killChild, SERVER_MAIN } from './spawn-helpers.ts';
 
 const DATABASE_URL = process.env['JUNCTION_TEST_DATABASE_URL'];
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -299,3 +307,285 @@ describe.skipIf(!DATABASE_URL)('a server and two `junction worker` processes on 
     expect(codes).toEqual([0, 0]);
   }, 120_000);
 });
+
+const WRITE_LATENCY_MS = 1500;
+
+/**
+ * Start → Message (a case whose subject is the execution's id) → Create Resource · Case
+ * on the built-in sandbox → Stop: one tagged Connect write per execution.
+ */
+function caseWritingProcess(): ProcessDocument {
+  let doc = createProcess({ id: 'case-writer', name: 'Case writer' });
+  doc = addShape(doc, { id: 'message', kind: 'message', position: { x: 200, y: 100 } });
+  doc = addShape(doc, { id: 'create', kind: 'connector', position: { x: 400, y: 100 } });
+  doc = addShape(doc, { id: 'stop', kind: 'stop', position: { x: 600, y: 100 } });
+  const path: [string, string, string][] = [
+    ['c1', 'start', 'message'],
+    ['c2', 'message', 'create'],
+    ['c3', 'create', 'stop'],
+  ];
+  for (const [id, from, to] of path) {
+    doc = connectShapes(doc, { id, from: { shape: from, port: 'default' }, to: { shape: to } });
+  }
+  const message = doc.shapes['message'];
+  const create = doc.shapes['create'];
+  if (message?.kind !== 'message' || create?.kind !== 'connector') {
+    throw new Error('unreachable: the shapes were just added');
+  }
+  doc = updateShape(doc, 'message', {
+    ...message,
+    config: {
+      ...message.config,
+      jsonSafe: true,
+      text: '{"subject": "{1}", "description": "queue test", "receiver": {"account": {"id": "PA-000-000"}}}',
+      parameters: [{ type: 'execution-property', name: 'EXECUTION_ID' }],
+    },
+  });
+  return updateShape(doc, 'create', {
+    ...create,
+    config: {
+      ...create.config,
+      connectionId: 'sandbox',
+      action: 'create',
+      object: 'case',
+    } as typeof create.config,
+  });
+}
+
+/**
+ * A worker's way to the server (its JUNCTION_SERVER_URL): passes every request on
+ * unchanged and notes the subject of each case it carries, so the test knows which
+ * worker made which write.
+ */
+async function notingProxy(target: string) {
+  const subjects: string[] = [];
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (req.method === 'POST' && req.url?.endsWith('/helpdesk/cases')) {
+        subjects.push(String(JSON.parse(body.toString()).subject));
+      }
+      const { host: _, ...headers } = req.headers;
+      const upstream = httpRequest(`${target}${req.url}`, { method: req.method, headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      upstream.on('error', () => res.destroy());
+      upstream.end(body);
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    subjects,
+    requests,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
+describe.skipIf(!DATABASE_URL)(
+  'one server and three `junction worker` processes on PostgreSQL, 60 executions writing to the sandbox',
+  () => {
+    const schema = `junction_test_${randomBytes(6).toString('hex')}`;
+    const dataDir = mkdtempSync(join(tmpdir(), 'junction-queue-'));
+    const children: ChildProcess[] = [];
+    const proxies: Awaited<ReturnType<typeof notingProxy>>[] = [];
+
+    afterAll(async () => {
+      for (const child of children) {
+        killChild(child);
+      }
+      for (const proxy of proxies) {
+        proxy.close();
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+      const client = new pg.Client({ connectionString: withDefaultUser(DATABASE_URL!) });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.query(`DROP SCHEMA IF EXISTS ${schema}_queue CASCADE`);
+      await client.end();
+    });
+
+    it('ends every run, writes nothing twice, completes the other workers’ runs after a kill -9, relays SSE in order and cancels within 2 s', async () => {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const shared: NodeJS.ProcessEnv = {
+        ...process.env,
+        DATABASE_URL,
+        JUNCTION_DATABASE_SCHEMA: schema,
+        JUNCTION_SECRET_KEY: randomBytes(32).toString('base64'),
+        JUNCTION_RUN_HEARTBEAT_SECONDS: '10',
+      };
+      const server = await spawnUntil(
+        [SERVER_MAIN],
+        {
+          ...shared,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          JUNCTION_DATA_DIR: dataDir,
+          JUNCTION_WEB_DIST: join(dataDir, 'no-web'),
+          JUNCTION_RUNS: 'queue',
+          JUNCTION_SERVER_WORKER: 'off',
+        },
+        'Junction is running at',
+      );
+      children.push(server);
+      for (let i = 0; i < 3; i++) {
+        proxies.push(await notingProxy(base));
+      }
+      const workers = await Promise.all(
+        proxies.map((proxy) =>
+          spawnUntil(
+            [CLI_MAIN, 'worker', '--concurrency', '4'],
+            { ...shared, JUNCTION_SERVER_URL: proxy.url },
+            'taking runs',
+          ),
+        ),
+      );
+      children.push(...workers);
+      const [doomed, ...survivors] = proxies as [(typeof proxies)[0], ...typeof proxies];
+
+      const call = async (method: string, path: string, body?: unknown) => {
+        const res = await fetch(`${base}${path}`, {
+          method,
+          headers: body === undefined ? {} : { 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        return (await res.json()) as Record<string, unknown>;
+      };
+      const run = async (id: string) =>
+        (await call('GET', `/api/runs/${id}`)) as { status: string; error: string | null };
+      // Each case write takes a while, so the kill finds writes in flight.
+      await call('PUT', '/sandbox/admin/faults', {
+        rules: [
+          {
+            path: '/helpdesk/cases',
+            method: 'POST',
+            fault: 'latency',
+            latencyMs: WRITE_LATENCY_MS,
+          },
+          { path: '/requests', method: 'GET', fault: 'timeout', holdMs: 60_000 },
+        ],
+      });
+      const created = await call('POST', '/api/processes', { name: 'Case writer' });
+      const processId = String(created['id']);
+      const saved = await fetch(`${base}/api/processes/${processId}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'if-match': '"1"' },
+        body: JSON.stringify({ ...caseWritingProcess(), id: processId }),
+      });
+      expect(saved.status).toBe(200);
+
+      const began = Date.now();
+      const ids = await Promise.all(
+        Array.from({ length: 60 }, async () =>
+          String((await call('POST', `/api/processes/${processId}/executions`, {}))['id']),
+        ),
+      );
+      // About 2 s in, with the doomed worker's writes on their way: kill -9.
+      await until(
+        () => doomed.subjects.length,
+        (n) => n > 0,
+        20_000,
+      );
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 2000 - (Date.now() - began))));
+      process.kill(workers[0]!.pid!, 'SIGKILL');
+
+      const ended = await until(
+        () => Promise.all(ids.map(run)),
+        (runs) => runs.every((r) => r.status !== 'running'),
+        45_000,
+      );
+      const byId = new Map(ids.map((id, i) => [id, ended[i]!]));
+      // Every write of a surviving worker belongs to a run that completed.
+      const survived = survivors.flatMap((p) => p.subjects);
+      for (const id of survived) {
+        expect(byId.get(id)?.status, `run ${id} on a surviving worker`).toBe('complete');
+      }
+      // The rest were the killed worker's: completed before the kill, or aborted as lost.
+      const aborted = ids.filter((id) => byId.get(id)?.status !== 'complete');
+      expect(aborted.length).toBeGreaterThan(0);
+      for (const id of aborted) {
+        expect(byId.get(id)).toMatchObject({ status: 'aborted', error: WORKER_LOST_REASON });
+        expect(survived).not.toContain(id);
+      }
+      // No write twice: each execution's case exists at most once, each completed one once.
+      const cases = await sandboxCases(base);
+      const writes = new Map<string, number>();
+      for (const subject of cases) {
+        writes.set(subject, (writes.get(subject) ?? 0) + 1);
+      }
+      for (const id of ids) {
+        const written = writes.get(id) ?? 0;
+        expect(written, `cases written by ${id}`).toBeLessThanOrEqual(1);
+        if (byId.get(id)?.status === 'complete') {
+          expect(written, `cases written by ${id}`).toBe(1);
+        }
+      }
+
+      // Live events of a run on a worker, relayed by the server in the order they happened.
+      const watched = String(
+        (await call('POST', `/api/processes/${processId}/executions`, {}))['id'],
+      );
+      const events = await readEvents(`${base}/api/runs/${watched}/events`);
+      const types = events.map((e) => e.type);
+      expect(types[0]).toBe('snapshot');
+      expect(types.at(-1)).toBe('end');
+      expect(events.at(-1)?.data).toMatchObject({ status: 'complete' });
+      const order = events
+        .filter((e) => e.type === 'shape-started' || e.type === 'shape-finished')
+        .map((e) => `${e.type}:${(e.data as { shapeId: string }).shapeId}`);
+      const expected = ['start', 'message', 'create', 'stop'].flatMap((s) => [
+        `shape-started:${s}`,
+        `shape-finished:${s}`,
+      ]);
+      // A watcher that joined late gets the start in its snapshot; what follows is in order.
+      expect(expected.slice(expected.length - order.length)).toEqual(order);
+      expect(order.length).toBeGreaterThanOrEqual(2);
+
+      // A cancel sent to the server reaches the worker holding the run.
+      const held = String(
+        (await call('POST', '/api/runs', { process: listRequestsProcess('held') }))['id'],
+      );
+      await until(
+        () => survivors.flatMap((p) => p.requests),
+        (seen) => seen.some((line) => line.startsWith('GET /sandbox/connect/public/v1/requests')),
+        15_000,
+      );
+      const asked = Date.now();
+      await call('POST', `/api/runs/${held}/cancel`, {});
+      await until(
+        () => run(held),
+        (r) => r.status !== 'running',
+        2000,
+      );
+      expect(Date.now() - asked).toBeLessThan(2000);
+      expect((await run(held)).status).toBe('aborted');
+      // Wall time on a loaded 2-core machine: about 20 s from the first execution to here.
+    }, 120_000);
+  },
+);
+
+/** Subjects of every case in the built-in sandbox, read through its Connect API. */
+async function sandboxCases(base: string): Promise<string[]> {
+  const subjects: string[] = [];
+  for (let offset = 0; ; offset += 100) {
+    const res = await fetch(
+      `${base}/sandbox/connect/public/v1/helpdesk/cases?limit=100&offset=${offset}`,
+      { headers: { authorization: SANDBOX_DEMO_TOKEN } },
+    );
+    const page = (await res.json()) as { subject: string }[];
+    subjects.push(...page.map((c) => c.subject));
+    if (page.length < 100) {
+      return subjects;
+    }
+  }
+}

@@ -39,9 +39,10 @@ async function openRuns(infra: Infrastructure, options: AppOptions) {
   }
   const limits = { ...DEFAULT_RUN_SLOT_LIMITS, ...options.runLimits };
   const opened = queue
-    ? await openQueueRuns({ db, runs, log: http.log }, queue, {
+    ? await openQueueRuns({ db, runs, log: http.log, observer: metrics.observer }, queue, {
         ...options.queue,
         defaultConcurrency: limits.concurrentRuns,
+        maxQueuedRuns: limits.queuedRuns,
       })
     : openInProcessRuns({ runs, log: http.log, limits, liveness: options.runLiveness });
   return { ...opened, dispatcher: metrics.counting(opened.dispatcher) };
@@ -83,6 +84,7 @@ export async function createServices(infra: Infrastructure, options: AppOptions)
     }),
     log: http.log,
     observer: metrics.observer,
+    maxRunMs: options.maxRunMs,
   };
   const scheduler = createScheduler({
     deployments: repositories.deployments,

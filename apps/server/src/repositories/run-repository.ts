@@ -104,6 +104,11 @@ export function createRunRepository(db: Database) {
       );
     },
 
+    /**
+     * Stores a run's end, but only over a run still running: a worker that stalled
+     * past its heartbeat and wakes after its run was aborted (lost worker, cancel while
+     * queued) must not overwrite that. True when this call ended the run.
+     */
     async finish(
       accountId: string,
       id: string,
@@ -115,12 +120,15 @@ export function createRunRepository(db: Database) {
         counts: { documentsIn: number; documentsOut: number; documentsInError: number };
         documentsStored: number;
       },
-    ): Promise<void> {
-      await db.query(
+      /** The transaction to store it in (a run discarded as it is queued). */
+      into: Queryable = db,
+    ): Promise<boolean> {
+      const rows = await into.query(
         `UPDATE runs SET status = $3, error = $4, shape_stats = $5, connection_counts = $6,
            documents_in = $7, documents_out = $8, documents_in_error = $9, documents_stored = $10,
            finished_at = now()
-         WHERE account_id = $1 AND id = $2`,
+         WHERE account_id = $1 AND id = $2 AND status = 'running'
+         RETURNING id`,
         [
           accountId,
           id,
@@ -134,6 +142,7 @@ export function createRunRepository(db: Database) {
           outcome.documentsStored,
         ],
       );
+      return rows.length > 0;
     },
 
     /** A queued run as its worker needs it; null once it has ended (cancelled, abandoned). */

@@ -5,21 +5,20 @@ import type { RunObserver } from '../metrics/run-metrics.ts';
 import type { RunDocumentRepository } from '../repositories/run-document-repository.ts';
 import type { RunRepository } from '../repositories/run-repository.ts';
 import { createDocumentRecorder } from './document-recorder.ts';
+import { HostAbort } from './host-abort.ts';
 import { redactEvent, redactSecrets } from './redact-secrets.ts';
 import { reportingCounts } from './reporting.ts';
 import { retargetConnectConnections } from './retarget-connections.ts';
 import type { RunRequest } from './run-dispatcher.ts';
+import { endOf } from './run-end.ts';
 import type { RunEvent } from './run-events.ts';
 import type { RunLogger } from './run-logger.ts';
+import { DEFAULT_MAX_RUN_MS, withRunTimeLimit } from './run-time-limit.ts';
 import type { RuntimeServices } from './runtime-services.ts';
 
 const PROGRESS_INTERVAL_MS = 200;
 
-/**
- * A stop the host decided (shutdown, a worker losing its claim), as opposed to a user's
- * cancel: the run ends ABORTED with this message, whatever the cut made it fail with.
- */
-export class HostAbort extends Error {}
+export { HostAbort };
 
 export const SHUTDOWN_REASON = 'Server shut down before the run finished';
 /** The abort reason of runs cut off by the server's shutdown. */
@@ -61,6 +60,8 @@ export interface RunExecutorDeps {
   log: RunLogger;
   /** Counts each run's end and duration (Prometheus), where there is one. */
   observer?: RunObserver | undefined;
+  /** How long a run may take before it is aborted (JUNCTION_MAX_RUN_MINUTES). */
+  maxRunMs?: number | undefined;
 }
 
 /**
@@ -90,6 +91,20 @@ export function createRunExecutor(deps: RunExecutorDeps) {
   }
 
   async function execute(
+    runId: string,
+    request: RunRequest,
+    cancel: AbortSignal,
+    emit: (event: RunEvent) => void,
+  ): Promise<void> {
+    const limit = withRunTimeLimit(cancel, deps.maxRunMs ?? DEFAULT_MAX_RUN_MS);
+    try {
+      await executeWithin(runId, request, limit.signal, emit);
+    } finally {
+      limit.clear();
+    }
+  }
+
+  async function executeWithin(
     runId: string,
     request: RunRequest,
     signal: AbortSignal,
@@ -157,7 +172,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
     const documentsStored = await recorder.finish(outcome.log ?? []);
     await progress.settled();
     const counts = reportingCounts(request.process, outcome, request.startDocuments !== undefined);
-    await deps.runs.finish(accountId, runId, {
+    const ended = await deps.runs.finish(accountId, runId, {
       status: outcome.status,
       error: outcome.error === undefined ? undefined : redactSecrets(outcome.error),
       shapes: outcome.shapes,
@@ -165,6 +180,10 @@ export function createRunExecutor(deps: RunExecutorDeps) {
       counts,
       documentsStored,
     });
+    if (!ended) {
+      // Someone ended it meanwhile (the worker was taken for lost): its end stands.
+      return publishStoredEnd(accountId, runId, emit);
+    }
     deps.observer?.finished(outcome.status, (performance.now() - began) / 1000);
     publish({
       type: 'end',
@@ -176,6 +195,19 @@ export function createRunExecutor(deps: RunExecutorDeps) {
     });
   }
 
+  /** Watchers of a run ended by someone else hear the end that was stored. */
+  async function publishStoredEnd(
+    accountId: string,
+    runId: string,
+    emit: (event: RunEvent) => void,
+  ): Promise<void> {
+    deps.log.warn({ runId }, 'the run had already ended; its stored end stands');
+    const stored = await deps.runs.get(accountId, runId);
+    if (stored) {
+      emit(endOf(stored));
+    }
+  }
+
   /** Ends a run that never started (discarded, aborted while queued): no documents, no log. */
   async function endUnstarted(
     accountId: string,
@@ -183,7 +215,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
     status: 'discarded' | 'aborted' | 'error',
     error: string,
   ): Promise<void> {
-    await deps.runs.finish(accountId, runId, {
+    const ended = await deps.runs.finish(accountId, runId, {
       status,
       error,
       shapes: {},
@@ -191,7 +223,9 @@ export function createRunExecutor(deps: RunExecutorDeps) {
       counts: NO_COUNTS,
       documentsStored: 0,
     });
-    deps.observer?.finished(status, undefined);
+    if (ended) {
+      deps.observer?.finished(status, undefined);
+    }
   }
 
   /** A run that crashed outside the runtime is stored as ERROR; a storage failure is logged. */

@@ -1,4 +1,10 @@
-import { list, positiveInteger, runHeartbeatSeconds } from '../config.ts';
+import {
+  list,
+  maxRunMinutes,
+  positiveInteger,
+  readPublicUrl,
+  runHeartbeatSeconds,
+} from '../config.ts';
 
 export interface WorkerConfig {
   databaseUrl: string;
@@ -10,12 +16,18 @@ export interface WorkerConfig {
    * connections call (JUNCTION_SERVER_URL); their stored endpoint otherwise.
    */
   serverUrl: string | undefined;
+  /** The URL users reach the server at (JUNCTION_PUBLIC_URL), for new accounts' sandbox. */
+  publicUrl: string | undefined;
   egressAllow: string[];
   programCommands: string[];
   testLimits: { documentsPerInbound?: number; bytesPerRun?: number };
   shutdownGraceMs: number | undefined;
   /** Guards the worker's /metrics (JUNCTION_ACCESS_TOKEN), as on the server. */
   accessToken: string | undefined;
+  /** JUNCTION_MAX_RUN_MINUTES, as the server has it. */
+  maxRunMinutes: number | undefined;
+  /** JUNCTION_MAX_QUEUED_RUNS, for the runs its processes start (Platform API Execute). */
+  maxQueuedRuns: number | undefined;
   /** JUNCTION_RUN_HEARTBEAT_SECONDS, as the server has it. */
   runHeartbeatSeconds: number | undefined;
 }
@@ -42,6 +54,7 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     databaseSchema: env['JUNCTION_DATABASE_SCHEMA'] || undefined,
     secretKey,
     serverUrl: env['JUNCTION_SERVER_URL'] || undefined,
+    publicUrl: readPublicUrl(env['JUNCTION_PUBLIC_URL']),
     egressAllow: list(env['JUNCTION_EGRESS_ALLOW']),
     programCommands: list(env['JUNCTION_PROGRAM_COMMANDS']),
     testLimits: {
@@ -50,6 +63,8 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     },
     shutdownGraceMs: positiveInteger(env, 'JUNCTION_SHUTDOWN_GRACE_MS', 'ms').ms,
     runHeartbeatSeconds: runHeartbeatSeconds(env),
+    maxRunMinutes: maxRunMinutes(env),
+    maxQueuedRuns: positiveInteger(env, 'JUNCTION_MAX_QUEUED_RUNS', 'runs').runs,
     accessToken: env['JUNCTION_ACCESS_TOKEN'] || undefined,
   };
 }

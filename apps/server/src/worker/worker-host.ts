@@ -16,7 +16,7 @@ import { createRunRepository } from '../repositories/run-repository.ts';
 import { createTokenRepository } from '../repositories/token-repository.ts';
 import { openEventRelay } from '../runs/queue/event-relay.ts';
 import { createQueueDispatcher } from '../runs/queue/queue-dispatcher.ts';
-import { openRunQueue, type RunQueueOptions } from '../runs/queue/run-queue.ts';
+import { openRunQueue, queuedRunTimeLimit, type RunQueueOptions } from '../runs/queue/run-queue.ts';
 import { type RunWorkerOptions, startRunWorker } from '../runs/queue/run-worker.ts';
 import { createRunExecutor } from '../runs/run-executor.ts';
 import type { RunLogger } from '../runs/run-logger.ts';
@@ -57,7 +57,16 @@ export async function startWorkerHost(
   const queue = await openRunQueue(db, log, options);
   // Processes may start processes (the Platform API's Execute): they are queued too.
   const relay = await openEventRelay(db, runs, log);
-  const dispatcher = createQueueDispatcher({ db, queue, runs, relay, log });
+  const metrics = createRunMetrics(queue);
+  const dispatcher = createQueueDispatcher({
+    db,
+    queue,
+    runs,
+    relay,
+    log,
+    maxQueuedRuns: config.maxQueuedRuns,
+    observer: metrics.observer,
+  });
   const platform = createPlatformService({
     db,
     accounts: createAccountRepository(db),
@@ -71,12 +80,11 @@ export async function startWorkerHost(
     onAccountCreated: (accountId) =>
       connections.ensureSandbox(
         accountId,
-        `${config.serverUrl ?? 'http://127.0.0.1:4400'}${SANDBOX_PREFIX}`,
+        `${config.publicUrl ?? config.serverUrl ?? 'http://127.0.0.1:4400'}${SANDBOX_PREFIX}`,
         SANDBOX_DEMO_TOKEN,
       ),
   });
   const platformFor = createPlatformGateway({ connections, tokens, platform });
-  const metrics = createRunMetrics(queue);
   const executor = createRunExecutor({
     runs,
     documents: createRunDocumentRepository(db),
@@ -90,6 +98,7 @@ export async function startWorkerHost(
     }),
     log,
     observer: metrics.observer,
+    maxRunMs: queuedRunTimeLimit(config.maxRunMinutes && config.maxRunMinutes * 60_000),
   });
   const worker = await startRunWorker({ db, queue, runs, executor, log }, options);
   return {

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../../db/database.ts';
 import { HttpError } from '../../errors.ts';
+import type { RunObserver } from '../../metrics/run-metrics.ts';
 import type { RunRepository } from '../../repositories/run-repository.ts';
 import type { RunDispatcher, RunRequest } from '../run-dispatcher.ts';
 import type { RunLogger } from '../run-logger.ts';
+import { DEFAULT_RUN_SLOT_LIMITS } from '../run-slots.ts';
 import { appendFinalEvent } from './event-outbox.ts';
 import type { EventRelay } from './event-relay.ts';
 import { runCancelChannel } from './run-channels.ts';
@@ -12,6 +14,15 @@ import { RUN_QUEUE, type RunJob, type RunQueue } from './run-queue.ts';
 import type { RunWorker } from './run-worker.ts';
 
 const DRAIN_POLL_MS = 50;
+
+const discarded = (error: string) => ({
+  status: 'discarded' as const,
+  error,
+  shapes: {},
+  connections: {},
+  counts: { documentsIn: 0, documentsOut: 0, documentsInError: 0 },
+  documentsStored: 0,
+});
 const EVENT_SWEEP_MS = 60_000;
 
 /**
@@ -28,9 +39,14 @@ export function createQueueDispatcher(deps: {
   log: RunLogger;
   /** The worker this server hosts, if any (started once the app is built); stopped first. */
   worker?: () => RunWorker | undefined;
+  /** Runs that may wait for a worker; one beyond is DISCARDED (JUNCTION_MAX_QUEUED_RUNS). */
+  maxQueuedRuns?: number | undefined;
+  /** Counts the runs discarded here (Prometheus). */
+  observer?: RunObserver | undefined;
 }): RunDispatcher {
   const { db, runs, log } = deps;
   const cancelChannel = runCancelChannel(db);
+  const maxQueued = deps.maxQueuedRuns ?? DEFAULT_RUN_SLOT_LIMITS.queuedRuns;
   // Runs started here, for drain(); forgotten once seen ended.
   const started = new Set<string>();
   const pending = new Set<Promise<unknown>>();
@@ -54,6 +70,9 @@ export function createQueueDispatcher(deps: {
       );
     }
     const runId = randomUUID();
+    // Counted before the row is stored; starts racing on other connections may each
+    // see one place left, so the line can pass the limit by that many.
+    const full = (await deps.queue.waiting(tx, maxQueued)) >= maxQueued;
     await runs.create(
       request.accountId,
       {
@@ -69,6 +88,14 @@ export function createQueueDispatcher(deps: {
       },
       tx,
     );
+    if (full) {
+      // DISCARDED (§8) as in process: recorded, never queued, no documents or log.
+      const error = `Discarded due to load: ${maxQueued} runs were waiting for a worker.`;
+      log.warn({ runId }, error);
+      await runs.finish(request.accountId, runId, discarded(error), tx);
+      deps.observer?.finished('discarded', undefined);
+      return runId;
+    }
     await deps.queue.enqueue(tx, {
       runId,
       accountId: request.accountId,

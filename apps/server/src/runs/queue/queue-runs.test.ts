@@ -217,6 +217,45 @@ describe(`runs through the pg-boss job queue (${storageUnderTest()})`, () => {
     await dispatcher.drain();
   });
 
+  it('keeps a run ABORTED when its stalled worker wakes after the run was taken for lost', async () => {
+    held.hold();
+    if (!worker) {
+      await startWorker();
+    }
+    const calls = held.calls.length;
+    const runId = await start();
+    expect(
+      await waitFor(
+        async () => held.calls.length,
+        (n) => n > calls,
+        10_000,
+      ),
+    ).toBe(calls + 1);
+    const events: RunEvent[] = [];
+    dispatcher.subscribe(runId, (event) => events.push(event));
+    // What the lost-run reaper does once the worker's heartbeat stopped.
+    expect(await runs().abortIfRunning(DEFAULT_ACCOUNT_ID, runId, WORKER_LOST_REASON)).toBe(true);
+    // The worker wakes up and its run completes: it must not store that over the abort.
+    held.release();
+    await waitFor(
+      async () => worker?.running ?? 0,
+      (n) => n === 0,
+      10_000,
+    );
+    expect(await runs().get(DEFAULT_ACCOUNT_ID, runId)).toMatchObject({
+      status: 'aborted',
+      error: WORKER_LOST_REASON,
+    });
+    await waitFor(
+      async () => events,
+      (e) => e.at(-1)?.type === 'end',
+      6000,
+    );
+    expect(events.filter((e) => e.type === 'end')).toEqual([
+      expect.objectContaining({ status: 'aborted', error: WORKER_LOST_REASON }),
+    ]);
+  });
+
   it('stores no run when its job cannot be queued', async () => {
     const before = await db.query('SELECT id FROM runs');
     // The run's row is written first in the transaction; the job then fails to serialize.

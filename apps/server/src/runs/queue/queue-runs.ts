@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.ts';
+import type { RunObserver } from '../../metrics/run-metrics.ts';
 import type { RunRepository } from '../../repositories/run-repository.ts';
 import type { RunDispatcher } from '../run-dispatcher.ts';
 import { createRunExecutor, type RunExecutorDeps, SHUTDOWN_REASON } from '../run-executor.ts';
@@ -6,7 +7,7 @@ import type { RunLogger } from '../run-logger.ts';
 import { openEventRelay } from './event-relay.ts';
 import { startLostRunReaper } from './lost-run-reaper.ts';
 import { createQueueDispatcher } from './queue-dispatcher.ts';
-import type { RunQueue, RunQueueOptions } from './run-queue.ts';
+import { queuedRunTimeLimit, type RunQueue, type RunQueueOptions } from './run-queue.ts';
 import { type RunWorker, type RunWorkerOptions, startRunWorker } from './run-worker.ts';
 
 export interface QueueRunsOptions extends RunQueueOptions {
@@ -19,9 +20,9 @@ export interface QueueRunsOptions extends RunQueueOptions {
  * everything a run uses (routes for the in-process sandbox, the Platform API) exists.
  */
 export async function openQueueRuns(
-  deps: { db: Database; runs: RunRepository; log: RunLogger },
+  deps: { db: Database; runs: RunRepository; log: RunLogger; observer?: RunObserver | undefined },
   queue: RunQueue,
-  options: QueueRunsOptions & { defaultConcurrency: number },
+  options: QueueRunsOptions & { defaultConcurrency: number; maxQueuedRuns?: number },
 ): Promise<{
   dispatcher: RunDispatcher;
   startExecuting(executorDeps: RunExecutorDeps): Promise<void>;
@@ -35,6 +36,8 @@ export async function openQueueRuns(
     relay,
     log: deps.log,
     worker: () => worker,
+    maxQueuedRuns: options.maxQueuedRuns,
+    observer: deps.observer,
   });
   return {
     dispatcher,
@@ -50,7 +53,10 @@ export async function openQueueRuns(
           db: deps.db,
           queue,
           runs: deps.runs,
-          executor: createRunExecutor(executorDeps),
+          executor: createRunExecutor({
+            ...executorDeps,
+            maxRunMs: queuedRunTimeLimit(executorDeps.maxRunMs),
+          }),
           log: deps.log,
         },
         {

@@ -1,6 +1,7 @@
 import type { RunDocument } from '@junction/runtime';
 import { type Db, PgBoss } from 'pg-boss';
 import type { Database, Queryable } from '../../db/database.ts';
+import { MIGRATION_LOCK_KEY, MIGRATION_LOCK_SQL } from '../../db/migrations.ts';
 import type { RunLogger } from '../run-logger.ts';
 
 /** Runs to execute; the job's id is the run's id. */
@@ -34,8 +35,18 @@ export const DEFAULT_RUN_QUEUE_OPTIONS: Required<RunQueueOptions> = {
   superviseIntervalSeconds: 5,
 };
 
-// pg-boss's ceiling for a job's active time; a run still going then is failed and aborted.
+// pg-boss's ceiling for a job's active time (it allows no more than 24 h); a run still
+// going then is failed and its run aborted as lost.
 const MAX_RUN_SECONDS = 24 * 60 * 60;
+
+/**
+ * A queued run's time limit: the configured one, but stopping at least a minute before
+ * pg-boss would fail the job, so a run that long ends with the time limit's reason
+ * rather than as a lost worker's.
+ */
+export function queuedRunTimeLimit(maxRunMs: number | undefined): number {
+  return Math.min(maxRunMs ?? Number.POSITIVE_INFINITY, (MAX_RUN_SECONDS - 60) * 1000);
+}
 
 /** pg-boss over the product's own database, so it needs no pool or connection of its own. */
 function bossDatabase(db: Database): Db {
@@ -57,10 +68,26 @@ export function queueSchema(db: Database): string {
   return db.schema === 'public' ? 'junction_queue' : `${db.schema}_queue`;
 }
 
+/**
+ * pg-boss creates its schema with CREATE SCHEMA IF NOT EXISTS, which two servers
+ * starting at once on an empty database can both run: one then fails on pg_namespace's
+ * unique index (seen with two servers in test/concurrent-start.test.ts). Created here
+ * first, under the migration lock on its name, pg-boss finds it there.
+ */
+async function createQueueSchema(db: Database): Promise<void> {
+  const schema = queueSchema(db);
+  await db.transaction(async (tx) => {
+    await tx.query(MIGRATION_LOCK_SQL, [MIGRATION_LOCK_KEY, schema]);
+    await tx.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  });
+}
+
 export interface RunQueue {
   readonly boss: PgBoss;
   /** Adds the run's job inside `tx`, the transaction that stores the run. */
   enqueue(tx: Queryable, job: RunJob): Promise<void>;
+  /** Runs waiting for a worker, counted up to `upTo` (enough to compare with a limit). */
+  waiting(tx: Queryable, upTo: number): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -82,6 +109,7 @@ export async function openRunQueue(
     instanceHeartbeatSeconds: 5,
   });
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
+  await createQueueSchema(db);
   await boss.start();
   await boss.createQueue(LOST_RUN_QUEUE);
   await boss.createQueue(RUN_QUEUE, {
@@ -99,6 +127,18 @@ export async function openRunQueue(
         group: { id: job.accountId },
         db: inTransaction(tx),
       });
+    },
+    async waiting(tx, upTo) {
+      // pg-boss counts a queue's jobs only outside the caller's transaction and from
+      // stats it refreshes every few seconds, so its job table is read here: jobs of the
+      // run queue not yet taken (created or retry come before active).
+      const [row] = await tx.query<{ waiting: number }>(
+        `SELECT count(*)::int AS waiting FROM (
+           SELECT 1 FROM ${queueSchema(db)}.job WHERE name = $1 AND state < 'active' LIMIT $2
+         ) AS line`,
+        [RUN_QUEUE, upTo],
+      );
+      return row?.waiting ?? 0;
     },
     stop: () => boss.stop({ graceful: true, close: false, timeout: 5000 }),
   };

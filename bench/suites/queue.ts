@@ -1,0 +1,322 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, createServer, request } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Figure } from '../measure.ts';
+
+// pg is the server's dependency, not the root's: the schema is dropped with that copy.
+const pg = createRequire(new URL('../../apps/server/package.json', import.meta.url))(
+  'pg',
+) as typeof import('pg').default;
+
+const SERVER_DIR = fileURLToPath(new URL('../../apps/server/', import.meta.url));
+const CLI_MAIN = fileURLToPath(new URL('../../apps/cli/src/main.ts', import.meta.url));
+const EXECUTIONS = 1000;
+const SUBMITTERS = 20;
+const HEALTH_CLIENTS = 20;
+const WORKER_COUNTS = [1, 2, 4];
+const WORKER_CONCURRENCY = 16;
+
+/** The database `pnpm bench` may use for its PostgreSQL figures. */
+const DATABASE_URL =
+  process.env['JUNCTION_BENCH_DATABASE_URL'] ?? process.env['JUNCTION_TEST_DATABASE_URL'];
+
+function send(
+  agent: Agent,
+  url: string,
+  method = 'GET',
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        agent,
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** `node <args>`, resolved once its stdout says `ready`. */
+async function spawnUntil(args: string[], env: NodeJS.ProcessEnv, ready: string) {
+  const child = spawn(process.execPath, args, {
+    cwd: SERVER_DIR,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(ready)) {
+        resolve();
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output = `${output}${chunk.toString()}`.slice(-20_000);
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`${args.join(' ')} exited (${code}): ${output}`)),
+    );
+  });
+  return child;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+    const exited = once(child, 'exit');
+    process.kill(child.pid, 'SIGTERM');
+    await exited;
+  }
+}
+
+/** Start (no data) -> Stop, saved, so executions run a stored revision. */
+async function saveTwoShapeProcess(agent: Agent, base: string): Promise<string> {
+  const { createProcess, addShape, connectShapes } = await import('@junction/process-model');
+  const created = JSON.parse(
+    (await send(agent, `${base}/api/processes`, 'POST', '{"name":"Two shapes"}')).body,
+  ) as { id: string };
+  let doc = createProcess({ id: created.id, name: 'Two shapes' });
+  doc = addShape(doc, { id: 'stop', kind: 'stop', position: { x: 300, y: 100 } });
+  doc = connectShapes(doc, {
+    id: 'c1',
+    from: { shape: 'start', port: 'default' },
+    to: { shape: 'stop' },
+  });
+  const saved = await send(
+    agent,
+    `${base}/api/processes/${created.id}`,
+    'PUT',
+    JSON.stringify(doc),
+    {
+      'if-match': '"1"',
+    },
+  );
+  if (saved.status !== 200) {
+    throw new Error(`could not save the bench process: ${saved.body}`);
+  }
+  return created.id;
+}
+
+interface Throughput {
+  executionsPerSecond: number;
+  healthPerSecond: number;
+  healthP99: number;
+  failed: number;
+}
+
+/**
+ * EXECUTIONS executions of the 2-shape process, posted by SUBMITTERS clients, timed
+ * from the first post until the last has ended; meanwhile HEALTH_CLIENTS clients call
+ * /api/health in a loop, so its rate and p99 are those of a server busy with the runs.
+ */
+async function measure(base: string): Promise<Throughput> {
+  const agent = new Agent({ keepAlive: true, maxSockets: SUBMITTERS + HEALTH_CLIENTS + 2 });
+  try {
+    const processId = await saveTwoShapeProcess(agent, base);
+    const done = { value: false };
+    const latencies: number[] = [];
+    const healthStarted = performance.now();
+    const health = Promise.all(
+      Array.from({ length: HEALTH_CLIENTS }, async () => {
+        while (!done.value) {
+          const t = performance.now();
+          await send(agent, `${base}/api/health`);
+          latencies.push(performance.now() - t);
+        }
+      }),
+    );
+    const began = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: SUBMITTERS }, async () => {
+        while (next < EXECUTIONS) {
+          next += 1;
+          const res = await send(
+            agent,
+            `${base}/api/processes/${processId}/executions`,
+            'POST',
+            '{}',
+          );
+          if (res.status !== 201) {
+            throw new Error(`execution refused: ${res.status} ${res.body}`);
+          }
+        }
+      }),
+    );
+    const count = async (status?: string) =>
+      (
+        JSON.parse(
+          (
+            await send(
+              agent,
+              `${base}/api/executions?processId=${processId}&limit=1${status ? `&status=${status}` : ''}`,
+            )
+          ).body,
+        ) as { total: number }
+      ).total;
+    while ((await count('INPROCESS')) > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const elapsed = (performance.now() - began) / 1000;
+    done.value = true;
+    await health;
+    const healthElapsed = (performance.now() - healthStarted) / 1000;
+    latencies.sort((a, b) => a - b);
+    return {
+      executionsPerSecond: EXECUTIONS / elapsed,
+      healthPerSecond: latencies.length / healthElapsed,
+      healthP99: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
+      failed: EXECUTIONS - (await count('COMPLETE')),
+    };
+  } finally {
+    agent.destroy();
+  }
+}
+
+const figure = (name: string, t: Throughput): Figure => ({
+  figure: `executions of Start (no data) -> Stop, ${name}, ${SUBMITTERS} clients posting ${EXECUTIONS}`,
+  value: `${Math.round(t.executionsPerSecond)} executions/s${t.failed ? ` (${t.failed} not complete)` : ''}`,
+  comparison: `/api/health meanwhile, ${HEALTH_CLIENTS} clients: ${Math.round(t.healthPerSecond).toLocaleString('en')}/s, p99 ${t.healthP99.toFixed(1)} ms`,
+  target: 'every execution completes; health p99 < 50 ms while runs execute',
+  met: t.failed === 0 && t.healthP99 < 50,
+});
+
+/** The server as `npm start` runs it, on the embedded database, executing runs itself. */
+async function embedded(): Promise<Figure> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'junction-bench-'));
+  const port = await freePort();
+  const server = await spawnUntil(
+    ['src/main.ts'],
+    {
+      ...process.env,
+      PORT: String(port),
+      JUNCTION_DATA_DIR: dataDir,
+      JUNCTION_WEB_DIST: join(dataDir, 'no-web'),
+      LOG_LEVEL: 'error',
+      JUNCTION_MAX_QUEUED_RUNS: String(EXECUTIONS * 2),
+    },
+    'Junction is running at',
+  );
+  try {
+    return figure(
+      'embedded PGlite (the default install)',
+      await measure(`http://127.0.0.1:${port}`),
+    );
+  } finally {
+    await stop(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** One server that executes nothing and `workers` `junction worker` processes on PostgreSQL. */
+async function queued(url: string, workers: number): Promise<Figure> {
+  const schema = `junction_bench_${randomBytes(6).toString('hex')}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'junction-bench-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const shared = {
+    ...process.env,
+    DATABASE_URL: url,
+    JUNCTION_DATABASE_SCHEMA: schema,
+    JUNCTION_SECRET_KEY: randomBytes(32).toString('base64'),
+    LOG_LEVEL: 'error',
+  };
+  const children: ChildProcess[] = [];
+  try {
+    children.push(
+      await spawnUntil(
+        ['src/main.ts'],
+        {
+          ...shared,
+          PORT: String(port),
+          JUNCTION_DATA_DIR: dataDir,
+          JUNCTION_WEB_DIST: join(dataDir, 'no-web'),
+          JUNCTION_RUNS: 'queue',
+          JUNCTION_SERVER_WORKER: 'off',
+          // Every run is queued before the first ends: the line must hold them all.
+          JUNCTION_MAX_QUEUED_RUNS: String(EXECUTIONS * 2),
+        },
+        'Junction is running at',
+      ),
+    );
+    children.push(
+      ...(await Promise.all(
+        Array.from({ length: workers }, () =>
+          spawnUntil(
+            [CLI_MAIN, 'worker', '--concurrency', String(WORKER_CONCURRENCY)],
+            { ...shared, JUNCTION_SERVER_URL: base },
+            'taking runs',
+          ),
+        ),
+      )),
+    );
+    const name = `PostgreSQL, ${workers} \`junction worker\` process${workers > 1 ? 'es' : ''} (${WORKER_CONCURRENCY} runs each at once), server executing none`;
+    return figure(name, await measure(base));
+  } finally {
+    await Promise.all(children.reverse().map(stop));
+    rmSync(dataDir, { recursive: true, force: true });
+    const connection = new URL(url);
+    connection.username ||= userInfo().username;
+    const client = new pg.Client({ connectionString: connection.toString() });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.query(`DROP SCHEMA IF EXISTS ${schema}_queue CASCADE`);
+    await client.end();
+  }
+}
+
+/**
+ * Executions per second with the queue and 1, 2 and 4 worker processes on PostgreSQL
+ * (JUNCTION_BENCH_DATABASE_URL or JUNCTION_TEST_DATABASE_URL; skipped without one),
+ * and on the embedded default, each beside the health route's rate in the same run.
+ */
+export async function queueFigures(): Promise<Figure[]> {
+  const figures = [await embedded()];
+  if (DATABASE_URL) {
+    for (const workers of WORKER_COUNTS) {
+      figures.push(await queued(DATABASE_URL, workers));
+    }
+  }
+  return figures;
+}
+
+// `node bench/suites/queue.ts` runs this suite alone.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const f of await queueFigures()) {
+    console.log(
+      `| ${f.figure} | ${f.value} | ${f.comparison} | ${f.target} | ${f.met ? 'yes' : 'no'} |`,
+    );
+  }
+}
