@@ -75,3 +75,5 @@ export const ProcessRevisionSchema = Type.Object({
   revision: Type.Integer(),
   document: ProcessDocumentViewSchema,
 });
+export type RevisionList = Static<typeof RevisionListSchema>;
+export type ProcessRevision = Static<typeof ProcessRevisionSchema>;

@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AccountSwitcher } from '../features/accounts/account-switcher.tsx';
 import { AccountsPage } from '../features/accounts/accounts-page.tsx';
+import { ComparePage } from '../features/compare/compare-page.tsx';
 import { ConnectionsPage } from '../features/connections/connections-page.tsx';
 import { DeploymentsPage } from '../features/deployments/deployments-page.tsx';
 import { DesignerPage } from '../features/designer/designer-page.tsx';
@@ -42,6 +43,7 @@ export function App() {
         {route.page === 'deployments' && <DeploymentsPage />}
         {route.page === 'accounts' && <AccountsPage />}
         {route.page === 'designer' && <DesignerPage processId={route.processId} />}
+        {route.page === 'compare' && <ComparePage processId={route.processId} />}
       </div>
     </QueryClientProvider>
   );

@@ -6,6 +6,7 @@ describe('router', () => {
     const routes: Route[] = [
       { page: 'processes' },
       { page: 'designer', processId: 'a b/c' },
+      { page: 'compare', processId: 'a b/compare' },
       { page: 'connections' },
       { page: 'deployments' },
       { page: 'accounts' },

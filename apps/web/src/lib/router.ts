@@ -4,11 +4,16 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { page: 'processes' }
   | { page: 'designer'; processId: string }
+  | { page: 'compare'; processId: string }
   | { page: 'connections' }
   | { page: 'deployments' }
   | { page: 'accounts' };
 
 export function parseRoute(pathname: string): Route {
+  const compare = /^\/processes\/([^/]+)\/compare\/?$/.exec(pathname);
+  if (compare?.[1]) {
+    return { page: 'compare', processId: decodeURIComponent(compare[1]) };
+  }
   const designer = /^\/processes\/([^/]+)\/?$/.exec(pathname);
   if (designer?.[1]) {
     return { page: 'designer', processId: decodeURIComponent(designer[1]) };
@@ -37,6 +42,8 @@ export function hrefFor(route: Route): string {
       return '/accounts';
     case 'designer':
       return `/processes/${encodeURIComponent(route.processId)}`;
+    case 'compare':
+      return `/processes/${encodeURIComponent(route.processId)}/compare`;
   }
 }
 

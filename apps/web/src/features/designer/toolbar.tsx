@@ -1,5 +1,5 @@
 import { renameProcess } from '@junction/process-model';
-import { navigate } from '../../lib/router.ts';
+import { hrefFor, navigate } from '../../lib/router.ts';
 import { TestControls } from '../runs/test-controls.tsx';
 import { type CommandContext, commandById } from './commands/designer-commands.ts';
 import { useIsDirty } from './saved-copy.ts';
@@ -68,6 +68,16 @@ export function Toolbar({
           {commandById(id).label}
         </button>
       ))}
+      <a
+        className="button"
+        href={hrefFor({ page: 'compare', processId })}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate({ page: 'compare', processId });
+        }}
+      >
+        Compare revisions
+      </a>
       <details className="menu">
         <summary>Export</summary>
         <div className="menu__items">
