@@ -104,7 +104,14 @@ export const runRoutes =
       async (request, reply) => {
         const account = services.accountOf(request);
         if (request.query.wait !== undefined) {
-          return answerAfterWait(services, reply, account, request.params.id, request.query.wait);
+          return answerAfterWait(
+            services,
+            reply,
+            account,
+            request.params.id,
+            request.query.wait,
+            'Run',
+          );
         }
         const run = await services.runs.get(account, request.params.id);
         if (!run) {

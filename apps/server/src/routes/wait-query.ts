@@ -37,10 +37,11 @@ export async function answerAfterWait(
   account: string,
   runId: string,
   seconds: number,
+  noun: 'Run' | 'Execution' = 'Execution',
 ): Promise<RunRecord> {
   const before = await services.runs.get(account, runId);
   if (!before) {
-    throw notFound(`Execution ${runId}`);
+    throw notFound(`${noun} ${runId}`);
   }
   if (before.status !== 'running') {
     return before;
@@ -55,7 +56,7 @@ export async function answerAfterWait(
   }
   const run = await services.runs.get(account, runId);
   if (!run) {
-    throw notFound(`Execution ${runId}`);
+    throw notFound(`${noun} ${runId}`);
   }
   reply.status(run.status === 'running' ? 202 : 200);
   return run;
