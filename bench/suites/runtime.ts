@@ -28,8 +28,9 @@ export async function runtimeFigures(): Promise<Figure[]> {
       const started = (
         await app.inject({ method: 'POST', url: '/api/runs', payload: { process } })
       ).json() as { id: string };
+      // Long-poll: the answer comes when the run has ended, no polling loop.
       for (;;) {
-        const run = (await app.inject({ url: `/api/runs/${started.id}` })).json() as Run;
+        const run = (await app.inject({ url: `/api/runs/${started.id}?wait=60` })).json() as Run;
         if (run.status !== 'running') {
           records = run.shapes['list']?.documentsOut ?? 0;
           if (run.status !== 'complete') {
@@ -37,7 +38,6 @@ export async function runtimeFigures(): Promise<Figure[]> {
           }
           return;
         }
-        await new Promise((resolve) => setTimeout(resolve, 5));
       }
     };
     const readDirect = async () => {

@@ -1,6 +1,7 @@
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { addShape, connectShapes, createProcess } from '@junction/process-model';
 import { buildApp } from '@junction/server';
 import type { FastifyInstance } from 'fastify';
 import { type Figure, fmt } from '../measure.ts';
@@ -13,6 +14,7 @@ const Fastify = createRequire(new URL('../../apps/server/package.json', import.m
 
 const CLIENTS = 200;
 const RUN_CLIENTS = 20;
+const EXECUTION_CLIENTS = 32;
 const WINDOW_MS = 3_000;
 
 interface Load {
@@ -165,6 +167,41 @@ export async function serverFigures(): Promise<Figure[]> {
     const runs = await load(RUN_CLIENTS, run);
     const runBaseline = await helloWorld(RUN_CLIENTS);
 
+    // Start (No Data) -> Stop, executed and waited for in one request each (?wait).
+    let twoShapes = addShape(createProcess({ id: 'two', name: 'Two shapes' }), {
+      id: 'stop',
+      kind: 'stop',
+      position: { x: 300, y: 160 },
+    });
+    twoShapes = connectShapes(twoShapes, {
+      id: 'c1',
+      from: { shape: 'start', port: 'default' },
+      to: { shape: 'stop' },
+    });
+    const { id: twoId } = JSON.parse(
+      (await send(agent, base, { method: 'POST', path: '/api/processes', body: '{"name":"Two"}' }))
+        .body,
+    ) as { id: string };
+    await send(agent, base, {
+      method: 'PUT',
+      path: `/api/processes/${twoId}`,
+      headers: { 'if-match': '"1"' },
+      body: JSON.stringify({ ...twoShapes, id: twoId }),
+    });
+    const execute = async () => {
+      const res = await send(agent, base, {
+        method: 'POST',
+        path: `/api/processes/${twoId}/executions?wait=60`,
+        body: '{}',
+      });
+      return res.status === 200 && res.body.includes('"executionStatus":"COMPLETE"');
+    };
+    const executions = await load(EXECUTION_CLIENTS, execute);
+    const health = await load(
+      EXECUTION_CLIENTS,
+      async () => (await send(agent, base, { method: 'GET', path: '/api/health' })).status === 200,
+    );
+
     return [
       {
         figure: `save + validate a 250-shape process, ${CLIENTS} concurrent clients over 127.0.0.1`,
@@ -180,6 +217,13 @@ export async function serverFigures(): Promise<Figure[]> {
         comparison: `one client alone: ${rate(runAlone.perSecond)}, p50 ${fmt(runAlone.p50)}; Fastify hello world, same clients: ${rate(runBaseline.perSecond)} requests`,
         target: '≥ 5 test runs/s (every document stored), no failures',
         met: runs.perSecond >= 5 && runs.failures === 0,
+      },
+      {
+        figure: `executions of Start (No Data) -> Stop, ${EXECUTION_CLIENTS} clients, each POST …/executions?wait=60 answered at the run's end (embedded PGlite, in process)`,
+        value: `${rate(executions.perSecond)}, p50 ${fmt(executions.p50)}, p99 ${fmt(executions.p99)}${executions.failures ? ` (${executions.failures} failed)` : ''}`,
+        comparison: `/api/health on the same server, same clients: ${rate(health.perSecond)}`,
+        target: '≥ 600 executions/s on the embedded default, no failures',
+        met: executions.perSecond >= 600 && executions.failures === 0,
       },
     ];
   } finally {

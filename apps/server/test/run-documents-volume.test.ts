@@ -72,6 +72,36 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
     ]);
   });
 
+  it('stores the rest of a batch when the store refuses one row, and says which in the log', async () => {
+    await newRun('refused');
+    const recorder = recorderFor('refused');
+    // A lone surrogate: JSON can carry it, PostgreSQL's jsonb refuses it.
+    const bad: RunDocument = { id: 'bad', data: '{"name":"\ud800"}', properties: {} };
+    const good = ['g1', 'g2', 'g3'].map((id): RunDocument => ({ id, data: '{}', properties: {} }));
+    recorder.result('list', {
+      outputs: new Map([['default', [good[0]!, bad, ...good.slice(1)]]]),
+      errors: [],
+    });
+    recorder.inputs('stop', [good[0]!, bad]);
+    expect(await recorder.finish([{ shapeId: 'stop', level: 'info', message: 'done' }])).toBe(4);
+    const store = createRunDocumentRepository(db);
+    const page = await store.pageForShape(DEFAULT_ACCOUNT_ID, 'refused', 'list', 'out', {
+      offset: 0,
+      limit: 10,
+    });
+    expect(page.items.map((d) => d.documentId)).toEqual(['g1', 'g2', 'g3']);
+    const stopIn = await store.documentsInto(DEFAULT_ACCOUNT_ID, 'refused', 'stop');
+    expect(stopIn.map((d) => d.id)).toEqual(['g1']);
+    const log = await store.logs(DEFAULT_ACCOUNT_ID, 'refused');
+    expect(log.map((l) => [l.level, l.documentId])).toEqual([
+      ['info', null],
+      ['error', 'bad'],
+      ['error', 'bad'],
+    ]);
+    expect(log[1]?.message).toMatch(/^Document bad \(out of list\) could not be stored: /);
+    expect(log[2]?.message).toMatch(/Document bad \(in of stop\).*body it repeats/);
+  });
+
   it('stores 100,000 documents in and out of a shape in seconds, not minutes', async () => {
     await newRun('big');
     const store = createRunDocumentRepository(db);

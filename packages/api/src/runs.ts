@@ -109,3 +109,20 @@ export const ExecutionStartedSchema = Type.Object({
   id: Type.String(),
   revision: Type.Integer(),
 });
+
+/** The longest a client may wait for a run's end in one request (`?wait=`), in seconds. */
+export const MAX_WAIT_SECONDS = 60;
+
+/**
+ * `?wait=N`: answer when the run has ended (200 and its record) or after N seconds
+ * (202 and its record so far), instead of the client polling. 0 answers at once.
+ */
+export const WaitQuerySchema = Type.Object({
+  wait: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: MAX_WAIT_SECONDS,
+      description: `Seconds to wait for the run to end (at most ${MAX_WAIT_SECONDS}); 202 with the record so far if it has not.`,
+    }),
+  ),
+});

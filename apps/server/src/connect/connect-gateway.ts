@@ -15,9 +15,22 @@ export function createConnectGateway(
   accountId: string,
   fetchFor: ConnectionFetch,
 ): ConnectorGateway {
+  // A gateway serves one run: each connection is read and its token decrypted once for
+  // the run, not once per call (a shape calls once per document or page).
+  const credentials = new Map<string, ReturnType<ConnectionRepository['credentials']>>();
+  const credentialsOf = (connectionId: string) => {
+    let found = credentials.get(connectionId);
+    if (!found) {
+      found = connections.credentials(accountId, connectionId);
+      // A failed read (storage, a key that cannot open it) is tried again by the next call.
+      found.catch(() => credentials.delete(connectionId));
+      credentials.set(connectionId, found);
+    }
+    return found;
+  };
   return {
     async execute(operation: ConnectorOperation, request, signal) {
-      const connection = await connections.credentials(accountId, operation.connectionId);
+      const connection = await credentialsOf(operation.connectionId);
       if (!connection) {
         throw new ConnectorCallError(
           'failure',

@@ -77,7 +77,15 @@ const toLog = (r: LogRow): StoredLogRow => ({
  * its escape (not an escaped backslash before "u0000") becomes U+FFFD.
  */
 const ESCAPED_NUL = /(?<!\\)((?:\\\\)*)\\u0000/g;
-const jsonParam = (rows: unknown[]) => JSON.stringify(rows).replace(ESCAPED_NUL, '$1\\ufffd');
+/**
+ * The regular expression only runs when the text holds the escape at all: a batch of
+ * 2,000 documents is megabytes of JSON, and scanning it with a lookbehind cost more than
+ * the INSERT's own JavaScript side.
+ */
+function jsonParam(rows: unknown[]): string {
+  const text = JSON.stringify(rows);
+  return text.includes('\\u0000') ? text.replace(ESCAPED_NUL, '$1\\ufffd') : text;
+}
 
 /**
  * Document rows with the body of the row they point at filled in (`same_as`).

@@ -4,6 +4,7 @@ import {
   ExecutionStatusSchema,
   RunPageSchema,
   RunRecordSchema,
+  WaitQuerySchema,
 } from '@junction/api';
 import Type from 'typebox';
 import { HttpError, notFound } from '../errors.ts';
@@ -11,6 +12,7 @@ import { refuseInvalid } from '../process-validation.ts';
 import type { Services } from '../services.ts';
 import { AUTH_ERRORS, errors, operation } from './openapi.ts';
 import { acceptAnyBody, IdParams, MAX_INT32 } from './schemas.ts';
+import { answerAfterWait, readWait } from './wait-query.ts';
 
 function readRevision(body: unknown): number | undefined {
   if (body === undefined || body === null) {
@@ -44,22 +46,27 @@ export const executionRoutes =
         schema: {
           ...operation('executeProcess', 'executions'),
           params: IdParams,
+          querystring: WaitQuerySchema,
           body: Type.Object({
             revision: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INT32 })),
           }),
           response: {
             201: ExecutionStartedSchema,
+            200: RunRecordSchema,
+            202: RunRecordSchema,
             ...errors(400, 404, 422, 503),
             ...AUTH_ERRORS,
           },
         },
-        // The body is optional (no body runs the latest revision), which a schema cannot say.
+        // The body is optional (no body runs the latest revision), which a schema cannot
+        // say; that skips the querystring's check too, so `?wait` is read by hand.
         validatorCompiler: acceptAnyBody,
       },
       async (request, reply) => {
         const account = services.accountOf(request);
         const { id } = request.params;
         const wanted = readRevision(request.body);
+        const wait = readWait(request.query);
         const stored = await services.processes.get(account, id);
         if (!stored) {
           throw notFound(`Process ${id}`);
@@ -81,7 +88,10 @@ export const executionRoutes =
           executionType: 'exec_manual',
           revision,
         });
-        return reply.status(201).send({ id: runId, revision });
+        if (wait === undefined) {
+          return reply.status(201).send({ id: runId, revision });
+        }
+        return answerAfterWait(services, reply, account, runId, wait);
       },
     );
 
@@ -111,11 +121,22 @@ export const executionRoutes =
         schema: {
           ...operation('getExecution', 'executions'),
           params: IdParams,
-          response: { 200: RunRecordSchema, ...errors(400, 404), ...AUTH_ERRORS },
+          querystring: WaitQuerySchema,
+          response: {
+            200: RunRecordSchema,
+            202: RunRecordSchema,
+            ...errors(400, 404),
+            ...AUTH_ERRORS,
+          },
         },
       },
-      async (request) => {
-        const run = await services.runs.get(services.accountOf(request), request.params.id);
+      async (request, reply) => {
+        const account = services.accountOf(request);
+        const { wait } = request.query;
+        if (wait !== undefined) {
+          return answerAfterWait(services, reply, account, request.params.id, wait);
+        }
+        const run = await services.runs.get(account, request.params.id);
         if (!run) {
           throw notFound(`Execution ${request.params.id}`);
         }

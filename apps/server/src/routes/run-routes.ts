@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { RunIdSchema, RunListSchema, RunRecordSchema } from '@junction/api';
+import { RunIdSchema, RunListSchema, RunRecordSchema, WaitQuerySchema } from '@junction/api';
 import Type from 'typebox';
 import { HttpError, notFound } from '../errors.ts';
 import { refuseInvalid } from '../process-validation.ts';
@@ -9,6 +9,7 @@ import { refuseUnsavedForOperator } from './operator-runs.ts';
 import { readProcessBody } from './process-body.ts';
 import { acceptAnyBody, IdParams, ProcessDocumentSchema } from './schemas.ts';
 import { asRunDocuments, readStartDocuments, StartDocumentsSchema } from './start-documents.ts';
+import { answerAfterWait } from './wait-query.ts';
 
 const SANDBOX_CONNECTION_ID = 'sandbox';
 
@@ -91,11 +92,28 @@ export const runRoutes =
         schema: {
           ...operation('getRun', 'runs'),
           params: IdParams,
-          response: { 200: RunRecordSchema, ...errors(400, 404), ...AUTH_ERRORS },
+          querystring: WaitQuerySchema,
+          response: {
+            200: RunRecordSchema,
+            202: RunRecordSchema,
+            ...errors(400, 404),
+            ...AUTH_ERRORS,
+          },
         },
       },
-      async (request) => {
-        const run = await services.runs.get(services.accountOf(request), request.params.id);
+      async (request, reply) => {
+        const account = services.accountOf(request);
+        if (request.query.wait !== undefined) {
+          return answerAfterWait(
+            services,
+            reply,
+            account,
+            request.params.id,
+            request.query.wait,
+            'Run',
+          );
+        }
+        const run = await services.runs.get(account, request.params.id);
         if (!run) {
           throw notFound(`Run ${request.params.id}`);
         }

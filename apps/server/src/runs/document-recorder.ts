@@ -11,6 +11,12 @@ import type { RunLogger } from './run-logger.ts';
 /** Rows per INSERT: large enough to amortise the round trip, small enough to stream. */
 export const DOCUMENT_BATCH_SIZE = 2_000;
 
+/** Single rows refused one after another before storage counts as down for the run. */
+const STORE_DOWN_AFTER = 5;
+
+/** Refused rows told one by one in the run's log; beyond, one line counts the rest. */
+const REFUSALS_LOGGED = 20;
+
 /**
  * What a run keeps: Test mode keeps every shape's documents (Boomi's Shape Source
  * Data); an execution keeps only the tracked ones, as Process Reporting does:
@@ -22,8 +28,8 @@ export type RecordingScope = { keep: 'all' } | { keep: 'tracked'; process: Proce
 /**
  * Keeps what the shapes of a run took in and gave out, within `scope`. Rows are
  * buffered and written in batches, one write at a time, while the run goes on;
- * `finish` waits for the last batch. A storage failure is logged and never
- * fails the run.
+ * `finish` waits for the last batch. A storage failure never fails the run: a row
+ * the store refuses is told in the run's log and the rest of its batch is stored.
  */
 export function createDocumentRecorder(deps: {
   store: RunDocumentRepository;
@@ -45,17 +51,59 @@ export function createDocumentRecorder(deps: {
   let seq = 0;
   let buffer: DocumentRowInput[] = [];
   let writing: Promise<void> = Promise.resolve();
+  // Set when storage itself is down (every row refused): the rest is not attempted.
   let failed = false;
+  let storedRows = 0;
+  /** Rows the store refused, each told in the run's log at the end. */
+  const refused: { row: DocumentRowInput; reason: string }[] = [];
+  const refusedSeqs = new Set<number>();
+
+  const refuse = (row: DocumentRowInput, error: unknown) => {
+    refusedSeqs.add(row.seq);
+    refused.push({ row, reason: error instanceof Error ? error.message : String(error) });
+  };
+
+  /**
+   * A batch the store refused is tried again row by row, so one bad row (text the
+   * database cannot hold) costs only itself: the others are stored and the refusal is
+   * recorded. A row pointing at a refused body is refused with it. Rows refused one
+   * after another mean the store is down, and the rest of the run is not attempted.
+   */
+  const rowByRow = async (rows: DocumentRowInput[], batchError: unknown) => {
+    let inARow = 0;
+    for (const r of rows) {
+      if ('sameAs' in r && refusedSeqs.has(r.sameAs)) {
+        refuse(r, `the body it repeats (row ${r.sameAs}) was refused`);
+        continue;
+      }
+      try {
+        await deps.store.insertDocuments(deps.accountId, deps.runId, [r]);
+        storedRows += 1;
+        inARow = 0;
+      } catch (error) {
+        refuse(r, error);
+        inARow += 1;
+        if (inARow >= STORE_DOWN_AFTER) {
+          failed = true;
+          deps.log.error({ err: batchError, runId: deps.runId }, 'could not store run documents');
+          return;
+        }
+      }
+    }
+  };
 
   const write = (rows: DocumentRowInput[]) => {
-    writing = writing
-      .then(() =>
-        failed ? undefined : deps.store.insertDocuments(deps.accountId, deps.runId, rows),
-      )
-      .catch((error: unknown) => {
-        failed = true;
-        deps.log.error({ err: error, runId: deps.runId }, 'could not store run documents');
-      });
+    writing = writing.then(async () => {
+      if (failed || rows.length === 0) {
+        return;
+      }
+      try {
+        await deps.store.insertDocuments(deps.accountId, deps.runId, rows);
+        storedRows += rows.length;
+      } catch (error) {
+        await rowByRow(rows, error);
+      }
+    });
   };
 
   // Documents already stored, with the seq of the row holding their body. Shapes
@@ -117,13 +165,17 @@ export function createDocumentRecorder(deps: {
         row(shapeId, 'error', error.document, null, error.message);
       }
     },
-    /** Writes what is buffered and the run's log; resolves with the documents stored. */
+    /**
+     * Writes what is buffered and the run's log, with a line for each document the
+     * store refused; resolves with the documents stored.
+     */
     async finish(log: readonly RunLogEntry[]): Promise<number> {
       write(buffer);
       buffer = [];
       await writing;
-      for (let i = 0; i < log.length; i += batchSize) {
-        const rows = log.slice(i, i + batchSize).map((entry, j) => ({
+      const entries = [...log, ...refusalLog()];
+      for (let i = 0; i < entries.length; i += batchSize) {
+        const rows = entries.slice(i, i + batchSize).map((entry, j) => ({
           seq: i + j + 1,
           shapeId: entry.shapeId,
           level: entry.level,
@@ -136,9 +188,35 @@ export function createDocumentRecorder(deps: {
             deps.log.error({ err: error, runId: deps.runId }, 'could not store run log'),
           );
       }
-      return failed ? 0 : seq;
+      return storedRows;
     },
   };
+
+  /** The run-log lines that say which documents were not stored, and why. */
+  function refusalLog(): RunLogEntry[] {
+    const lines: RunLogEntry[] = refused.slice(0, REFUSALS_LOGGED).map(({ row, reason }) => ({
+      shapeId: row.shapeId,
+      level: 'error',
+      message: `Document ${row.documentId} (${row.direction} of ${row.shapeId}) could not be stored: ${reason}`,
+      documentId: row.documentId,
+    }));
+    if (refused.length > REFUSALS_LOGGED) {
+      const first = refused[0]!.row;
+      lines.push({
+        shapeId: first.shapeId,
+        level: 'error',
+        message: `${refused.length - REFUSALS_LOGGED} more documents could not be stored.`,
+      });
+    }
+    if (failed) {
+      lines.push({
+        shapeId: refused[0]?.row.shapeId ?? '',
+        level: 'error',
+        message: "The run's documents could not be stored from here on: storage refused every row.",
+      });
+    }
+    return lines;
+  }
 }
 
 export type DocumentRecorder = ReturnType<typeof createDocumentRecorder>;
