@@ -29,6 +29,7 @@ import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open-database.ts';
 import { installErrorPolicy } from './error-policy.ts';
 import { installJsonBodyParser } from './json-body.ts';
+import { listenerRoutes } from './listen/listener-routes.ts';
 import { redactingLogger } from './log-redaction.ts';
 import { metricsRoute } from './metrics/metrics-route.ts';
 import { createRunMetrics } from './metrics/run-metrics.ts';
@@ -43,6 +44,7 @@ import {
 import { createConnectionRepository } from './repositories/connection-repository.ts';
 import { createDeploymentRepository } from './repositories/deployment-repository.ts';
 import { createEnvironmentRepository } from './repositories/environment-repository.ts';
+import { createListenerSecretRepository } from './repositories/listener-secret-repository.ts';
 import { createPinnedInputRepository } from './repositories/pinned-input-repository.ts';
 import { createProcessRepository } from './repositories/process-repository.ts';
 import { createRunDocumentRepository } from './repositories/run-document-repository.ts';
@@ -310,6 +312,16 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(executionRoutes(services));
   await app.register(testInputRoutes(services));
   await app.register(platformRoutes(platform));
+  await app.register(
+    listenerRoutes({
+      db,
+      services,
+      tokens,
+      accounts,
+      secrets: createListenerSecretRepository(db, box),
+      accessToken: options.accessToken,
+    }),
+  );
   await app.register(sessionRoutes());
   // One sandbox state serves the Connect API and its admin endpoints.
   const sandboxState = createSandboxState({
