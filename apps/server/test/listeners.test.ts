@@ -306,6 +306,61 @@ describe(`HTTP listeners (${storageUnderTest()})`, () => {
     expect((await listen('orders', { token, payload: ORDER })).statusCode).toBe(201);
   });
 
+  it('answers 504 with the execution id when the process is slower than the timeout, and 429 while it still runs', async () => {
+    const token = tokens['alpha']!;
+    const base = listenerProcess('slow', {
+      path: 'slow',
+      answer: { mode: 'sync', timeoutSeconds: 1 },
+      limits: { maxBodyBytes: 1024, ratePerMinute: 100, concurrency: 1 },
+    });
+    const slow = {
+      ...base,
+      shapes: {
+        start: base.shapes['start']!,
+        list: {
+          kind: 'connector',
+          label: '',
+          config: {
+            connector: 'cloudblue-connect',
+            connectionId: 'sandbox',
+            action: 'list',
+            object: 'request',
+            trackingDirection: 'output',
+            returnApplicationErrors: false,
+            parameters: [],
+          },
+        },
+        answer: base.shapes['answer']!,
+      },
+      connections: [
+        { id: 'c1', from: { shape: 'start', port: 'default' }, to: { shape: 'list' } },
+        { id: 'c2', from: { shape: 'list', port: 'default' }, to: { shape: 'answer' } },
+      ],
+    } as typeof base;
+    await deployProcess(app, token, slow);
+    // Every sandbox call of the run now takes 1.5 s: longer than the listener waits.
+    const faults = await app.inject({
+      method: 'PUT',
+      url: '/sandbox/admin/faults',
+      payload: { rules: [{ path: '/**', fault: 'latency', latencyMs: 1500 }] },
+    });
+    expect(faults.statusCode, faults.body).toBeLessThan(300);
+    try {
+      const late = await listen('slow', { token, payload: ORDER });
+      expect(late.statusCode, late.body).toBe(504);
+      const { runId, error } = late.json();
+      expect(error).toBe('listener-timeout');
+      expect(late.headers[EXECUTION]).toBe(runId);
+      // The run goes on, holding the listener's one slot.
+      const busy = await listen('slow', { token, payload: ORDER });
+      expect(busy.statusCode, busy.body).toBe(429);
+      expect(busy.json().error).toBe('listener-busy');
+      expect((await waitForExecution(app, token, runId)).status).toBe('COMPLETE');
+    } finally {
+      await app.inject({ method: 'DELETE', url: '/sandbox/admin/faults' });
+    }
+  });
+
   it('listens only while deployed: 404 before, and at once after undeploying', async () => {
     const token = tokens['alpha']!;
     const process = listenerProcess('later', { path: 'later' });

@@ -94,6 +94,11 @@ export async function listenerAnswer(
       returned.push(...(await deps.runDocuments.documentsInto(accountId, runId, id, 'in')));
     }
   }
+  return answerFrom(returned);
+}
+
+/** The answer the documents that reached Return Documents make (see listenerAnswer). */
+export function answerFrom(returned: readonly RunDocument[]): ListenerAnswer {
   const first = returned[0];
   if (!first) {
     return { status: 204, headers: {}, body: '' };
