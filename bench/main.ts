@@ -5,6 +5,7 @@ import { canvasFigures } from './suites/canvas.ts';
 import { canvasBrowserFigures } from './suites/canvas-browser.ts';
 import { connectClientFigures } from './suites/connect-client.ts';
 import { engineFigures } from './suites/engine.ts';
+import { listenerFigures } from './suites/listeners.ts';
 import { processModelFigures } from './suites/process-model.ts';
 import { runtimeFigures } from './suites/runtime.ts';
 import { serverFigures } from './suites/server.ts';
@@ -17,11 +18,14 @@ const suites: [string, () => Promise<Figure[]>][] = [
   ['engine', engineFigures],
   ['runtime', runtimeFigures],
   ['server', serverFigures],
+  ['listeners', listenerFigures],
   ['connect-client', connectClientFigures],
 ];
 
+// `node bench/main.ts <suite>…` runs only those and prints them; results.md is written by full runs.
+const only = process.argv.slice(2);
 const rows: Figure[] = [];
-for (const [name, suite] of suites) {
+for (const [name, suite] of suites.filter(([n]) => only.length === 0 || only.includes(n))) {
   console.log(`bench: ${name}…`);
   rows.push(...(await suite()));
 }
@@ -37,5 +41,7 @@ const lines = [
   ),
   '',
 ];
-writeFileSync(new URL('./results.md', import.meta.url), lines.join('\n'));
+if (only.length === 0) {
+  writeFileSync(new URL('./results.md', import.meta.url), lines.join('\n'));
+}
 console.log(lines.join('\n'));
