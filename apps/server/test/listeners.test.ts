@@ -119,9 +119,9 @@ describe(`HTTP listeners (${storageUnderTest()})`, () => {
     await deployProcess(
       app,
       tokens['alpha']!,
-      listenerProcess('events', { path: 'orders/events', answer: { mode: 'async' } }),
+      listenerProcess('events', { path: 'orders-events', answer: { mode: 'async' } }),
     );
-    const res = await listen('orders/events', { token: tokens['alpha']!, payload: ORDER });
+    const res = await listen('orders-events', { token: tokens['alpha']!, payload: ORDER });
     expect(res.statusCode, res.body).toBe(202);
     const { executionId, status } = res.json();
     expect(status).toBe('STARTED');
@@ -392,7 +392,13 @@ describe(`HTTP listeners (${storageUnderTest()})`, () => {
     const token = tokens['alpha']!;
     // Sent as written (no client normalises them): a real socket, not inject.
     const origin = await app.listen({ port: 0, host: '127.0.0.1' });
-    for (const path of ['../production/orders', 'x/../orders', './orders', 'orders/.']) {
+    for (const path of [
+      '../production/orders',
+      'x/../orders',
+      './orders',
+      'orders/.',
+      'orders/x',
+    ]) {
       const status = await rawPost(`${origin}/api/listen/production/${path}`, token!);
       expect(status, path).toBe(404);
     }

@@ -160,7 +160,7 @@ export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set(['/api/health', '/
  * `listen/listener-auth.ts`), so the hook leaves them alone.
  */
 export const SELF_AUTHENTICATED_API_ROUTES: ReadonlySet<string> = new Set([
-  '/api/listen/:environment/*',
+  '/api/listen/:environment/:path',
   '/api/listen-test/:token',
 ]);
 

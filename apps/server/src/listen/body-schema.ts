@@ -112,17 +112,28 @@ export function checkBody(key: string, listener: HttpListener, body: string): vo
   }
 }
 
+/** A Listen Start's body schema, read defensively: validation also sees bodies of any shape. */
+function listenSchemaOf(shape: unknown): Record<string, unknown> | undefined {
+  const { kind, config } = (shape ?? {}) as { kind?: unknown; config?: unknown };
+  const { mode, listener } = (config ?? {}) as { mode?: unknown; listener?: unknown };
+  const schema = (listener as { bodySchema?: unknown } | null | undefined)?.bodySchema;
+  return kind === 'start' && mode === 'listen' && typeof schema === 'object' && schema !== null
+    ? (schema as Record<string, unknown>)
+    : undefined;
+}
+
 /**
  * What only the compiler finds in a Listen Start's body schema (unknown keywords,
  * wrong keyword values, unresolvable local `$ref`s), as issues at the schema.
  */
 export function bodySchemaIssues(document: ProcessDocument): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  for (const [id, shape] of Object.entries(document.shapes ?? {})) {
-    if (shape.kind !== 'start' || shape.config.mode !== 'listen') {
-      continue;
-    }
-    const schema = shape.config.listener.bodySchema;
+  const shapes = (document as { shapes?: unknown } | null)?.shapes;
+  if (typeof shapes !== 'object' || shapes === null) {
+    return issues;
+  }
+  for (const [id, shape] of Object.entries(shapes)) {
+    const schema = listenSchemaOf(shape);
     // What the model's validation already points at (a pattern RE2 refuses) is not said twice.
     const problem =
       schema === undefined || bodySchemaProblems(schema).length > 0

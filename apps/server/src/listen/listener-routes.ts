@@ -29,17 +29,17 @@ export interface ListenerRouteDeps {
 }
 
 // Both are in SELF_AUTHENTICATED_API_ROUTES (auth/request-auth.ts): they authenticate here.
-export const LISTEN_ROUTE = '/api/listen/:environment/*';
+export const LISTEN_ROUTE = '/api/listen/:environment/:path';
 export const LISTEN_TEST_ROUTE = `${TEST_URL_PREFIX}:token`;
 
 const SEGMENT = /^[A-Za-z0-9._~-]+$/;
 
 /**
  * The environment and path as the caller wrote them, from the raw URL: a listener
- * path has no `%`, so an encoded slash or dot never reaches a listener by decoding.
+ * path has no `%` and no `/`, so an encoded slash or dot never reaches a listener.
  */
 function rawTarget(url: string): { environmentId: string; path: string } | undefined {
-  const match = /^\/api\/listen\/([^/?#]+)\/([^?#]*)(?:\?.*)?$/.exec(url);
+  const match = /^\/api\/listen\/([^/?#]+)\/([^/?#]+)(?:\?.*)?$/.exec(url);
   const [, environmentId = '', path = ''] = match ?? [];
   return SEGMENT.test(environmentId) && listenerPathProblem(path) === null
     ? { environmentId, path }
@@ -141,7 +141,7 @@ export const listenerRoutes =
             summary: `Call a deployed ${method} listener`,
             description:
               "Starts the process deployed to the environment that listens on this path and method. Authenticate with the account's API token or the listener's secret header. Sync listeners answer with what reached Return Documents; async ones with 202.",
-            params: Type.Object({ environment: Type.String(), '*': Type.String() }),
+            params: Type.Object({ environment: Type.String(), path: Type.String() }),
             response: RESPONSES,
           },
           preParsing: async (request, reply) => {

@@ -1,31 +1,22 @@
 /**
- * A listener path is one or more segments of URL-safe characters (RFC 3986's
- * unreserved set) joined by `/`. No `%` means no encoded slash or dot can hide in
- * it, and no `.`/`..` segment means it never names anything but itself, so the
- * server can compare it with the request's path text as is.
+ * A listener path is one URL segment of RFC 3986's unreserved characters. No `%`
+ * means no encoded slash or dot can hide in it, no `/` means it is one segment of
+ * the route, and `.`/`..` are refused, so the server compares it with the request's
+ * raw path text as is and nothing is ever decoded or normalised on the way.
  */
 const SEGMENT = /^[A-Za-z0-9._~-]+$/;
 
 /** Why `path` cannot be a listener path, or null. */
 export function listenerPathProblem(path: string): string | null {
   if (path === '') {
-    return 'Enter the path callers use, like orders or orders/created.';
+    return 'Enter the path callers use, like orders or orders-created.';
   }
-  if (path.startsWith('/') || path.endsWith('/')) {
-    return 'A path neither starts nor ends with /.';
+  if (path === '.' || path === '..') {
+    return `“${path}” names another path.`;
   }
-  const segments = path.split('/');
-  for (const [i, segment] of segments.entries()) {
-    if (segment === '') {
-      return `Segment ${i + 1} is empty (two / in a row).`;
-    }
-    if (segment === '.' || segment === '..') {
-      return `Segment ${i + 1} is “${segment}”, which names another path.`;
-    }
-    if (!SEGMENT.test(segment)) {
-      const bad = [...segment].find((c) => !SEGMENT.test(c)) ?? '';
-      return `“${bad}” in segment ${i + 1} is not allowed: use letters, digits, - . _ ~ and / between segments.`;
-    }
+  if (!SEGMENT.test(path)) {
+    const bad = [...path].find((c) => !SEGMENT.test(c)) ?? '';
+    return `“${bad}” is not allowed: a path is one segment of letters, digits, - . _ and ~.`;
   }
   return null;
 }
