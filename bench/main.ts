@@ -5,6 +5,7 @@ import { canvasFigures } from './suites/canvas.ts';
 import { canvasBrowserFigures } from './suites/canvas-browser.ts';
 import { connectClientFigures } from './suites/connect-client.ts';
 import { engineFigures } from './suites/engine.ts';
+import { listenerFigures } from './suites/listeners.ts';
 import { mapFigures } from './suites/map.ts';
 import { processModelFigures } from './suites/process-model.ts';
 import { queueFigures } from './suites/queue.ts';
@@ -21,6 +22,7 @@ const suites: [string, () => Promise<Figure[]>][] = [
   ['runtime', runtimeFigures],
   ['server', serverFigures],
   ['queue and workers', queueFigures],
+  ['listeners', listenerFigures],
   ['connect-client', connectClientFigures],
 ];
 

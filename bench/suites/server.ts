@@ -17,14 +17,14 @@ const RUN_CLIENTS = 20;
 const EXECUTION_CLIENTS = 32;
 const WINDOW_MS = 3_000;
 
-interface Load {
+export interface Load {
   p50: number;
   p99: number;
   perSecond: number;
   failures: number;
 }
 
-function send(
+export function send(
   agent: Agent,
   base: string,
   options: { method: string; path: string; headers?: Record<string, string>; body?: string },
@@ -56,7 +56,7 @@ function send(
 }
 
 /** `clients` loops calling `once` for `windowMs` over keep-alive sockets; latency per call. */
-async function load(
+export async function load(
   clients: number,
   once: (client: number) => Promise<boolean>,
   windowMs = WINDOW_MS,
@@ -82,7 +82,7 @@ async function load(
   return { p50: at(0.5), p99: at(0.99), perSecond: latencies.length / elapsed, failures };
 }
 
-async function listen(app: FastifyInstance): Promise<string> {
+export async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ host: '127.0.0.1', port: 0 });
   return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 }
@@ -104,7 +104,7 @@ async function helloWorld(clients: number): Promise<Load> {
   }
 }
 
-const rate = (n: number) => `${Math.round(n).toLocaleString('en')}/s`;
+export const rate = (n: number) => `${Math.round(n).toLocaleString('en')}/s`;
 
 /**
  * The API over a real loopback socket, client and server in this process: saving

@@ -6,12 +6,14 @@ import {
 } from '@junction/process-model';
 import { jsonataRegexIssues } from '@junction/runtime';
 import { HttpError } from './errors.ts';
+import { bodySchemaIssues } from './listen/body-schema.ts';
 import type { ProcessRepository } from './repositories/process-repository.ts';
 
 /**
  * The model's validation plus what only the server knows: whether the processes
  * that Process Call shapes name exist in the account (one query per check), and
- * JSONata regex literals the linear-time engine refuses.
+ * JSONata regex literals the linear-time engine refuses, and listener body schemas
+ * the JSON Schema compiler refuses.
  */
 export async function validateInAccount(
   processes: ProcessRepository,
@@ -24,6 +26,7 @@ export async function validateInAccount(
   return [
     ...validateProcess(document, { processExists: (id) => existing.has(id) }),
     ...jsonataRegexIssues(document),
+    ...bodySchemaIssues(document),
   ];
 }
 

@@ -1,6 +1,7 @@
 export * from './connections.ts';
 export * from './errors.ts';
 export * from './fold-run-event.ts';
+export * from './listeners.ts';
 export * from './platform.ts';
 export * from './processes.ts';
 export * from './run-documents.ts';

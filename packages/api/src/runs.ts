@@ -35,6 +35,7 @@ export const ExecutionTypeSchema = Type.Union([
   Type.Literal('test_manual'),
   Type.Literal('exec_manual'),
   Type.Literal('exec_sched'),
+  Type.Literal('exec_listener'),
   Type.Literal('retry_manual'),
 ]);
 export type ExecutionType = Static<typeof ExecutionTypeSchema>;

@@ -134,6 +134,20 @@ export {
   PlatformOperationSchema,
 } from './schema/connector.ts';
 export {
+  DEFAULT_SECRET_HEADER,
+  defaultHttpListener,
+  type HttpListener,
+  HttpListenerSchema,
+  LISTEN_METHODS,
+  LISTENER_BOUNDS,
+  type Listener,
+  type ListenerAnswer,
+  type ListenerAuth,
+  type ListenerLimits,
+  ListenerSchema,
+  type ListenMethod,
+} from './schema/listener.ts';
+export {
   type Connection,
   ConnectionSchema,
   CURRENT_SCHEMA_VERSION,
@@ -202,6 +216,8 @@ export {
 } from './text/message-template.ts';
 export { compileRegex, regexProblem } from './text/regex.ts';
 export { pointerOf, type ValidationIssue } from './validation/issue.ts';
+export { bodySchemaProblems, MAX_BODY_SCHEMA_DEPTH } from './validation/listener-body-schema.ts';
+export { listenerPathProblem } from './validation/listener-path.ts';
 export { parameterReference } from './validation/query-filter.ts';
 export { MAX_PARALLEL_UNITS, MAX_RETRIES } from './validation/shapes/logic.ts';
 export { constantNumber } from './validation/shapes/map-functions.ts';

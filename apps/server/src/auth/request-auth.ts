@@ -154,9 +154,23 @@ export function installAuth(app: FastifyInstance, deps: AuthDeps): void {
  */
 export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set(['/api/health', '/api/ready']);
 
+/**
+ * Listener routes take calls from other systems and authenticate them on their own
+ * (an API token of the deployment's account, a listener secret, a test URL's token;
+ * `listen/listener-auth.ts`), so the hook leaves them alone.
+ */
+export const SELF_AUTHENTICATED_API_ROUTES: ReadonlySet<string> = new Set([
+  '/api/listen/:environment/:path',
+  '/api/listen-test/:token',
+]);
+
 export function routeNeedsCaller(route: string | undefined, rawUrl = ''): boolean {
   if (route !== undefined) {
-    return (route === '/api' || route.startsWith('/api/')) && !PUBLIC_API_ROUTES.has(route);
+    return (
+      (route === '/api' || route.startsWith('/api/')) &&
+      !PUBLIC_API_ROUTES.has(route) &&
+      !SELF_AUTHENTICATED_API_ROUTES.has(route)
+    );
   }
   // No route: only the 404 handler answers. Paths that read as the API after decoding
   // still need credentials, so that nobody can map which API routes exist.

@@ -9,6 +9,17 @@ describe('routeNeedsCaller', () => {
     expect(routeNeedsCaller('/assets/index.js', '/assets/index.js')).toBe(false);
   });
 
+  it('leaves listener calls to the listener routes, which check their own credentials', () => {
+    expect(
+      routeNeedsCaller('/api/listen/:environment/:path', '/api/listen/production/orders'),
+    ).toBe(false);
+    expect(routeNeedsCaller('/api/listen-test/:token', '/api/listen-test/abc')).toBe(false);
+    // Managing a listener (its secret, its test URL) is the browser's API as usual.
+    expect(
+      routeNeedsCaller('/api/processes/:id/listener-secret', '/api/processes/p/listener-secret'),
+    ).toBe(true);
+  });
+
   it('asks for credentials on unmatched paths that decode to the API, so routes cannot be mapped', () => {
     for (const url of ['/api/nothing', '/%61pi/nothing', '//API/x', '/api?x=1', '/api']) {
       expect(routeNeedsCaller(undefined, url), url).toBe(true);

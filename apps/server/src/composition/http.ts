@@ -16,6 +16,7 @@ import { sandboxAdminGuard } from '../auth/sandbox-admin-auth.ts';
 import { sessionRoutes } from '../auth/session-routes.ts';
 import { browseConnection } from '../connect/browse-connection.ts';
 import { installErrorPolicy } from '../error-policy.ts';
+import { listenerRoutes } from '../listen/listener-routes.ts';
 import { metricsRoute } from '../metrics/metrics-route.ts';
 import { platformRoutes } from '../platform/platform-routes.ts';
 import { createSandboxPersistence } from '../repositories/sandbox-persistence.ts';
@@ -102,6 +103,16 @@ export async function registerHttp(
   await http.register(executionRoutes(routeServices));
   await http.register(testInputRoutes(routeServices));
   await http.register(platformRoutes(services.platform));
+  await http.register(
+    listenerRoutes({
+      db,
+      services: routeServices,
+      tokens,
+      accounts,
+      secrets: infra.repositories.listenerSecrets,
+      accessToken: options.accessToken,
+    }),
+  );
   await http.register(sessionRoutes());
   const sandboxPersistence = await registerSandbox(infra, options);
   if (serveWeb) {

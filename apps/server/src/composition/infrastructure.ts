@@ -18,6 +18,7 @@ import {
 import { createConnectionRepository } from '../repositories/connection-repository.ts';
 import { createDeploymentRepository } from '../repositories/deployment-repository.ts';
 import { createEnvironmentRepository } from '../repositories/environment-repository.ts';
+import { createListenerSecretRepository } from '../repositories/listener-secret-repository.ts';
 import { createPinnedInputRepository } from '../repositories/pinned-input-repository.ts';
 import { createProcessRepository } from '../repositories/process-repository.ts';
 import { createRunDocumentRepository } from '../repositories/run-document-repository.ts';
@@ -72,6 +73,7 @@ export async function openInfrastructure(options: AppOptions) {
     dataDir: options.dataDir,
   });
   await ensureDefaultAccount(db);
+  const box = secretBoxFor(options);
   const publicUrl = options.publicUrl ?? DEFAULT_PUBLIC_URL;
   const http = createHttpHost(options, publicUrl);
   const queue =
@@ -90,7 +92,8 @@ export async function openInfrastructure(options: AppOptions) {
     // Webhook URLs come from anyone with the demo token: guarded, or this server's listeners.
     sandboxWebhookFetch: createSandboxWebhookFetch({ publicUrl, inApp, outside: guarded }),
     repositories: {
-      connections: createConnectionRepository(db, secretBoxFor(options)),
+      connections: createConnectionRepository(db, box),
+      listenerSecrets: createListenerSecretRepository(db, box),
       runs: createRunRepository(db),
       runDocuments: createRunDocumentRepository(db),
       accounts: createAccountRepository(db),

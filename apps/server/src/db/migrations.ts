@@ -247,6 +247,21 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       ALTER TABLE runs ADD COLUMN cancel_requested boolean NOT NULL DEFAULT false
     `,
   },
+  {
+    id: 10,
+    name: 'listener secrets, sealed like connection tokens',
+    sql: `
+      CREATE TABLE listener_secrets (
+        account_id text NOT NULL,
+        process_id text NOT NULL,
+        secret text NOT NULL,
+        secret_key_id text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (account_id, process_id),
+        FOREIGN KEY (account_id, process_id) REFERENCES processes (account_id, id)
+      )
+    `,
+  },
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HttpError } from '../errors.ts';
+import { listenerClash } from '../listen/listener-lookup.ts';
 import { refuseInvalid } from '../process-validation.ts';
 import type { ScheduleInput } from '../repositories/deployment-repository.ts';
 import { BODIES, readBody } from './bodies.ts';
@@ -75,6 +76,18 @@ export async function deploy(ctx: PlatformContext, body: unknown) {
   await refuseInvalid(processes, ctx.accountId, document);
   if (!(await environments.get(ctx.accountId, input.environmentId))) {
     throw new HttpError(404, 'not-found', `Environment ${input.environmentId} does not exist.`);
+  }
+  const clash = await listenerClash(
+    ctx.deps.db,
+    ctx.accountId,
+    input.environmentId,
+    input.processId,
+    document,
+  );
+  if (clash !== undefined) {
+    throw conflict(
+      `Process ${clash} already listens on this method and path in environment ${input.environmentId}; undeploy it or change the path.`,
+    );
   }
   return deployments.deploy(ctx.accountId, {
     environmentId: input.environmentId,

@@ -14,8 +14,13 @@ const VALUE_TYPES: ReadonlySet<string> = new Set<ParameterValue['type']>([
   'execution-property',
 ]);
 
-// Subtrees that never hold parameter values; profiles can be large and deep.
-const SKIPPED_KEYS: ReadonlySet<string> = new Set(['requestProfile', 'responseProfile', 'filter']);
+// Subtrees that never hold parameter values (profiles and body schemas can be large and deep).
+const SKIPPED_KEYS: ReadonlySet<string> = new Set([
+  'requestProfile',
+  'responseProfile',
+  'filter',
+  'bodySchema',
+]);
 
 type Found = { value: ParameterValue; path: (string | number)[] };
 

@@ -4,7 +4,8 @@ import { runConnectorOperation } from './connector.ts';
 
 /**
  * Start makes the first batch: one empty document (No Data), the records a
- * connector Get returns, or the documents handed in (Data Passthrough / test input).
+ * connector Get returns, or the documents handed in (Data Passthrough, a listener's
+ * call, test input).
  */
 export const startHandler: ShapeHandler<'start'> = {
   async run(shape, _inputs, ctx) {
@@ -14,6 +15,8 @@ export const startHandler: ShapeHandler<'start'> = {
     switch (shape.config.mode) {
       case 'no-data':
       case 'passthrough':
+      // A listener run brings its call as start documents; run by hand, it has none.
+      case 'listen':
         return onDefaultPort([{ id: ctx.newDocumentId(), data: '', properties: {} }]);
       case 'connector': {
         const seed = { id: ctx.newDocumentId(), data: '', properties: {} };

@@ -4,6 +4,7 @@ import type { RunRecord } from '@junction/api';
 export const EXECUTION_TYPE_TEXT: Record<RunRecord['executionType'], string> = {
   exec_manual: 'Manual',
   exec_sched: 'Scheduled',
+  exec_listener: 'Listener',
   retry_manual: 'Retry',
   test_manual: 'Test',
 };

@@ -5,7 +5,8 @@ export const start: ShapeKindInfo<'start'> = {
   kind: 'start',
   label: 'Start',
   group: 'special',
-  description: 'Where every run begins: no data, a connector Get, or the caller’s documents.',
+  description:
+    'Where every run begins: no data, a connector Get, the caller’s documents, or a call it listens for.',
   ports: singlePort,
   defaultShape: () => ({ kind: 'start', label: '', config: { mode: 'no-data' } }),
   summary: (shape) => {
@@ -16,6 +17,10 @@ export const start: ShapeKindInfo<'start'> = {
         return 'Data Passthrough';
       case 'connector':
         return connectorSummary(shape.config.operation);
+      case 'listen': {
+        const { method, path } = shape.config.listener;
+        return path === '' ? 'Listen' : `Listen ${method} /${path}`;
+      }
     }
   },
 };

@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { ConnectorConfigSchema } from '../connector.ts';
+import { ListenerSchema } from '../listener.ts';
 import { shape, strictObject } from './define.ts';
 
 export const StartShapeSchema = shape(
@@ -8,6 +9,7 @@ export const StartShapeSchema = shape(
     strictObject({ mode: Type.Literal('no-data') }),
     strictObject({ mode: Type.Literal('connector'), operation: ConnectorConfigSchema }),
     strictObject({ mode: Type.Literal('passthrough') }),
+    strictObject({ mode: Type.Literal('listen'), listener: ListenerSchema }),
   ]),
 );
 

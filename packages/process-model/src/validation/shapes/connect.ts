@@ -3,6 +3,7 @@ import type { ShapeOfKind } from '../../schema/shapes.ts';
 import { connectorIssues } from '../connector.ts';
 import { pointerOf } from '../issue.ts';
 import type { ShapeIssues } from '../shape-context.ts';
+import { listenerIssues } from './listen.ts';
 
 export function connectorShapeIssues(shape: ShapeOfKind<'connector'>, at: ShapeIssues): void {
   at.issues.push(
@@ -11,6 +12,10 @@ export function connectorShapeIssues(shape: ShapeOfKind<'connector'>, at: ShapeI
 }
 
 export function startIssues(shape: ShapeOfKind<'start'>, at: ShapeIssues): void {
+  if (shape.config.mode === 'listen') {
+    listenerIssues(shape.config.listener, at);
+    return;
+  }
   if (shape.config.mode !== 'connector') {
     return;
   }

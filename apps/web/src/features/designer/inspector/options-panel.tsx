@@ -1,5 +1,6 @@
 import {
   type ConnectorConfig,
+  defaultHttpListener,
   type Shape,
   shapeInfo,
   updateShape,
@@ -10,6 +11,7 @@ import { useEditor, useEditorStoreApi } from '../store/editor-context.ts';
 import { issueKey, uniqueIssues } from './field-issues.tsx';
 import { ShapeConfigForm } from './forms/shape-config-form.tsx';
 import { JsonConfigEditor } from './json-config-editor.tsx';
+import { ListenerOptions } from './listener-options.tsx';
 import { OperationOptions } from './operation-options.tsx';
 import { PathsEditor } from './paths-editor.tsx';
 
@@ -167,14 +169,25 @@ function StartOptions({
               );
             } else if (mode === 'no-data' || mode === 'passthrough') {
               change({ ...shape, config: { mode } }, true);
+            } else if (mode === 'listen') {
+              change({ ...shape, config: { mode, listener: defaultHttpListener() } }, true);
             }
           }}
         >
           <option value="no-data">No Data</option>
           <option value="connector">Connector (Get)</option>
           <option value="passthrough">Data Passthrough</option>
+          <option value="listen">Listen (HTTP call)</option>
         </select>
       </label>
+      {shape.config.mode === 'listen' && (
+        <ListenerOptions
+          shape={{ ...shape, config: shape.config }}
+          issues={issues}
+          change={change}
+          commit={commit}
+        />
+      )}
       {shape.config.mode === 'connector' && (
         <OperationOptions
           operation={shape.config.operation}

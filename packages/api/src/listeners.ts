@@ -1,0 +1,55 @@
+import Type, { type Static } from 'typebox';
+
+/**
+ * A listener call that failed after it became an execution (the process failed, the
+ * answer timed out) names the execution, so the caller can find it in Process Reporting.
+ */
+export const ListenerErrorBodySchema = Type.Object(
+  {
+    error: Type.String({
+      description: 'listener-timeout, listener-run-failed, listener-run-discarded, …',
+    }),
+    message: Type.String(),
+    runId: Type.Optional(Type.String()),
+  },
+  { additionalProperties: true },
+);
+export type ListenerErrorBody = Static<typeof ListenerErrorBodySchema>;
+
+/** An asynchronous listener's answer (202), at once. */
+export const ListenerAcceptedSchema = Type.Object({
+  executionId: Type.String(),
+  status: Type.Literal('STARTED'),
+});
+export type ListenerAccepted = Static<typeof ListenerAcceptedSchema>;
+
+/** Whether a process's listener secret is set; the secret itself never leaves the server. */
+export const ListenerSecretViewSchema = Type.Object({
+  set: Type.Boolean(),
+  updatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+export type ListenerSecretView = Static<typeof ListenerSecretViewSchema>;
+
+export const ListenerSecretBodySchema = Type.Object(
+  { secret: Type.String({ minLength: 16, maxLength: 512 }) },
+  { additionalProperties: false },
+);
+export type ListenerSecretBody = Static<typeof ListenerSecretBodySchema>;
+
+/**
+ * A temporary test URL (`/api/listen-test/{token}`): `listening` until one call
+ * arrives (then `received` with the test run's id) or it expires.
+ */
+export const ListenerTestViewSchema = Type.Object({
+  token: Type.String(),
+  url: Type.String({ description: 'Path of the test URL, to append to the server’s origin.' }),
+  method: Type.String(),
+  status: Type.Union([
+    Type.Literal('listening'),
+    Type.Literal('received'),
+    Type.Literal('expired'),
+  ]),
+  runId: Type.Union([Type.String(), Type.Null()]),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+export type ListenerTestView = Static<typeof ListenerTestViewSchema>;
