@@ -70,6 +70,7 @@ import {
   type RunLiveness,
 } from './runs/run-dispatcher.ts';
 import { DEFAULT_RUN_SLOT_LIMITS, type RunSlotLimits } from './runs/run-slots.ts';
+import { openRunThreads, type RunThreadOptions } from './runs/run-threads.ts';
 import { createRuntimeServices } from './runs/runtime-services.ts';
 import { createScheduler, type Scheduler, type SchedulerOptions } from './runs/scheduler.ts';
 import { SANDBOX_PREFIX } from './sandbox-prefix.ts';
@@ -100,6 +101,8 @@ export interface AppOptions {
   testLimits?: Partial<TestLimits>;
   /** Runs at once and runs waiting for a slot (JUNCTION_MAX_RUNS, JUNCTION_MAX_QUEUED_RUNS). */
   runLimits?: Partial<RunSlotLimits>;
+  /** The threads runs execute in, off this server's event loop (JUNCTION_RUN_THREADS, …). */
+  runThreads?: RunThreadOptions;
   /** Days a finished run (record, documents, logs) is kept (JUNCTION_RUN_RETENTION_DAYS). */
   runRetentionDays?: number | undefined;
   /**
@@ -205,7 +208,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const queue =
     options.runs === 'queue' ? await openRunQueue(db, app.log, options.queue) : undefined;
   const metrics = createRunMetrics(queue);
+  const runThreads = openRunThreads(limits.concurrentRuns, options.runThreads);
   const executorDeps = {
+    execute: runThreads.execute,
     runs,
     documents: runDocuments,
     gatewayFor: (accountId: string) => createConnectGateway(connections, accountId, fetchFor),
@@ -366,6 +371,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.addHook('onClose', async () => {
     await retention.stop();
     await sandboxPersistence?.close();
+    await runThreads.close();
     // The database closes last: every run has stored its end by now.
     await db.close();
   });

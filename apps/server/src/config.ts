@@ -12,6 +12,8 @@ export interface ServerConfig {
   persistSandbox: boolean;
   testLimits: { documentsPerInbound?: number; bytesPerRun?: number };
   runLimits: { concurrentRuns?: number; queuedRuns?: number };
+  /** Engine threads and each one's heap (JUNCTION_RUN_THREADS, JUNCTION_RUN_THREAD_MEMORY_MB). */
+  runThreads: { threads?: number; memoryMb?: number };
   /** Days finished runs are kept; undefined = the default. */
   runRetentionDays: number | undefined;
   /** Private or local hosts, addresses and CIDR ranges connections may call. */
@@ -73,6 +75,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       ...positiveInteger(env, 'JUNCTION_MAX_RUNS', 'concurrentRuns'),
       ...positiveInteger(env, 'JUNCTION_MAX_QUEUED_RUNS', 'queuedRuns'),
     },
+    runThreads: runThreads(env),
     persistSandbox:
       env['JUNCTION_SANDBOX_PERSIST'] === '1' || env['JUNCTION_SANDBOX_PERSIST'] === 'true',
     programCommands: list(env['JUNCTION_PROGRAM_COMMANDS']),
@@ -82,6 +85,13 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     serverWorker: !['0', 'false', 'off'].includes(env['JUNCTION_SERVER_WORKER'] ?? ''),
     databaseSchema: env['JUNCTION_DATABASE_SCHEMA'] || undefined,
     runHeartbeatSeconds: runHeartbeatSeconds(env),
+  };
+}
+
+export function runThreads(env: NodeJS.ProcessEnv): { threads?: number; memoryMb?: number } {
+  return {
+    ...positiveInteger(env, 'JUNCTION_RUN_THREADS', 'threads'),
+    ...positiveInteger(env, 'JUNCTION_RUN_THREAD_MEMORY_MB', 'memoryMb'),
   };
 }
 

@@ -61,6 +61,11 @@ export interface RunExecutorDeps {
   log: RunLogger;
   /** Counts each run's end and duration (Prometheus), where there is one. */
   observer?: RunObserver | undefined;
+  /**
+   * What executes the process: the engine threads (`openRunThreads`) in servers and
+   * workers, so no run holds their event loop; the engine right here by default.
+   */
+  execute?: typeof executeProcess | undefined;
 }
 
 /**
@@ -89,6 +94,8 @@ export function createRunExecutor(deps: RunExecutorDeps) {
     };
   }
 
+  const executeProcessHere = deps.execute ?? executeProcess;
+
   async function execute(
     runId: string,
     request: RunRequest,
@@ -112,7 +119,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
     const progress = progressWriter(accountId, runId);
     let shapes: Record<string, ShapeStats> = {};
     let connections: Record<string, number> = {};
-    const executed = await executeProcess(
+    const executed = await executeProcessHere(
       retargetConnectConnections(request.process, request.connectionId),
       {
         connectors: deps.gatewayFor(accountId),

@@ -1,4 +1,4 @@
-import { list, positiveInteger, runHeartbeatSeconds } from '../config.ts';
+import { list, positiveInteger, runHeartbeatSeconds, runThreads } from '../config.ts';
 
 export interface WorkerConfig {
   databaseUrl: string;
@@ -18,6 +18,8 @@ export interface WorkerConfig {
   accessToken: string | undefined;
   /** JUNCTION_RUN_HEARTBEAT_SECONDS, as the server has it. */
   runHeartbeatSeconds: number | undefined;
+  /** Engine threads and each one's heap (JUNCTION_RUN_THREADS, JUNCTION_RUN_THREAD_MEMORY_MB). */
+  runThreads: { threads?: number; memoryMb?: number };
 }
 
 /**
@@ -50,6 +52,7 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     },
     shutdownGraceMs: positiveInteger(env, 'JUNCTION_SHUTDOWN_GRACE_MS', 'ms').ms,
     runHeartbeatSeconds: runHeartbeatSeconds(env),
+    runThreads: runThreads(env),
     accessToken: env['JUNCTION_ACCESS_TOKEN'] || undefined,
   };
 }

@@ -54,7 +54,8 @@ export function createEnginePool(options: EnginePoolOptions): EnginePool {
       throw new Error('A run in an engine thread cannot take a sleep function.');
     }
     const { port1, port2 } = new MessageChannel();
-    const host = serveRun(port1, run);
+    const aborted = new Int32Array(new SharedArrayBuffer(4));
+    const host = serveRun(port1, run, aborted);
     const task: ThreadTask = {
       process,
       options: plainOptions(run),
@@ -65,6 +66,7 @@ export function createEnginePool(options: EnginePoolOptions): EnginePool {
         snapshots: run.snapshots !== undefined,
       },
       port: port2,
+      aborted,
     };
     try {
       const stopped = pool.run(task, { transferList: [port2] }).then(

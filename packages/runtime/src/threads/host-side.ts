@@ -56,7 +56,7 @@ function handlersFor(options: ExecuteOptions): Partial<Record<HostMethod, Handle
  * outcome. Until the run ends it keeps what the thread has reported, so a thread that
  * dies can still be reported with the shapes it had reached.
  */
-export function serveRun(port: MessagePort, options: ExecuteOptions) {
+export function serveRun(port: MessagePort, options: ExecuteOptions, aborted: Int32Array) {
   const handlers = handlersFor(options);
   const calls = new Map<number, AbortController>();
   const docs = new Map<number, RunDocument>();
@@ -164,6 +164,7 @@ export function serveRun(port: MessagePort, options: ExecuteOptions) {
     }
   });
   const onAbort = () => {
+    Atomics.store(aborted, 0, 1);
     const reason: unknown = options.signal?.reason;
     send({
       t: 'abort',

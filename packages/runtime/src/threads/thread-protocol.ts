@@ -104,6 +104,11 @@ export interface ThreadTask {
   options: PlainOptions;
   offers: HostOffers;
   port: MessagePort;
+  /**
+   * Set to 1 by the host when the run is aborted. A thread busy in a script cannot
+   * read the abort message until the script ends; this it can read at once.
+   */
+  aborted: Int32Array;
 }
 
 /** An error as plain data: its name and message, and a connector failure's details. */
