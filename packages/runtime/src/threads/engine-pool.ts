@@ -1,6 +1,7 @@
 import { MessageChannel } from 'node:worker_threads';
 import type { ProcessDocument } from '@junction/process-model';
 import { Piscina } from 'piscina';
+import { executeProcess } from '../engine.ts';
 import type { ExecuteOptions } from '../execution.ts';
 import { keyedRecord, setOwn } from '../keyed-record.ts';
 import type { RunOutcome, ShapeStats } from '../types.ts';
@@ -52,6 +53,11 @@ export function createEnginePool(options: EnginePoolOptions): EnginePool {
   async function execute(process: ProcessDocument, run: ExecuteOptions): Promise<RunOutcome> {
     if (run.sleep) {
       throw new Error('A run in an engine thread cannot take a sleep function.');
+    }
+    if (run.signal?.aborted) {
+      // Cancelled before it began (while it waited for a slot): the engine only ends it
+      // as aborted, which takes no time here, while a thread might have to be waited for.
+      return executeProcess(process, run);
     }
     const { port1, port2 } = new MessageChannel();
     const aborted = new Int32Array(new SharedArrayBuffer(4));
