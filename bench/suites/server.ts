@@ -5,6 +5,7 @@ import { buildApp } from '@junction/server';
 import type { FastifyInstance } from 'fastify';
 import { type Figure, fmt } from '../measure.ts';
 import { chainProcess } from './process-model.ts';
+import { healthDuringCpuRunFigures } from './server-health.ts';
 
 // Fastify is the server's dependency, not the root's: the baseline uses the very same copy.
 const Fastify = createRequire(new URL('../../apps/server/package.json', import.meta.url))(
@@ -165,7 +166,9 @@ export async function serverFigures(): Promise<Figure[]> {
     const runs = await load(RUN_CLIENTS, run);
     const runBaseline = await helloWorld(RUN_CLIENTS);
 
+    const health = await healthDuringCpuRunFigures();
     return [
+      ...health,
       {
         figure: `save + validate a 250-shape process, ${CLIENTS} concurrent clients over 127.0.0.1`,
         value: `p50 ${fmt(saves.p50)}, p99 ${fmt(saves.p99)}, ${rate(saves.perSecond)}${saves.failures ? ` (${saves.failures} failed)` : ''}`,
