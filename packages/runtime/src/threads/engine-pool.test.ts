@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { executeProcess } from '../engine.ts';
 import { buildProcess, docs, PASSTHROUGH_START, sink } from '../test-support.ts';
 import { ConnectorCallError, type RunDocument } from '../types.ts';
-import { createEnginePool } from './engine-pool.ts';
+import { createEnginePool, threadEnvironment } from './engine-pool.ts';
 
 const pool = createEnginePool({ threads: 1, runsPerThread: 4 });
 afterAll(() => pool.close());
@@ -213,5 +213,22 @@ describe('a thread that dies', () => {
     } finally {
       await small.close();
     }
+  });
+});
+
+describe('the environment of an engine thread', () => {
+  it('keeps PATH and locale settings and drops keys, tokens and database URLs', () => {
+    expect(
+      threadEnvironment({
+        PATH: '/usr/bin',
+        TZ: 'UTC',
+        LC_ALL: 'C',
+        JUNCTION_SECRET_KEY: 'k',
+        JUNCTION_ACCESS_TOKEN: 't',
+        DATABASE_URL: 'postgresql://u:p@db/x',
+        PGPASSWORD: 'p',
+        AWS_SECRET_ACCESS_KEY: 's',
+      }),
+    ).toEqual({ PATH: '/usr/bin', TZ: 'UTC', LC_ALL: 'C' });
   });
 });

@@ -47,6 +47,7 @@ export function createEnginePool(options: EnginePoolOptions): EnginePool {
     // Runs await the host's answers: a thread waiting in Atomics.wait would stall them.
     atomics: 'disabled',
     idleTimeout: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    env: threadEnvironment(process.env),
     ...(options.memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: options.memoryMb } } : {}),
   });
 
@@ -98,6 +99,23 @@ export function createEnginePool(options: EnginePoolOptions): EnginePool {
       await pool.destroy();
     },
   };
+}
+
+/** What of the host's environment an engine thread sees: never its keys, tokens or database URL. */
+const THREAD_ENVIRONMENT = /^(PATH|TZ|LANG|LC_[A-Z]+|NODE_ENV|HOME|TMPDIR)$/;
+
+/**
+ * The engine runs users' scripts and expressions; should one ever escape its
+ * sandbox, it should find nothing in `process.env` worth taking.
+ */
+export function threadEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && THREAD_ENVIRONMENT.test(name)) {
+      kept[name] = value;
+    }
+  }
+  return kept;
 }
 
 function plainOptions(run: ExecuteOptions): PlainOptions {
