@@ -113,29 +113,3 @@ describe('a CPU-bound run executes off the server event loop', () => {
     expect(performance.now() - began).toBeLessThan(2_000);
   });
 });
-
-describe('a run whose engine thread dies', () => {
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    // A small heap, so a run that splits a large document exhausts it.
-    app = await buildTestApp({ runThreads: { threads: 1, memoryMb: 64 } });
-  });
-
-  it('ends ERROR saying it ran out of memory, and the next run works', async () => {
-    const split: Shape = {
-      kind: 'data-process',
-      label: 'Split',
-      config: { steps: [{ type: 'split', path: '$', batchCount: 1 }] },
-    };
-    // 600,000 numbers (4 MB, under the body limit) split into as many documents.
-    const numbers = JSON.stringify(Array.from({ length: 600_000 }, (_, i) => i));
-    const runId = await startRun(app, chain('huge', [split]), numbers);
-    const run = await waitForRun(app, runId);
-    expect(run.status).toBe('error');
-    expect(run.error).toBe(
-      'The run needed more memory than an engine thread may use (64 MB) and was stopped.',
-    );
-    const next = await waitForRun(app, await startRun(app, chain('small', [])));
-    expect(next.status).toBe('complete');
-  });
-});

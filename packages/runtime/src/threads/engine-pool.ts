@@ -1,4 +1,4 @@
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type Worker } from 'node:worker_threads';
 import type { ProcessDocument } from '@junction/process-model';
 import { Piscina } from 'piscina';
 import { executeProcess } from '../engine.ts';
@@ -24,6 +24,8 @@ export interface EnginePool {
   execute(process: ProcessDocument, options: ExecuteOptions): Promise<RunOutcome>;
   /** Stops every thread; runs still executing end as errors. */
   close(): Promise<void>;
+  /** The threads running now (tests stop one to see its runs end). */
+  threads(): readonly Worker[];
 }
 
 // A thread's runs are mostly waiting on the host's calls; an idle thread should
@@ -95,6 +97,7 @@ export function createEnginePool(options: EnginePoolOptions): EnginePool {
 
   return {
     execute,
+    threads: () => pool.threads,
     async close() {
       await pool.destroy();
     },
