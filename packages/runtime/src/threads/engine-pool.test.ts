@@ -106,6 +106,21 @@ describe('the engine in a pool thread', () => {
     expect(threaded.log?.map((l) => l.message)).toContain('upper');
   });
 
+  it('reports every quick run by its outcome, never as a thread that stopped', async () => {
+    const quick = buildProcess({ start: PASSTHROUGH_START, end: sink() }, [
+      ['start', 'default', 'end'],
+    ]);
+    const statuses = new Set<string>();
+    for (let i = 0; i < 100; i++) {
+      const outcome = await pool.execute(quick, {
+        startDocuments: docs('a'),
+        connectors: { execute: async () => [] },
+      });
+      statuses.add(outcome.error ?? outcome.status);
+    }
+    expect([...statuses]).toEqual(['complete']);
+  });
+
   it('hands the listener the same object for a document sent on unchanged', async () => {
     const there = recording();
     const passOn = buildProcess(

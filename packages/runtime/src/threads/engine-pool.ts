@@ -78,11 +78,13 @@ export function createEnginePool(options: EnginePoolOptions): EnginePool {
       aborted,
     };
     try {
-      const stopped = pool.run(task, { transferList: [port2] }).then(
-        () => undefined,
-        (error: unknown) => error,
+      // The task ends after the thread posted the outcome (which then arrives on the
+      // run's port); it fails without one when the thread died.
+      const ended = pool.run(task, { transferList: [port2] }).then(
+        () => host.done,
+        (error: unknown) => diedWith(error),
       );
-      return await Promise.race([host.done, stopped.then((error) => diedWith(error))]);
+      return await Promise.race([host.done, ended]);
     } finally {
       host.close();
     }
