@@ -6,6 +6,7 @@ import { buildApp } from '@junction/server';
 import type { FastifyInstance } from 'fastify';
 import { type Figure, fmt } from '../measure.ts';
 import { chainProcess } from './process-model.ts';
+import { healthDuringCpuRunFigures } from './server-health.ts';
 
 // Fastify is the server's dependency, not the root's: the baseline uses the very same copy.
 const Fastify = createRequire(new URL('../../apps/server/package.json', import.meta.url))(
@@ -202,7 +203,9 @@ export async function serverFigures(): Promise<Figure[]> {
       async () => (await send(agent, base, { method: 'GET', path: '/api/health' })).status === 200,
     );
 
+    const healthDuringRun = await healthDuringCpuRunFigures();
     return [
+      ...healthDuringRun,
       {
         figure: `save + validate a 250-shape process, ${CLIENTS} concurrent clients over 127.0.0.1`,
         value: `p50 ${fmt(saves.p50)}, p99 ${fmt(saves.p99)}, ${rate(saves.perSecond)}${saves.failures ? ` (${saves.failures} failed)` : ''}`,

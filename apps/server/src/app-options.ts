@@ -3,6 +3,7 @@ import type { FastifyServerOptions } from 'fastify';
 import type { QueueRunsOptions } from './runs/queue/queue-runs.ts';
 import type { RunLiveness } from './runs/run-dispatcher.ts';
 import type { RunSlotLimits } from './runs/run-slots.ts';
+import type { RunThreadOptions } from './runs/run-threads.ts';
 import type { SchedulerOptions } from './runs/scheduler.ts';
 
 /** Everything an embedder or test can set on a server; main.ts reads it from the environment. */
@@ -27,6 +28,8 @@ export interface AppOptions {
   testLimits?: Partial<TestLimits>;
   /** Runs at once and runs waiting for a slot (JUNCTION_MAX_RUNS, JUNCTION_MAX_QUEUED_RUNS). */
   runLimits?: Partial<RunSlotLimits>;
+  /** The threads runs execute in, off this server's event loop (JUNCTION_RUN_THREADS, …). */
+  runThreads?: RunThreadOptions;
   /** How long a run may take before it is aborted, in ms (JUNCTION_MAX_RUN_MINUTES; a day). */
   maxRunMs?: number | undefined;
   /** Days a finished run (record, documents, logs) is kept (JUNCTION_RUN_RETENTION_DAYS). */

@@ -58,6 +58,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.addHook('onClose', async () => {
     await retention.stop();
     await sandboxPersistence?.close();
+    await services.threads.close();
     // The database closes last: every run has stored its end by now.
     await db.close();
   });

@@ -92,6 +92,16 @@ describe('server configuration', () => {
     );
   });
 
+  it('reads the engine threads and their heap, and refuses a heap that is not a positive whole number', () => {
+    expect(
+      readConfig({ JUNCTION_RUN_THREADS: '3', JUNCTION_RUN_THREAD_MEMORY_MB: '512' }).runThreads,
+    ).toEqual({ threads: 3, memoryMb: 512 });
+    expect(readConfig({}).runThreads).toEqual({});
+    expect(() => readConfig({ JUNCTION_RUN_THREAD_MEMORY_MB: '1.5' })).toThrow(
+      /JUNCTION_RUN_THREAD_MEMORY_MB/,
+    );
+  });
+
   it('reads how many days finished runs are kept', () => {
     expect(readConfig({}).runRetentionDays).toBeUndefined();
     expect(readConfig({ JUNCTION_RUN_RETENTION_DAYS: '7' }).runRetentionDays).toBe(7);

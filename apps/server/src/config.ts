@@ -20,6 +20,8 @@ export interface ServerConfig {
   runLimits: { concurrentRuns?: number; queuedRuns?: number };
   /** Minutes a run may take before it is aborted (JUNCTION_MAX_RUN_MINUTES); undefined = a day. */
   maxRunMinutes: number | undefined;
+  /** Engine threads and each one's heap (JUNCTION_RUN_THREADS, JUNCTION_RUN_THREAD_MEMORY_MB). */
+  runThreads: { threads?: number; memoryMb?: number };
   /** Days finished runs are kept; undefined = the default. */
   runRetentionDays: number | undefined;
   /** Private or local hosts, addresses and CIDR ranges connections may call. */
@@ -85,6 +87,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       ...positiveInteger(env, 'JUNCTION_MAX_RUNS', 'concurrentRuns'),
       ...positiveInteger(env, 'JUNCTION_MAX_QUEUED_RUNS', 'queuedRuns'),
     },
+    runThreads: runThreads(env),
     persistSandbox:
       env['JUNCTION_SANDBOX_PERSIST'] === '1' || env['JUNCTION_SANDBOX_PERSIST'] === 'true',
     programCommands: list(env['JUNCTION_PROGRAM_COMMANDS']),
@@ -140,6 +143,13 @@ export function maxRunMinutes(env: NodeJS.ProcessEnv): number | undefined {
     throw new Error(`JUNCTION_MAX_RUN_MINUTES can be at most 1440 (24 hours), got ${minutes}.`);
   }
   return minutes;
+}
+
+export function runThreads(env: NodeJS.ProcessEnv): { threads?: number; memoryMb?: number } {
+  return {
+    ...positiveInteger(env, 'JUNCTION_RUN_THREADS', 'threads'),
+    ...positiveInteger(env, 'JUNCTION_RUN_THREAD_MEMORY_MB', 'memoryMb'),
+  };
 }
 
 /** pg-boss refuses heartbeats under 10 seconds. */

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     sandbox: { persist: config.persistSandbox },
     testLimits: config.testLimits,
     runLimits: config.runLimits,
+    runThreads: config.runThreads,
     runRetentionDays: config.runRetentionDays,
     maxRunMs: config.maxRunMinutes && config.maxRunMinutes * 60_000,
     egressAllow: config.egressAllow,

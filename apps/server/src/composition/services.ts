@@ -12,6 +12,7 @@ import { DEFAULT_RUN_RETENTION_DAYS, startRunRetention } from '../runs/retention
 import { DEFAULT_RUN_LIVENESS } from '../runs/run-dispatcher.ts';
 import type { RunExecutorDeps } from '../runs/run-executor.ts';
 import { DEFAULT_RUN_SLOT_LIMITS } from '../runs/run-slots.ts';
+import { openRunThreads } from '../runs/run-threads.ts';
 import { createRuntimeServices } from '../runs/runtime-services.ts';
 import { createScheduler } from '../runs/scheduler.ts';
 import { SANDBOX_PREFIX } from '../sandbox-prefix.ts';
@@ -61,6 +62,11 @@ export async function createServices(infra: Infrastructure, options: AppOptions)
   const { connections, tokens, processes } = repositories;
   const runs = await openRuns(infra, options);
   const { dispatcher } = runs;
+  // Processes execute in these threads, never on the event loop that answers requests.
+  const threads = openRunThreads(
+    options.runLimits?.concurrentRuns ?? DEFAULT_RUN_SLOT_LIMITS.concurrentRuns,
+    options.runThreads,
+  );
 
   const ensureSandbox = (accountId: string) =>
     connections.ensureSandbox(accountId, `${publicUrl}${SANDBOX_PREFIX}`, SANDBOX_DEMO_TOKEN);
@@ -72,6 +78,7 @@ export async function createServices(infra: Infrastructure, options: AppOptions)
     onAccountCreated: ensureSandbox,
   });
   const executorDeps: RunExecutorDeps = {
+    execute: threads.execute,
     runs: repositories.runs,
     documents: repositories.runDocuments,
     gatewayFor: (accountId) => createConnectGateway(connections, accountId, fetchFor),
@@ -117,6 +124,8 @@ export async function createServices(infra: Infrastructure, options: AppOptions)
     platform,
     scheduler,
     routeServices,
+    /** Closed after the dispatcher has stopped: no run is left in a thread by then. */
+    threads,
     /** Runs start executing here; until then, accepted runs wait (in their slot or queue). */
     async startRuns() {
       await runs.startExecuting(executorDeps);

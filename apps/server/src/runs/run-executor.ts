@@ -62,6 +62,11 @@ export interface RunExecutorDeps {
   observer?: RunObserver | undefined;
   /** How long a run may take before it is aborted (JUNCTION_MAX_RUN_MINUTES). */
   maxRunMs?: number | undefined;
+  /**
+   * What executes the process: the engine threads (`openRunThreads`) in servers and
+   * workers, so no run holds their event loop; the engine right here by default.
+   */
+  execute?: typeof executeProcess | undefined;
 }
 
 /**
@@ -89,6 +94,8 @@ export function createRunExecutor(deps: RunExecutorDeps) {
       settled: () => flushing,
     };
   }
+
+  const executeProcessHere = deps.execute ?? executeProcess;
 
   async function execute(
     runId: string,
@@ -127,7 +134,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
     const progress = progressWriter(accountId, runId);
     let shapes: Record<string, ShapeStats> = {};
     let connections: Record<string, number> = {};
-    const executed = await executeProcess(
+    const executed = await executeProcessHere(
       retargetConnectConnections(request.process, request.connectionId),
       {
         connectors: deps.gatewayFor(accountId),

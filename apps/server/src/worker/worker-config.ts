@@ -4,6 +4,7 @@ import {
   positiveInteger,
   readPublicUrl,
   runHeartbeatSeconds,
+  runThreads,
 } from '../config.ts';
 
 export interface WorkerConfig {
@@ -30,6 +31,8 @@ export interface WorkerConfig {
   maxQueuedRuns: number | undefined;
   /** JUNCTION_RUN_HEARTBEAT_SECONDS, as the server has it. */
   runHeartbeatSeconds: number | undefined;
+  /** Engine threads and each one's heap (JUNCTION_RUN_THREADS, JUNCTION_RUN_THREAD_MEMORY_MB). */
+  runThreads: { threads?: number; memoryMb?: number };
 }
 
 /**
@@ -65,6 +68,7 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     runHeartbeatSeconds: runHeartbeatSeconds(env),
     maxRunMinutes: maxRunMinutes(env),
     maxQueuedRuns: positiveInteger(env, 'JUNCTION_MAX_QUEUED_RUNS', 'runs').runs,
+    runThreads: runThreads(env),
     accessToken: env['JUNCTION_ACCESS_TOKEN'] || undefined,
   };
 }

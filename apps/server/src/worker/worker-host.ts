@@ -20,6 +20,7 @@ import { openRunQueue, queuedRunTimeLimit, type RunQueueOptions } from '../runs/
 import { type RunWorkerOptions, startRunWorker } from '../runs/queue/run-worker.ts';
 import { createRunExecutor } from '../runs/run-executor.ts';
 import type { RunLogger } from '../runs/run-logger.ts';
+import { openRunThreads } from '../runs/run-threads.ts';
 import { createRuntimeServices } from '../runs/runtime-services.ts';
 import { SANDBOX_PREFIX } from '../sandbox-prefix.ts';
 import { createSecretBox, parseSecretKey } from '../secrets/secret-box.ts';
@@ -85,7 +86,9 @@ export async function startWorkerHost(
       ),
   });
   const platformFor = createPlatformGateway({ connections, tokens, platform });
+  const threads = openRunThreads(options.concurrency, config.runThreads);
   const executor = createRunExecutor({
+    execute: threads.execute,
     runs,
     documents: createRunDocumentRepository(db),
     gatewayFor: (accountId) => createConnectGateway(connections, accountId, fetchFor),
@@ -112,6 +115,7 @@ export async function startWorkerHost(
     async stop(graceMs) {
       await worker.stop(graceMs);
       await dispatcher.stop(0);
+      await threads.close();
       await db.close();
     },
   };

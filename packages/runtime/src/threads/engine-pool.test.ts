@@ -1,0 +1,243 @@
+import type { Shape } from '@junction/process-model';
+import { afterAll, describe, expect, it } from 'vitest';
+import { executeProcess } from '../engine.ts';
+import { buildProcess, docs, PASSTHROUGH_START, sink } from '../test-support.ts';
+import { ConnectorCallError, type RunDocument } from '../types.ts';
+import { createEnginePool, threadEnvironment } from './engine-pool.ts';
+
+const pool = createEnginePool({ threads: 1, runsPerThread: 4 });
+afterAll(() => pool.close());
+
+const listRequests: Shape = {
+  kind: 'connector',
+  label: '',
+  config: {
+    connector: 'cloudblue-connect',
+    connectionId: 'c',
+    action: 'list',
+    object: 'request',
+    trackingDirection: 'output',
+    returnApplicationErrors: false,
+    parameters: [],
+  },
+};
+
+function script(source: string): Shape {
+  return {
+    kind: 'data-process',
+    label: '',
+    config: { steps: [{ type: 'custom-script', language: 'javascript', source }] },
+  };
+}
+
+/** Start → script → List requests → sink, plus a second path that passes documents on unchanged. */
+const process = buildProcess(
+  {
+    start: PASSTHROUGH_START,
+    up: script(
+      'logger.info("upper"); return documents.map((d, index) => ({ data: d.data.toUpperCase(), index }));',
+    ),
+    list: listRequests,
+    end: sink(),
+  },
+  [
+    ['start', 'default', 'up'],
+    ['up', 'default', 'list'],
+    ['list', 'default', 'end'],
+  ],
+);
+
+/** Everything a listener hears, as plain data. */
+function recording() {
+  const events: unknown[] = [];
+  const seen: Array<{ shapeId: string; doc: RunDocument }> = [];
+  return {
+    events,
+    seen,
+    listener: {
+      shapeStarted: (shapeId: string, inputs: readonly RunDocument[]) => {
+        events.push(['started', shapeId, inputs.map((d) => d.data)]);
+        for (const doc of inputs) {
+          seen.push({ shapeId, doc });
+        }
+      },
+      shapeFinished: (
+        shapeId: string,
+        stats: { status: string },
+        result?: { outputs: Map<string, RunDocument[]> },
+      ) =>
+        events.push([
+          'finished',
+          shapeId,
+          stats.status,
+          [...(result?.outputs ?? [])].map(([p, d]) => [p, d.length]),
+        ]),
+      connectionCarried: (id: string, count: number) => events.push(['carried', id, count]),
+      shapeLogged: (shapeId: string, entry: { message: string }) =>
+        events.push(['log', shapeId, entry.message]),
+    },
+  };
+}
+
+describe('the engine in a pool thread', () => {
+  it('gives the same outcome and listener events as the engine in this thread', async () => {
+    const gateway = {
+      execute: async (_op: unknown, request: { filter?: string }) => [
+        { id: 'PR-1', seen: request.filter ?? null },
+      ],
+    };
+    const here = recording();
+    const there = recording();
+    const options = { startDocuments: docs('a', 'b'), executionId: 'x1' };
+    const inProcess = await executeProcess(process, {
+      ...options,
+      connectors: gateway,
+      listener: here.listener,
+    });
+    const threaded = await pool.execute(process, {
+      ...options,
+      connectors: gateway,
+      listener: there.listener,
+    });
+    const timeless = (o: typeof inProcess) =>
+      JSON.parse(JSON.stringify(o, (k, v) => (k === 'elapsedMs' ? 0 : v)));
+    expect(timeless(threaded)).toEqual(timeless(inProcess));
+    expect(there.events).toEqual(here.events);
+    expect(threaded.log?.map((l) => l.message)).toContain('upper');
+  });
+
+  it('reports every quick run by its outcome, never as a thread that stopped', async () => {
+    const quick = buildProcess({ start: PASSTHROUGH_START, end: sink() }, [
+      ['start', 'default', 'end'],
+    ]);
+    const statuses = new Set<string>();
+    for (let i = 0; i < 100; i++) {
+      const outcome = await pool.execute(quick, {
+        startDocuments: docs('a'),
+        connectors: { execute: async () => [] },
+      });
+      statuses.add(outcome.error ?? outcome.status);
+    }
+    expect([...statuses]).toEqual(['complete']);
+  });
+
+  it('hands the listener the same object for a document sent on unchanged', async () => {
+    const there = recording();
+    const passOn = buildProcess(
+      {
+        start: PASSTHROUGH_START,
+        up: script('return documents.map((d, index) => ({ data: d.data + "!", index }));'),
+        end: sink(),
+      },
+      [
+        ['start', 'default', 'up'],
+        ['up', 'default', 'end'],
+      ],
+    );
+    await pool.execute(passOn, {
+      startDocuments: docs('a'),
+      connectors: { execute: async () => [] },
+      listener: {
+        ...there.listener,
+        shapeFinished: (id, _s, result) => {
+          for (const doc of result?.outputs.get('default') ?? []) {
+            there.seen.push({ shapeId: `${id}:out`, doc });
+          }
+        },
+      },
+    });
+    const out = there.seen.find((s) => s.shapeId === 'up:out')?.doc;
+    const into = there.seen.find((s) => s.shapeId === 'end')?.doc;
+    expect(into?.data).toBe('a!');
+    expect(into).toBe(out);
+  });
+
+  it('brings a connector failure back as the error the engine classifies', async () => {
+    const outcome = await pool.execute(process, {
+      startDocuments: docs('a'),
+      connectors: {
+        execute: async () => {
+          throw new ConnectorCallError('failure', 'Connect said no (503)', 503, { error: 'busy' });
+        },
+      },
+    });
+    expect(outcome.status).toBe('error');
+    expect(JSON.stringify(outcome)).toContain('Connect said no (503)');
+  });
+
+  it('aborts a run whose host call is pending when the host aborts', async () => {
+    const controller = new AbortController();
+    let markStarted = () => {};
+    const started = new Promise<void>((resolve) => {
+      markStarted = resolve;
+    });
+    const running = pool.execute(process, {
+      startDocuments: docs('a'),
+      signal: controller.signal,
+      connectors: {
+        execute: (_op, _request, signal) =>
+          new Promise((_resolve, reject) => {
+            markStarted();
+            signal.addEventListener('abort', () => reject(new Error('call cancelled')));
+          }),
+      },
+    });
+    await started;
+    controller.abort(new Error('stop now'));
+    const outcome = await running;
+    expect(outcome.status).toBe('aborted');
+  });
+});
+
+describe('a thread that dies', () => {
+  it('ends its run as ERROR saying the thread stopped, and the next run works', async () => {
+    const lone = createEnginePool({ threads: 1, runsPerThread: 1 });
+    try {
+      let markCalled = () => {};
+      const called = new Promise<void>((resolve) => {
+        markCalled = resolve;
+      });
+      const running = lone.execute(process, {
+        startDocuments: docs('a'),
+        // The thread waits on this call when it is stopped.
+        connectors: {
+          execute: () => {
+            markCalled();
+            return new Promise(() => undefined);
+          },
+        },
+      });
+      await called;
+      // What a fatal error in the thread does: the thread exits under its runs.
+      await Promise.all(lone.threads().map((thread) => thread.terminate()));
+      const outcome = await running;
+      expect(outcome.status).toBe('error');
+      expect(outcome.error).toMatch(/^The run's engine thread stopped unexpectedly \(.+\)\.$/);
+      expect(outcome.shapes['list']).toMatchObject({ status: 'error', message: outcome.error });
+      const next = await lone.execute(process, {
+        startDocuments: docs('b'),
+        connectors: { execute: async () => [{ id: 'PR-2' }] },
+      });
+      expect(next.status).toBe('complete');
+    } finally {
+      await lone.close();
+    }
+  });
+});
+
+describe('the environment of an engine thread', () => {
+  it('keeps PATH and locale settings and drops keys, tokens and database URLs', () => {
+    expect(
+      threadEnvironment({
+        PATH: '/usr/bin',
+        TZ: 'UTC',
+        LC_ALL: 'C',
+        JUNCTION_SECRET_KEY: 'k',
+        JUNCTION_ACCESS_TOKEN: 't',
+        DATABASE_URL: 'postgresql://u:p@db/x',
+        PGPASSWORD: 'p',
+        AWS_SECRET_ACCESS_KEY: 's',
+      }),
+    ).toEqual({ PATH: '/usr/bin', TZ: 'UTC', LC_ALL: 'C' });
+  });
+});

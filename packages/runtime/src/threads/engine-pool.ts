@@ -1,0 +1,162 @@
+import { MessageChannel, type Worker } from 'node:worker_threads';
+import type { ProcessDocument } from '@junction/process-model';
+import { Piscina } from 'piscina';
+import { executeProcess } from '../engine.ts';
+import type { ExecuteOptions } from '../execution.ts';
+import { keyedRecord, setOwn } from '../keyed-record.ts';
+import type { RunOutcome, ShapeStats } from '../types.ts';
+import { serveRun } from './host-side.ts';
+import type { PlainOptions, ThreadTask } from './thread-protocol.ts';
+
+export interface EnginePoolOptions {
+  /** Engine threads at most; they start with the first runs and stop when idle. */
+  threads: number;
+  /** Runs one thread executes at once (they share its event loop while waiting). */
+  runsPerThread: number;
+  /** Heap of one engine thread in MB; a thread that needs more is stopped with its runs. */
+  memoryMb?: number | undefined;
+  /** How long an idle thread is kept before it stops. */
+  idleTimeoutMs?: number | undefined;
+}
+
+export interface EnginePool {
+  /** `executeProcess`, with the engine in a pool thread and the gateways, stores and listener here. */
+  execute(process: ProcessDocument, options: ExecuteOptions): Promise<RunOutcome>;
+  /** Stops every thread; runs still executing end as errors. */
+  close(): Promise<void>;
+  /** The threads running now (tests stop one to see its runs end). */
+  threads(): readonly Worker[];
+}
+
+// A thread's runs are mostly waiting on the host's calls; an idle thread should
+// not wake the host's event loop, so it is kept for a while, then stopped.
+const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+
+/**
+ * A pool of threads that execute runs off the host's event loop, so a run that
+ * spins (a script until its time limit, a huge split) never delays the host's
+ * requests or heartbeats. Piscina keeps the threads (start, replace a dead one,
+ * memory limits, several runs per thread); each run gets its own MessagePort,
+ * over which the thread calls the host's gateways and stores and reports its
+ * listener events (see engine-thread.ts and host-side.ts).
+ */
+export function createEnginePool(options: EnginePoolOptions): EnginePool {
+  const pool = new Piscina<ThreadTask, void>({
+    filename: new URL('./engine-thread.ts', import.meta.url).href,
+    minThreads: 0,
+    maxThreads: options.threads,
+    concurrentTasksPerWorker: options.runsPerThread,
+    // Runs await the host's answers: a thread waiting in Atomics.wait would stall them.
+    atomics: 'disabled',
+    idleTimeout: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    env: threadEnvironment(process.env),
+    ...(options.memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: options.memoryMb } } : {}),
+  });
+
+  async function execute(process: ProcessDocument, run: ExecuteOptions): Promise<RunOutcome> {
+    if (run.sleep) {
+      throw new Error('A run in an engine thread cannot take a sleep function.');
+    }
+    if (run.signal?.aborted) {
+      // Cancelled before it began (while it waited for a slot): the engine only ends it
+      // as aborted, which takes no time here, while a thread might have to be waited for.
+      return executeProcess(process, run);
+    }
+    const { port1, port2 } = new MessageChannel();
+    const aborted = new Int32Array(new SharedArrayBuffer(4));
+    const host = serveRun(port1, run, aborted);
+    const task: ThreadTask = {
+      process,
+      options: plainOptions(run),
+      offers: {
+        platform: run.platform !== undefined,
+        loadProcess: run.loadProcess !== undefined,
+        persistedProperties: run.persistedProperties !== undefined,
+        snapshots: run.snapshots !== undefined,
+      },
+      port: port2,
+      aborted,
+    };
+    try {
+      // The task ends after the thread posted the outcome (which then arrives on the
+      // run's port); it fails without one when the thread died.
+      const ended = pool.run(task, { transferList: [port2] }).then(
+        () => host.done,
+        (error: unknown) => diedWith(error),
+      );
+      return await Promise.race([host.done, ended]);
+    } finally {
+      host.close();
+    }
+
+    /** The thread ended without an outcome: a crash, its memory limit, the pool closing. */
+    async function diedWith(error: unknown): Promise<RunOutcome> {
+      // Its last messages may still be on their way; the outcome wins if it was sent.
+      await new Promise((resolve) => setImmediate(resolve));
+      return Promise.race([host.done, threadDeath(error, options.memoryMb, host.seen)]);
+    }
+  }
+
+  return {
+    execute,
+    threads: () => pool.threads,
+    async close() {
+      await pool.destroy();
+    },
+  };
+}
+
+/** What of the host's environment an engine thread sees: never its keys, tokens or database URL. */
+const THREAD_ENVIRONMENT = /^(PATH|TZ|LANG|LC_[A-Z]+|NODE_ENV|HOME|TMPDIR)$/;
+
+/**
+ * The engine runs users' scripts and expressions; should one ever escape its
+ * sandbox, it should find nothing in `process.env` worth taking.
+ */
+export function threadEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && THREAD_ENVIRONMENT.test(name)) {
+      kept[name] = value;
+    }
+  }
+  return kept;
+}
+
+function plainOptions(run: ExecuteOptions): PlainOptions {
+  const keys = [
+    'startDocuments',
+    'processProperties',
+    'executionId',
+    'testMode',
+    'programCommands',
+    'scriptLimits',
+    'retryPolicy',
+    'testLimits',
+  ] as const;
+  const plain: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (run[key] !== undefined) {
+      plain[key] = run[key];
+    }
+  }
+  return plain as PlainOptions;
+}
+
+/** The run's end when its thread died: ERROR, saying why, with the shapes it had reached. */
+function threadDeath(
+  error: unknown,
+  memoryMb: number | undefined,
+  seen: { shapes: Record<string, ShapeStats>; connections: Record<string, number> },
+): RunOutcome {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const message =
+    code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? `The run needed more memory than an engine thread may use (${memoryMb ?? 'the default'} MB) and was stopped.`
+      : `The run's engine thread stopped unexpectedly (${error instanceof Error ? error.message : String(error)}).`;
+  const shapes = keyedRecord<ShapeStats>();
+  for (const [id, stats] of Object.entries(seen.shapes)) {
+    setOwn(shapes, id, stats.status === 'running' ? { ...stats, status: 'error', message } : stats);
+  }
+  return { status: 'error', error: message, shapes, connections: seen.connections };
+}
