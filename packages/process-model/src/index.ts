@@ -55,6 +55,18 @@ export { RUN_ORDER_LIMIT, runOrder } from './graph/run-order.ts';
 export { successors } from './graph/successors.ts';
 export { topologicalOrder } from './graph/topological-order.ts';
 export {
+  type BoomiImportOptions,
+  type BoomiImportResult,
+  importBoomiProcess,
+  type MappedShape,
+  type Omission,
+} from './import/boomi/import-boomi.ts';
+export {
+  DEFAULT_XML_LIMITS,
+  type ReadXmlLimits,
+  type XmlProblem,
+} from './import/boomi/read-xml.ts';
+export {
   MAX_JSON_DEPTH,
   nestedDeeperThan,
   positionAt,
