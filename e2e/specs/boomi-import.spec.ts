@@ -28,10 +28,21 @@ test('a Boomi process export is previewed, then created as a process', async ({ 
     'Choose a connection',
   );
 
+  // The converted canvas, read-only: its notes say what was left out.
+  const canvas = preview.getByLabel('Preview of the imported process');
+  await expect(canvas.getByText('Approve', { exact: true })).toBeVisible();
+  await expect(canvas.getByLabel('Note text').first()).not.toBeEditable();
+  const noteTexts = () =>
+    page
+      .getByLabel('Note text')
+      .evaluateAll((notes) => notes.map((n) => (n as HTMLTextAreaElement).value).join('\n'));
+  await expect.poll(noteTexts).toContain('ARCHIVE');
+
   await preview.getByRole('button', { name: 'Create process' }).click();
   await expect(page.getByLabel('Process name')).toHaveValue('Approve purchase requests');
-  // The note naming what was left out sits on the canvas.
-  await expect(page.getByText(/ARCHIVE/).first()).toBeVisible();
+  // The notes naming what was left out sit on the new process's canvas.
+  await expect(page.getByLabel('Process canvas')).toBeVisible();
+  await expect.poll(noteTexts).toContain('ARCHIVE');
 });
 
 test('a broken Boomi export is refused with the place of the problem', async ({ page }) => {

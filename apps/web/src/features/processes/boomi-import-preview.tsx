@@ -1,4 +1,5 @@
 import type { BoomiImportPreview } from '@junction/api';
+import { ProcessPreview } from '../designer/canvas/process-preview.tsx';
 
 const KIND_NAMES: Readonly<Record<string, string>> = {
   start: 'Start',
@@ -41,6 +42,11 @@ export function BoomiImportPreviewPanel(props: {
   return (
     <section aria-labelledby="boomi-preview-title" className="panel">
       <h2 id="boomi-preview-title">Import “{preview.document.name}” from Boomi</h2>
+      <ProcessPreview
+        document={preview.document}
+        issues={preview.issues}
+        label="Preview of the imported process"
+      />
       <h3 id="boomi-mapped">Shapes mapped ({preview.mapped.length})</h3>
       <ul aria-labelledby="boomi-mapped">
         {preview.mapped.map((m) => (

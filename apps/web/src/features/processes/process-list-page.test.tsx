@@ -56,6 +56,7 @@ describe('ProcessListPage: Boomi import', () => {
     const preview = await screen.findByRole('region', {
       name: 'Import “Approve purchase requests” from Boomi',
     });
+    expect(within(preview).getByLabelText('Preview of the imported process')).toBeTruthy();
     const mapped = within(preview).getByRole('list', { name: 'Shapes mapped (4)' });
     expect(within(mapped).getByText('Approve: Boomi connectoraction → Connector')).toBeTruthy();
     const omitted = within(preview).getByRole('list', { name: /^Left out/ });
