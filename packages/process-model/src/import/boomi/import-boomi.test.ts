@@ -62,7 +62,7 @@ describe('importBoomiProcess', () => {
     const map = omitted.find((o) => o.boomiName === 'shape3');
     expect(map?.shapeDropped).toBe(false);
     expect(map?.lost.join()).toContain('map component');
-    expect(document.notes.find((n) => n.id === map?.noteId)?.position).toEqual({ x: 648, y: 138 });
+    expect(document.notes.find((n) => n.id === map?.noteId)?.position).toEqual({ x: 648, y: 130 });
   });
 
   it('maps decision, branch, try/catch paths onto their ports', () => {

@@ -12,6 +12,7 @@ import type { ValidationIssue } from '../../validation/issue.ts';
 import { validateProcess } from '../../validation/validate.ts';
 import type { BoomiOperation } from './connect-operation.ts';
 import { connectorShape, type OperationIndex, startShape } from './connector-shapes.ts';
+import { chooseScale, type Footprint, placeFootprint } from './layout.ts';
 import {
   attribute,
   childNamed,
@@ -62,9 +63,6 @@ export interface BoomiImportOptions {
   maxShapes?: number;
 }
 
-/** Boomi's canvas is denser than ours (192 px pitch for ~50 px icons): spread it out. */
-const SCALE_X = 1.5;
-const SCALE_Y = 1.25;
 const NOTE_MAX = 250;
 
 interface SourceShape {
@@ -213,38 +211,52 @@ const ID_RULE = new RegExp(ID_PATTERN);
 function convert(sources: SourceShape[], found: FoundProcess, id: string): BoomiImportResult {
   const ids = assignIds(sources);
   const doc = emptyDocument(found.component, id);
+  const converted = sources.map((source) => convertShape(source, found.operations));
+  const footprints = sources.map((source, index) =>
+    footprint(source, index, converted[index] as ConvertedShape),
+  );
+  const scale = chooseScale(footprints);
   const mapped: MappedShape[] = [];
   const omitted: Omission[] = [];
   const dropped = new Map<string, SourceShape>();
   sources.forEach((source, index) => {
     const shapeId = ids[index] as string;
-    const position = scaled(source, index);
-    const converted = convertShape(source, found.operations);
+    const result = converted[index] as ConvertedShape;
+    const place = placeFootprint(footprints[index] as Footprint, scale);
     const label = source.label.slice(0, 120);
-    if (converted.ok) {
-      doc.shapes[shapeId] = { ...converted.shape, label } as Shape;
-      doc.layout[shapeId] = position;
+    if (result.ok) {
+      doc.shapes[shapeId] = { ...result.shape, label } as Shape;
+      doc.layout[shapeId] = place.at;
       mapped.push({
         boomiName: source.name,
         boomiType: source.type,
         label,
         id: shapeId,
-        kind: converted.shape.kind,
+        kind: result.shape.kind,
       });
-      if (converted.lost.length > 0) {
-        omitted.push(
-          addNote(doc, source, converted.lost, false, { x: position.x, y: position.y + 80 }),
-        );
+      if (result.lost.length > 0) {
+        omitted.push(addNote(doc, source, result.lost, false, place.note));
       }
     } else {
       dropped.set(source.name, source);
-      omitted.push(addNote(doc, source, [converted.reason], true, position));
+      omitted.push(addNote(doc, source, [result.reason], true, place.note));
     }
   });
   ensureStart(doc, omitted);
   const byName = new Map(sources.map((s, i) => [s.name, ids[i] as string]));
   doc.connections = connect(sources, byName, dropped, doc);
   return { ok: true, document: doc, mapped, omitted, issues: validateProcess(doc) };
+}
+
+function footprint(source: SourceShape, index: number, result: ConvertedShape): Footprint {
+  return {
+    origin: {
+      x: Number.isFinite(source.x) ? source.x : index * 192,
+      y: Number.isFinite(source.y) ? source.y : 0,
+    },
+    shape: result.ok ? result.shape : undefined,
+    hasNote: !result.ok || result.lost.length > 0,
+  };
 }
 
 /** Boomi names (`shape3`) become ids when they are safe ids; the start is `start`. */
@@ -265,12 +277,6 @@ function assignIds(sources: SourceShape[]): string[] {
     used.add(candidate);
     return candidate;
   });
-}
-
-function scaled(source: SourceShape, index: number): { x: number; y: number } {
-  const x = Number.isFinite(source.x) ? source.x : index * 192;
-  const y = Number.isFinite(source.y) ? source.y : 0;
-  return { x: Math.round(x * SCALE_X), y: Math.round(y * SCALE_Y) };
 }
 
 function emptyDocument(component: XmlElement, id: string): ProcessDocument {
