@@ -154,6 +154,52 @@ describe('importBoomiProcess', () => {
     expect(result.issues.map((i) => i.code)).toContain('connector.object-missing');
   });
 
+  it('maps route keys, business rules, cleanse and process call paths onto their ports', () => {
+    const { document } = imported('route-process');
+    expect(shapeOf(document, 'shape3')?.config).toMatchObject({ keys: ['acme', 'globex'] });
+    expect(shapeOf(document, 'shape5')?.config).toEqual({
+      processId: '',
+      wait: true,
+      abortOnFailure: false,
+      returnPaths: ['shape9'],
+    });
+    expect(shapeOf(document, 'shape2')?.config).toEqual({
+      batching: 'per-document',
+      batchSize: 10,
+      parallelUnits: 3,
+    });
+    expect(edges(document)).toEqual([
+      'start:default->shape2',
+      'shape2:default->shape3',
+      'shape3:acme->shape4',
+      'shape3:globex->shape5',
+      'shape3:default->shape7',
+      'shape4:accepted->shape6',
+      'shape4:rejected->shape7',
+      'shape5:shape9->shape6',
+      'shape6:default->shape8',
+      'shape7:clean->shape8',
+      'shape7:rejected->shape8',
+    ]);
+  });
+
+  it('notes a path this product has no port for, and the settings it could not keep', () => {
+    const { document, omitted } = imported('route-process');
+    const cleanse = omitted.find((o) => o.boomiName === 'shape7');
+    expect(cleanse?.lost).toEqual([
+      'the field rules',
+      'the path “Maybe” to shape8 (no such path here)',
+    ]);
+    expect(document.notes.find((n) => n.id === cleanse?.noteId)?.text).toContain('Maybe');
+    expect(omitted.map((o) => o.boomiName)).toEqual([
+      'shape3',
+      'shape4',
+      'shape5',
+      'shape6',
+      'shape7',
+    ]);
+  });
+
   it('leaves a multi-path shape it cannot map unconnected and lists the issues', () => {
     const { document, omitted, issues } = imported('unsupported-process');
     expect(omitted.filter((o) => o.shapeDropped).map((o) => o.boomiType)).toEqual([

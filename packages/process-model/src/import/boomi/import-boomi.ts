@@ -212,50 +212,70 @@ function convert(sources: SourceShape[], found: FoundProcess, id: string): Boomi
   const ids = assignIds(sources);
   const doc = emptyDocument(found.component, id);
   const converted = sources.map((source) => convertShape(source, found.operations));
+  const dropped = new Map<string, SourceShape>();
+  sources.forEach((source, index) => {
+    const result = converted[index] as ConvertedShape;
+    if (result.ok) {
+      doc.shapes[ids[index] as string] = {
+        ...result.shape,
+        label: source.label.slice(0, 120),
+      } as Shape;
+    } else {
+      dropped.set(source.name, source);
+    }
+  });
+  const byName = new Map(sources.map((s, i) => [s.name, ids[i] as string]));
+  const wiring = connect(sources, byName, dropped, doc);
+  doc.connections = wiring.connections;
+  const lostOf = (source: SourceShape, result: ConvertedShape) =>
+    result.ok ? [...result.lost, ...(wiring.lostPaths.get(source.name) ?? [])] : [result.reason];
   const footprints = sources.map((source, index) =>
-    footprint(source, index, converted[index] as ConvertedShape),
+    footprint(
+      source,
+      index,
+      converted[index] as ConvertedShape,
+      lostOf(source, converted[index] as ConvertedShape),
+    ),
   );
   const scale = chooseScale(footprints);
   const mapped: MappedShape[] = [];
   const omitted: Omission[] = [];
-  const dropped = new Map<string, SourceShape>();
   sources.forEach((source, index) => {
     const shapeId = ids[index] as string;
     const result = converted[index] as ConvertedShape;
     const place = placeFootprint(footprints[index] as Footprint, scale);
-    const label = source.label.slice(0, 120);
+    const lost = lostOf(source, result);
     if (result.ok) {
-      doc.shapes[shapeId] = { ...result.shape, label } as Shape;
       doc.layout[shapeId] = place.at;
       mapped.push({
         boomiName: source.name,
         boomiType: source.type,
-        label,
+        label: source.label.slice(0, 120),
         id: shapeId,
         kind: result.shape.kind,
       });
-      if (result.lost.length > 0) {
-        omitted.push(addNote(doc, source, result.lost, false, place.note));
-      }
-    } else {
-      dropped.set(source.name, source);
-      omitted.push(addNote(doc, source, [result.reason], true, place.note));
+    }
+    if (lost.length > 0) {
+      omitted.push(addNote(doc, source, lost, !result.ok, place.note));
     }
   });
   ensureStart(doc, omitted);
-  const byName = new Map(sources.map((s, i) => [s.name, ids[i] as string]));
-  doc.connections = connect(sources, byName, dropped, doc);
   return { ok: true, document: doc, mapped, omitted, issues: validateProcess(doc) };
 }
 
-function footprint(source: SourceShape, index: number, result: ConvertedShape): Footprint {
+function footprint(
+  source: SourceShape,
+  index: number,
+  result: ConvertedShape,
+  lost: string[],
+): Footprint {
   return {
     origin: {
       x: Number.isFinite(source.x) ? source.x : index * 192,
       y: Number.isFinite(source.y) ? source.y : 0,
     },
     shape: result.ok ? result.shape : undefined,
-    hasNote: !result.ok || result.lost.length > 0,
+    hasNote: lost.length > 0,
   };
 }
 
@@ -356,8 +376,9 @@ function connect(
   ids: Map<string, string>,
   dropped: Map<string, SourceShape>,
   doc: ProcessDocument,
-): Connection[] {
+): { connections: Connection[]; lostPaths: Map<string, string[]> } {
   const connections: Connection[] = [];
+  const lostPaths = new Map<string, string[]>();
   const seen = new Set<string>();
   for (const source of sources) {
     const fromId = ids.get(source.name);
@@ -371,6 +392,11 @@ function connect(
       const target = resolveTarget(dragpoint.to, dropped, new Set());
       const toId = target === undefined ? undefined : ids.get(target);
       const key = `${fromId}\u0000${port}\u0000${toId}`;
+      if (toId && !ports.has(port)) {
+        const lost = lostPaths.get(source.name) ?? [];
+        lost.push(`the path “${dragpoint.identifier}” to ${dragpoint.to} (no such path here)`);
+        lostPaths.set(source.name, lost);
+      }
       if (!toId || !ports.has(port) || seen.has(key)) {
         continue;
       }
@@ -382,7 +408,7 @@ function connect(
       });
     }
   }
-  return connections;
+  return { connections, lostPaths };
 }
 
 function resolveTarget(

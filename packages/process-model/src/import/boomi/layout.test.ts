@@ -25,17 +25,20 @@ function overlapping(boxes: Box[]): [Box, Box][] {
 }
 
 describe('Boomi import layout', () => {
-  it.each(['simple-process', 'logic-process', 'connect-bundle', 'unsupported-process'])(
-    'places the shapes and notes of %s without overlaps',
-    (name) => {
-      const xml = readFileSync(new URL(`./fixtures/${name}.xml`, import.meta.url), 'utf8');
-      const result = importBoomiProcess(xml, { id: 'p' });
-      if (!result.ok) {
-        throw new Error(result.problem.message);
-      }
-      expect(overlapping(boxesOf(result.document))).toEqual([]);
-    },
-  );
+  it.each([
+    'simple-process',
+    'logic-process',
+    'connect-bundle',
+    'unsupported-process',
+    'route-process',
+  ])('places the shapes and notes of %s without overlaps', (name) => {
+    const xml = readFileSync(new URL(`./fixtures/${name}.xml`, import.meta.url), 'utf8');
+    const result = importBoomiProcess(xml, { id: 'p' });
+    if (!result.ok) {
+      throw new Error(result.problem.message);
+    }
+    expect(overlapping(boxesOf(result.document))).toEqual([]);
+  });
 
   it('spreads a crowded Boomi canvas further until nothing overlaps', () => {
     const branch = { ...defaultShape('branch'), config: { count: 5 } };
