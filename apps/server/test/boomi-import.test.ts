@@ -80,6 +80,22 @@ describe(`Boomi process import (${storageUnderTest()})`, () => {
     expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
   });
 
+  it('refuses an export over the size limit with 400, not 500', async () => {
+    const huge = fixture('simple-process').replace(
+      '<bns:description>',
+      `<bns:description>${'x'.repeat(2_100_000)}`,
+    );
+    const res = await preview(huge);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('larger than');
+  });
+
+  it('refuses deep nesting with 400 and the line', async () => {
+    const res = await preview(`${'<a>'.repeat(10_000)}${'</a>'.repeat(10_000)}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('nested deeper than 64. (line 1, column 193)');
+  });
+
   it('does not accept XML on the JSON import', async () => {
     const res = await app.inject({
       method: 'POST',
