@@ -82,6 +82,22 @@ describe('readXml on untrusted text', () => {
     }
   });
 
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'treats a shapetype of %s as a shape with no counterpart',
+    (shapetype) => {
+      const xml = simple.replace('shapetype="map"', `shapetype="${shapetype}"`);
+      const result = importBoomiProcess(xml, { id: 'p' });
+      if (!result.ok) {
+        throw new Error(result.problem.message);
+      }
+      expect(result.omitted.find((o) => o.boomiName === 'shape3')).toMatchObject({
+        shapeDropped: true,
+        boomiType: shapetype,
+      });
+      expect(result.document.connections.map((c) => c.to.shape)).toEqual(['shape4']);
+    },
+  );
+
   it('renames shapes called __proto__ or constructor to safe ids', () => {
     const xml = simple
       .replaceAll('"shape3"', '"__proto__"')
