@@ -77,3 +77,34 @@ export const ProcessRevisionSchema = Type.Object({
 });
 export type RevisionList = Static<typeof RevisionListSchema>;
 export type ProcessRevision = Static<typeof ProcessRevisionSchema>;
+
+/** A Boomi shape that became a shape of this product. */
+export const BoomiMappedShapeSchema = Type.Object({
+  boomiName: Type.String(),
+  boomiType: Type.String(),
+  label: Type.String(),
+  id: Type.String(),
+  kind: Type.String(),
+});
+
+/** What a Boomi import left out (a whole shape, or parts of its configuration) and the note saying so. */
+export const BoomiOmissionSchema = Type.Object({
+  boomiName: Type.String(),
+  boomiType: Type.String(),
+  label: Type.String(),
+  shapeDropped: Type.Boolean(),
+  lost: Type.Array(Type.String()),
+  noteId: Type.String(),
+});
+
+/**
+ * The preview of a Boomi process import: nothing is stored. Creating the process
+ * sends `document` to the JSON import (`POST /api/processes/import`).
+ */
+export const BoomiImportPreviewSchema = Type.Object({
+  document: ProcessDocumentViewSchema,
+  mapped: Type.Array(BoomiMappedShapeSchema),
+  omitted: Type.Array(BoomiOmissionSchema),
+  issues: Type.Array(IssueSchema),
+});
+export type BoomiImportPreview = Static<typeof BoomiImportPreviewSchema>;

@@ -65,6 +65,18 @@ export { topologicalOrder } from './graph/topological-order.ts';
 export { type DataPath, renderPath } from './json/data-path.ts';
 export { diffJson, type JsonChange } from './json/json-diff.ts';
 export {
+  type BoomiImportOptions,
+  type BoomiImportResult,
+  importBoomiProcess,
+  type MappedShape,
+  type Omission,
+} from './import/boomi/import-boomi.ts';
+export {
+  DEFAULT_XML_LIMITS,
+  type ReadXmlLimits,
+  type XmlProblem,
+} from './import/boomi/read-xml.ts';
+export {
   MAX_JSON_DEPTH,
   nestedDeeperThan,
   positionAt,

@@ -20,6 +20,7 @@ import { listenerRoutes } from '../listen/listener-routes.ts';
 import { metricsRoute } from '../metrics/metrics-route.ts';
 import { platformRoutes } from '../platform/platform-routes.ts';
 import { createSandboxPersistence } from '../repositories/sandbox-persistence.ts';
+import { boomiImportRoutes } from '../routes/boomi-import-routes.ts';
 import { connectionRoutes } from '../routes/connection-routes.ts';
 import { executionRoutes } from '../routes/execution-routes.ts';
 import { healthRoutes } from '../routes/health-routes.ts';
@@ -90,6 +91,7 @@ export async function registerHttp(
   );
   await http.register(metricsRoute(metrics.registry, options.accessToken));
   await http.register(processRoutes(routeServices));
+  await http.register(boomiImportRoutes(routeServices));
   await http.register(connectionRoutes(routeServices));
   await http.register(runRoutes(routeServices));
   await http.register(

@@ -24,14 +24,14 @@ export async function api<T>(
   init: {
     method?: string;
     body?: unknown;
-    /** A JSON body sent as it is (a file's text: the server reports its own lines and keys). */
+    /** A body sent as it is (a file's text: the server reports its own lines and keys); JSON unless `headers` says otherwise. */
     text?: string;
     headers?: Record<string, string>;
   } = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...init.headers };
   const payload = init.text ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
-  if (payload !== undefined) {
+  if (payload !== undefined && headers['content-type'] === undefined) {
     headers['content-type'] = 'application/json';
   }
   const response = await fetch(path, {

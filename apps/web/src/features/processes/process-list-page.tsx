@@ -1,14 +1,22 @@
+import type { BoomiImportPreview } from '@junction/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type DragEvent, type FormEvent, useState } from 'react';
 import { describeApiError } from '../../lib/api-issues.ts';
 import { hrefFor, navigate } from '../../lib/router.ts';
+import { BoomiImportPreviewPanel } from './boomi-import-preview.tsx';
 import {
   createProcessRequest,
   deleteProcessRequest,
   importProcessRequest,
+  previewBoomiImportRequest,
   processKeys,
   processListQuery,
 } from './process-queries.ts';
+
+/** A Boomi export is XML; a Junction file is JSON. */
+function isXmlFile(file: File, text: string): boolean {
+  return /\.xml$/i.test(file.name) || /xml/.test(file.type) || text.trimStart().startsWith('<');
+}
 
 /** Processes: search, create, open, delete, and import a file by drop or picker. */
 export function ProcessListPage() {
@@ -16,6 +24,7 @@ export function ProcessListPage() {
   const [search, setSearch] = useState('');
   const [name, setName] = useState('');
   const [importError, setImportError] = useState<string | null>(null);
+  const [boomiPreview, setBoomiPreview] = useState<BoomiImportPreview | null>(null);
   const list = useQuery(processListQuery(search));
   const refresh = () => queryClient.invalidateQueries({ queryKey: processKeys.all });
 
@@ -27,14 +36,35 @@ export function ProcessListPage() {
     },
   });
   const remove = useMutation({ mutationFn: deleteProcessRequest, onSuccess: () => void refresh() });
+  const opened = (imported: { id: string }) => {
+    void refresh();
+    navigate({ page: 'designer', processId: imported.id });
+  };
   const importFile = useMutation({
-    // The text goes as it is: the server reports bad JSON and repeated keys by line and key.
-    mutationFn: async (file: File) => importProcessRequest(await file.text()),
-    onMutate: () => setImportError(null),
-    onSuccess: (imported) => {
-      void refresh();
-      navigate({ page: 'designer', processId: imported.id });
+    // The text goes as it is: the server reports bad JSON or XML by line and column.
+    mutationFn: async (file: File) => {
+      const text = await file.text();
+      if (isXmlFile(file, text)) {
+        return { preview: await previewBoomiImportRequest(text) };
+      }
+      return { imported: await importProcessRequest(text) };
     },
+    onMutate: () => {
+      setImportError(null);
+      setBoomiPreview(null);
+    },
+    onSuccess: (result) => {
+      if ('preview' in result) {
+        setBoomiPreview(result.preview);
+      } else {
+        opened(result.imported);
+      }
+    },
+    onError: (error) => setImportError(describeApiError(error)),
+  });
+  const createFromPreview = useMutation({
+    mutationFn: importProcessRequest,
+    onSuccess: opened,
     onError: (error) => setImportError(describeApiError(error)),
   });
 
@@ -73,14 +103,29 @@ export function ProcessListPage() {
         </button>
         <label className="button">
           Import file…
-          <input type="file" accept=".json,application/json" hidden onChange={onPick} />
+          <input
+            type="file"
+            accept=".json,.xml,application/json,application/xml,text/xml"
+            hidden
+            onChange={onPick}
+          />
         </label>
       </form>
-      <p className="hint">Drop a process file anywhere on this page to import it.</p>
+      <p className="hint">
+        Drop a process file (or a Boomi process export, .xml) anywhere on this page to import it.
+      </p>
       {importError && (
         <p role="alert" className="banner is-error">
           Import failed: {importError}
         </p>
+      )}
+      {boomiPreview && (
+        <BoomiImportPreviewPanel
+          preview={boomiPreview}
+          creating={createFromPreview.isPending}
+          onCreate={() => createFromPreview.mutate(boomiPreview.document)}
+          onCancel={() => setBoomiPreview(null)}
+        />
       )}
       <input
         type="search"

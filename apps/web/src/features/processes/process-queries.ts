@@ -1,4 +1,4 @@
-import type { ProcessSummary, ProcessView } from '@junction/api';
+import type { BoomiImportPreview, ProcessSummary, ProcessView } from '@junction/api';
 import type { ProcessDocument, ValidationIssue } from '@junction/process-model';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
@@ -48,6 +48,17 @@ export async function importProcessRequest(file: string | ProcessDocument) {
     await api<{ id: string; issues: ValidationIssue[] }>('/api/processes/import', {
       method: 'POST',
       ...(typeof file === 'string' ? { text: file } : { body: file }),
+    })
+  ).data;
+}
+
+/** Converts a Boomi process export (XML text) into a preview; the server stores nothing. */
+export async function previewBoomiImportRequest(xml: string) {
+  return (
+    await api<BoomiImportPreview>('/api/processes/import/boomi', {
+      method: 'POST',
+      text: xml,
+      headers: { 'content-type': 'application/xml' },
     })
   ).data;
 }
