@@ -62,8 +62,6 @@ export { reachableFrom } from './graph/reachable.ts';
 export { RUN_ORDER_LIMIT, runOrder } from './graph/run-order.ts';
 export { successors } from './graph/successors.ts';
 export { topologicalOrder } from './graph/topological-order.ts';
-export { type DataPath, renderPath } from './json/data-path.ts';
-export { diffJson, type JsonChange } from './json/json-diff.ts';
 export {
   type BoomiImportOptions,
   type BoomiImportResult,
@@ -76,6 +74,8 @@ export {
   type ReadXmlLimits,
   type XmlProblem,
 } from './import/boomi/read-xml.ts';
+export { type DataPath, renderPath } from './json/data-path.ts';
+export { diffJson, type JsonChange } from './json/json-diff.ts';
 export {
   MAX_JSON_DEPTH,
   nestedDeeperThan,
