@@ -23,6 +23,17 @@ export const ListenerAcceptedSchema = Type.Object({
 });
 export type ListenerAccepted = Static<typeof ListenerAcceptedSchema>;
 
+/**
+ * A Connect webhook call whose event (the JWT's `jti`) this listener already took
+ * (Connect retries a call it thinks failed): 200, and no second run. `executionId` is
+ * the run the first call started, or null while that call is still starting it.
+ */
+export const ListenerDuplicateSchema = Type.Object({
+  executionId: Type.Union([Type.String(), Type.Null()]),
+  status: Type.Literal('DUPLICATE'),
+});
+export type ListenerDuplicate = Static<typeof ListenerDuplicateSchema>;
+
 /** Whether a process's listener secret is set; the secret itself never leaves the server. */
 export const ListenerSecretViewSchema = Type.Object({
   set: Type.Boolean(),

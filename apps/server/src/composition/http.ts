@@ -110,6 +110,7 @@ export async function registerHttp(
       tokens,
       accounts,
       secrets: infra.repositories.listenerSecrets,
+      webhookEvents: infra.repositories.webhookEvents,
       accessToken: options.accessToken,
     }),
   );
