@@ -68,6 +68,7 @@ const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('bas
 describe(`Connect webhook listeners (${storageUnderTest()})`, () => {
   let app: FastifyInstance;
   let token: string;
+  let operator: string;
 
   const executions = async (processId: string) =>
     (
@@ -101,6 +102,11 @@ describe(`Connect webhook listeners (${storageUnderTest()})`, () => {
     token = (
       await call(app, 'POST', `${P}/Token?overrideAccount=hooks`, {
         payload: { name: 'hooks', role: 'admin' },
+      })
+    ).json().token;
+    operator = (
+      await call(app, 'POST', `${P}/Token?overrideAccount=hooks`, {
+        payload: { name: 'hooks-operator', role: 'operator' },
       })
     ).json().token;
     await deployProcess(app, token, webhookProcess('requests-hook'));
@@ -250,5 +256,70 @@ describe(`Connect webhook listeners (${storageUnderTest()})`, () => {
     expect(res.json().message).toContain('/event/object_class');
     const notJson = 'not json';
     expect((await send(notJson, await signed(notJson, 'EV-bad'))).statusCode).toBe(400);
+  });
+
+  describe('registering the webhook on Connect in one click', () => {
+    const register = (processId: string, body: Record<string, string>, as = token) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/processes/${processId}/connect-webhook`,
+        headers: bearer(as),
+        payload: { environmentId: 'production', connectionId: 'sandbox', ...body },
+      });
+
+    it('creates it through the connection, and Connect’s calls then start the process', async () => {
+      const productId = (
+        await app.inject({ url: `${SANDBOX}/products?limit=1`, headers: demo })
+      ).json()[0].id as string;
+      const res = await register('requests-hook', { productId });
+      expect(res.statusCode, res.body).toBe(201);
+      const created = res.json();
+      expect(created).toMatchObject({
+        objectClass: 'fulfillment_request',
+        externalUrl: `http://127.0.0.1:4400${URL}`,
+        productId,
+      });
+      expect(res.body).not.toContain(JWT_SECRET);
+      const stored = (
+        await app.inject({
+          url: `${SANDBOX}/notifications/webhooks/${created.webhookId}`,
+          headers: demo,
+        })
+      ).json();
+      expect(stored).toMatchObject({
+        external_url: created.externalUrl,
+        object_class: 'fulfillment_request',
+        active: true,
+      });
+      // Connect signs with the sealed secret: its trigger reaches the listener and runs.
+      const before = (await executions('requests-hook')).length;
+      const triggered = await app.inject({
+        method: 'POST',
+        url: `${SANDBOX}/notifications/webhooks/${created.webhookId}/trigger`,
+        headers: demo,
+      });
+      expect(triggered.statusCode, triggered.body).toBeLessThan(300);
+      await expect
+        .poll(async () => (await executions('requests-hook')).length, { timeout: 10_000 })
+        .toBe(before + 1);
+    });
+
+    it('says what is missing, and lets only builders register', async () => {
+      const productId = 'PRD-000-000-000';
+      expect((await register('requests-hook', { productId }, operator)).statusCode).toBe(403);
+      const notThere = await register('requests-hook', { productId, environmentId: 'staging' });
+      expect(notThere.statusCode, notThere.body).toBe(409);
+      expect(notThere.json().message).toContain('not deployed to staging');
+      expect(
+        (await register('requests-hook', { productId, connectionId: 'nope' })).statusCode,
+      ).toBe(404);
+      expect((await register('no-such-process', { productId })).statusCode).toBe(404);
+      await deployProcess(app, token, {
+        ...webhookProcess('secretless', { path: 'secretless' }),
+      });
+      const noSecret = await register('secretless', { productId });
+      expect(noSecret.statusCode, noSecret.body).toBe(409);
+      expect(noSecret.json().message).toContain('JWT secret');
+    });
   });
 });
