@@ -1,9 +1,11 @@
 import { CONNECT_WEBHOOK_CLASSES, type ConnectWebhookListener } from '@junction/process-model';
+import { useEditor } from '../store/editor-context.ts';
 import { SelectField, TextField } from './forms/fields.tsx';
 import { IntegerField } from './forms/integer-fields.tsx';
 import type { ListenerOptionsProps } from './listener-options.tsx';
 import { ListenerSecretField } from './listener-secret-field.tsx';
 import { ListenerUrls } from './listener-urls.tsx';
+import { WebhookRegister } from './webhook-register.tsx';
 
 /**
  * A Connect webhook listener: its path and object class, and the JWT secret Connect
@@ -20,6 +22,7 @@ export function WebhookListenerOptions({
   const set = (next: Partial<ConnectWebhookListener>, isCommit: boolean) =>
     change({ ...shape, config: { mode: 'listen', listener: { ...listener, ...next } } }, isCommit);
   const { answer, limits } = listener;
+  const processId = useEditor((s) => s.document.id);
   return (
     <fieldset className="listener-options">
       <legend>Connect webhook</legend>
@@ -73,6 +76,7 @@ export function WebhookListenerOptions({
         field="listener/limits/ratePerMinute"
       />
       <ListenerUrls path={listener.path} />
+      <WebhookRegister processId={processId} />
     </fieldset>
   );
 }
