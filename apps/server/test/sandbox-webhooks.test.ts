@@ -155,9 +155,10 @@ describe(`sandbox webhooks from the server (${storageUnderTest()})`, () => {
       'http://127.0.0.1:4400/api/listen/x/..%2F..%2Fprocesses',
     );
     await purchase(guarded, productId);
-    // The app itself answered (no listener route on this branch yet): not the guard.
+    // The app itself answered, not the guard: nothing listens there, so the listener
+    // route refuses the call as it refuses every unauthenticated one.
     expect((await settled(guarded, listener))['last_failure']).toMatchObject({
-      status_code: 404,
+      status_code: 401,
     });
     for (const id of [api, traversal]) {
       expect((await settled(guarded, id))['last_failure']).toMatchObject({
