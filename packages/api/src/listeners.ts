@@ -23,6 +23,17 @@ export const ListenerAcceptedSchema = Type.Object({
 });
 export type ListenerAccepted = Static<typeof ListenerAcceptedSchema>;
 
+/**
+ * A Connect webhook call whose event (the JWT's `jti`) this listener already took
+ * (Connect retries a call it thinks failed): 200, and no second run. `executionId` is
+ * the run the first call started, or null while that call is still starting it.
+ */
+export const ListenerDuplicateSchema = Type.Object({
+  executionId: Type.Union([Type.String(), Type.Null()]),
+  status: Type.Literal('DUPLICATE'),
+});
+export type ListenerDuplicate = Static<typeof ListenerDuplicateSchema>;
+
 /** Whether a process's listener secret is set; the secret itself never leaves the server. */
 export const ListenerSecretViewSchema = Type.Object({
   set: Type.Boolean(),
@@ -53,3 +64,27 @@ export const ListenerTestViewSchema = Type.Object({
   expiresAt: Type.String({ format: 'date-time' }),
 });
 export type ListenerTestView = Static<typeof ListenerTestViewSchema>;
+
+/**
+ * Registers a deployed Connect webhook listener on Connect (`POST /notifications/webhooks`)
+ * through one of the account's Connect connections: Connect will call the listener's
+ * URL in `environmentId`, signed with the listener's sealed secret.
+ */
+export const ConnectWebhookRegistrationBodySchema = Type.Object(
+  {
+    environmentId: Type.String({ minLength: 1, maxLength: 80 }),
+    connectionId: Type.String({ minLength: 1, maxLength: 80 }),
+    productId: Type.String({ minLength: 1, maxLength: 80 }),
+  },
+  { additionalProperties: false },
+);
+export type ConnectWebhookRegistrationBody = Static<typeof ConnectWebhookRegistrationBodySchema>;
+
+/** The webhook as Connect created it; the secret is never part of it. */
+export const ConnectWebhookRegistrationSchema = Type.Object({
+  webhookId: Type.String(),
+  objectClass: Type.String(),
+  externalUrl: Type.String(),
+  productId: Type.String(),
+});
+export type ConnectWebhookRegistration = Static<typeof ConnectWebhookRegistrationSchema>;

@@ -146,7 +146,12 @@ export {
   PlatformOperationSchema,
 } from './schema/connector.ts';
 export {
+  CONNECT_WEBHOOK_CLASSES,
+  type ConnectWebhookClass,
+  type ConnectWebhookListener,
+  ConnectWebhookListenerSchema,
   DEFAULT_SECRET_HEADER,
+  defaultConnectWebhookListener,
   defaultHttpListener,
   type HttpListener,
   HttpListenerSchema,

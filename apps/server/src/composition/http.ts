@@ -17,6 +17,7 @@ import { sessionRoutes } from '../auth/session-routes.ts';
 import { browseConnection } from '../connect/browse-connection.ts';
 import { installErrorPolicy } from '../error-policy.ts';
 import { listenerRoutes } from '../listen/listener-routes.ts';
+import { webhookRegisterRoute } from '../listen/webhook-register-route.ts';
 import { metricsRoute } from '../metrics/metrics-route.ts';
 import { platformRoutes } from '../platform/platform-routes.ts';
 import { createSandboxPersistence } from '../repositories/sandbox-persistence.ts';
@@ -112,7 +113,18 @@ export async function registerHttp(
       tokens,
       accounts,
       secrets: infra.repositories.listenerSecrets,
+      webhookEvents: infra.repositories.webhookEvents,
       accessToken: options.accessToken,
+    }),
+  );
+  await http.register(
+    webhookRegisterRoute(routeServices, {
+      processes: routeServices.processes,
+      deployments: infra.repositories.deployments,
+      connections,
+      secrets: infra.repositories.listenerSecrets,
+      fetchFor,
+      publicUrl: infra.publicUrl,
     }),
   );
   await http.register(sessionRoutes());

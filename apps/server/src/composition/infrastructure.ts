@@ -24,6 +24,7 @@ import { createProcessRepository } from '../repositories/process-repository.ts';
 import { createRunDocumentRepository } from '../repositories/run-document-repository.ts';
 import { createRunRepository } from '../repositories/run-repository.ts';
 import { createTokenRepository } from '../repositories/token-repository.ts';
+import { createWebhookEventRepository } from '../repositories/webhook-event-repository.ts';
 import { openRunQueue } from '../runs/queue/run-queue.ts';
 import { createSecretBox, loadOrCreateKeyFile, parseSecretKey } from '../secrets/secret-box.ts';
 import { installSecurityHeaders } from '../security-headers.ts';
@@ -94,6 +95,7 @@ export async function openInfrastructure(options: AppOptions) {
     repositories: {
       connections: createConnectionRepository(db, box),
       listenerSecrets: createListenerSecretRepository(db, box),
+      webhookEvents: createWebhookEventRepository(db),
       runs: createRunRepository(db),
       runDocuments: createRunDocumentRepository(db),
       accounts: createAccountRepository(db),

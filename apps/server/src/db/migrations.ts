@@ -262,6 +262,21 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       )
     `,
   },
+  {
+    id: 11,
+    name: 'Connect webhook events seen per listener, so a retried event starts one run',
+    sql: `
+      CREATE TABLE webhook_events (
+        account_id text NOT NULL,
+        process_id text NOT NULL,
+        event_id text NOT NULL,
+        run_id text,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (account_id, process_id, event_id)
+      );
+      CREATE INDEX webhook_events_received ON webhook_events (account_id, process_id, received_at)
+    `,
+  },
 ];
 
 /**

@@ -109,11 +109,13 @@ export const listenerAdminRoutes =
         );
         await refuseInvalid(services.processes, account, process);
         const listener = listenerOf(process);
-        if (!listener) {
+        if (listener?.kind !== 'http') {
           throw new HttpError(
             409,
             'not-a-listener',
-            'The process’s Start shape does not listen for HTTP calls.',
+            listener
+              ? 'A Connect webhook takes only calls signed by Connect: test it by deploying it and triggering the webhook.'
+              : 'The process’s Start shape does not listen for HTTP calls.',
           );
         }
         return reply

@@ -7,6 +7,7 @@ import { type AccountRepository, DEFAULT_ACCOUNT_ID } from '../repositories/acco
 import type { ListenerSecretRepository } from '../repositories/listener-secret-repository.ts';
 import { TOKEN_PREFIX, type TokenRepository } from '../repositories/token-repository.ts';
 import type { DeployedListener } from './listener-lookup.ts';
+import { byWebhookToken } from './webhook-call.ts';
 
 export interface ListenerAuthDeps {
   accessToken: string | undefined;
@@ -65,6 +66,9 @@ async function bySecret(
   deps: ListenerAuthDeps,
 ): Promise<DeployedListener | undefined> {
   for (const candidate of candidates) {
+    if (candidate.listener.kind !== 'http') {
+      continue;
+    }
     const auth = candidate.listener.auth;
     if (auth.kind !== 'shared-secret') {
       continue;
@@ -81,8 +85,20 @@ async function bySecret(
   return undefined;
 }
 
+/** A bearer that is one of Junction's own tokens, which a Connect webhook never takes. */
+function junctionBearer(request: FastifyRequest, accessToken: string | undefined): boolean {
+  const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+  return (
+    bearer !== undefined &&
+    (bearer.startsWith(TOKEN_PREFIX) || (accessToken !== undefined && same(bearer, accessToken)))
+  );
+}
+
 /**
  * Which deployed listener a call reaches, judged by its credentials:
+ * - a Connect webhook only by a JWT its sealed secret signed (Connect's
+ *   `Authorization: Bearer <JWT>` is never read as a Junction token, and a Junction
+ *   token never reaches a webhook);
  * - an API token (or the access token) picks its account's listener (another
  *   account's are invisible: 404) and must be allowed to operate; a listener set
  *   to a shared secret wants its secret as well;
@@ -94,6 +110,13 @@ export async function authenticateListenerCall(
   candidates: readonly DeployedListener[],
   deps: ListenerAuthDeps,
 ): Promise<DeployedListener> {
+  const webhooks = candidates.filter((c) => c.listener.kind === 'connect-webhook');
+  if (webhooks.length > 0 && !junctionBearer(request, deps.accessToken)) {
+    const found = await byWebhookToken(request, webhooks, deps.secrets);
+    if (found) {
+      return found;
+    }
+  }
   const account = await tokenAccount(request, deps);
   if (account === undefined) {
     const found = await bySecret(request, candidates, deps);
@@ -106,6 +129,9 @@ export async function authenticateListenerCall(
   const found = mine[0];
   if (!found) {
     throw NOT_FOUND();
+  }
+  if (found.listener.kind !== 'http') {
+    throw NOT_AUTHENTICATED();
   }
   if (found.listener.auth.kind === 'shared-secret' && !(await bySecret(request, [found], deps))) {
     throw NOT_AUTHENTICATED();

@@ -1,4 +1,5 @@
-import type { HttpListener, ProcessDocument } from '@junction/process-model';
+import type { Listener, ProcessDocument } from '@junction/process-model';
+import type { RunDocument } from '@junction/runtime';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.ts';
 import type { RunDocumentRepository } from '../repositories/run-document-repository.ts';
@@ -28,7 +29,7 @@ export interface CallTarget {
   accountId: string;
   processId: string | null;
   process: ProcessDocument;
-  listener: HttpListener;
+  listener: Listener;
   environmentId: string;
   path: string;
   executionType: ExecutionType;
@@ -41,16 +42,22 @@ export interface CallTarget {
  * against the listener's schema, takes a concurrency slot (429 when none is free),
  * starts the run through the dispatcher, then answers 202 at once (async) or with
  * what reached Return Documents, 504 with the run id past the timeout (sync).
+ * `start` is the start document when the caller made it already (a Connect webhook's
+ * object); otherwise it is made of the call.
  */
 export async function answerCall(
   deps: ListenerCallDeps,
   target: CallTarget,
   request: FastifyRequest,
   reply: FastifyReply,
-  onStarted?: (runId: string) => void,
+  onStarted?: (runId: string) => void | Promise<void>,
+  start?: RunDocument,
 ): Promise<unknown> {
   const body = typeof request.body === 'string' ? request.body : '';
-  checkBody(target.key, target.listener, body);
+  const listener = target.listener;
+  if (listener.kind === 'http') {
+    checkBody(target.key, listener, body);
+  }
   const leave = deps.gate.tryEnter(target.key, target.listener.limits.concurrency);
   if (!leave) {
     reply.header('retry-after', '1');
@@ -72,28 +79,29 @@ export async function answerCall(
       deploymentId: target.deploymentId ?? null,
       environmentId: target.deploymentId ? target.environmentId : null,
       startDocuments: [
-        startDocumentOf(
-          {
-            method: request.method,
-            environmentId: target.environmentId,
-            path: target.path,
-            headers: request.headers,
-            query: request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '',
-            body,
-          },
-          target.listener,
-        ),
+        start ??
+          startDocumentOf(
+            {
+              method: request.method,
+              environmentId: target.environmentId,
+              path: target.path,
+              headers: request.headers,
+              query: request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '',
+              body,
+            },
+            listener.kind === 'http' ? listener : undefined,
+          ),
       ],
     });
   } catch (error) {
     leave();
     throw error;
   }
-  onStarted?.(runId);
   // Every answer names its execution, to find it in Process Reporting.
   reply.header(EXECUTION_HEADER, runId);
   const ended = runEnded(deps.dispatcher, deps.runs, target.accountId, runId);
   void ended.then(leave);
+  await onStarted?.(runId);
   const answer = target.listener.answer;
   if (answer.mode === 'async') {
     return reply.status(202).send({ executionId: runId, status: 'STARTED' });

@@ -1,7 +1,7 @@
-import type { HttpListener, ProcessDocument } from '@junction/process-model';
+import type { Listener, ProcessDocument } from '@junction/process-model';
 import type { Queryable } from '../db/database.ts';
 
-/** An HTTP listener of a deployed revision: what a call to it needs. */
+/** A listener (HTTP or Connect webhook) of a deployed revision: what a call to it needs. */
 export interface DeployedListener {
   accountId: string;
   deploymentId: string;
@@ -9,18 +9,24 @@ export interface DeployedListener {
   processId: string;
   revision: number;
   document: ProcessDocument;
-  listener: HttpListener;
+  listener: Listener;
 }
 
-// The Start shape of a revision that listens on $path with $method. Matched in SQL so
-// a call reads only the revisions that answer it.
+// The Start shape of a revision that listens on $path with $method (a Connect webhook
+// takes POST only). Matched in SQL so a call reads only the revisions that answer it.
 const LISTENS_ON = `EXISTS (
   SELECT 1 FROM jsonb_each(r.document->'shapes') s
   WHERE s.value->>'kind' = 'start'
     AND s.value#>>'{config,mode}' = 'listen'
-    AND s.value#>>'{config,listener,kind}' = 'http'
     AND s.value#>>'{config,listener,path}' = $2
-    AND s.value#>>'{config,listener,method}' = $3)`;
+    AND ((s.value#>>'{config,listener,kind}' = 'http'
+          AND s.value#>>'{config,listener,method}' = $3)
+      OR (s.value#>>'{config,listener,kind}' = 'connect-webhook' AND $3 = 'POST')))`;
+
+/** The method a listener answers: a Connect webhook is always called with POST. */
+export function listenerMethod(listener: Listener): string {
+  return listener.kind === 'http' ? listener.method : 'POST';
+}
 
 interface Row {
   account_id: string;
@@ -31,10 +37,10 @@ interface Row {
   document: ProcessDocument;
 }
 
-function listenerOf(document: ProcessDocument): HttpListener | undefined {
+function listenerOf(document: ProcessDocument): Listener | undefined {
   for (const shape of Object.values(document.shapes)) {
     if (shape.kind === 'start' && shape.config.mode === 'listen') {
-      return shape.config.listener.kind === 'http' ? shape.config.listener : undefined;
+      return shape.config.listener;
     }
   }
   return undefined;
@@ -103,7 +109,7 @@ export async function listenerClash(
      WHERE d.active AND d.environment_id = $1 AND d.account_id = $4 AND d.process_id <> $5
        AND ${LISTENS_ON}
      LIMIT 1`,
-    [environmentId, listener.path, listener.method, accountId, processId],
+    [environmentId, listener.path, listenerMethod(listener), accountId, processId],
   );
   return row?.process_id;
 }

@@ -1,7 +1,11 @@
 import type { Readable } from 'node:stream';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ListenerAcceptedSchema, ListenerErrorBodySchema } from '@junction/api';
+import {
+  ListenerAcceptedSchema,
+  ListenerDuplicateSchema,
+  ListenerErrorBodySchema,
+} from '@junction/api';
 import { LISTEN_METHODS, listenerPathProblem } from '@junction/process-model';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
@@ -10,6 +14,7 @@ import { HttpError } from '../errors.ts';
 import type { AccountRepository } from '../repositories/account-repository.ts';
 import type { ListenerSecretRepository } from '../repositories/listener-secret-repository.ts';
 import type { TokenRepository } from '../repositories/token-repository.ts';
+import type { WebhookEventRepository } from '../repositories/webhook-event-repository.ts';
 import { operation } from '../routes/openapi.ts';
 import type { Services } from '../services.ts';
 import { listenerAdminRoutes } from './listener-admin-routes.ts';
@@ -18,6 +23,7 @@ import { answerCall, type CallTarget } from './listener-call.ts';
 import { createListenerGate } from './listener-gate.ts';
 import { deployedListeners } from './listener-lookup.ts';
 import { createListenerTests, TEST_URL_PREFIX } from './listener-tests.ts';
+import { answerWebhook } from './webhook-answer.ts';
 
 export interface ListenerRouteDeps {
   db: Database;
@@ -25,6 +31,7 @@ export interface ListenerRouteDeps {
   tokens: TokenRepository;
   accounts: AccountRepository;
   secrets: ListenerSecretRepository;
+  webhookEvents: WebhookEventRepository;
   accessToken: string | undefined;
 }
 
@@ -80,6 +87,7 @@ function refuseLargeBody(request: FastifyRequest, target: CallTarget): void {
 }
 
 const RESPONSES = {
+  200: ListenerDuplicateSchema,
   202: ListenerAcceptedSchema,
   ...Object.fromEntries(
     [400, 401, 403, 404, 413, 429, 502, 503, 504].map((s) => [s, ListenerErrorBodySchema]),
@@ -103,6 +111,7 @@ export const listenerRoutes =
       runDocuments: services.runDocuments,
       gate,
     };
+    const webhookDeps = { ...callDeps, secrets: deps.secrets, events: deps.webhookEvents };
     await app.register(listenerAdminRoutes({ services, secrets: deps.secrets, tests }));
 
     await app.register(async (calls) => {
@@ -140,7 +149,7 @@ export const listenerRoutes =
             ...operation(`listen${method[0]}${method.slice(1).toLowerCase()}`, 'listeners'),
             summary: `Call a deployed ${method} listener`,
             description:
-              "Starts the process deployed to the environment that listens on this path and method. Authenticate with the account's API token or the listener's secret header. Sync listeners answer with what reached Return Documents; async ones with 202.",
+              "Starts the process deployed to the environment that listens on this path and method. Authenticate with the account's API token or the listener's secret header; a Connect webhook listener takes only the JWT Connect signs with its secret (an event it took before answers 200 DUPLICATE). Sync listeners answer with what reached Return Documents; async ones with 202.",
             params: Type.Object({ environment: Type.String(), path: Type.String() }),
             response: RESPONSES,
           },
@@ -164,7 +173,12 @@ export const listenerRoutes =
               revision: found.revision,
             });
           },
-          handler: (request, reply) => answerCall(callDeps, targets.get(request)!, request, reply),
+          handler: (request, reply) => {
+            const target = targets.get(request)!;
+            return target.listener.kind === 'connect-webhook'
+              ? answerWebhook(webhookDeps, target, request, reply)
+              : answerCall(callDeps, target, request, reply);
+          },
         });
       }
 

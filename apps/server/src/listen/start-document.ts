@@ -28,14 +28,17 @@ export interface ListenerCall {
  * left out, as is an `access_token` query parameter) and query parameters (repeated ones joined by commas) as properties
  * `listen.method`, `listen.header.<name>`, `listen.query.<name>`, …
  */
-export function startDocumentOf(call: ListenerCall, listener: HttpListener): RunDocument {
+export function startDocumentOf(
+  call: ListenerCall,
+  listener: HttpListener | undefined,
+): RunDocument {
   // Every name starts with `listen.`, so none can be __proto__ or the like.
   const properties: Record<string, string> = {};
   properties['listen.method'] = call.method;
   properties['listen.path'] = call.path;
   properties['listen.environment'] = call.environmentId;
   const secretHeader =
-    listener.auth.kind === 'shared-secret' ? listener.auth.header.toLowerCase() : undefined;
+    listener?.auth.kind === 'shared-secret' ? listener.auth.header.toLowerCase() : undefined;
   let headers = 0;
   for (const [name, value] of Object.entries(call.headers)) {
     if (value === undefined || WITHHELD_HEADERS.has(name) || name === secretHeader) {

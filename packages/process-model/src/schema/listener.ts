@@ -78,10 +78,48 @@ export const HttpListenerSchema = Type.Object(
 export type HttpListener = Static<typeof HttpListenerSchema>;
 
 /**
- * The kinds of listener a Listen Start may have. A union on `kind`, so a Connect
- * webhook (`kind: 'connect-webhook'`) joins as one more member.
+ * The `object_class` values of a Connect webhook (`ns.Webhook` in Connect's spec).
+ * The same list as connect-client's CONNECT_WEBHOOK_OBJECT_CLASSES, repeated because
+ * process-model depends on no other package; a server test keeps the two equal.
  */
-export const ListenerSchema = Type.Union([HttpListenerSchema]);
+export const CONNECT_WEBHOOK_CLASSES = [
+  'fulfillment_request',
+  'tier_config_request',
+  'tier_account_request',
+  'listing_request',
+  'billing_request',
+  'usage_file',
+] as const;
+export type ConnectWebhookClass = (typeof CONNECT_WEBHOOK_CLASSES)[number];
+
+/**
+ * A Connect webhook preset: a POST listener at `/api/listen/{environment}/{path}` that
+ * takes Connect's calls for one object class. Callers authenticate only with the JWT
+ * Connect signs with the webhook's `jwt_secret`, which the server keeps sealed (the
+ * process's listener secret), never in the process file. The start document is the
+ * object as the connector's Get returns it.
+ */
+export const ConnectWebhookListenerSchema = Type.Object(
+  {
+    kind: Type.Literal('connect-webhook'),
+    path: Type.String({ maxLength: 200 }),
+    objectClass: Type.Union([
+      Type.Literal('fulfillment_request'),
+      Type.Literal('tier_config_request'),
+      Type.Literal('tier_account_request'),
+      Type.Literal('listing_request'),
+      Type.Literal('billing_request'),
+      Type.Literal('usage_file'),
+    ]),
+    answer: ListenerAnswerSchema,
+    limits: ListenerLimitsSchema,
+  },
+  { additionalProperties: false },
+);
+export type ConnectWebhookListener = Static<typeof ConnectWebhookListenerSchema>;
+
+/** The kinds of listener a Listen Start may have: a union on `kind`. */
+export const ListenerSchema = Type.Union([HttpListenerSchema, ConnectWebhookListenerSchema]);
 export type Listener = Static<typeof ListenerSchema>;
 
 export const DEFAULT_SECRET_HEADER = 'x-junction-secret';
@@ -93,6 +131,17 @@ export function defaultHttpListener(): HttpListener {
     method: 'POST',
     auth: { kind: 'api-token' },
     answer: { mode: 'sync', timeoutSeconds: 30 },
+    limits: { maxBodyBytes: 1024 * 1024, ratePerMinute: 600, concurrency: 10 },
+  };
+}
+
+/** Connect does not wait for a process's result, so a webhook answers 202 by default. */
+export function defaultConnectWebhookListener(): ConnectWebhookListener {
+  return {
+    kind: 'connect-webhook',
+    path: '',
+    objectClass: 'fulfillment_request',
+    answer: { mode: 'async' },
     limits: { maxBodyBytes: 1024 * 1024, ratePerMinute: 600, concurrency: 10 },
   };
 }

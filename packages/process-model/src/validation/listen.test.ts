@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createProcess } from '../create-process.ts';
-import { defaultHttpListener, type HttpListener } from '../schema/listener.ts';
+import {
+  defaultConnectWebhookListener,
+  defaultHttpListener,
+  type HttpListener,
+  type Listener,
+} from '../schema/listener.ts';
 import type { ProcessDocument } from '../schema/process.ts';
 import { listenerPathProblem } from './listener-path.ts';
 import { validateProcess } from './validate.ts';
 
-function listening(change: Partial<HttpListener>): ProcessDocument {
+function listening(
+  change: Partial<HttpListener>,
+  base: Listener = defaultHttpListener(),
+): ProcessDocument {
   const doc = createProcess({ id: 'p', name: 'Listener' });
   return {
     ...doc,
@@ -16,7 +24,7 @@ function listening(change: Partial<HttpListener>): ProcessDocument {
         label: '',
         config: {
           mode: 'listen',
-          listener: { ...defaultHttpListener(), path: 'orders', ...change },
+          listener: { ...base, path: 'orders', ...change } as Listener,
         },
       },
     },
@@ -102,5 +110,36 @@ describe('Listen Start', () => {
   it('refuses limits out of bounds at the field', () => {
     const doc = listening({ limits: { maxBodyBytes: 0, ratePerMinute: 10, concurrency: 1 } });
     expect(validateProcess(doc).some((i) => i.pointer.startsWith(`${LISTENER}`))).toBe(true);
+  });
+});
+
+describe('Connect webhook listener', () => {
+  const webhook = (change: Record<string, unknown>) =>
+    validateProcess(listening(change as Partial<HttpListener>, defaultConnectWebhookListener()))
+      .filter((i) => i.severity === 'error' || i.code.startsWith('listen.'))
+      .map((i) => [i.code, i.pointer]);
+
+  it('accepts each Connect object class, answering at once by default', () => {
+    for (const objectClass of ['fulfillment_request', 'tier_config_request', 'usage_file']) {
+      expect(webhook({ objectClass }), objectClass).toEqual([]);
+    }
+  });
+
+  it('says where an unknown object class, a bad path or a stray field is', () => {
+    expect(webhook({ objectClass: 'purchase' }).map(([, at]) => at)).toContain(
+      `${LISTENER}/objectClass`,
+    );
+    expect(webhook({ objectClass: 'purchase' }).every(([, at]) => at?.startsWith(LISTENER))).toBe(
+      true,
+    );
+    expect(webhook({ path: '../x' })).toEqual([['listen.path-invalid', `${LISTENER}/path`]]);
+    // The JWT secret lives on the server, never in the process file.
+    expect(webhook({ jwtSecret: 'shh' })).toContainEqual(['schema.additionalProperties', LISTENER]);
+  });
+
+  it('warns that Connect does not wait for a synchronous answer', () => {
+    expect(webhook({ answer: { mode: 'sync', timeoutSeconds: 10 } })).toEqual([
+      ['listen.webhook-sync', `${LISTENER}/answer/mode`],
+    ]);
   });
 });

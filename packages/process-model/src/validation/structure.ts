@@ -2,6 +2,7 @@ import Type, { type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { own } from '../own.ts';
 import { ID_PATTERN, isSafeKey } from '../schema/common.ts';
+import { ConnectWebhookListenerSchema, HttpListenerSchema } from '../schema/listener.ts';
 import { ProcessDocumentSchema } from '../schema/process.ts';
 import { SHAPE_SCHEMAS } from '../schema/shapes.ts';
 import { checkerFor } from './checker.ts';
@@ -33,6 +34,32 @@ function schemaIssues(schema: TSchema, value: unknown, prefix: string): Validati
       pointer: `${prefix}${e.instancePath}`,
     }),
   );
+}
+
+const LISTENER_SCHEMAS: Record<string, TSchema> = {
+  http: HttpListenerSchema,
+  'connect-webhook': ConnectWebhookListenerSchema,
+};
+
+/**
+ * A Listen Start's listener checked against its own kind's schema, so a wrong field
+ * is reported at the field rather than as a mismatch of the whole listener union.
+ * Undefined when the shape is not a listen Start of a known kind, or its listener is fine.
+ */
+function listenerIssues(shape: unknown, prefix: string): ValidationIssue[] | undefined {
+  const config = (shape as { kind?: unknown; config?: unknown }).config;
+  if ((shape as { kind?: unknown }).kind !== 'start' || typeof config !== 'object' || !config) {
+    return undefined;
+  }
+  const { mode, listener } = config as { mode?: unknown; listener?: unknown };
+  const kind = (listener as { kind?: unknown } | null)?.kind;
+  const schema =
+    mode === 'listen' && typeof kind === 'string' ? own(LISTENER_SCHEMAS, kind) : undefined;
+  if (!schema) {
+    return undefined;
+  }
+  const found = schemaIssues(schema, listener, `${prefix}/config/listener`);
+  return found.length > 0 ? found : undefined;
 }
 
 const ID_RULE = new RegExp(ID_PATTERN);
@@ -94,7 +121,9 @@ export function structureIssues(value: unknown): ValidationIssue[] {
       issues.push(...tooDeep);
       continue;
     }
-    for (const issue of schemaIssues(schema as TSchema, shape, pointerOf('shapes', id))) {
+    const prefix = pointerOf('shapes', id);
+    const found = listenerIssues(shape, prefix) ?? schemaIssues(schema as TSchema, shape, prefix);
+    for (const issue of found) {
       issues.push({ ...issue, shapeId: id });
     }
   }

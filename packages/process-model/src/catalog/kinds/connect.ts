@@ -18,8 +18,11 @@ export const start: ShapeKindInfo<'start'> = {
       case 'connector':
         return connectorSummary(shape.config.operation);
       case 'listen': {
-        const { method, path } = shape.config.listener;
-        return path === '' ? 'Listen' : `Listen ${method} /${path}`;
+        const listener = shape.config.listener;
+        if (listener.kind === 'connect-webhook') {
+          return `Connect webhook: ${listener.objectClass}`;
+        }
+        return listener.path === '' ? 'Listen' : `Listen ${listener.method} /${listener.path}`;
       }
     }
   },

@@ -1,4 +1,4 @@
-import type { Listener } from '../../schema/listener.ts';
+import type { ConnectWebhookListener, HttpListener, Listener } from '../../schema/listener.ts';
 import { bodySchemaProblems } from '../listener-body-schema.ts';
 import { listenerPathProblem } from '../listener-path.ts';
 import type { ShapeIssues } from '../shape-context.ts';
@@ -29,6 +29,27 @@ export function listenerIssues(listener: Listener, at: ShapeIssues): void {
       'path',
     );
   }
+  if (listener.kind === 'connect-webhook') {
+    webhookIssues(listener, at);
+  } else {
+    httpIssues(listener, at);
+  }
+}
+
+/** Connect gives up on a call that takes long, and retries it: a webhook should answer at once. */
+function webhookIssues(listener: ConnectWebhookListener, at: ShapeIssues): void {
+  if (listener.answer.mode === 'sync') {
+    at.warning(
+      'listen.webhook-sync',
+      'Connect does not wait for a process’s result; answer at once (asynchronous) unless the process is quick.',
+      'listener',
+      'answer',
+      'mode',
+    );
+  }
+}
+
+function httpIssues(listener: HttpListener, at: ShapeIssues): void {
   if (listener.auth.kind === 'shared-secret') {
     const header = listener.auth.header;
     if (!HEADER_NAME.test(header)) {

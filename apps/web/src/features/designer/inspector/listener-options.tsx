@@ -1,4 +1,6 @@
 import {
+  defaultConnectWebhookListener,
+  defaultHttpListener,
   type HttpListener,
   LISTEN_METHODS,
   type ListenMethod,
@@ -11,22 +13,55 @@ import { IntegerField } from './forms/integer-fields.tsx';
 import { ListenerSecretField } from './listener-secret-field.tsx';
 import { ListenerTestCall } from './listener-test-call.tsx';
 import { ListenerUrls } from './listener-urls.tsx';
+import { WebhookListenerOptions } from './webhook-listener-options.tsx';
 
-type ListenStart = Extract<Shape, { kind: 'start' }> & { config: { mode: 'listen' } };
+export type ListenStart = Extract<Shape, { kind: 'start' }> & { config: { mode: 'listen' } };
 
-/** A Listen Start's HTTP listener: where and how it is called, what it answers, its limits. */
-export function ListenerOptions({
-  shape,
-  issues,
-  change,
-  commit,
-}: {
+export interface ListenerOptionsProps {
   shape: ListenStart;
   issues: readonly ValidationIssue[];
   change: (next: Shape, commit: boolean) => void;
   commit: () => void;
-}) {
+}
+
+/** A Listen Start's listener: an HTTP call of any caller, or Connect's webhook calls. */
+export function ListenerOptions(props: ListenerOptionsProps) {
+  const { shape, change } = props;
   const listener = shape.config.listener;
+  return (
+    <>
+      <SelectField
+        label="Listen for"
+        value={listener.kind}
+        choices={[
+          { value: 'http', label: 'HTTP calls' },
+          { value: 'connect-webhook', label: 'Connect webhook calls' },
+        ]}
+        onChange={(kind) => {
+          const fresh = kind === 'http' ? defaultHttpListener() : defaultConnectWebhookListener();
+          change(
+            { ...shape, config: { mode: 'listen', listener: { ...fresh, path: listener.path } } },
+            true,
+          );
+        }}
+      />
+      {listener.kind === 'http' ? (
+        <HttpListenerOptions {...props} listener={listener} />
+      ) : (
+        <WebhookListenerOptions {...props} listener={listener} />
+      )}
+    </>
+  );
+}
+
+/** An HTTP listener: where and how it is called, what it answers, its limits. */
+function HttpListenerOptions({
+  shape,
+  issues,
+  change,
+  commit,
+  listener,
+}: ListenerOptionsProps & { listener: HttpListener }) {
   const set = (next: Partial<HttpListener>, isCommit: boolean) =>
     change({ ...shape, config: { mode: 'listen', listener: { ...listener, ...next } } }, isCommit);
   const { auth, answer, limits } = listener;

@@ -1,4 +1,9 @@
-import type { ListenerSecretView, ListenerTestView } from '@junction/api';
+import type {
+  ConnectWebhookRegistration,
+  ConnectWebhookRegistrationBody,
+  ListenerSecretView,
+  ListenerTestView,
+} from '@junction/api';
 import type { ProcessDocument } from '@junction/process-model';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../lib/api.ts';
@@ -56,3 +61,15 @@ export const testListenerQuery = (processId: string, token: string) =>
       ).data,
     refetchInterval: (query) => (query.state.data?.status === 'listening' ? 1000 : false),
   });
+
+export async function registerConnectWebhookRequest(
+  processId: string,
+  body: ConnectWebhookRegistrationBody,
+) {
+  return (
+    await api<ConnectWebhookRegistration>(
+      `/api/processes/${encodeURIComponent(processId)}/connect-webhook`,
+      { method: 'POST', body },
+    )
+  ).data;
+}
