@@ -38,4 +38,13 @@ test('two saved revisions compare on the canvas, shape by shape and field by fie
 
   await page.getByRole('link', { name: 'Back to the designer' }).click();
   await expect(page.getByLabel('Process name')).toHaveValue('Order sync v2');
+
+  // Unsaved changes compare too: the working copy against the latest revision.
+  await addFromPalette(page, 'Notify');
+  await expect(page.getByRole('status').filter({ hasText: 'Unsaved changes' })).toBeVisible();
+  await page.getByRole('link', { name: 'Compare revisions' }).click();
+  await expect(page.getByLabel('To revision', { exact: true })).toHaveValue('working');
+  await expect(page.getByLabel('From revision', { exact: true })).toHaveValue('2');
+  await expect(page.getByLabel('Summary of differences')).toHaveText('1 shape added');
+  await expect(page.getByRole('region', { name: 'Shape Notify, added' })).toBeVisible();
 });

@@ -2,6 +2,7 @@ import { renameProcess } from '@junction/process-model';
 import { hrefFor, navigate } from '../../lib/router.ts';
 import { TestControls } from '../runs/test-controls.tsx';
 import { type CommandContext, commandById } from './commands/designer-commands.ts';
+import { writeDraft } from './draft/local-draft.ts';
 import { useIsDirty } from './saved-copy.ts';
 import { useEditor, useEditorStoreApi } from './store/editor-context.ts';
 
@@ -73,6 +74,11 @@ export function Toolbar({
         href={hrefFor({ page: 'compare', processId })}
         onClick={(e) => {
           e.preventDefault();
+          // The draft is written after a pause; the compare page reads it at once.
+          const { document, revision } = store.getState();
+          if (dirty) {
+            writeDraft(localStorage, document, revision);
+          }
           navigate({ page: 'compare', processId });
         }}
       >
