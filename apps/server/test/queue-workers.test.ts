@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -6,7 +6,6 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SANDBOX_DEMO_TOKEN } from '@junction/connect-sandbox/demo-token';
 import {
   addShape,
@@ -20,11 +19,9 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withDefaultUser } from '../src/db/postgres-database.ts';
 import { WORKER_LOST_REASON } from '../src/worker/index.ts';
-import { killChild, SERVER_MAIN } from './spawn-helpers.ts';
+import { CLI_MAIN, freePort, killChild, SERVER_MAIN, spawnUntil } from './spawn-helpers.ts';
 
 const DATABASE_URL = process.env['JUNCTION_TEST_DATABASE_URL'];
-const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
-const CLI_MAIN = fileURLToPath(new URL('../../cli/src/main.ts', import.meta.url));
 const CALL_MS = 3000;
 
 /**
@@ -59,39 +56,6 @@ async function taggedStub() {
       server.close();
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-/** Spawns `node <args>` and resolves once its stdout says `ready`. */
-async function spawnUntil(args: string[], env: NodeJS.ProcessEnv, ready: string) {
-  const child = spawn(process.execPath, args, {
-    cwd: SERVER_DIR,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(ready)) {
-        resolve();
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`${args.join(' ')} exited (${code}): ${output}`)),
-    );
-  });
-  return child;
 }
 
 /** Start -> List Resource · Request filtered on `tag` (on `connectionId`) -> Stop. */
