@@ -115,7 +115,37 @@ describe('foldRunEvent', () => {
       'connection',
       'document-error',
       'log',
+      'paused',
+      'resumed',
       'end',
     ]);
+  });
+
+  it('holds the pause until it is answered, and a late snapshot brings it back', () => {
+    const pause = {
+      pause: 1,
+      shapeId: 'map',
+      reason: 'breakpoint' as const,
+      documents: [{ id: 'd1', data: '{}', properties: {} }],
+      documentCount: 1,
+      expiresAt: '2026-12-05T04:00:00.000Z',
+    };
+    const paused = foldRunEvent(running, { type: 'paused', ...pause });
+    expect(paused.paused).toEqual(pause);
+    const resumed = foldRunEvent(paused, {
+      type: 'resumed',
+      pause: 1,
+      action: 'step',
+      edited: [],
+    });
+    expect(resumed.paused).toBeUndefined();
+    const late = foldRunEvent(running, {
+      type: 'snapshot',
+      status: 'running',
+      shapes: {},
+      connections: {},
+      paused: pause,
+    });
+    expect(late.paused).toEqual(pause);
   });
 });

@@ -1,5 +1,6 @@
 import { own } from '@junction/process-model';
 import type { Static } from 'typebox';
+import type { PauseState } from './run-debug.ts';
 import type { DocumentErrorEventSchema, LogEventSchema, RunEvent } from './run-events.ts';
 import type { RunRecord } from './runs.ts';
 
@@ -22,6 +23,8 @@ export type RunProgress = Pick<
 > & {
   documentErrors?: LiveDocumentError[];
   log?: LiveLogLine[];
+  /** Where the run waits for Continue, Step or Stop; absent while it runs. */
+  paused?: PauseState | undefined;
 };
 
 /**
@@ -42,6 +45,7 @@ export function foldRunEvent<S extends RunProgress>(state: S, event: RunEvent): 
         status: event.status,
         shapes: event.shapes,
         connections: event.connections,
+        paused: event.paused,
       };
     case 'shape-started': {
       // Shape ids are user-chosen: `constructor` must not find Object.prototype's.
@@ -71,9 +75,15 @@ export function foldRunEvent<S extends RunProgress>(state: S, event: RunEvent): 
       const { type: _, ...line } = event;
       return { ...state, log: appendKept(state.log, line) };
     }
+    case 'paused': {
+      const { type: _, ...pause } = event;
+      return { ...state, paused: pause };
+    }
+    case 'resumed':
+      return { ...state, paused: undefined };
     case 'end': {
       const { type: _, ...outcome } = event;
-      return { ...state, ...outcome };
+      return { ...state, ...outcome, paused: undefined };
     }
   }
 }

@@ -4,6 +4,7 @@ export * from './fold-run-event.ts';
 export * from './listeners.ts';
 export * from './platform.ts';
 export * from './processes.ts';
+export * from './run-debug.ts';
 export * from './run-documents.ts';
 export * from './run-events.ts';
 export * from './runs.ts';

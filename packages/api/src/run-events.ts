@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { PauseActionSchema, PauseStateSchema } from './run-debug.ts';
 import { LogLevelSchema } from './run-documents.ts';
 import { FinishedRunStatusSchema, ShapeStatsSchema, StoredRunStatusSchema } from './runs.ts';
 import { Nullable } from './schema-helpers.ts';
@@ -12,6 +13,8 @@ export const SnapshotEventSchema = Type.Object({
   status: StoredRunStatusSchema,
   shapes: Shapes,
   connections: Counts,
+  /** Where the run waits for Continue, Step or Stop, when it is paused. */
+  paused: Type.Optional(PauseStateSchema),
 });
 
 export const ShapeStartedEventSchema = Type.Object({
@@ -47,6 +50,21 @@ export const LogEventSchema = Type.Object({
   documentId: Type.Optional(Type.String()),
 });
 
+/** The run stopped before a shape (breakpoint or step) and waits for an answer. */
+export const PausedEventSchema = Type.Object({
+  type: Type.Literal('paused'),
+  ...PauseStateSchema.properties,
+});
+
+/** The pause was answered: the run goes on (continue, step) or ends (stop). */
+export const ResumedEventSchema = Type.Object({
+  type: Type.Literal('resumed'),
+  pause: Type.Integer(),
+  action: PauseActionSchema,
+  /** Ids of the waiting documents the answer replaced. */
+  edited: Type.Array(Type.String()),
+});
+
 /** Last event: the stream ends after it. */
 export const EndEventSchema = Type.Object({
   type: Type.Literal('end'),
@@ -67,6 +85,8 @@ export const RunEventSchema = Type.Union([
   ConnectionEventSchema,
   DocumentErrorEventSchema,
   LogEventSchema,
+  PausedEventSchema,
+  ResumedEventSchema,
   EndEventSchema,
 ]);
 export type RunEvent = Static<typeof RunEventSchema>;

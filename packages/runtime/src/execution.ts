@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ProcessDocument } from '@junction/process-model';
 import { abortableSleep } from './halt.ts';
+import type { Debugging, PauseHost } from './pause.ts';
 import { createMemorySnapshotStore } from './stores.ts';
 import type {
   ConnectorGateway,
@@ -43,6 +44,10 @@ export interface ExecuteOptions {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Test mode's limits (process-semantics.md §9.3), generous by default; unused outside Test mode. */
   testLimits?: Partial<TestLimits>;
+  /** Test mode: shapes of the top-level process to pause before (needs `pauseAt`). */
+  breakpoints?: readonly string[];
+  /** Test mode: what to do at a breakpoint or after a Step; the host decides and waits. */
+  pauseAt?: PauseHost;
 }
 
 export interface TestLimits {
@@ -90,6 +95,8 @@ export interface Execution {
   limits: TestLimits | undefined;
   /** Bytes of document data produced so far (checked against `limits`). */
   produced: { bytes: number };
+  /** Breakpoints and stepping; undefined unless a Test mode run has breakpoints and a host. */
+  debugging: Debugging | undefined;
   newDocumentId(): string;
   sleep(ms: number, signal: AbortSignal): Promise<void>;
 }
@@ -128,9 +135,18 @@ export async function createExecution(
     notifications: { count: 0, writtenOnce: new Set() },
     limits: options.testMode ? { ...DEFAULT_TEST_LIMITS, ...options.testLimits } : undefined,
     produced: { bytes: 0 },
+    debugging: debuggingFor(options),
     newDocumentId: () => `d${++sequence}`,
     sleep: options.sleep ?? abortableSleep,
   };
+}
+
+function debuggingFor(options: ExecuteOptions): Debugging | undefined {
+  const { breakpoints, pauseAt } = options;
+  if (!options.testMode || !pauseAt || !breakpoints || breakpoints.length === 0) {
+    return undefined;
+  }
+  return { breakpoints: new Set(breakpoints), stepping: false, host: pauseAt };
 }
 
 /** Whether `id` is `ancestorId` or descends from it through recorded parents. */

@@ -16,6 +16,13 @@ export {
 export { regexLiteralProblem } from './handlers/jsonata-regex.ts';
 export { jsonataRegexIssues } from './jsonata-validation.ts';
 export { keyedRecord, setOwn } from './keyed-record.ts';
+export type {
+  PauseAction,
+  PauseAnswer,
+  PauseHost,
+  PauseReason,
+  PauseRequest,
+} from './pause.ts';
 export { META } from './properties.ts';
 export { succeeded, withWarnings } from './run-status.ts';
 export {

@@ -10,6 +10,7 @@ import type { Execution } from './execution.ts';
 import { processError, RunHalt } from './halt.ts';
 import { handlerFor } from './handlers/registry.ts';
 import { keyedRecord, setOwn } from './keyed-record.ts';
+import { pauseBefore } from './pause.ts';
 import { createBaseContext } from './run-context.ts';
 import { withWarnings } from './run-status.ts';
 import type {
@@ -139,11 +140,30 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
     return stats;
   }
 
-  async function runShape(shapeId: string, inputs: RunDocument[]): Promise<DocumentError[]> {
+  /** A log line the engine itself writes on a shape (pauses), not one of its handler's. */
+  const note = (shapeId: string, message: string) => {
+    const entry: LogEntry = { level: 'info', message };
+    log.push({ shapeId, ...entry });
+    listener.shapeLogged?.(shapeId, entry);
+  };
+
+  async function runShape(shapeId: string, arriving: RunDocument[]): Promise<DocumentError[]> {
     if (signal.aborted) {
       throw cancelled();
     }
     const shape = own(process.shapes, shapeId);
+    // Breakpoints name shapes of the process under test, not of the processes it calls.
+    const debugging = input.depth === 0 ? execution.debugging : undefined;
+    const inputs = debugging
+      ? await pauseBefore(
+          debugging,
+          shapeId,
+          shape?.label || `shape ${shapeId}`,
+          arriving,
+          signal,
+          (message) => note(shapeId, message),
+        )
+      : arriving;
     const handler: AnyShapeHandler | undefined = shape && handlerFor(shape.kind);
     // A shape reached by several paths runs once per arriving batch; stats add up.
     const stats = statsFor(shapeId);

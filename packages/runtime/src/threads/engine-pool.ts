@@ -73,6 +73,7 @@ export function createEnginePool(options: EnginePoolOptions): EnginePool {
         loadProcess: run.loadProcess !== undefined,
         persistedProperties: run.persistedProperties !== undefined,
         snapshots: run.snapshots !== undefined,
+        pause: run.pauseAt !== undefined,
       },
       port: port2,
       aborted,
@@ -133,6 +134,7 @@ function plainOptions(run: ExecuteOptions): PlainOptions {
     'scriptLimits',
     'retryPolicy',
     'testLimits',
+    'breakpoints',
   ] as const;
   const plain: Record<string, unknown> = {};
   for (const key of keys) {

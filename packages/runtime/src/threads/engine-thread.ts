@@ -1,6 +1,7 @@
 import type { ProcessDocument } from '@junction/process-model';
 import { executeProcess } from '../engine.ts';
 import type { ExecuteOptions } from '../execution.ts';
+import type { PauseAnswer } from '../pause.ts';
 import type { RunOutcome } from '../types.ts';
 import { createThreadListener } from './thread-listener.ts';
 import {
@@ -83,6 +84,9 @@ export default async function runInThread(task: ThreadTask): Promise<void> {
         }
       : {}),
   };
+  if (task.offers.pause) {
+    options.pauseAt = (request, signal) => call<PauseAnswer>('pause', [request], signal);
+  }
   let outcome: RunOutcome;
   try {
     outcome = await executeProcess(task.process, options);

@@ -2,6 +2,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { ConnectorOperation } from '@junction/process-model';
 import type { ExecuteOptions } from '../execution.ts';
 import { keyedRecord } from '../keyed-record.ts';
+import type { PauseRequest } from '../pause.ts';
 import type {
   ConnectorRequest,
   PlatformRequest,
@@ -23,7 +24,7 @@ type Handler = (args: unknown[], signal: AbortSignal) => Promise<unknown>;
 
 /** The host's services by the name a thread calls them; what the run lacks is missing. */
 function handlersFor(options: ExecuteOptions): Partial<Record<HostMethod, Handler>> {
-  const { platform, loadProcess, persistedProperties: properties, snapshots } = options;
+  const { platform, loadProcess, persistedProperties: properties, snapshots, pauseAt } = options;
   return {
     connect: ([operation, request], signal) =>
       options.connectors.execute(
@@ -45,6 +46,9 @@ function handlersFor(options: ExecuteOptions): Partial<Record<HostMethod, Handle
       loadSnapshot: ([processId, name]) => snapshots.load(processId as string, name as string),
       saveSnapshot: ([processId, name, snapshot]) =>
         snapshots.save(processId as string, name as string, snapshot as Map<string, string>),
+    }),
+    ...(pauseAt && {
+      pause: ([request], signal) => pauseAt(request as PauseRequest, signal),
     }),
   };
 }

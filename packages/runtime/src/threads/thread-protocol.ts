@@ -23,7 +23,8 @@ export type HostMethod =
   | 'loadProperties'
   | 'saveProperty'
   | 'loadSnapshot'
-  | 'saveSnapshot';
+  | 'saveSnapshot'
+  | 'pause';
 
 /**
  * A document as it crosses to the host: `r` names the object it was in the thread, so
@@ -88,6 +89,7 @@ export type PlainOptions = Pick<
   | 'scriptLimits'
   | 'retryPolicy'
   | 'testLimits'
+  | 'breakpoints'
 >;
 
 /** Which host services and listener hooks the run has (functions cannot cross). */
@@ -96,6 +98,8 @@ export interface HostOffers {
   loadProcess: boolean;
   persistedProperties: boolean;
   snapshots: boolean;
+  /** Test mode's breakpoints: the host answers pauses. */
+  pause: boolean;
 }
 
 /** One run handed to a thread. */
