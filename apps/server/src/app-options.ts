@@ -32,6 +32,8 @@ export interface AppOptions {
   runThreads?: RunThreadOptions;
   /** How long a run may take before it is aborted, in ms (JUNCTION_MAX_RUN_MINUTES; a day). */
   maxRunMs?: number | undefined;
+  /** How long a paused test run waits for an answer, in ms (JUNCTION_PAUSE_IDLE_SECONDS; 15 minutes). */
+  pauseIdleMs?: number | undefined;
   /** Days a finished run (record, documents, logs) is kept (JUNCTION_RUN_RETENTION_DAYS). */
   runRetentionDays?: number | undefined;
   /**

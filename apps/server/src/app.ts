@@ -59,6 +59,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     await retention.stop();
     await sandboxPersistence?.close();
     await services.threads.close();
+    await services.pauseBoard.close();
     // The database closes last: every run has stored its end by now.
     await db.close();
   });

@@ -38,6 +38,8 @@ export interface ServerConfig {
   databaseSchema: string | undefined;
   /** Seconds a worker may go silent before its runs count as lost (JUNCTION_RUN_HEARTBEAT_SECONDS). */
   runHeartbeatSeconds: number | undefined;
+  /** Seconds a paused test run waits for Continue, Step or Stop (JUNCTION_PAUSE_IDLE_SECONDS). */
+  pauseIdleSeconds: number | undefined;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -97,6 +99,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     serverWorker: !['0', 'false', 'off'].includes(env['JUNCTION_SERVER_WORKER'] ?? ''),
     databaseSchema: env['JUNCTION_DATABASE_SCHEMA'] || undefined,
     runHeartbeatSeconds: runHeartbeatSeconds(env),
+    pauseIdleSeconds: positiveInteger(env, 'JUNCTION_PAUSE_IDLE_SECONDS', 'seconds').seconds,
   };
 }
 

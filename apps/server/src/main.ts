@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     runThreads: config.runThreads,
     runRetentionDays: config.runRetentionDays,
     maxRunMs: config.maxRunMinutes && config.maxRunMinutes * 60_000,
+    pauseIdleMs: config.pauseIdleSeconds && config.pauseIdleSeconds * 1000,
     egressAllow: config.egressAllow,
     allowedHosts: config.allowedHosts,
     shutdownGraceMs: config.shutdownGraceMs,

@@ -188,11 +188,14 @@ function decodedPath(rawUrl: string): string {
 
 const OPERATE = /^\/api\/(runs|executions)(\/|$)|^\/api\/processes\/:id\/executions$/;
 
+/** Answering a paused test run may edit its documents: that is building, as editing a process is. */
+const BUILD_UNDER_OPERATE = new Set(['/api/runs/:id/debug']);
+
 export function permissionFor(method: string, route: string): Permission {
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') {
     return 'read';
   }
-  return OPERATE.test(route) ? 'operate' : 'build';
+  return OPERATE.test(route) && !BUILD_UNDER_OPERATE.has(route) ? 'operate' : 'build';
 }
 
 export function callerOf(request: unknown): Caller {

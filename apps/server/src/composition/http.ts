@@ -27,6 +27,7 @@ import { executionRoutes } from '../routes/execution-routes.ts';
 import { healthRoutes } from '../routes/health-routes.ts';
 import { operationImportRoutes } from '../routes/operation-import-routes.ts';
 import { processRoutes } from '../routes/process-routes.ts';
+import { runDebugRoutes } from '../routes/run-debug-routes.ts';
 import { runDocumentRoutes } from '../routes/run-document-routes.ts';
 import { runEventRoutes } from '../routes/run-event-routes.ts';
 import { runReplayRoutes } from '../routes/run-replay-routes.ts';
@@ -95,6 +96,7 @@ export async function registerHttp(
   await http.register(boomiImportRoutes(routeServices));
   await http.register(connectionRoutes(routeServices));
   await http.register(runRoutes(routeServices));
+  await http.register(runDebugRoutes(routeServices));
   await http.register(
     operationImportRoutes(routeServices, (accountId, id, object) =>
       browseConnection(connections, accountId, id, object, fetchFor),

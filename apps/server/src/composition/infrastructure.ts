@@ -22,6 +22,7 @@ import { createListenerSecretRepository } from '../repositories/listener-secret-
 import { createPinnedInputRepository } from '../repositories/pinned-input-repository.ts';
 import { createProcessRepository } from '../repositories/process-repository.ts';
 import { createRunDocumentRepository } from '../repositories/run-document-repository.ts';
+import { createRunPauseRepository } from '../repositories/run-pause-repository.ts';
 import { createRunRepository } from '../repositories/run-repository.ts';
 import { createTokenRepository } from '../repositories/token-repository.ts';
 import { createWebhookEventRepository } from '../repositories/webhook-event-repository.ts';
@@ -98,6 +99,7 @@ export async function openInfrastructure(options: AppOptions) {
       webhookEvents: createWebhookEventRepository(db),
       runs: createRunRepository(db),
       runDocuments: createRunDocumentRepository(db),
+      runPauses: createRunPauseRepository(db),
       accounts: createAccountRepository(db),
       tokens: createTokenRepository(db),
       processes: createProcessRepository(db),

@@ -6,6 +6,7 @@ import { testConnectCredentials } from '../connect/test-connection.ts';
 import { createPlatformGateway } from '../platform/platform-gateway.ts';
 import { createPlatformService } from '../platform/platform-service.ts';
 import { DEFAULT_ACCOUNT_ID } from '../repositories/account-repository.ts';
+import { createPauseBoard } from '../runs/debug/pause-board.ts';
 import { openInProcessRuns } from '../runs/in-process-dispatcher.ts';
 import { openQueueRuns } from '../runs/queue/queue-runs.ts';
 import { DEFAULT_RUN_RETENTION_DAYS, startRunRetention } from '../runs/retention.ts';
@@ -77,8 +78,15 @@ export async function createServices(infra: Infrastructure, options: AppOptions)
     dispatcher,
     onAccountCreated: ensureSandbox,
   });
+  // Paused test runs wait here for answers that any server may take.
+  const pauseBoard = createPauseBoard({
+    db,
+    pauses: repositories.runPauses,
+    idleMs: options.pauseIdleMs,
+  });
   const executorDeps: RunExecutorDeps = {
     execute: threads.execute,
+    pauses: pauseBoard,
     runs: repositories.runs,
     documents: repositories.runDocuments,
     gatewayFor: (accountId) => createConnectGateway(connections, accountId, fetchFor),
@@ -104,6 +112,7 @@ export async function createServices(infra: Infrastructure, options: AppOptions)
   const routeServices: Services = {
     ...repositories,
     dispatcher,
+    pauseBoard,
     accountOf: (request) => callerOf(request).accountId,
     async testConnection(accountId, id) {
       const credentials = await connections.credentials(accountId, id);
@@ -126,6 +135,7 @@ export async function createServices(infra: Infrastructure, options: AppOptions)
     routeServices,
     /** Closed after the dispatcher has stopped: no run is left in a thread by then. */
     threads,
+    pauseBoard,
     /** Runs start executing here; until then, accepted runs wait (in their slot or queue). */
     async startRuns() {
       await runs.startExecuting(executorDeps);

@@ -277,6 +277,29 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       CREATE INDEX webhook_events_received ON webhook_events (account_id, process_id, received_at)
     `,
   },
+  {
+    id: 12,
+    name: 'test runs paused at breakpoints and the answers they wait for',
+    // Documents and answers are JSON kept as text: jsonb refuses a NUL character,
+    // which a document may hold.
+    sql: `
+      CREATE TABLE run_pauses (
+        account_id text NOT NULL,
+        run_id text NOT NULL,
+        pause integer NOT NULL,
+        shape_id text NOT NULL,
+        reason text NOT NULL,
+        documents text NOT NULL,
+        document_count integer NOT NULL,
+        paused_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        answer text,
+        answered_at timestamptz,
+        PRIMARY KEY (account_id, run_id, pause),
+        FOREIGN KEY (account_id, run_id) REFERENCES runs (account_id, id) ON DELETE CASCADE
+      )
+    `,
+  },
 ];
 
 /**

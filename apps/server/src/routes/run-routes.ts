@@ -1,9 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { RunIdSchema, RunListSchema, RunRecordSchema, WaitQuerySchema } from '@junction/api';
+import {
+  MAX_BREAKPOINTS,
+  RunIdSchema,
+  RunListSchema,
+  RunRecordSchema,
+  WaitQuerySchema,
+} from '@junction/api';
 import Type from 'typebox';
 import { HttpError, notFound } from '../errors.ts';
 import { refuseInvalid } from '../process-validation.ts';
 import type { Services } from '../services.ts';
+import { readBreakpoints } from './breakpoints.ts';
 import { AUTH_ERRORS, errors, operation } from './openapi.ts';
 import { refuseUnsavedForOperator } from './operator-runs.ts';
 import { readProcessBody } from './process-body.ts';
@@ -32,6 +39,9 @@ export const runRoutes =
             connectionId: Type.Optional(Type.String()),
             startDocuments: Type.Optional(StartDocumentsSchema),
             usePinnedInput: Type.Optional(Type.Boolean()),
+            breakpoints: Type.Optional(
+              Type.Array(Type.String(), { maxItems: MAX_BREAKPOINTS, uniqueItems: true }),
+            ),
           }),
           response: { 201: RunIdSchema, ...errors(400, 404, 409, 422, 503), ...AUTH_ERRORS },
         },
@@ -74,6 +84,7 @@ export const runRoutes =
           }
           startDocuments = pinned;
         }
+        const breakpoints = readBreakpoints(request, body['breakpoints'], document);
         const id = await services.dispatcher.start({
           accountId: account,
           process: document,
@@ -81,6 +92,7 @@ export const runRoutes =
           connectionId,
           executionType: 'test_manual',
           startDocuments: startDocuments && asRunDocuments(startDocuments),
+          breakpoints,
         });
         return reply.status(201).send({ id });
       },

@@ -22,6 +22,8 @@ export interface RunRequest {
   /** The deployment an execution runs (Platform API, schedules). */
   deploymentId?: string | null;
   environmentId?: string | null;
+  /** Test mode: shapes to pause before (POST /api/runs/:id/debug answers). */
+  breakpoints?: string[] | undefined;
 }
 
 /**

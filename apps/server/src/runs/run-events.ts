@@ -60,6 +60,8 @@ export function createRunEventHub() {
         status: 'running',
         shapes: structuredClone(run.progress.shapes),
         connections: { ...run.progress.connections },
+        // A watcher who arrives while the run is paused sees where it waits.
+        ...(run.progress.paused ? { paused: run.progress.paused } : {}),
       });
       run.listeners.add(listener);
       return () => run.listeners.delete(listener);

@@ -4,6 +4,7 @@ import { executeProcess, succeeded } from '@junction/runtime';
 import type { RunObserver } from '../metrics/run-metrics.ts';
 import type { RunDocumentRepository } from '../repositories/run-document-repository.ts';
 import type { RunRepository } from '../repositories/run-repository.ts';
+import type { PauseBoard } from './debug/pause-board.ts';
 import { createDocumentRecorder } from './document-recorder.ts';
 import { HostAbort } from './host-abort.ts';
 import { redactEvent, redactSecrets } from './redact-secrets.ts';
@@ -67,6 +68,8 @@ export interface RunExecutorDeps {
    * workers, so no run holds their event loop; the engine right here by default.
    */
   execute?: typeof executeProcess | undefined;
+  /** Where test runs with breakpoints pause; without it, breakpoints are ignored. */
+  pauses?: PauseBoard | undefined;
 }
 
 /**
@@ -143,6 +146,12 @@ export function createRunExecutor(deps: RunExecutorDeps) {
         testMode: request.executionType === 'test_manual',
         ...deps.runtimeFor(accountId),
         ...(request.startDocuments ? { startDocuments: request.startDocuments } : {}),
+        ...(request.executionType === 'test_manual' && request.breakpoints?.length && deps.pauses
+          ? {
+              breakpoints: request.breakpoints,
+              pauseAt: deps.pauses.hostFor(accountId, runId, publish),
+            }
+          : {}),
         listener: {
           shapeStarted: (id, inputs) => {
             shapes = {

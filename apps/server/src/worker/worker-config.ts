@@ -33,6 +33,8 @@ export interface WorkerConfig {
   runHeartbeatSeconds: number | undefined;
   /** Engine threads and each one's heap (JUNCTION_RUN_THREADS, JUNCTION_RUN_THREAD_MEMORY_MB). */
   runThreads: { threads?: number; memoryMb?: number };
+  /** JUNCTION_PAUSE_IDLE_SECONDS, as the server has it: paused runs wait on the worker. */
+  pauseIdleSeconds: number | undefined;
 }
 
 /**
@@ -70,5 +72,6 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     maxQueuedRuns: positiveInteger(env, 'JUNCTION_MAX_QUEUED_RUNS', 'runs').runs,
     runThreads: runThreads(env),
     accessToken: env['JUNCTION_ACCESS_TOKEN'] || undefined,
+    pauseIdleSeconds: positiveInteger(env, 'JUNCTION_PAUSE_IDLE_SECONDS', 'seconds').seconds,
   };
 }

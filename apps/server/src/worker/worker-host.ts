@@ -12,8 +12,10 @@ import { createDeploymentRepository } from '../repositories/deployment-repositor
 import { createEnvironmentRepository } from '../repositories/environment-repository.ts';
 import { createProcessRepository } from '../repositories/process-repository.ts';
 import { createRunDocumentRepository } from '../repositories/run-document-repository.ts';
+import { createRunPauseRepository } from '../repositories/run-pause-repository.ts';
 import { createRunRepository } from '../repositories/run-repository.ts';
 import { createTokenRepository } from '../repositories/token-repository.ts';
+import { createPauseBoard } from '../runs/debug/pause-board.ts';
 import { openEventRelay } from '../runs/queue/event-relay.ts';
 import { createQueueDispatcher } from '../runs/queue/queue-dispatcher.ts';
 import { openRunQueue, queuedRunTimeLimit, type RunQueueOptions } from '../runs/queue/run-queue.ts';
@@ -87,6 +89,12 @@ export async function startWorkerHost(
   });
   const platformFor = createPlatformGateway({ connections, tokens, platform });
   const threads = openRunThreads(options.concurrency, config.runThreads);
+  // Test runs with breakpoints wait on the worker that executes them.
+  const pauses = createPauseBoard({
+    db,
+    pauses: createRunPauseRepository(db),
+    idleMs: config.pauseIdleSeconds && config.pauseIdleSeconds * 1000,
+  });
   const executor = createRunExecutor({
     execute: threads.execute,
     runs,
@@ -102,6 +110,7 @@ export async function startWorkerHost(
     log,
     observer: metrics.observer,
     maxRunMs: queuedRunTimeLimit(config.maxRunMinutes && config.maxRunMinutes * 60_000),
+    pauses,
   });
   const worker = await startRunWorker({ db, queue, runs, executor, log }, options);
   return {
@@ -116,6 +125,7 @@ export async function startWorkerHost(
       await worker.stop(graceMs);
       await dispatcher.stop(0);
       await threads.close();
+      await pauses.close();
       await db.close();
     },
   };

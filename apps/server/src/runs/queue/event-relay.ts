@@ -37,6 +37,7 @@ function snapshotOf(events: readonly StoredEvent[]): RunEvent {
     status: 'running',
     shapes: structuredClone(progress.shapes),
     connections: { ...progress.connections },
+    ...(progress.paused ? { paused: progress.paused } : {}),
   };
 }
 

@@ -100,6 +100,7 @@ export function createQueueDispatcher(deps: {
       runId,
       accountId: request.accountId,
       ...(request.startDocuments ? { startDocuments: request.startDocuments } : {}),
+      ...(request.breakpoints?.length ? { breakpoints: request.breakpoints } : {}),
     });
     // Forgotten by drain() if the transaction rolls back: no such run is running.
     started.add(runId);

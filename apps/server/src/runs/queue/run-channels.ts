@@ -11,3 +11,8 @@ export function runEventsChannel(db: Database): string {
 export function runCancelChannel(db: Database): string {
   return `junction_run_cancel_${db.schema}`;
 }
+
+/** Answers to paused test runs (Continue, Step, Stop), for the worker the run waits on. */
+export function runDebugChannel(db: Database): string {
+  return `junction_run_debug_${db.schema}`;
+}

@@ -17,6 +17,8 @@ export interface RunJob {
   runId: string;
   accountId: string;
   startDocuments?: RunDocument[] | undefined;
+  /** Test mode's breakpoints, which the stored run does not keep. */
+  breakpoints?: string[] | undefined;
 }
 
 export interface RunQueueOptions {

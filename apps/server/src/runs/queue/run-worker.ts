@@ -67,7 +67,7 @@ export async function startRunWorker(
   );
 
   async function execute(job: Job<RunJob>, controller: AbortController): Promise<void> {
-    const { runId, accountId, startDocuments } = job.data;
+    const { runId, accountId, startDocuments, breakpoints } = job.data;
     const publish = (event: RunEvent) => outbox.publish(accountId, runId, event);
     const queued = await runs.queued(accountId, runId);
     if (!queued) {
@@ -78,7 +78,7 @@ export async function startRunWorker(
       return publish(endOf('aborted', CANCELLED_WHILE_QUEUED));
     }
     const { cancelRequested: _, ...stored } = queued;
-    const request: RunRequest = { accountId, ...stored, startDocuments };
+    const request: RunRequest = { accountId, ...stored, startDocuments, breakpoints };
     try {
       await executor.execute(runId, request, controller.signal, publish);
     } catch (error) {
