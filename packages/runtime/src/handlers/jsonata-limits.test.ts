@@ -87,7 +87,7 @@ describe('jsonata with Junction limits', () => {
     },
   );
 
-  it('refuses ranges and appends beyond a million items at once', { timeout: 10_000 }, async () => {
+  it('refuses ranges and appends beyond a million items at once', { timeout: 30_000 }, async () => {
     const started = performance.now();
     const tooLarge = { error: 'Too large: a range or $append may make at most 1,000,000 items.' };
     expect(await guarded('$string([1..10000000])')).toEqual(tooLarge);
@@ -95,14 +95,17 @@ describe('jsonata with Junction limits', () => {
     expect(
       await guarded('$reduce([1..10], function($a, $i){ $append($a, [1..200000]) }, [])'),
     ).toEqual(tooLarge);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // Refused before the items are made: building 10 million would take far longer.
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
-  it('sorts, de-duplicates and writes large arrays quickly', { timeout: 10_000 }, async () => {
+  // The bound tells linear from quadratic work (minutes at these sizes), not a speed:
+  // it must hold on a shared, loaded machine, so it is generous. Speed is for `pnpm bench`.
+  it('sorts, de-duplicates and writes large arrays quickly', { timeout: 30_000 }, async () => {
     const started = performance.now();
     expect(await guarded('$sort($reverse([1..30000]))[[0, 29999]]')).toEqual([1, 30000]);
     expect(await guarded('$count($distinct([1..100000]))')).toBe(100_000);
     expect(await guarded('$length($string([1..1000000]))')).toBe(6_888_897);
-    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(performance.now() - started).toBeLessThan(15_000);
   });
 });
