@@ -4,6 +4,7 @@ import {
   connectShapes,
   createProcess,
   insertShapeOnConnection,
+  moveShapes,
   type ProcessDocument,
   updateShape,
 } from '@junction/process-model';
@@ -98,4 +99,29 @@ export function startListProcess(id: string, name: string, object: string): Proc
       },
     },
   });
+}
+
+/** Start -> Shout (Message: "<v>!" of a JSON document {"v": …}) -> Stop, side by side. */
+export function shoutProcess(id: string, name: string): ProcessDocument {
+  const doc = insertShapeOnConnection(
+    passthroughProcess(id, name),
+    'c1',
+    {
+      id: 'shout',
+      kind: 'message',
+      position: { x: 200, y: 160 },
+      shape: {
+        kind: 'message',
+        label: 'Shout',
+        config: {
+          text: '{1}!',
+          parameters: [{ type: 'profile-element', path: 'v' }],
+          jsonSafe: false,
+          combineDocuments: false,
+        },
+      },
+    },
+    'c2',
+  );
+  return moveShapes(doc, { shout: { x: 340, y: 160 }, stop: { x: 600, y: 160 } });
 }

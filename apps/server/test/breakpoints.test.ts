@@ -47,8 +47,10 @@ describe(`breakpoints and stepping in Test mode (${storageUnderTest()})`, () => 
       { id: 'in-1', data: v('a'), properties: {} },
       { id: 'in-2', data: v('b'), properties: { origin: 'test' } },
     ]);
-    // The run is still running while it waits, and the waiting shape has not run.
-    expect((await app.inject({ url: `/api/runs/${runId}` })).json().status).toBe('running');
+    // The run is still running while it waits, says where, and the waiting shape has not run.
+    const waiting = (await app.inject({ url: `/api/runs/${runId}` })).json();
+    expect(waiting).toMatchObject({ status: 'running', paused: { pause: 1, shapeId: 'shout' } });
+    expect(waiting.shapes.shout).toBeUndefined();
 
     const continued = await answer(runId, {
       pause: 1,

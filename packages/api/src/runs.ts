@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { PauseStateSchema } from './run-debug.ts';
 import { Nullable } from './schema-helpers.ts';
 
 export const ShapeStatsSchema = Type.Object({
@@ -91,6 +92,8 @@ export const RunRecordSchema = Type.Object({
   startedAt: Type.String({ format: 'date-time' }),
   finishedAt: Nullable(Type.String({ format: 'date-time' })),
   durationMs: Nullable(Type.Integer()),
+  /** Where a test run waits at a breakpoint (GET /api/runs/:id only). */
+  paused: Type.Optional(PauseStateSchema),
 });
 export type RunRecord = Static<typeof RunRecordSchema>;
 

@@ -129,7 +129,10 @@ export const runRoutes =
         if (!run) {
           throw notFound(`Run ${request.params.id}`);
         }
-        return run;
+        // A test run waiting at a breakpoint says where, so a reloaded page shows it.
+        const paused =
+          run.status === 'running' && (await services.runPauses.current(account, run.id));
+        return paused ? { ...run, paused } : run;
       },
     );
 

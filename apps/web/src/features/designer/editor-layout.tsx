@@ -7,6 +7,7 @@ import { describeApiError } from '../../lib/api-issues.ts';
 import { navigate } from '../../lib/router.ts';
 import { connectionsQuery } from '../connections/connection-queries.ts';
 import { importProcessRequest, saveProcessRequest } from '../processes/process-queries.ts';
+import { PausePanel } from '../runs/pause-panel.tsx';
 import { RunPanel } from '../runs/run-panel.tsx';
 import { cancelRunRequest } from '../runs/run-queries.ts';
 import { RunSummary } from '../runs/run-summary.tsx';
@@ -52,6 +53,7 @@ export function EditorLayout() {
     runId,
     inspectedDocument,
     currentDocument: () => store.getState().document,
+    breakpoints: () => store.getState().breakpoints,
     showRun: (id) => store.getState().showRun(id),
     onError: setMessage,
   });
@@ -172,6 +174,14 @@ export function EditorLayout() {
             setHistoryOpen(false);
             store.getState().showRun(null);
           }}
+        />
+      )}
+      {test.run?.paused && test.run.status === 'running' && (
+        <PausePanel
+          key={`${test.run.id}:${test.run.paused.pause}`}
+          runId={test.run.id}
+          pause={test.run.paused}
+          shapeTitle={titleOf}
         />
       )}
       {finding && <FindShape onClose={() => setFinding(false)} />}

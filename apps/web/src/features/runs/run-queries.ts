@@ -2,6 +2,7 @@ import type {
   DocumentDetail,
   DocumentDirection,
   DocumentPreview,
+  PauseAnswerBody,
   PinnedDocument,
   RunLog,
   RunRecord,
@@ -25,8 +26,14 @@ export async function startRunRequest(input: {
   processId: string;
   connectionId: string | null;
   usePinnedInput?: boolean;
+  breakpoints?: readonly string[];
 }) {
   return (await api<{ id: string }>('/api/runs', { method: 'POST', body: input })).data;
+}
+
+/** Continue, Step or Stop a test run paused at a breakpoint, with edited waiting documents. */
+export async function answerPauseRequest(runId: string, answer: PauseAnswerBody) {
+  await api(`/api/runs/${encodeURIComponent(runId)}/debug`, { method: 'POST', body: answer });
 }
 
 export async function cancelRunRequest(id: string) {

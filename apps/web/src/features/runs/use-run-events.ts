@@ -10,7 +10,7 @@ import { useEffect } from 'react';
 import { runQuery } from './run-queries.ts';
 
 /** The run in the query cache while it is watched: the record plus what only events carry. */
-export type WatchedRun = RunRecord & Pick<RunProgress, 'documentErrors' | 'log'>;
+export type WatchedRun = RunRecord & Pick<RunProgress, 'documentErrors' | 'log' | 'paused'>;
 
 /**
  * Follows a running run over Server-Sent Events and folds each event into the

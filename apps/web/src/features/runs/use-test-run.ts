@@ -20,6 +20,8 @@ export interface TestRunHost {
   inspectedDocument: string | null;
   /** The working copy at this moment: a test runs the unsaved version. */
   currentDocument(): ProcessDocument;
+  /** The shapes a test pauses before, at this moment. */
+  breakpoints(): readonly string[];
   showRun(runId: string): void;
   onError(message: string): void;
 }
@@ -44,11 +46,14 @@ export function useTestRun(host: TestRunHost) {
       usePinnedInput: boolean;
     }) => {
       const doc = host.currentDocument();
+      // Breakpoints on shapes deleted since they were set are left behind.
+      const breakpoints = host.breakpoints().filter((id) => doc.shapes[id] !== undefined);
       return startRunRequest({
         process: doc,
         processId: doc.id,
         connectionId,
         ...(usePinnedInput ? { usePinnedInput } : {}),
+        ...(breakpoints.length > 0 ? { breakpoints } : {}),
       });
     },
     onSuccess: ({ id }) => show(id),

@@ -85,6 +85,7 @@ export function ProcessCanvas({
   const selectedShapes = useEditor((s) => s.selectedShapes);
   const selectedConnections = useEditor((s) => s.selectedConnections);
   const measured = useEditor((s) => s.measured);
+  const breakpoints = useEditor((s) => s.breakpoints);
   const { screenToFlowPosition } = useReactFlow();
   const projector = useMemo(createFlowProjector, []);
   const readOnly = run !== undefined;
@@ -98,6 +99,8 @@ export function ProcessCanvas({
     runShapes: run?.shapes,
     runConnections: run?.connections,
     ...(lineageShapes ? { lineageShapes } : {}),
+    breakpoints,
+    pausedShape: run?.paused?.shapeId,
   };
   const nodes: (ShapeNodeType | NoteNode)[] = [
     ...projector.nodes(inputs),

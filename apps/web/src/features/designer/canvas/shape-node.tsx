@@ -45,13 +45,28 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected }: NodePro
 
   return (
     <section
-      className={`shape-node shape-node--${data.kind}${selected ? ' is-selected' : ''}${stats ? ` run-${stats.status}` : ''}${labelled ? ' has-port-labels' : ''}${data.onLineage ? ' is-lineage' : ''}`}
+      className={`shape-node shape-node--${data.kind}${selected ? ' is-selected' : ''}${stats ? ` run-${stats.status}` : ''}${labelled ? ' has-port-labels' : ''}${data.onLineage ? ' is-lineage' : ''}${data.breakpoint ? ' has-breakpoint' : ''}${data.paused ? ' is-paused' : ''}`}
       style={labelled ? { minHeight: `${HEADER + data.ports.length * PORT_ROW + 6}px` } : undefined}
       aria-label={`Shape ${data.title}`}
     >
       {data.kind !== 'start' && (
         <Handle type="target" position={Position.Left} aria-label={`${data.title} input`} />
       )}
+      <button
+        type="button"
+        className="shape-node__breakpoint nodrag"
+        aria-label={`Breakpoint on ${data.title}`}
+        aria-pressed={data.breakpoint}
+        title={
+          data.breakpoint
+            ? 'A test run pauses before this shape (F9 to clear)'
+            : 'Pause test runs before this shape (F9)'
+        }
+        onClick={(event) => {
+          event.stopPropagation();
+          store.getState().toggleBreakpoints([id]);
+        }}
+      />
       <header className="shape-node__header">
         <ShapeIcon kind={data.kind} />
         <span className="shape-node__title">{data.title}</span>
@@ -67,6 +82,11 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected }: NodePro
         )}
       </header>
       <div className="shape-node__summary">{data.summary}</div>
+      {data.paused && (
+        <output className="shape-node__paused" aria-label={`Paused before ${data.title}`}>
+          Paused here
+        </output>
+      )}
       {stats && (
         <output className="shape-node__stats" aria-label={`${data.title} documents`}>
           {stats.status === 'running' ? 'running… ' : ''}

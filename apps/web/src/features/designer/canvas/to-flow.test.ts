@@ -23,6 +23,17 @@ function inputs(overrides: Partial<FlowInputs> = {}): FlowInputs {
 }
 
 describe('flow projection', () => {
+  it('marks breakpoints and the shape a run waits before, and repaints only those nodes', () => {
+    const { nodes } = createFlowProjector();
+    const base = inputs();
+    const [start, connector] = nodes(base);
+    const [startAgain, marked] = nodes({ ...base, breakpoints: ['c'], pausedShape: 'c' });
+    expect(marked?.data).toMatchObject({ breakpoint: true, paused: true });
+    expect(marked).not.toBe(connector);
+    expect(startAgain).toBe(start);
+    expect(startAgain?.data).toMatchObject({ breakpoint: false, paused: false });
+  });
+
   it('derives one node per shape with its ports, summary and position', () => {
     const { nodes } = createFlowProjector();
     const [start, connector] = nodes(inputs());

@@ -26,6 +26,10 @@ export interface ShapeNodeData extends Record<string, unknown> {
   stats: ShapeStats | undefined;
   /** On the path of the document open in the run inspector. */
   onLineage: boolean;
+  /** A test run pauses before this shape. */
+  breakpoint: boolean;
+  /** The test run on show waits before this shape now. */
+  paused: boolean;
 }
 
 export type ShapeNode = Node<ShapeNodeData, 'shape'>;
@@ -39,6 +43,9 @@ export interface FlowInputs {
   runShapes: Readonly<Record<string, ShapeStats>> | undefined;
   runConnections: Readonly<Record<string, number>> | undefined;
   lineageShapes?: ReadonlySet<string>;
+  breakpoints?: readonly string[];
+  /** The shape the run on show is paused before, if it is. */
+  pausedShape?: string | undefined;
 }
 
 export function shapeTitle(shape: Shape): string {
@@ -75,8 +82,12 @@ export function createFlowProjector() {
       const ports = (connected.get(id) ?? []).sort().join('\u0000');
       const stats = inputs.runShapes?.[id];
       const onLineage = inputs.lineageShapes?.has(id) ?? false;
+      const breakpoint = inputs.breakpoints?.includes(id) ?? false;
+      const paused = inputs.pausedShape === id;
       const key = [
         onLineage,
+        breakpoint,
+        paused,
         shape,
         position,
         selected,
@@ -105,6 +116,8 @@ export function createFlowProjector() {
           issues,
           stats,
           onLineage,
+          breakpoint,
+          paused,
         },
         ...(measured ? { measured } : {}),
       };

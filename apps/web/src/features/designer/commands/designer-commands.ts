@@ -105,6 +105,13 @@ export const DESIGNER_COMMANDS: readonly Command[] = [
     },
   },
   {
+    // F9, as in most debuggers. Not an edit: breakpoints belong to testing, not the process.
+    id: 'toggle-breakpoint',
+    label: 'Toggle breakpoint',
+    keys: ['f9'],
+    run: (ctx) => ctx.store.getState().toggleBreakpoints(selectedShapeIds(ctx.store.getState())),
+  },
+  {
     id: 'auto-layout',
     label: 'Auto-layout',
     keys: [],

@@ -45,4 +45,18 @@ describe('editor store', () => {
     expect(s.getState().document.layout['start']).toEqual({ x: 5, y: 5 });
     expect(s.getState().past).toHaveLength(1);
   });
+
+  it('toggles breakpoints apart from the document: no undo entry, no change to save', () => {
+    const s = store();
+    const before = s.getState().document;
+    s.getState().toggleBreakpoints(['start']);
+    expect(s.getState().breakpoints).toEqual(['start']);
+    expect(s.getState().document).toBe(before);
+    expect(s.getState().past).toHaveLength(0);
+    // A mixed selection gets breakpoints everywhere; then one toggle clears them all.
+    s.getState().toggleBreakpoints(['start', 'a']);
+    expect(s.getState().breakpoints).toEqual(['start', 'a']);
+    s.getState().toggleBreakpoints(['start', 'a']);
+    expect(s.getState().breakpoints).toEqual([]);
+  });
 });

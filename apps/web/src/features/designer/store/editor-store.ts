@@ -30,6 +30,11 @@ export interface EditorState {
   runId: string | null;
   /** The run document open in the inspector; its path lights up on the canvas. */
   inspectedDocument: string | null;
+  /**
+   * Shapes a test run pauses before. Editor state, not part of the process: they are
+   * not saved, exported or undone, and a test sends those of shapes that still exist.
+   */
+  breakpoints: readonly string[];
 
   /** Applies a pure operation as one undoable step. */
   apply(operation: DocumentOperation): void;
@@ -44,6 +49,8 @@ export interface EditorState {
   rebase(revision: number): void;
   showRun(runId: string | null): void;
   inspectDocument(documentId: string | null): void;
+  /** Sets a breakpoint on each shape without one, or clears them all when all had one. */
+  toggleBreakpoints(shapeIds: readonly string[]): void;
 }
 
 function pushed(past: readonly ProcessDocument[], doc: ProcessDocument): ProcessDocument[] {
@@ -66,6 +73,7 @@ export function createEditorStore(
     gestureStart: null,
     runId: null,
     inspectedDocument: null,
+    breakpoints: [],
 
     apply(operation) {
       const { document: current, past } = get();
@@ -126,6 +134,15 @@ export function createEditorStore(
     },
     inspectDocument(documentId) {
       set({ inspectedDocument: documentId });
+    },
+    toggleBreakpoints(shapeIds) {
+      const current = get().breakpoints;
+      const allSet = shapeIds.length > 0 && shapeIds.every((id) => current.includes(id));
+      set({
+        breakpoints: allSet
+          ? current.filter((id) => !shapeIds.includes(id))
+          : [...current, ...shapeIds.filter((id) => !current.includes(id))],
+      });
     },
   }));
 }
