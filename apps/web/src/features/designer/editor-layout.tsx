@@ -23,9 +23,11 @@ import { useLocalDraft } from './draft/use-local-draft.ts';
 import { FindShape } from './find-shape.tsx';
 import { OptionsPanel } from './inspector/options-panel.tsx';
 import { Palette } from './palette/palette.tsx';
-import { writeSavedCopy } from './saved-copy.ts';
+import { ReplaceFromFile } from './replace-from-file.tsx';
+import { useIsDirty, writeSavedCopy } from './saved-copy.ts';
 import { useEditor, useEditorStoreApi } from './store/editor-context.ts';
 import { Toolbar } from './toolbar.tsx';
+import { useReplaceFromFile } from './use-replace-from-file.ts';
 import { useValidation } from './use-validation.ts';
 
 /** The open designer: toolbar, palette, canvas, the Options or Test panel, and banners. */
@@ -56,6 +58,8 @@ export function EditorLayout() {
     onError: setMessage,
   });
   useLocalDraft(store);
+  const dirty = useIsDirty();
+  const replaceFromFile = useReplaceFromFile(setMessage);
 
   const save = useMutation({
     mutationFn: ({ doc, revision }: { doc: ProcessDocument; revision: number }) =>
@@ -129,6 +133,7 @@ export function EditorLayout() {
         commands={commandContext}
         onEditInput={() => setEditingInput(true)}
         onHistory={() => setHistoryOpen(true)}
+        onImportFile={replaceFromFile.pick}
         onExportImage={(format) =>
           void exportImage(format, flow.getNodes(), store.getState().document.name)
         }
@@ -172,6 +177,17 @@ export function EditorLayout() {
             setHistoryOpen(false);
             store.getState().showRun(null);
           }}
+        />
+      )}
+      {replaceFromFile.pending && (
+        <ReplaceFromFile
+          preview={replaceFromFile.pending.preview}
+          fileName={replaceFromFile.pending.fileName}
+          dirty={dirty}
+          replacing={replaceFromFile.replacing}
+          problem={replaceFromFile.problem}
+          onReplace={replaceFromFile.confirm}
+          onCancel={replaceFromFile.cancel}
         />
       )}
       {finding && <FindShape onClose={() => setFinding(false)} />}
