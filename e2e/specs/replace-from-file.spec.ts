@@ -99,3 +99,39 @@ test('a file that is not valid JSON or not a process is refused, saying where', 
   await expect(page.getByRole('dialog')).toHaveCount(0);
   expect(await revisionCount(request, id)).toBe(1);
 });
+
+test('a save made while the diff is open is a conflict: the diff moves to it and asks again', async ({
+  page,
+  request,
+}) => {
+  const id = await openNewProcess(page, request, 'Busy process');
+  const file = await editedExport(request, id);
+  await pickFile(page, 'busy.junction.json', file);
+  // Named after the stored process, which changes under it; the file stays.
+  const dialog = page.getByRole('dialog', { name: /^Replace .* with busy\.junction\.json$/ });
+  await expect(dialog.getByRole('region', { name: 'Shape Stop, added' })).toBeVisible();
+
+  // Someone else saves revision 2 (a rename) meanwhile.
+  const theirs = (await (await request.get(`/api/processes/${id}`)).json()).document;
+  const saved = await request.put(`/api/processes/${id}`, {
+    data: { ...theirs, name: 'Busy process (theirs)' },
+    headers: { 'if-match': '"1"' },
+  });
+  expect(saved.status()).toBe(200);
+
+  await dialog.getByRole('button', { name: 'Replace process' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Someone saved revision 2 meanwhile');
+  // The file now reads against their revision: the name they gave is what it undoes.
+  await expect(
+    dialog
+      .getByRole('table', { name: 'Process' })
+      .getByRole('row', { name: 'name "Busy process (theirs)" "Busy process"' }),
+  ).toBeVisible();
+  expect(await revisionCount(request, id)).toBe(2);
+
+  await dialog.getByRole('button', { name: 'Replace process' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(shape(page, 'Stop')).toBeVisible();
+  await expect(page.getByLabel('Process name')).toHaveValue('Busy process');
+  expect(await revisionCount(request, id)).toBe(3);
+});
