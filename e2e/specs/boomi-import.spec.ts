@@ -34,7 +34,9 @@ test('a Boomi process export is previewed as a diff against an empty process, th
   // read-only, with its notes saying what was left out.
   const canvas = preview.getByLabel('Preview of the imported process');
   await expect(canvas.getByRole('region', { name: 'Shape Approve, added' })).toBeVisible();
-  await expect(preview.getByLabel('Summary of differences')).toHaveText(/^\d+ shapes added/);
+  await expect(preview.getByLabel('Summary of differences')).toHaveText(
+    '4 shapes added · 3 connections added · 3 notes added',
+  );
   await expect(preview.getByRole('button', { name: 'Approve — added' })).toBeVisible();
   await expect(
     canvas.getByRole('region', { name: 'Note, added' }).filter({ hasText: 'ARCHIVE' }),

@@ -86,7 +86,7 @@ describe('compareFlow', () => {
     expect(diff.notes.map((n) => n.status)).toEqual(['added']);
     // Same name, description and options: no process field reads as changed.
     expect(diff.process).toEqual([]);
-    expect(diffSummary(diff)).toBe('3 shapes added · 2 connections added');
+    expect(diffSummary(diff)).toBe('3 shapes added · 2 connections added · 1 note added');
   });
 
   it('sums up what differs in words', () => {

@@ -108,6 +108,7 @@ export function diffSummary(diff: ProcessDiff): string {
   const moved = diff.shapes.filter((s) => s.moved !== null).length;
   const links = (status: 'added' | 'removed') =>
     diff.connections.filter((c) => c.status === status).length;
+  const notes = (status: DiffStatus) => diff.notes.filter((n) => n.status === status).length;
   const parts = [
     [count('added'), 'shape', 'added'],
     [count('removed'), 'shape', 'removed'],
@@ -115,6 +116,9 @@ export function diffSummary(diff: ProcessDiff): string {
     [moved, 'shape', 'moved'],
     [links('added'), 'connection', 'added'],
     [links('removed'), 'connection', 'removed'],
+    [notes('added'), 'note', 'added'],
+    [notes('removed'), 'note', 'removed'],
+    [notes('changed'), 'note', 'changed'],
     [diff.process.length, 'process field', 'changed'],
   ] as const;
   const said = parts
