@@ -71,6 +71,12 @@ test('a process file replaces the open process only after its diff is confirmed'
   await expect(shape(page, 'Stop')).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
 
+  // The dialog is modal: Escape cancels too.
+  await pickFile(page, 'invoice-sync.junction.json', file);
+  await expect(dialog.getByRole('button', { name: 'Replace process' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
   // Replace saves the file as the next revision and opens it.
   await pickFile(page, 'invoice-sync.junction.json', file);
   await dialog.getByRole('button', { name: 'Replace process' }).click();

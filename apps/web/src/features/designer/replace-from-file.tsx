@@ -1,4 +1,5 @@
 import type { ProcessReplacePreview } from '@junction/api';
+import { useEffect, useRef } from 'react';
 import { DiffView } from '../compare/diff-view.tsx';
 
 /**
@@ -17,10 +18,25 @@ export function ReplaceFromFile(props: {
   onReplace: () => void;
   onCancel: () => void;
 }) {
-  const { preview } = props;
+  const { preview, onCancel } = props;
   const { current } = preview;
+  const dialog = useRef<HTMLDialogElement>(null);
+  // Modal: focus moves in and stays, the designer behind is inert, Escape cancels.
+  useEffect(() => {
+    const element = dialog.current;
+    element?.showModal();
+    return () => element?.close();
+  }, []);
   return (
-    <div className="import-diff" role="dialog" aria-labelledby="replace-from-file-title">
+    <dialog
+      ref={dialog}
+      className="import-diff"
+      aria-labelledby="replace-from-file-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
       <h2 id="replace-from-file-title">
         Replace “{current.document.name}” with {props.fileName}
       </h2>
@@ -67,10 +83,10 @@ export function ReplaceFromFile(props: {
         >
           Replace process
         </button>
-        <button type="button" onClick={props.onCancel}>
+        <button type="button" onClick={onCancel}>
           Cancel
         </button>
       </div>
-    </div>
+    </dialog>
   );
 }
