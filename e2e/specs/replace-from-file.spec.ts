@@ -73,7 +73,7 @@ test('a process file replaces the open process only after its diff is confirmed'
 
   // The dialog is modal: Escape cancels too.
   await pickFile(page, 'invoice-sync.junction.json', file);
-  await expect(dialog.getByRole('button', { name: 'Replace process' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 

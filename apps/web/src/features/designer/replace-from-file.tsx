@@ -1,5 +1,5 @@
 import type { ProcessReplacePreview } from '@junction/api';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DiffView } from '../compare/diff-view.tsx';
 
 /**
@@ -21,10 +21,16 @@ export function ReplaceFromFile(props: {
   const { preview, onCancel } = props;
   const { current } = preview;
   const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  // The canvas fits its view when first drawn: only once the dialog has a size.
+  const [shown, setShown] = useState(false);
   // Modal: focus moves in and stays, the designer behind is inert, Escape cancels.
   useEffect(() => {
     const element = dialog.current;
     element?.showModal();
+    // Enter at once must not replace anything: the safe choice has the focus.
+    cancel.current?.focus();
+    setShown(true);
     return () => element?.close();
   }, []);
   return (
@@ -57,11 +63,13 @@ export function ReplaceFromFile(props: {
           {props.problem}
         </p>
       )}
-      <DiffView
-        before={current.document}
-        after={preview.document}
-        label={`The file compared with revision ${current.revision}`}
-      />
+      {shown && (
+        <DiffView
+          before={current.document}
+          after={preview.document}
+          label={`The file compared with revision ${current.revision}`}
+        />
+      )}
       {preview.issues.length > 0 && (
         <>
           <h3 id="replace-issues">Issues to fix after replacing ({preview.issues.length})</h3>
@@ -83,7 +91,7 @@ export function ReplaceFromFile(props: {
         >
           Replace process
         </button>
-        <button type="button" onClick={onCancel}>
+        <button ref={cancel} type="button" onClick={onCancel}>
           Cancel
         </button>
       </div>
