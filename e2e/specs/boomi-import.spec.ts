@@ -9,7 +9,9 @@ const fixture = readFileSync(
   'utf8',
 );
 
-test('a Boomi process export is previewed, then created as a process', async ({ page }) => {
+test('a Boomi process export is previewed as a diff against an empty process, then created', async ({
+  page,
+}) => {
   await page.goto('/processes');
   await page.locator('input[type=file]').setInputFiles({
     name: 'approve-requests.xml',
@@ -28,15 +30,22 @@ test('a Boomi process export is previewed, then created as a process', async ({ 
     'Choose a connection',
   );
 
-  // The converted canvas, read-only: its notes say what was left out.
+  // The converted process as the diff against an empty process: all of it added,
+  // read-only, with its notes saying what was left out.
   const canvas = preview.getByLabel('Preview of the imported process');
-  await expect(canvas.getByText('Approve', { exact: true })).toBeVisible();
-  await expect(canvas.getByLabel('Note text').first()).not.toBeEditable();
+  await expect(canvas.getByRole('region', { name: 'Shape Approve, added' })).toBeVisible();
+  await expect(preview.getByLabel('Summary of differences')).toHaveText(
+    '4 shapes added · 3 connections added · 3 notes added',
+  );
+  await expect(preview.getByRole('button', { name: 'Approve — added' })).toBeVisible();
+  await expect(
+    canvas.getByRole('region', { name: 'Note, added' }).filter({ hasText: 'ARCHIVE' }),
+  ).toBeVisible();
+  await expect(canvas.getByRole('textbox')).toHaveCount(0);
   const noteTexts = () =>
     page
       .getByLabel('Note text')
       .evaluateAll((notes) => notes.map((n) => (n as HTMLTextAreaElement).value).join('\n'));
-  await expect.poll(noteTexts).toContain('ARCHIVE');
 
   await preview.getByRole('button', { name: 'Create process' }).click();
   await expect(page.getByLabel('Process name')).toHaveValue('Approve purchase requests');

@@ -78,6 +78,21 @@ export const ProcessRevisionSchema = Type.Object({
 export type RevisionList = Static<typeof RevisionListSchema>;
 export type ProcessRevision = Static<typeof ProcessRevisionSchema>;
 
+/**
+ * What replacing a stored process with a process file would change: the file as it
+ * would be saved (under the stored process's id) and the stored latest revision to
+ * compare it with. Nothing is stored; replacing saves `document` with If-Match
+ * `current.revision`, so a save made in between is a conflict, not a silent loss.
+ */
+export const ProcessReplacePreviewSchema = Type.Object({
+  document: ProcessDocumentViewSchema,
+  /** The id the file carried: another process's when it was exported from one. */
+  fileId: Type.String(),
+  issues: Type.Array(IssueSchema),
+  current: ProcessRevisionSchema,
+});
+export type ProcessReplacePreview = Static<typeof ProcessReplacePreviewSchema>;
+
 /** A Boomi shape that became a shape of this product. */
 export const BoomiMappedShapeSchema = Type.Object({
   boomiName: Type.String(),

@@ -26,6 +26,7 @@ import { connectionRoutes } from '../routes/connection-routes.ts';
 import { executionRoutes } from '../routes/execution-routes.ts';
 import { healthRoutes } from '../routes/health-routes.ts';
 import { operationImportRoutes } from '../routes/operation-import-routes.ts';
+import { processReplacePreviewRoute } from '../routes/process-replace-preview-route.ts';
 import { processRoutes } from '../routes/process-routes.ts';
 import { runDebugRoutes } from '../routes/run-debug-routes.ts';
 import { runDocumentRoutes } from '../routes/run-document-routes.ts';
@@ -93,6 +94,7 @@ export async function registerHttp(
   );
   await http.register(metricsRoute(metrics.registry, options.accessToken));
   await http.register(processRoutes(routeServices));
+  await http.register(processReplacePreviewRoute(routeServices));
   await http.register(boomiImportRoutes(routeServices));
   await http.register(connectionRoutes(routeServices));
   await http.register(runRoutes(routeServices));

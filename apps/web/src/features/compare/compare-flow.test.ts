@@ -1,4 +1,5 @@
 import {
+  addNote,
   addShape,
   connectShapes,
   createProcess,
@@ -6,9 +7,11 @@ import {
   moveShapes,
   type ProcessDocument,
   removeShapes,
+  updateNoteText,
 } from '@junction/process-model';
 import { describe, expect, it } from 'vitest';
 import { compareFlow, diffSummary } from './compare-flow.ts';
+import { emptyProcessLike } from './empty-process.ts';
 
 function saved(): ProcessDocument {
   let doc = createProcess({ id: 'p', name: 'Orders' });
@@ -56,6 +59,34 @@ describe('compareFlow', () => {
       ['added:c2', 'end', 'diff-edge diff-edge--added'],
       ['removed:c2', 'stop', 'diff-edge diff-edge--removed'],
     ]);
+  });
+
+  it('draws the notes of both revisions, read-only, apart from a shape of the same id', () => {
+    const before = addNote(saved(), { id: 'map', text: 'Runs nightly', position: { x: 0, y: 0 } });
+    const after = addNote(updateNoteText(before, 'map', 'Runs hourly'), {
+      id: 'n2',
+      text: 'Left out: ARCHIVE',
+      position: { x: 40, y: 400 },
+    });
+    const flow = compareFlow(diffProcesses(before, after), null);
+    const notes = flow.nodes.filter((n) => n.type === 'diff-note');
+    expect(notes.map((n) => [n.id, n.data.text, n.data.status, n.position])).toEqual([
+      ['note:map', 'Runs hourly', 'changed', { x: 0, y: 0 }],
+      ['note:n2', 'Left out: ARCHIVE', 'added', { x: 40, y: 400 }],
+    ]);
+    expect(flow.nodes.find((n) => n.id === 'map')?.type).toBe('diff-shape');
+    expect(notes.every((n) => n.draggable === false && n.selectable === false)).toBe(true);
+  });
+
+  it('shows everything of an import as added against an empty process', () => {
+    const imported = addNote(saved(), { id: 'n1', text: 'Left out', position: { x: 0, y: 0 } });
+    const diff = diffProcesses(emptyProcessLike(imported), imported);
+    expect(diff.shapes.map((s) => s.status)).toEqual(['added', 'added', 'added']);
+    expect(diff.connections.map((c) => c.status)).toEqual(['added', 'added']);
+    expect(diff.notes.map((n) => n.status)).toEqual(['added']);
+    // Same name, description and options: no process field reads as changed.
+    expect(diff.process).toEqual([]);
+    expect(diffSummary(diff)).toBe('3 shapes added · 2 connections added · 1 note added');
   });
 
   it('sums up what differs in words', () => {

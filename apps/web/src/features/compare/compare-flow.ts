@@ -1,5 +1,6 @@
 import {
   type DiffStatus,
+  type NoteDiff,
   outputPorts,
   type Port,
   type ProcessDiff,
@@ -22,6 +23,12 @@ export interface DiffNodeData extends Record<string, unknown> {
 }
 
 export type DiffNode = Node<DiffNodeData, 'diff-shape'>;
+
+/** A canvas note of either revision, with how it differs. */
+export type DiffNoteNode = Node<{ text: string; status: DiffStatus }, 'diff-note'>;
+
+/** Note ids live apart from shape ids; the prefix keeps a note and a shape named alike apart. */
+export const NOTE_NODE_PREFIX = 'note:';
 
 /** What a user reads for each status; also the accessible name's suffix. */
 export const STATUS_WORD: Readonly<Record<DiffStatus, string>> = {
@@ -52,16 +59,33 @@ function node(shape: ShapeDiff, selected: boolean): DiffNode {
   };
 }
 
+function noteNode({ id, status, note }: NoteDiff): DiffNoteNode {
+  return {
+    id: `${NOTE_NODE_PREFIX}${id}`,
+    type: 'diff-note',
+    position: note.position,
+    draggable: false,
+    connectable: false,
+    deletable: false,
+    selectable: false,
+    data: { text: note.text, status },
+  };
+}
+
 /**
  * Both revisions on one canvas: every shape of either (a removed one where it stood,
- * ghosted), each with its status, and every connection of either, a removed one
- * drawn dashed. Read-only: nothing here can be dragged, connected or deleted.
+ * ghosted), each with its status, every note of either (an import's notes say what
+ * it left out), and every connection of either, a removed one drawn dashed.
+ * Read-only: nothing here can be dragged, connected or deleted.
  */
 export function compareFlow(
   diff: ProcessDiff,
   selectedShape: string | null,
-): { nodes: DiffNode[]; edges: Edge[] } {
-  const nodes = diff.shapes.map((shape) => node(shape, shape.id === selectedShape));
+): { nodes: (DiffNode | DiffNoteNode)[]; edges: Edge[] } {
+  const nodes = [
+    ...diff.shapes.map((shape) => node(shape, shape.id === selectedShape)),
+    ...diff.notes.map(noteNode),
+  ];
   const edges = diff.connections.map(({ status, connection }): Edge => {
     return {
       // A removed and an added connection may share an id; the status keeps them apart.
@@ -84,6 +108,7 @@ export function diffSummary(diff: ProcessDiff): string {
   const moved = diff.shapes.filter((s) => s.moved !== null).length;
   const links = (status: 'added' | 'removed') =>
     diff.connections.filter((c) => c.status === status).length;
+  const notes = (status: DiffStatus) => diff.notes.filter((n) => n.status === status).length;
   const parts = [
     [count('added'), 'shape', 'added'],
     [count('removed'), 'shape', 'removed'],
@@ -91,6 +116,9 @@ export function diffSummary(diff: ProcessDiff): string {
     [moved, 'shape', 'moved'],
     [links('added'), 'connection', 'added'],
     [links('removed'), 'connection', 'removed'],
+    [notes('added'), 'note', 'added'],
+    [notes('removed'), 'note', 'removed'],
+    [notes('changed'), 'note', 'changed'],
     [diff.process.length, 'process field', 'changed'],
   ] as const;
   const said = parts

@@ -1,16 +1,10 @@
-import { diffProcesses, type ProcessDocument } from '@junction/process-model';
+import type { ProcessDocument } from '@junction/process-model';
 import { useQuery } from '@tanstack/react-query';
-import { Background, Controls, type NodeTypes, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { useId, useMemo, useState } from 'react';
 import { hrefFor, navigate } from '../../lib/router.ts';
 import { readDraft } from '../designer/draft/local-draft.ts';
-import { ChangeList } from './change-list.tsx';
-import { compareFlow, diffSummary } from './compare-flow.ts';
-import { DiffShapeNode } from './diff-shape-node.tsx';
+import { DiffView } from './diff-view.tsx';
 import { revisionListQuery, revisionQuery } from './revision-queries.ts';
-
-// Module scope: React Flow re-mounts every node when nodeTypes changes identity.
-const NODE_TYPES: NodeTypes = { 'diff-shape': DiffShapeNode };
 
 /** A saved revision, or the designer's unsaved working copy (kept as a local draft). */
 type Side = number | 'working';
@@ -55,7 +49,7 @@ function useSide(processId: string, side: Side, working: ProcessDocument | undef
     : { data: stored.data, isError: stored.isError, error: stored.error };
 }
 
-/** The two revisions' diff: canvas on the left, what changed on the right. */
+/** The two revisions' diff, once both are loaded. */
 function RevisionDiff(props: {
   processId: string;
   from: Side;
@@ -64,43 +58,13 @@ function RevisionDiff(props: {
 }) {
   const before = useSide(props.processId, props.from, props.working);
   const after = useSide(props.processId, props.to, props.working);
-  const [selected, setSelected] = useState<string | null>(null);
-  const diff = useMemo(
-    () => (before.data && after.data ? diffProcesses(before.data, after.data) : undefined),
-    [before.data, after.data],
-  );
-  const flow = useMemo(() => diff && compareFlow(diff, selected), [diff, selected]);
   if (before.isError || after.isError) {
     return <p role="alert">{(before.error ?? after.error)?.message}</p>;
   }
-  if (!diff || !flow) {
+  if (!before.data || !after.data) {
     return <p className="hint">Loading revisions…</p>;
   }
-  return (
-    <div className="compare__body">
-      <div className="compare__canvas">
-        <ReactFlow
-          nodes={flow.nodes}
-          edges={flow.edges}
-          nodeTypes={NODE_TYPES}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          deleteKeyCode={null}
-          onNodeClick={(_event, node) => setSelected(node.id)}
-          fitView
-        >
-          <Background />
-          <Controls showInteractive={false} />
-        </ReactFlow>
-      </div>
-      <aside className="compare__panel" aria-label="Differences">
-        <p>
-          <output aria-label="Summary of differences">{diffSummary(diff)}</output>
-        </p>
-        <ChangeList diff={diff} selected={selected} onSelect={setSelected} />
-      </aside>
-    </div>
-  );
+  return <DiffView before={before.data} after={after.data} label="Revision diff" />;
 }
 
 /**
@@ -163,9 +127,7 @@ export function ComparePage({ processId }: { processId: string }) {
       {list.isError && <p role="alert">{list.error.message}</p>}
       {(list.isPending || latest.isPending) && <p className="hint">Loading revisions…</p>}
       {from !== undefined && to !== undefined && !latest.isPending && (
-        <ReactFlowProvider>
-          <RevisionDiff processId={processId} from={from} to={to} working={working} />
-        </ReactFlowProvider>
+        <RevisionDiff processId={processId} from={from} to={to} working={working} />
       )}
     </main>
   );

@@ -24,9 +24,11 @@ import { useLocalDraft } from './draft/use-local-draft.ts';
 import { FindShape } from './find-shape.tsx';
 import { OptionsPanel } from './inspector/options-panel.tsx';
 import { Palette } from './palette/palette.tsx';
-import { writeSavedCopy } from './saved-copy.ts';
+import { ReplaceFromFile } from './replace-from-file.tsx';
+import { useIsDirty, writeSavedCopy } from './saved-copy.ts';
 import { useEditor, useEditorStoreApi } from './store/editor-context.ts';
 import { Toolbar } from './toolbar.tsx';
+import { useReplaceFromFile } from './use-replace-from-file.ts';
 import { useValidation } from './use-validation.ts';
 
 /** The open designer: toolbar, palette, canvas, the Options or Test panel, and banners. */
@@ -58,6 +60,8 @@ export function EditorLayout() {
     onError: setMessage,
   });
   useLocalDraft(store);
+  const dirty = useIsDirty();
+  const replaceFromFile = useReplaceFromFile(setMessage);
 
   const save = useMutation({
     mutationFn: ({ doc, revision }: { doc: ProcessDocument; revision: number }) =>
@@ -131,6 +135,7 @@ export function EditorLayout() {
         commands={commandContext}
         onEditInput={() => setEditingInput(true)}
         onHistory={() => setHistoryOpen(true)}
+        onImportFile={replaceFromFile.pick}
         onExportImage={(format) =>
           void exportImage(format, flow.getNodes(), store.getState().document.name)
         }
@@ -182,6 +187,17 @@ export function EditorLayout() {
           runId={test.run.id}
           pause={test.run.paused}
           shapeTitle={titleOf}
+        />
+      )}
+      {replaceFromFile.pending && (
+        <ReplaceFromFile
+          preview={replaceFromFile.pending.preview}
+          fileName={replaceFromFile.pending.fileName}
+          dirty={dirty}
+          replacing={replaceFromFile.replacing}
+          problem={replaceFromFile.problem}
+          onReplace={replaceFromFile.confirm}
+          onCancel={replaceFromFile.cancel}
         />
       )}
       {finding && <FindShape onClose={() => setFinding(false)} />}

@@ -16,12 +16,15 @@ export function Toolbar({
   onExportImage,
   onEditInput,
   onHistory,
+  onImportFile,
 }: {
   saving: boolean;
   onSave: () => void;
   onTest: (connectionId: string, usePinnedInput: boolean) => void;
   onEditInput: () => void;
   onHistory: () => void;
+  /** A process file picked to replace this process (compared first, nothing stored yet). */
+  onImportFile: (file: File) => void;
   testing: boolean;
   commands: CommandContext;
   onExportImage: (format: 'png' | 'svg') => void;
@@ -84,6 +87,23 @@ export function Toolbar({
       >
         Compare revisions
       </a>
+      <label className={`button${testing ? ' is-disabled' : ''}`}>
+        Import file…
+        <input
+          type="file"
+          accept=".json,application/json"
+          hidden
+          disabled={testing}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            // Cleared, so picking the same file again (after Cancel) is a change too.
+            e.target.value = '';
+            if (file) {
+              onImportFile(file);
+            }
+          }}
+        />
+      </label>
       <details className="menu">
         <summary>Export</summary>
         <div className="menu__items">

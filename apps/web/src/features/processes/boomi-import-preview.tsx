@@ -1,5 +1,7 @@
 import type { BoomiImportPreview } from '@junction/api';
-import { ProcessPreview } from '../designer/canvas/process-preview.tsx';
+import { useMemo } from 'react';
+import { DiffView } from '../compare/diff-view.tsx';
+import { emptyProcessLike } from '../compare/empty-process.ts';
 
 const KIND_NAMES: Readonly<Record<string, string>> = {
   start: 'Start',
@@ -28,9 +30,10 @@ const KIND_NAMES: Readonly<Record<string, string>> = {
 };
 
 /**
- * What a Boomi process import would create: the shapes mapped, what was left out
- * (each also a note on the canvas) and the validation issues. Nothing is stored
- * until Create process.
+ * What a Boomi process import would create, drawn as the revision diff against an
+ * empty process (every shape, connection and note added): the shapes mapped, what
+ * was left out (each also a note on the canvas) and the validation issues.
+ * Nothing is stored until Create process.
  */
 export function BoomiImportPreviewPanel(props: {
   preview: BoomiImportPreview;
@@ -39,14 +42,11 @@ export function BoomiImportPreviewPanel(props: {
   onCancel: () => void;
 }) {
   const { preview } = props;
+  const empty = useMemo(() => emptyProcessLike(preview.document), [preview.document]);
   return (
-    <section aria-labelledby="boomi-preview-title" className="panel">
+    <section aria-labelledby="boomi-preview-title" className="panel boomi-preview">
       <h2 id="boomi-preview-title">Import “{preview.document.name}” from Boomi</h2>
-      <ProcessPreview
-        document={preview.document}
-        issues={preview.issues}
-        label="Preview of the imported process"
-      />
+      <DiffView before={empty} after={preview.document} label="Preview of the imported process" />
       <h3 id="boomi-mapped">Shapes mapped ({preview.mapped.length})</h3>
       <ul aria-labelledby="boomi-mapped">
         {preview.mapped.map((m) => (

@@ -57,6 +57,11 @@ describe('ProcessListPage: Boomi import', () => {
       name: 'Import “Approve purchase requests” from Boomi',
     });
     expect(within(preview).getByLabelText('Preview of the imported process')).toBeTruthy();
+    // The diff view against an empty process: everything the import makes is added.
+    expect(within(preview).getByLabelText('Summary of differences').textContent).toMatch(
+      /^\d+ shapes added · \d+ connections added · \d+ notes added$/,
+    );
+    expect(within(preview).getByRole('button', { name: 'Approve — added' })).toBeTruthy();
     const mapped = within(preview).getByRole('list', { name: 'Shapes mapped (4)' });
     expect(within(mapped).getByText('Approve: Boomi connectoraction → Connector')).toBeTruthy();
     const omitted = within(preview).getByRole('list', { name: /^Left out/ });

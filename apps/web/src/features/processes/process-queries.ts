@@ -1,4 +1,9 @@
-import type { BoomiImportPreview, ProcessSummary, ProcessView } from '@junction/api';
+import type {
+  BoomiImportPreview,
+  ProcessReplacePreview,
+  ProcessSummary,
+  ProcessView,
+} from '@junction/api';
 import type { ProcessDocument, ValidationIssue } from '@junction/process-model';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
@@ -60,6 +65,20 @@ export async function previewBoomiImportRequest(xml: string) {
       text: xml,
       headers: { 'content-type': 'application/xml' },
     })
+  ).data;
+}
+
+/**
+ * Reads a process file (its text as read, so the server locates bad JSON and keys
+ * written twice) as the replacement of a stored process, beside that process's
+ * latest revision; the server stores nothing.
+ */
+export async function previewReplaceRequest(processId: string, file: string) {
+  return (
+    await api<ProcessReplacePreview>(
+      `/api/processes/${encodeURIComponent(processId)}/replace-preview`,
+      { method: 'POST', text: file },
+    )
   ).data;
 }
 
