@@ -277,6 +277,16 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       CREATE INDEX webhook_events_received ON webhook_events (account_id, process_id, received_at)
     `,
   },
+  {
+    id: 12,
+    name: 'who saved each process revision, and which revision a restore brought back',
+    sql: `
+      ALTER TABLE process_revisions ADD COLUMN saved_by text;
+      ALTER TABLE process_revisions ADD COLUMN saved_by_token_account text;
+      ALTER TABLE process_revisions ADD COLUMN saved_by_token_id text;
+      ALTER TABLE process_revisions ADD COLUMN restored_from integer
+    `,
+  },
 ];
 
 /**
