@@ -122,6 +122,28 @@ describe(`process revisions: authors, restore, and the list's last run (${storag
     expect(list.json().items.map((r: { revision: number }) => r.revision)).toEqual([2, 1]);
   });
 
+  it('keeps another account’s revisions out of reach', async () => {
+    const id = await twoRevisions();
+    const provisioned = await app.inject({
+      method: 'POST',
+      url: `${P}/execute/provision-account`,
+      payload: { name: 'Other', id: 'other' },
+    });
+    expect(provisioned.statusCode, provisioned.body).toBeLessThan(300);
+    const minted = await app.inject({
+      method: 'POST',
+      url: `${P}/Token?overrideAccount=other`,
+      payload: { name: 'Other admin', role: 'admin' },
+    });
+    const outsider = bearer(minted.json().token as string);
+    const refused = await restore(id, 1, { 'if-match': '"2"', ...outsider });
+    expect(refused.statusCode).toBe(404);
+    expect(
+      (await app.inject({ url: `/api/processes/${id}/revisions`, headers: outsider })).statusCode,
+    ).toBe(404);
+    expect((await app.inject({ url: `/api/processes/${id}` })).json().revision).toBe(2);
+  });
+
   it('lists each process with its latest run, or none', async () => {
     const id = await twoRevisions();
     const before = (await app.inject({ url: '/api/processes?limit=200' })).json();
