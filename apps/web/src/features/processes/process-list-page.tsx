@@ -132,7 +132,7 @@ export function ProcessListPage() {
       <input
         type="search"
         aria-label="Search processes"
-        placeholder="Search"
+        placeholder="Search by name"
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
