@@ -43,7 +43,7 @@ test('the account switcher acts on a customer account and back', async ({ page }
 
   // The customer's processes are its own: none of the default account's show.
   await page.getByRole('link', { name: 'Processes' }).first().click();
-  await page.getByLabel('New process name').waitFor();
+  await page.getByRole('button', { name: 'Create process' }).waitFor();
   const inCustomer = await page.request.get('/api/processes');
   expect((await inCustomer.json()).total).toBe(0);
 

@@ -83,5 +83,5 @@ test('create an environment, deploy a process with a schedule, run it now and re
     .getByRole('group', { name: 'Filter executions' })
     .getByLabel('Status')
     .selectOption({ label: 'Error' });
-  await expect(page.getByText('No executions match.')).toBeVisible();
+  await expect(page.getByText('No executions match the filters.')).toBeVisible();
 });

@@ -9,8 +9,8 @@ test('design, save and test-run a process that lists requests from the sandbox',
   request,
 }) => {
   await page.goto('/');
-  await page.getByLabel('New process name').fill('List sandbox requests');
   await page.getByRole('button', { name: 'Create process' }).click();
+  await page.getByLabel('Process name').fill('List sandbox requests');
 
   const canvas = page.getByLabel('Process canvas');
   await expect(page.getByRole('region', { name: 'Shape Start' })).toBeVisible();

@@ -1,7 +1,8 @@
 import type { ProcessDocument } from '@junction/process-model';
 import Type, { type Static } from 'typebox';
 import { IssueSchema } from './errors.ts';
-import { OpenObject } from './schema-helpers.ts';
+import { StoredRunStatusSchema } from './runs.ts';
+import { Nullable, OpenObject } from './schema-helpers.ts';
 
 /**
  * A process file in an answer. Open: the file format is process-model's (its full
@@ -12,11 +13,21 @@ export const ProcessDocumentViewSchema = Type.Unsafe<ProcessDocument>(
   OpenObject('A Junction process file (packages/process-model/schema).'),
 );
 
+/** The latest run of a process (test or execution), for the process list. */
+export const LastRunSchema = Type.Object({
+  id: Type.String(),
+  status: StoredRunStatusSchema,
+  startedAt: Type.String({ format: 'date-time' }),
+});
+export type LastRun = Static<typeof LastRunSchema>;
+
 export const ProcessSummarySchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
   revision: Type.Integer(),
   updatedAt: Type.String({ format: 'date-time' }),
+  /** Null when the process has never run (or its runs are past retention). */
+  lastRun: Nullable(LastRunSchema),
 });
 export type ProcessSummary = Static<typeof ProcessSummarySchema>;
 
@@ -65,11 +76,33 @@ export const ProcessImportedSchema = Type.Object({
 
 export const ValidationResultSchema = Type.Object({ issues: Type.Array(IssueSchema) });
 
-export const RevisionListSchema = Type.Object({
-  items: Type.Array(
-    Type.Object({ revision: Type.Integer(), savedAt: Type.String({ format: 'date-time' }) }),
-  ),
+/**
+ * Who saved a revision: the install's own access (no token, or the access token),
+ * a Platform API token (by its name), or `unknown` for revisions saved before
+ * authors were recorded.
+ */
+export const RevisionAuthorSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('install') }),
+  Type.Object({
+    kind: Type.Literal('token'),
+    tokenId: Type.String(),
+    /** The token's name; null if the token's record is gone. */
+    name: Nullable(Type.String()),
+  }),
+  Type.Object({ kind: Type.Literal('unknown') }),
+]);
+export type RevisionAuthor = Static<typeof RevisionAuthorSchema>;
+
+export const RevisionSummarySchema = Type.Object({
+  revision: Type.Integer(),
+  savedAt: Type.String({ format: 'date-time' }),
+  author: RevisionAuthorSchema,
+  /** The older revision this one restored, when it was made by Restore. */
+  restoredFrom: Nullable(Type.Integer()),
 });
+export type RevisionSummary = Static<typeof RevisionSummarySchema>;
+
+export const RevisionListSchema = Type.Object({ items: Type.Array(RevisionSummarySchema) });
 
 export const ProcessRevisionSchema = Type.Object({
   revision: Type.Integer(),

@@ -50,6 +50,11 @@ export const RunLogListSchema = Type.Object({ items: Type.Array(RunLogSchema) })
 export const DocumentDetailSchema = Type.Object({
   documentId: Type.String(),
   parentId: Nullable(Type.String()),
+  /**
+   * Why the parent cannot be opened: the run does not hold it (an execution keeps
+   * only tracked documents). Null when there is no parent or it can be opened.
+   */
+  parentNote: Nullable(Type.String()),
   /** Nearest parent first. */
   lineage: Type.Array(Type.String()),
   data: Type.String(),

@@ -43,6 +43,17 @@ describe('JsonDocument', () => {
     expect(documentJson(copyDocument(doc))).toBe(value);
   });
 
+  it('drops the parent and nothing else, kept value included', () => {
+    const doc = JsonDocument.of('d2', 'seed', { a: '1' }, value);
+    const orphan = JsonDocument.withoutParent(doc);
+    expect(orphan).toEqual({ id: 'd2', data: doc.data, properties: { a: '1' } });
+    expect(Object.keys(orphan)).toEqual(['id', 'data', 'properties']);
+    expect(documentJson(orphan)).toBe(value);
+    const plain: RunDocument = { id: 'p', parentId: 'seed', data: 'text', properties: {} };
+    expect(JsonDocument.withoutParent(plain)).toEqual({ id: 'p', data: 'text', properties: {} });
+    expect(plain.parentId).toBe('seed');
+  });
+
   it('leaves a plain document byte for byte as it was, and parses it afresh each time', () => {
     const text = '{ "b" : 1,\n  "a" : [1.50, -0] }';
     const doc: RunDocument = { id: 'in', data: text, properties: {} };

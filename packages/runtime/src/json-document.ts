@@ -71,6 +71,15 @@ export class JsonDocument implements RunDocument {
       : JSON.parse(doc.data);
   }
 
+  /** `doc` as a document of its own, with no parent; the kept value stays. */
+  static withoutParent(doc: RunDocument): RunDocument {
+    if (doc instanceof JsonDocument && doc.#text === doc.data) {
+      return new JsonDocument(doc.id, undefined, doc.properties, doc.#text, doc.#value);
+    }
+    const { parentId: _parent, ...rest } = doc;
+    return rest;
+  }
+
   /** `doc` with other properties; the kept value stays when the data is the same. */
   static withProperties(doc: RunDocument, properties: Record<string, string>): RunDocument {
     if (doc instanceof JsonDocument && doc.#text === doc.data) {

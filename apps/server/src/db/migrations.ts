@@ -279,6 +279,16 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
   },
   {
     id: 12,
+    name: 'who saved each process revision, and which revision a restore brought back',
+    sql: `
+      ALTER TABLE process_revisions ADD COLUMN saved_by text;
+      ALTER TABLE process_revisions ADD COLUMN saved_by_token_account text;
+      ALTER TABLE process_revisions ADD COLUMN saved_by_token_id text;
+      ALTER TABLE process_revisions ADD COLUMN restored_from integer
+    `,
+  },
+  {
+    id: 13,
     name: 'test runs paused at breakpoints and the answers they wait for',
     // Documents and answers are JSON kept as text: jsonb refuses a NUL character,
     // which a document may hold.

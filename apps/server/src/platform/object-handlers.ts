@@ -75,7 +75,7 @@ export const HANDLERS: Record<PlatformObject, Handlers> = {
     create: async (ctx, body, text) => {
       // From the text when there is one: only it still shows a shape id written twice.
       const document = readProcessBody(body, 'The body is not a Junction process.', text);
-      if (!(await ctx.deps.processes.create(ctx.accountId, document))) {
+      if (!(await ctx.deps.processes.create(ctx.accountId, document, ctx.caller))) {
         throw conflict(`Process ${document.id} already exists.`);
       }
       return { id: document.id, name: document.name, revision: 1 };
@@ -86,7 +86,12 @@ export const HANDLERS: Record<PlatformObject, Handlers> = {
       if (document.id !== id) {
         throw new HttpError(400, 'bad-request', `The document's id is ${document.id}, not ${id}.`);
       }
-      const result = await ctx.deps.processes.update(ctx.accountId, document, input.revision);
+      const result = await ctx.deps.processes.update(
+        ctx.accountId,
+        document,
+        input.revision,
+        ctx.caller,
+      );
       if (result.ok) {
         return { id, name: document.name, revision: result.revision };
       }

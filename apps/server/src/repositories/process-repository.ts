@@ -1,8 +1,17 @@
-import type { ProcessSummary } from '@junction/api';
+import type {
+  ProcessSummary,
+  RevisionAuthor,
+  RevisionSummary,
+  StoredRunStatus,
+} from '@junction/api';
 import type { ProcessDocument } from '@junction/process-model';
-import type { Database } from '../db/database.ts';
+import type { Caller } from '../auth/roles.ts';
+import type { Database, Queryable } from '../db/database.ts';
 
 export type { ProcessSummary };
+
+/** Who is saving: a platform token (its id, in its home account) or the install's own access. */
+export type Saver = Pick<Caller, 'homeAccountId' | 'tokenId'>;
 
 export interface StoredProcess {
   document: ProcessDocument;
@@ -23,18 +32,97 @@ interface ProcessRow {
   updated_at: Date | string;
 }
 
+interface SummaryRow extends ProcessRow {
+  run_id: string | null;
+  run_status: StoredRunStatus | null;
+  run_started_at: Date | string | null;
+}
+
+interface RevisionRow {
+  revision: number;
+  saved_at: Date | string;
+  saved_by: 'install' | 'token' | null;
+  saved_by_token_id: string | null;
+  token_name: string | null;
+  restored_from: number | null;
+}
+
 const iso = (value: Date | string) => new Date(value).toISOString();
+
+function authorOf(row: RevisionRow): RevisionAuthor {
+  if (row.saved_by === 'token' && row.saved_by_token_id !== null) {
+    return { kind: 'token', tokenId: row.saved_by_token_id, name: row.token_name };
+  }
+  return row.saved_by === 'install' ? { kind: 'install' } : { kind: 'unknown' };
+}
+
+async function insertRevision(
+  tx: Queryable,
+  accountId: string,
+  document: ProcessDocument,
+  revision: number,
+  saver: Saver,
+  restoredFrom: number | null = null,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO process_revisions
+       (account_id, process_id, revision, document, saved_by, saved_by_token_account, saved_by_token_id, restored_from)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      accountId,
+      document.id,
+      revision,
+      JSON.stringify(document),
+      saver.tokenId === undefined ? 'install' : 'token',
+      saver.tokenId === undefined ? null : saver.homeAccountId,
+      saver.tokenId ?? null,
+      restoredFrom,
+    ],
+  );
+}
+
+async function current(
+  tx: Queryable,
+  accountId: string,
+  id: string,
+): Promise<StoredProcess | null> {
+  const [row] = await tx.query<ProcessRow>(
+    'SELECT document, revision, updated_at FROM processes WHERE account_id = $1 AND id = $2 AND deleted_at IS NULL',
+    [accountId, id],
+  );
+  return row
+    ? { document: row.document, revision: row.revision, updatedAt: iso(row.updated_at) }
+    : null;
+}
+
+/** A new latest revision over `expectedRevision`, or why not (inside the caller's transaction). */
+async function saveRevision(
+  tx: Queryable,
+  accountId: string,
+  document: ProcessDocument,
+  expectedRevision: number,
+  saver: Saver,
+  restoredFrom: number | null,
+): Promise<UpdateResult> {
+  const [row] = await tx.query<{ revision: number }>(
+    `UPDATE processes SET document = $3, name = $4, revision = revision + 1, updated_at = now()
+     WHERE account_id = $1 AND id = $2 AND deleted_at IS NULL AND revision = $5 RETURNING revision`,
+    [accountId, document.id, JSON.stringify(document), document.name, expectedRevision],
+  );
+  if (!row) {
+    const stored = await current(tx, accountId, document.id);
+    return stored
+      ? { ok: false, reason: 'conflict', current: stored }
+      : { ok: false, reason: 'not-found' };
+  }
+  await insertRevision(tx, accountId, document, row.revision, saver, restoredFrom);
+  return { ok: true, revision: row.revision };
+}
 
 /** Processes and their revision history. Every save is a new revision. */
 export function createProcessRepository(db: Database) {
-  async function get(accountId: string, id: string): Promise<StoredProcess | null> {
-    const [row] = await db.query<ProcessRow>(
-      'SELECT document, revision, updated_at FROM processes WHERE account_id = $1 AND id = $2 AND deleted_at IS NULL',
-      [accountId, id],
-    );
-    return row
-      ? { document: row.document, revision: row.revision, updatedAt: iso(row.updated_at) }
-      : null;
+  function get(accountId: string, id: string): Promise<StoredProcess | null> {
+    return current(db, accountId, id);
   }
 
   return {
@@ -46,8 +134,18 @@ export function createProcessRepository(db: Database) {
     ): Promise<{ items: ProcessSummary[]; total: number }> {
       const pattern = `%${(query.search ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const where = 'account_id = $1 AND deleted_at IS NULL AND name ILIKE $2';
-      const rows = await db.query<ProcessRow>(
-        `SELECT id, name, revision, updated_at FROM processes WHERE ${where} ORDER BY updated_at DESC, id LIMIT $3 OFFSET $4`,
+      // The latest run per listed process, through runs_by_process: one index probe each.
+      const rows = await db.query<SummaryRow>(
+        `SELECT p.id, p.name, p.revision, p.updated_at,
+                r.id AS run_id, r.status AS run_status, r.started_at AS run_started_at
+         FROM (SELECT account_id, id, name, revision, updated_at FROM processes WHERE ${where}
+               ORDER BY updated_at DESC, id LIMIT $3 OFFSET $4) p
+         LEFT JOIN LATERAL (
+           SELECT id, status, started_at FROM runs
+           WHERE account_id = p.account_id AND process_id = p.id
+           ORDER BY started_at DESC LIMIT 1
+         ) r ON true
+         ORDER BY p.updated_at DESC, p.id`,
         [accountId, pattern, query.limit, query.offset],
       );
       const [count] = await db.query<{ total: string | number }>(
@@ -60,6 +158,10 @@ export function createProcessRepository(db: Database) {
           name: r.name,
           revision: r.revision,
           updatedAt: iso(r.updated_at),
+          lastRun:
+            r.run_id === null || r.run_status === null || r.run_started_at === null
+              ? null
+              : { id: r.run_id, status: r.run_status, startedAt: iso(r.run_started_at) },
         })),
         total: Number(count?.total ?? 0),
       };
@@ -75,7 +177,7 @@ export function createProcessRepository(db: Database) {
     },
 
     /** Stores a new process as revision 1; false when the id is taken. */
-    async create(accountId: string, document: ProcessDocument): Promise<boolean> {
+    async create(accountId: string, document: ProcessDocument, saver: Saver): Promise<boolean> {
       return db.transaction(async (tx) => {
         const inserted = await tx.query(
           `INSERT INTO processes (account_id, id, name, revision, document) VALUES ($1, $2, $3, 1, $4)
@@ -85,10 +187,7 @@ export function createProcessRepository(db: Database) {
         if (inserted.length === 0) {
           return false;
         }
-        await tx.query(
-          'INSERT INTO process_revisions (account_id, process_id, revision, document) VALUES ($1, $2, 1, $3)',
-          [accountId, document.id, JSON.stringify(document)],
-        );
+        await insertRevision(tx, accountId, document, 1, saver);
         return true;
       });
     },
@@ -102,35 +201,35 @@ export function createProcessRepository(db: Database) {
       accountId: string,
       document: ProcessDocument,
       expectedRevision: number,
+      saver: Saver,
     ): Promise<UpdateResult> {
+      return db.transaction((tx) =>
+        saveRevision(tx, accountId, document, expectedRevision, saver, null),
+      );
+    },
+
+    /**
+     * Stores an older revision again as the new latest one, under the same
+     * optimistic concurrency as a save; every revision in between stays.
+     */
+    async restore(
+      accountId: string,
+      id: string,
+      revision: number,
+      expectedRevision: number,
+      saver: Saver,
+    ): Promise<UpdateResult | { ok: false; reason: 'no-revision' }> {
       return db.transaction(async (tx) => {
-        const [row] = await tx.query<{ revision: number }>(
-          `UPDATE processes SET document = $3, name = $4, revision = revision + 1, updated_at = now()
-           WHERE account_id = $1 AND id = $2 AND deleted_at IS NULL AND revision = $5 RETURNING revision`,
-          [accountId, document.id, JSON.stringify(document), document.name, expectedRevision],
+        const [old] = await tx.query<{ document: ProcessDocument }>(
+          'SELECT document FROM process_revisions WHERE account_id = $1 AND process_id = $2 AND revision = $3',
+          [accountId, id, revision],
         );
-        if (!row) {
-          const [current] = await tx.query<ProcessRow>(
-            'SELECT document, revision, updated_at FROM processes WHERE account_id = $1 AND id = $2 AND deleted_at IS NULL',
-            [accountId, document.id],
-          );
-          return current
-            ? {
-                ok: false,
-                reason: 'conflict',
-                current: {
-                  document: current.document,
-                  revision: current.revision,
-                  updatedAt: iso(current.updated_at),
-                },
-              }
+        if (!old) {
+          return (await current(tx, accountId, id))
+            ? { ok: false, reason: 'no-revision' }
             : { ok: false, reason: 'not-found' };
         }
-        await tx.query(
-          'INSERT INTO process_revisions (account_id, process_id, revision, document) VALUES ($1, $2, $3, $4)',
-          [accountId, document.id, row.revision, JSON.stringify(document)],
-        );
-        return { ok: true, revision: row.revision };
+        return saveRevision(tx, accountId, old.document, expectedRevision, saver, revision);
       });
     },
 
@@ -143,15 +242,21 @@ export function createProcessRepository(db: Database) {
       return rows.length > 0;
     },
 
-    async revisions(
-      accountId: string,
-      id: string,
-    ): Promise<{ revision: number; savedAt: string }[]> {
-      const rows = await db.query<{ revision: number; saved_at: Date | string }>(
-        'SELECT revision, saved_at FROM process_revisions WHERE account_id = $1 AND process_id = $2 ORDER BY revision DESC',
+    /** Every revision, newest first, with who saved it (a token by its name). */
+    async revisions(accountId: string, id: string): Promise<RevisionSummary[]> {
+      const rows = await db.query<RevisionRow>(
+        `SELECT r.revision, r.saved_at, r.saved_by, r.saved_by_token_id, t.name AS token_name, r.restored_from
+         FROM process_revisions r
+         LEFT JOIN api_tokens t ON t.account_id = r.saved_by_token_account AND t.id = r.saved_by_token_id
+         WHERE r.account_id = $1 AND r.process_id = $2 ORDER BY r.revision DESC`,
         [accountId, id],
       );
-      return rows.map((r) => ({ revision: r.revision, savedAt: iso(r.saved_at) }));
+      return rows.map((r) => ({
+        revision: r.revision,
+        savedAt: iso(r.saved_at),
+        author: authorOf(r),
+        restoredFrom: r.restored_from,
+      }));
     },
 
     async revision(

@@ -183,6 +183,15 @@ export function createRunDocumentRepository(db: Database) {
       return rows.map(toDocument);
     },
 
+    /** Whether the run stored `documentId` anywhere (so it can be opened). */
+    async holds(accountId: string, runId: string, documentId: string): Promise<boolean> {
+      const rows = await db.query(
+        'SELECT 1 FROM run_documents WHERE account_id = $1 AND run_id = $2 AND document_id = $3 LIMIT 1',
+        [accountId, runId, documentId],
+      );
+      return rows.length > 0;
+    },
+
     /** The chain of documents `documentId` was made from, nearest parent first. */
     async ancestors(accountId: string, runId: string, documentId: string): Promise<string[]> {
       const rows = await db.query<{ id: string; depth: number }>(

@@ -19,6 +19,7 @@ import {
   type ValidationIssue,
 } from '@junction/process-model';
 import Type from 'typebox';
+import { callerOf } from '../auth/request-auth.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { jsonTextOf } from '../json-body.ts';
 import { validateInAccount } from '../process-validation.ts';
@@ -28,6 +29,11 @@ import { readProcessBody } from './process-body.ts';
 import { acceptAnyBody, IdParams, MAX_INT32, ProcessDocumentSchema } from './schemas.ts';
 
 const etag = (revision: number) => `"${revision}"`;
+
+const RevisionParams = Type.Object({
+  id: IdParams.properties.id,
+  revision: Type.Integer({ minimum: 1, maximum: MAX_INT32 }),
+});
 
 function parseIfMatch(header: string | undefined): number {
   if (!header) {
@@ -92,7 +98,7 @@ export const processRoutes =
           name: request.body.name,
           description: request.body.description ?? '',
         });
-        await processes.create(services.accountOf(request), document);
+        await processes.create(services.accountOf(request), document, callerOf(request));
         reply.header('etag', etag(1));
         return reply.status(201).send({ id: document.id, revision: 1, document });
       },
@@ -151,7 +157,12 @@ export const processRoutes =
             `The document's id "${document.id}" is not ${request.params.id}.`,
           );
         }
-        const result = await processes.update(services.accountOf(request), document, expected);
+        const result = await processes.update(
+          services.accountOf(request),
+          document,
+          expected,
+          callerOf(request),
+        );
         if (!result.ok && result.reason === 'not-found') {
           throw notFound(`Process ${request.params.id}`);
         }
@@ -215,10 +226,7 @@ export const processRoutes =
       {
         schema: {
           ...operation('getProcessRevision', 'processes'),
-          params: Type.Object({
-            id: IdParams.properties.id,
-            revision: Type.Integer({ minimum: 1, maximum: MAX_INT32 }),
-          }),
+          params: RevisionParams,
           response: { 200: ProcessRevisionSchema, ...errors(400, 404), ...AUTH_ERRORS },
         },
       },
@@ -232,6 +240,54 @@ export const processRoutes =
           throw notFound(`Revision ${request.params.revision} of process ${request.params.id}`);
         }
         return { revision: request.params.revision, document };
+      },
+    );
+
+    app.post(
+      '/api/processes/:id/revisions/:revision/restore',
+      {
+        schema: {
+          ...operation('restoreProcessRevision', 'processes'),
+          description:
+            'Stores an older revision again as the new latest one; every revision stays. Send If-Match with the latest revision, as for a save.',
+          params: RevisionParams,
+          headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+          response: {
+            200: ProcessViewSchema,
+            ...errors(400, 404, 428),
+            409: SaveConflictSchema,
+            ...AUTH_ERRORS,
+          },
+        },
+      },
+      async (request, reply) => {
+        const expected = parseIfMatch(request.headers['if-match']);
+        const account = services.accountOf(request);
+        const { id, revision } = request.params;
+        const result = await processes.restore(account, id, revision, expected, callerOf(request));
+        if (!result.ok && result.reason === 'not-found') {
+          throw notFound(`Process ${id}`);
+        }
+        if (!result.ok && result.reason === 'no-revision') {
+          throw notFound(`Revision ${revision} of process ${id}`);
+        }
+        if (!result.ok) {
+          reply.header('etag', etag(result.current.revision));
+          return reply.status(409).send({
+            error: 'conflict',
+            message: `Someone saved revision ${result.current.revision} after the revision ${expected} you were looking at.`,
+            current: result.current,
+          });
+        }
+        const stored = await processes.get(account, id);
+        if (!stored) {
+          throw notFound(`Process ${id}`);
+        }
+        reply.header('etag', etag(stored.revision));
+        return {
+          ...stored,
+          issues: await validateInAccount(processes, account, stored.document),
+        };
       },
     );
 
@@ -281,11 +337,12 @@ export const processRoutes =
         );
         const account = services.accountOf(request);
         // An id already in use means a second copy of the same file: keep both.
-        const document = (await processes.create(account, imported))
+        const saver = callerOf(request);
+        const document = (await processes.create(account, imported, saver))
           ? imported
           : { ...imported, id: randomUUID() };
         if (document !== imported) {
-          await processes.create(account, document);
+          await processes.create(account, document, saver);
         }
         return reply.status(201).send({
           id: document.id,

@@ -7,6 +7,7 @@ import type {
   DocumentDirection,
   StoredDocumentRow,
 } from '../repositories/run-document-repository.ts';
+import { missingParentNote } from '../runs/missing-parent.ts';
 import type { Services } from '../services.ts';
 import { AUTH_ERRORS, errors, operation } from './openapi.ts';
 import { MAX_INT32 } from './schemas.ts';
@@ -104,15 +105,21 @@ export const runDocumentRoutes =
       async (request) => {
         const account = services.accountOf(request);
         const { id, documentId } = request.params;
-        await requireRun(account, id);
+        const run = await requireRun(account, id);
         const appearances = await services.runDocuments.appearances(account, id, documentId);
         const last = appearances.at(-1);
         if (!last) {
           throw notFound(`Document ${documentId} in run ${id}`);
         }
+        const { parentId } = last;
+        const parentNote =
+          parentId === null || (await services.runDocuments.holds(account, id, parentId))
+            ? null
+            : missingParentNote(run, parentId);
         return {
           documentId,
-          parentId: last.parentId,
+          parentId,
+          parentNote,
           // Nearest parent first: the documents this one was split, combined or fetched from.
           lineage: await services.runDocuments.ancestors(account, id, documentId),
           data: last.data,

@@ -7,6 +7,7 @@ import { ConnectionsPage } from '../features/connections/connections-page.tsx';
 import { DeploymentsPage } from '../features/deployments/deployments-page.tsx';
 import { DesignerPage } from '../features/designer/designer-page.tsx';
 import { ProcessListPage } from '../features/processes/process-list-page.tsx';
+import { RevisionsPage } from '../features/revisions/revisions-page.tsx';
 import { hrefFor, navigate, type Route, useRoute } from '../lib/router.ts';
 import { createQueryClient } from './query-client.ts';
 
@@ -44,6 +45,13 @@ export function App() {
         {route.page === 'accounts' && <AccountsPage />}
         {route.page === 'designer' && <DesignerPage processId={route.processId} />}
         {route.page === 'compare' && <ComparePage processId={route.processId} />}
+        {route.page === 'revisions' && (
+          <RevisionsPage
+            key={route.processId}
+            processId={route.processId}
+            {...(route.revision === undefined ? {} : { revision: route.revision })}
+          />
+        )}
       </div>
     </QueryClientProvider>
   );

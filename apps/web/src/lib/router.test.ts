@@ -7,6 +7,8 @@ describe('router', () => {
       { page: 'processes' },
       { page: 'designer', processId: 'a b/c' },
       { page: 'compare', processId: 'a b/compare' },
+      { page: 'revisions', processId: 'a b/revisions' },
+      { page: 'revisions', processId: 'p', revision: 12 },
       { page: 'connections' },
       { page: 'deployments' },
       { page: 'accounts' },
@@ -18,5 +20,8 @@ describe('router', () => {
 
   it('falls back to the process list for an unknown path', () => {
     expect(parseRoute('/nowhere')).toEqual({ page: 'processes' });
+    // Not a revision number: no route to a revision that cannot exist.
+    expect(parseRoute('/processes/p/revisions/0')).toEqual({ page: 'processes' });
+    expect(parseRoute('/processes/p/revisions/x')).toEqual({ page: 'processes' });
   });
 });

@@ -5,6 +5,8 @@ export type Route =
   | { page: 'processes' }
   | { page: 'designer'; processId: string }
   | { page: 'compare'; processId: string }
+  /** The revision list; with `revision`, that revision drawn read-only. */
+  | { page: 'revisions'; processId: string; revision?: number }
   | { page: 'connections' }
   | { page: 'deployments' }
   | { page: 'accounts' };
@@ -13,6 +15,13 @@ export function parseRoute(pathname: string): Route {
   const compare = /^\/processes\/([^/]+)\/compare\/?$/.exec(pathname);
   if (compare?.[1]) {
     return { page: 'compare', processId: decodeURIComponent(compare[1]) };
+  }
+  const revisions = /^\/processes\/([^/]+)\/revisions(?:\/([1-9]\d{0,9}))?\/?$/.exec(pathname);
+  if (revisions?.[1]) {
+    const processId = decodeURIComponent(revisions[1]);
+    return revisions[2]
+      ? { page: 'revisions', processId, revision: Number(revisions[2]) }
+      : { page: 'revisions', processId };
   }
   const designer = /^\/processes\/([^/]+)\/?$/.exec(pathname);
   if (designer?.[1]) {
@@ -44,6 +53,8 @@ export function hrefFor(route: Route): string {
       return `/processes/${encodeURIComponent(route.processId)}`;
     case 'compare':
       return `/processes/${encodeURIComponent(route.processId)}/compare`;
+    case 'revisions':
+      return `/processes/${encodeURIComponent(route.processId)}/revisions${route.revision === undefined ? '' : `/${route.revision}`}`;
   }
 }
 

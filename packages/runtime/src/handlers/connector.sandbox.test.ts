@@ -3,6 +3,7 @@ import { createInProcessSandbox, type InProcessSandbox } from '@junction/connect
 import type { ConnectorOperation } from '@junction/process-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClientGateway } from '../connect-call.ts';
+import { JsonDocument } from '../json-document.ts';
 import { META } from '../properties.ts';
 import { buildProcess, runTest, sink } from '../test-support.ts';
 import type { ConnectorGateway, Shape } from '../types.ts';
@@ -68,6 +69,9 @@ describe('connector shapes against the Connect sandbox (real client)', () => {
     expect(run.outcome.status).toBe('complete');
     const listed = run.inputs.get('get')?.flat() ?? [];
     expect(listed).toHaveLength(3);
+    // The records Start read are the run's first documents: no parent the run never emitted.
+    expect(listed.map((d) => d.parentId)).toEqual([undefined, undefined, undefined]);
+    expect(listed.every((d) => JsonDocument.keeps(d))).toBe(true);
     const fetched = run.inputs.get('end')?.flat() ?? [];
     expect(fetched.map((d) => JSON.parse(d.data).id)).toEqual(
       listed.map((d) => JSON.parse(d.data).id),

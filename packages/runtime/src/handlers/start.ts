@@ -1,6 +1,21 @@
+import { JsonDocument } from '../json-document.ts';
 import { onDefaultPort } from '../single-port.ts';
-import type { ShapeHandler } from '../types.ts';
+import type { RunDocument, ShapeHandler, ShapeResult } from '../types.ts';
 import { runConnectorOperation } from './connector.ts';
+
+/**
+ * Start's Get reads through an internal seed document that no shape ever emits or
+ * records; the records it returns are the run's first documents, so they name no
+ * parent (a parent id would lead to a document the run does not hold).
+ */
+function withoutSeedParent(result: ShapeResult, seedId: string): ShapeResult {
+  const orphan = (doc: RunDocument) =>
+    doc.parentId === seedId ? JsonDocument.withoutParent(doc) : doc;
+  return {
+    ...result,
+    outputs: new Map([...result.outputs].map(([port, docs]) => [port, docs.map(orphan)])),
+  };
+}
 
 /**
  * Start makes the first batch: one empty document (No Data), the records a
@@ -20,7 +35,8 @@ export const startHandler: ShapeHandler<'start'> = {
         return onDefaultPort([{ id: ctx.newDocumentId(), data: '', properties: {} }]);
       case 'connector': {
         const seed = { id: ctx.newDocumentId(), data: '', properties: {} };
-        return runConnectorOperation(shape.config.operation, [seed], ctx);
+        const result = await runConnectorOperation(shape.config.operation, [seed], ctx);
+        return withoutSeedParent(result, seed.id);
       }
     }
   },

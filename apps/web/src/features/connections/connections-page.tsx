@@ -45,6 +45,15 @@ export function ConnectionsPage() {
   return (
     <main className="page">
       <h1>Connections</h1>
+      {connections.isSuccess && !connections.data.some((c) => c.kind !== 'sandbox') && (
+        <p className="empty-state" role="status">
+          {connections.data.length === 0
+            ? 'No connections yet.'
+            : 'Only the built-in sandbox so far: processes can be designed and tested against it.'}{' '}
+          To reach your own CloudBlue Connect account, add a connection below with its API endpoint
+          and token.
+        </p>
+      )}
       <ul className="connection-list">
         {(connections.data ?? []).map((c) => (
           <li key={c.id}>

@@ -13,7 +13,7 @@ const environments: EnvironmentView[] = [
   { id: 'env-test', name: 'Test', classification: 'TEST', createdAt: '' },
   { id: 'env-prod', name: 'Production', classification: 'PROD', createdAt: '' },
 ];
-const processes = [{ id: 'orders', name: 'Orders', revision: 3, updatedAt: '' }];
+const processes = [{ id: 'orders', name: 'Orders', revision: 3, updatedAt: '', lastRun: null }];
 
 function renderForm(fetch: typeof globalThis.fetch) {
   vi.stubGlobal('fetch', fetch);

@@ -69,6 +69,9 @@ export function DeployForm({
           ))}
         </select>
       </label>
+      {processes.length === 0 && (
+        <span className="hint">No processes to deploy yet: create one on the Processes page.</span>
+      )}
       <label>
         Revision{' '}
         <select

@@ -29,7 +29,9 @@ export function EnvironmentDeployments({
         <span className="hint">{CLASSIFICATION_TEXT[environment.classification]}</span>
       </h3>
       {deployments.length === 0 ? (
-        <p className="hint">Nothing is deployed here yet.</p>
+        <p className="hint">
+          Nothing is deployed here yet. Choose a process and revision under Deploy a process.
+        </p>
       ) : (
         <table className="data-table" aria-label={`Deployed in ${environment.name}`}>
           <thead>

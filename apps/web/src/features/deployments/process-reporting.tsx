@@ -68,6 +68,13 @@ export function ProcessReporting({ processes }: { processes: ProcessSummary[] })
         </p>
       )}
       <ExecutionTable items={items} />
+      {executions.isSuccess && items.length === 0 && (
+        <p className="hint">
+          {status !== '' || processId !== ''
+            ? 'No executions match the filters. Choose Any status and Any process to see every execution.'
+            : 'No executions yet. Deploy a process to an environment, then choose Run now or give it a schedule; its executions are listed here.'}
+        </p>
+      )}
       <nav aria-label="Process Reporting pages" className="row">
         <button type="button" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
           Previous page
@@ -137,7 +144,6 @@ function ExecutionTable({ items }: { items: RunRecord[] }) {
           ))}
         </tbody>
       </table>
-      {items.length === 0 && <p className="hint">No executions match.</p>}
       {cancel.error && (
         <p role="alert" className="is-error">
           {cancel.error.message}

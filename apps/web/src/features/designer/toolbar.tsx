@@ -72,21 +72,24 @@ export function Toolbar({
           {commandById(id).label}
         </button>
       ))}
-      <a
-        className="button"
-        href={hrefFor({ page: 'compare', processId })}
-        onClick={(e) => {
-          e.preventDefault();
-          // The draft is written after a pause; the compare page reads it at once.
-          const { document, revision } = store.getState();
-          if (dirty) {
-            writeDraft(localStorage, document, revision);
-          }
-          navigate({ page: 'compare', processId });
-        }}
-      >
-        Compare revisions
-      </a>
+      {(['compare', 'revisions'] as const).map((page) => (
+        <a
+          key={page}
+          className="button"
+          href={hrefFor({ page, processId })}
+          onClick={(e) => {
+            e.preventDefault();
+            // The draft is written after a pause; these pages read it (or leave) at once.
+            const { document, revision } = store.getState();
+            if (dirty) {
+              writeDraft(localStorage, document, revision);
+            }
+            navigate({ page, processId });
+          }}
+        >
+          {page === 'compare' ? 'Compare revisions' : 'Revisions'}
+        </a>
+      ))}
       <label className={`button${testing ? ' is-disabled' : ''}`}>
         Import file…
         <input

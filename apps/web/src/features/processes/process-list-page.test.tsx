@@ -26,6 +26,9 @@ function server() {
         ? answer(200, { document, mapped, omitted, issues })
         : answer(400, { error: 'invalid-boomi-xml', message: 'unexpected body' });
     }
+    if (url === '/api/processes' && init?.method === 'POST') {
+      return answer(201, { id: 'new-1', revision: 1, document: {} });
+    }
     if (url === '/api/processes/import') {
       return answer(201, { id: JSON.parse(String(init?.body)).id, revision: 1, issues: [] });
     }
@@ -96,5 +99,31 @@ describe('ProcessListPage: Boomi import', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('region')).toBeNull();
     expect(fetch.mock.calls.some(([url]) => url === '/api/processes/import')).toBe(false);
+  });
+});
+
+describe('ProcessListPage: first run', () => {
+  it('creates an Untitled process at once, with no name to type first', async () => {
+    const fetch = server();
+    renderPage(fetch);
+    const create = screen.getByRole('button', { name: 'Create process' });
+    expect(create.hasAttribute('disabled')).toBe(false);
+    fireEvent.click(create);
+    await vi.waitFor(() => expect(window.location.pathname).toBe('/processes/new-1'));
+    const sent = fetch.mock.calls.find(
+      ([url, init]) => url === '/api/processes' && init?.method === 'POST',
+    )?.[1];
+    expect(JSON.parse(String(sent?.body))).toEqual({ name: 'Untitled process' });
+  });
+
+  it('says what to do on an empty list, and how to leave a search that found nothing', async () => {
+    renderPage(server());
+    expect((await screen.findByRole('status')).textContent).toContain('Choose Create process');
+    fireEvent.change(screen.getByLabelText('Search processes'), { target: { value: 'zzz' } });
+    expect((await screen.findByRole('status')).textContent).toContain(
+      'No process name contains “zzz”',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Clear search' }));
+    expect((screen.getByLabelText('Search processes') as HTMLInputElement).value).toBe('');
   });
 });

@@ -1,9 +1,10 @@
 import type { BoomiImportPreview } from '@junction/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, type DragEvent, type FormEvent, useState } from 'react';
+import { type ChangeEvent, type DragEvent, useState } from 'react';
 import { describeApiError } from '../../lib/api-issues.ts';
 import { hrefFor, navigate } from '../../lib/router.ts';
 import { BoomiImportPreviewPanel } from './boomi-import-preview.tsx';
+import { emptyListText, lastRunText, UNTITLED_PROCESS } from './process-list-text.ts';
 import {
   createProcessRequest,
   deleteProcessRequest,
@@ -18,18 +19,21 @@ function isXmlFile(file: File, text: string): boolean {
   return /\.xml$/i.test(file.name) || /xml/.test(file.type) || text.trimStart().startsWith('<');
 }
 
-/** Processes: search, create, open, delete, and import a file by drop or picker. */
+/**
+ * Processes: create (a blank canvas at once, renamed in the designer), search by
+ * name, open, delete, and import a file by drop or picker. Each row shows the last
+ * change and the last run; an empty list says what to do next.
+ */
 export function ProcessListPage() {
   const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
-  const [name, setName] = useState('');
   const [importError, setImportError] = useState<string | null>(null);
   const [boomiPreview, setBoomiPreview] = useState<BoomiImportPreview | null>(null);
   const list = useQuery(processListQuery(search));
   const refresh = () => queryClient.invalidateQueries({ queryKey: processKeys.all });
 
   const create = useMutation({
-    mutationFn: createProcessRequest,
+    mutationFn: () => createProcessRequest(UNTITLED_PROCESS),
     onSuccess: (created) => {
       void refresh();
       navigate({ page: 'designer', processId: created.id });
@@ -68,12 +72,6 @@ export function ProcessListPage() {
     onError: (error) => setImportError(describeApiError(error)),
   });
 
-  const onCreate = (event: FormEvent) => {
-    event.preventDefault();
-    if (name.trim() !== '') {
-      create.mutate(name.trim());
-    }
-  };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     const file = event.dataTransfer.files[0];
@@ -91,14 +89,13 @@ export function ProcessListPage() {
   return (
     <main className="page" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <h1>Processes</h1>
-      <form className="row" onSubmit={onCreate}>
-        <input
-          aria-label="New process name"
-          placeholder="New process name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <button type="submit" className="primary" disabled={create.isPending || name.trim() === ''}>
+      <div className="row">
+        <button
+          type="button"
+          className="primary"
+          disabled={create.isPending}
+          onClick={() => create.mutate()}
+        >
           Create process
         </button>
         <label className="button">
@@ -110,7 +107,12 @@ export function ProcessListPage() {
             onChange={onPick}
           />
         </label>
-      </form>
+      </div>
+      {create.isError && (
+        <p role="alert" className="banner is-error">
+          Could not create a process: {describeApiError(create.error)}
+        </p>
+      )}
       <p className="hint">
         Drop a process file (or a Boomi process export, .xml) anywhere on this page to import it.
       </p>
@@ -130,42 +132,69 @@ export function ProcessListPage() {
       <input
         type="search"
         aria-label="Search processes"
-        placeholder="Search"
+        placeholder="Search by name"
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
       {list.isError && <p role="alert">Could not load processes: {list.error.message}</p>}
-      <ul className="process-list">
-        {(list.data?.items ?? []).map((p) => (
-          <li key={p.id}>
-            <a
-              href={hrefFor({ page: 'designer', processId: p.id })}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate({ page: 'designer', processId: p.id });
-              }}
-            >
-              {p.name}
-            </a>
-            <span className="hint">
-              revision {p.revision} · {new Date(p.updatedAt).toLocaleString()}
-            </span>
-            <button
-              type="button"
-              aria-label={`Delete ${p.name}`}
-              onClick={() => {
-                if (window.confirm(`Delete “${p.name}”?`)) {
-                  remove.mutate(p.id);
-                }
-              }}
-            >
-              Delete
-            </button>
-          </li>
-        ))}
-      </ul>
+      {list.data && list.data.items.length > 0 && (
+        <table className="data-table process-table" aria-label="Processes">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Last change</th>
+              <th scope="col">Last run</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.items.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <a
+                    href={hrefFor({ page: 'designer', processId: p.id })}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate({ page: 'designer', processId: p.id });
+                    }}
+                  >
+                    {p.name}
+                  </a>
+                </td>
+                <td>
+                  {new Date(p.updatedAt).toLocaleString()}{' '}
+                  <span className="hint">(revision {p.revision})</span>
+                </td>
+                <td>{lastRunText(p.lastRun)}</td>
+                <td>
+                  <button
+                    type="button"
+                    aria-label={`Delete ${p.name}`}
+                    onClick={() => {
+                      if (window.confirm(`Delete “${p.name}”?`)) {
+                        remove.mutate(p.id);
+                      }
+                    }}
+                  >
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {list.data && list.data.items.length === 0 && (
-        <p className="hint">No processes yet. Create one above.</p>
+        <div className="empty-state" role="status">
+          <p>{emptyListText(search)}</p>
+          {search.trim() !== '' && (
+            <button type="button" onClick={() => setSearch('')}>
+              Clear search
+            </button>
+          )}
+        </div>
       )}
     </main>
   );

@@ -55,7 +55,9 @@ export function DocumentDetail({
 }) {
   const [view, setView] = useState<DataMode>('tree');
   const detail = useQuery(documentQuery(runId, documentId));
-  const parentId = detail.data?.parentId ?? null;
+  // A parent the run did not keep has a note instead of a link that could only fail.
+  const parentNote = detail.data?.parentNote ?? null;
+  const parentId = parentNote === null ? (detail.data?.parentId ?? null) : null;
   const parent = useQuery({ ...documentQuery(runId, parentId ?? ''), enabled: parentId !== null });
   if (detail.isPending) {
     return <p className="hint">Loading document…</p>;
@@ -123,6 +125,7 @@ export function DocumentDetail({
           </button>
         </p>
       )}
+      {parentNote && <p className="hint">{parentNote}</p>}
       {parent.data && (
         <DiffTable
           title="Data changes from its input"

@@ -96,7 +96,11 @@ export function RunHistory({
     .filter((r): r is RunRecord => r !== undefined);
   return (
     <section aria-label="Run history">
-      {items.length === 0 && <p className="hint">No test runs yet.</p>}
+      {items.length === 0 && (
+        <p className="hint">
+          No test runs yet. Choose Test in the toolbar to run this process; each run is kept here.
+        </p>
+      )}
       <ul className="run-history">
         {items.map((run) => (
           <li key={run.id} className={run.id === currentRunId ? 'is-current' : undefined}>

@@ -34,8 +34,8 @@ function seeded() {
   return renderOptions('process-call', undefined, (client) => {
     client.setQueryData(processKeys.list(''), {
       items: [
-        { id: 'p', name: 'This process', revision: 1, updatedAt: '' },
-        { id: 'child', name: 'Child', revision: 1, updatedAt: '' },
+        { id: 'p', name: 'This process', revision: 1, updatedAt: '', lastRun: null },
+        { id: 'child', name: 'Child', revision: 1, updatedAt: '', lastRun: null },
       ],
       total: 2,
     });
