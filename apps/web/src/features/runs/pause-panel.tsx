@@ -88,7 +88,7 @@ export function PausePanel({
             <label>
               Data of document {doc.id}
               <textarea
-                rows={4}
+                rows={3}
                 value={drafts[doc.id]?.data ?? ''}
                 onChange={(e) =>
                   setDrafts((all) => ({
@@ -101,7 +101,7 @@ export function PausePanel({
             <label>
               Properties of document {doc.id} (JSON)
               <textarea
-                rows={2}
+                rows={1}
                 value={drafts[doc.id]?.properties ?? ''}
                 onChange={(e) =>
                   setDrafts((all) => ({
