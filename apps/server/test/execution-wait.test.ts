@@ -96,6 +96,60 @@ describe.each(modes)(`waiting for an execution's end (%s, ${storageUnderTest()})
     },
   );
 
+  it('answers Platform API Execute Process ?wait with the finished ExecutionRecord, 202 while it runs', async () => {
+    const P = '/api/platform/v1';
+    const env = (
+      await app.inject({
+        method: 'POST',
+        url: `${P}/Environment`,
+        payload: { name: `wait-${runs}`, classification: 'TEST' },
+      })
+    ).json();
+    const deploy = async (processId: string) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: `${P}/execute/deploy-process`,
+        payload: { processId, environmentId: env.id },
+      });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+    };
+    const { id } = await createStoredProcess(app, startGetProcess('platform-wait'));
+    await deploy(id);
+    const done = await app.inject({
+      method: 'POST',
+      url: `${P}/execute/execute-process?wait=30`,
+      payload: { processId: id, environmentId: env.id },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ processId: id, status: 'COMPLETE' });
+
+    await deploy(heldProcessId);
+    const running = await app.inject({
+      method: 'POST',
+      url: `${P}/execute/execute-process?wait=0`,
+      payload: { processId: heldProcessId, environmentId: env.id },
+    });
+    expect(running.statusCode, running.body).toBe(202);
+    expect(running.json()).toMatchObject({ status: 'INPROCESS' });
+    held.release();
+
+    const bad = await app.inject({
+      method: 'POST',
+      url: `${P}/execute/execute-process?wait=99`,
+      payload: { processId: id, environmentId: env.id },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/wait/);
+    // Without ?wait it answers at once, as before.
+    const plain = await app.inject({
+      method: 'POST',
+      url: `${P}/execute/execute-process`,
+      payload: { processId: id, environmentId: env.id },
+    });
+    expect(plain.statusCode).toBe(200);
+    expect(plain.json()).toMatchObject({ status: 'STARTED' });
+  }, 60_000);
+
   it("answers 404 when waiting on another account's execution", async () => {
     const provisioned = await app.inject({
       method: 'POST',

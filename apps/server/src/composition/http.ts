@@ -36,6 +36,7 @@ import { runRoutes } from '../routes/run-routes.ts';
 import { SANDBOX_ADMIN_PREFIX, sandboxRoutes } from '../routes/sandbox-routes.ts';
 import { testInputRoutes } from '../routes/test-input-routes.ts';
 import { RUN_QUEUE } from '../runs/queue/run-queue.ts';
+import { waitForEnd } from '../runs/wait-for-end.ts';
 import { SANDBOX_PREFIX } from '../sandbox-prefix.ts';
 import type { Infrastructure } from './infrastructure.ts';
 import type { AppServices } from './services.ts';
@@ -109,7 +110,11 @@ export async function registerHttp(
   await http.register(runReplayRoutes(routeServices));
   await http.register(executionRoutes(routeServices));
   await http.register(testInputRoutes(routeServices));
-  await http.register(platformRoutes(services.platform));
+  await http.register(
+    platformRoutes(services.platform, (runId, ms, gone) =>
+      waitForEnd(services.dispatcher, runId, ms, gone),
+    ),
+  );
   await http.register(
     listenerRoutes({
       db,

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { PlatformObjectSchema, PlatformQueryPageSchema } from '@junction/api';
+import { PlatformObjectSchema, PlatformQueryPageSchema, WaitQuerySchema } from '@junction/api';
 import { ProcessDocumentSchema } from '@junction/process-model';
 import Type, { type TSchema } from 'typebox';
 import { callerOf } from '../auth/request-auth.ts';
 import { jsonTextOf } from '../json-body.ts';
 import { AUTH_ERRORS, errors, operation } from '../routes/openapi.ts';
 import { acceptAnyBody, IdParams } from '../routes/schemas.ts';
+import { readWait } from '../routes/wait-query.ts';
 import { BODIES } from './bodies.ts';
 import { EXECUTE_ACTIONS } from './execute-actions.ts';
 import { HANDLERS } from './object-handlers.ts';
@@ -13,6 +14,9 @@ import { OBJECT_PATHS, PLATFORM_OBJECTS, type PlatformObject } from './object-sp
 import type { PlatformService } from './platform-service.ts';
 
 export const PLATFORM_PREFIX = '/api/platform/v1';
+
+/** Resolves when the run has ended, after `ms`, or when `gone` aborts, whichever is first. */
+export type EndWaiter = (runId: string, ms: number, gone: AbortSignal) => Promise<void>;
 
 const Override = Type.Object({
   overrideAccount: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
@@ -63,7 +67,7 @@ const pascal = (name: string) =>
  * into the service, which does all checking.
  */
 export const platformRoutes =
-  (platform: PlatformService): FastifyPluginAsyncTypebox =>
+  (platform: PlatformService, waitFor: EndWaiter): FastifyPluginAsyncTypebox =>
   async (app) => {
     const any = { validatorCompiler: acceptAnyBody };
     for (const object of PLATFORM_OBJECTS) {
@@ -187,6 +191,9 @@ export const platformRoutes =
       }
     }
     for (const action of Object.keys(EXECUTE_ACTIONS) as (keyof typeof EXECUTE_ACTIONS)[]) {
+      if (action === 'execute-process') {
+        continue;
+      }
       app.post(
         `${PLATFORM_PREFIX}/execute/${action}`,
         {
@@ -202,4 +209,50 @@ export const platformRoutes =
           platform.execute(callerOf(request), action, request.query.overrideAccount, request.body),
       );
     }
+
+    // Execute Process may wait for the end (?wait=N seconds), as the browser API's
+    // executions do: it then answers the ExecutionRecord, 200 once the run has ended
+    // and 202 while it still runs, so a client needs no polling loop.
+    app.post(
+      `${PLATFORM_PREFIX}/execute/execute-process`,
+      {
+        schema: {
+          ...operation('platformExecuteProcess', 'platform'),
+          querystring: Type.Object({ ...Override.properties, ...WaitQuerySchema.properties }),
+          body: EXECUTE_BODY['execute-process'],
+          response: { 200: PlatformObjectSchema, 202: PlatformObjectSchema, ...PLATFORM_ERRORS },
+        },
+        ...any,
+      },
+      async (request, reply) => {
+        const caller = callerOf(request);
+        // The body's validator is bypassed (the service checks it), and so is the query's.
+        const wait = readWait(request.query);
+        const override = request.query.overrideAccount;
+        const started = (await platform.execute(
+          caller,
+          'execute-process',
+          override,
+          request.body,
+        )) as { executionId: string };
+        if (wait === undefined) {
+          return started;
+        }
+        const gone = new AbortController();
+        const leave = () => gone.abort();
+        reply.raw.once('close', leave);
+        try {
+          await waitFor(started.executionId, wait * 1000, gone.signal);
+        } finally {
+          reply.raw.off('close', leave);
+        }
+        const record = (await platform.get(
+          caller,
+          'execution-record',
+          override,
+          started.executionId,
+        )) as { status?: string };
+        return reply.status(record.status === 'INPROCESS' ? 202 : 200).send(record);
+      },
+    );
   };
