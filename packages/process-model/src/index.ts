@@ -151,6 +151,7 @@ export {
   type ConnectWebhookListener,
   ConnectWebhookListenerSchema,
   DEFAULT_SECRET_HEADER,
+  DEFAULT_SYNC_TIMEOUT_SECONDS,
   defaultConnectWebhookListener,
   defaultHttpListener,
   type HttpListener,

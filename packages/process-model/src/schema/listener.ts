@@ -124,13 +124,16 @@ export type Listener = Static<typeof ListenerSchema>;
 
 export const DEFAULT_SECRET_HEADER = 'x-junction-secret';
 
+/** How long a sync listener's caller waits by default, whichever kind of listener. */
+export const DEFAULT_SYNC_TIMEOUT_SECONDS = 30;
+
 export function defaultHttpListener(): HttpListener {
   return {
     kind: 'http',
     path: '',
     method: 'POST',
     auth: { kind: 'api-token' },
-    answer: { mode: 'sync', timeoutSeconds: 30 },
+    answer: { mode: 'sync', timeoutSeconds: DEFAULT_SYNC_TIMEOUT_SECONDS },
     limits: { maxBodyBytes: 1024 * 1024, ratePerMinute: 600, concurrency: 10 },
   };
 }

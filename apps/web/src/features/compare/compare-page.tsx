@@ -1,6 +1,6 @@
 import type { ProcessDocument } from '@junction/process-model';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { hrefFor, navigate } from '../../lib/router.ts';
 import { readDraft } from '../designer/draft/local-draft.ts';
 import { DiffView } from './diff-view.tsx';
@@ -84,10 +84,11 @@ export function ComparePage({ processId }: { processId: string }) {
     enabled: revisions[0] !== undefined,
   });
   // The designer's unsaved changes, when they differ from the latest saved revision.
-  const working = useMemo(
-    () => (latest.data ? readDraft(localStorage, latest.data)?.document : undefined),
-    [latest.data],
-  );
+  // Read in an effect: readDraft also clears a draft equal to the saved copy.
+  const [working, setWorking] = useState<ProcessDocument | undefined>(undefined);
+  useEffect(() => {
+    setWorking(latest.data ? readDraft(localStorage, latest.data)?.document : undefined);
+  }, [latest.data]);
   const [picked, setPicked] = useState<{ from?: Side; to?: Side }>({});
   const to = picked.to ?? (working ? 'working' : revisions[0]);
   const from = picked.from ?? (working ? revisions[0] : (revisions[1] ?? revisions[0]));

@@ -10,6 +10,7 @@ import {
 import { useState } from 'react';
 import { SelectField, TextField } from './forms/fields.tsx';
 import { IntegerField } from './forms/integer-fields.tsx';
+import { CallsPerMinuteField, ListenerAnswerFields } from './listener-answer-fields.tsx';
 import { ListenerSecretField } from './listener-secret-field.tsx';
 import { ListenerTestCall } from './listener-test-call.tsx';
 import { ListenerUrls } from './listener-urls.tsx';
@@ -112,27 +113,12 @@ function HttpListenerOptions({
           <ListenerSecretField />
         </>
       )}
-      <SelectField
-        label="Answer"
-        value={answer.mode}
-        choices={[
-          { value: 'sync', label: 'Wait for Return Documents' },
-          { value: 'async', label: 'At once: 202 with the execution id' },
-        ]}
-        onChange={(mode) =>
-          set({ answer: mode === 'sync' ? { mode, timeoutSeconds: 30 } : { mode } }, true)
-        }
+      <ListenerAnswerFields
+        answer={answer}
+        issues={issues}
+        onChange={(next, isCommit) => set({ answer: next }, isCommit)}
+        onCommit={commit}
       />
-      {answer.mode === 'sync' && (
-        <IntegerField
-          label="Timeout (seconds)"
-          value={answer.timeoutSeconds}
-          onChange={(timeoutSeconds) => set({ answer: { mode: 'sync', timeoutSeconds } }, false)}
-          onCommit={commit}
-          issues={issues}
-          field="listener/answer/timeoutSeconds"
-        />
-      )}
       <IntegerField
         label="Largest body (bytes)"
         value={limits.maxBodyBytes}
@@ -141,13 +127,11 @@ function HttpListenerOptions({
         issues={issues}
         field="listener/limits/maxBodyBytes"
       />
-      <IntegerField
-        label="Calls per minute"
-        value={limits.ratePerMinute}
-        onChange={(ratePerMinute) => set({ limits: { ...limits, ratePerMinute } }, false)}
-        onCommit={commit}
+      <CallsPerMinuteField
+        limits={limits}
         issues={issues}
-        field="listener/limits/ratePerMinute"
+        onChange={(next, isCommit) => set({ limits: next }, isCommit)}
+        onCommit={commit}
       />
       <IntegerField
         label="Calls at once"

@@ -1,7 +1,7 @@
 import { CONNECT_WEBHOOK_CLASSES, type ConnectWebhookListener } from '@junction/process-model';
 import { useEditor } from '../store/editor-context.ts';
 import { SelectField, TextField } from './forms/fields.tsx';
-import { IntegerField } from './forms/integer-fields.tsx';
+import { CallsPerMinuteField, ListenerAnswerFields } from './listener-answer-fields.tsx';
 import type { ListenerOptionsProps } from './listener-options.tsx';
 import { ListenerSecretField } from './listener-secret-field.tsx';
 import { ListenerUrls } from './listener-urls.tsx';
@@ -44,36 +44,17 @@ export function WebhookListenerOptions({
         field="listener/objectClass"
       />
       <ListenerSecretField />
-      <SelectField
-        label="Answer"
-        value={answer.mode}
-        choices={[
-          { value: 'async', label: 'At once: 202 with the execution id' },
-          { value: 'sync', label: 'Wait for Return Documents' },
-        ]}
-        onChange={(mode) =>
-          set({ answer: mode === 'sync' ? { mode, timeoutSeconds: 10 } : { mode } }, true)
-        }
+      <ListenerAnswerFields
+        answer={answer}
         issues={issues}
-        field="listener/answer/mode"
-      />
-      {answer.mode === 'sync' && (
-        <IntegerField
-          label="Timeout (seconds)"
-          value={answer.timeoutSeconds}
-          onChange={(timeoutSeconds) => set({ answer: { mode: 'sync', timeoutSeconds } }, false)}
-          onCommit={commit}
-          issues={issues}
-          field="listener/answer/timeoutSeconds"
-        />
-      )}
-      <IntegerField
-        label="Calls per minute"
-        value={limits.ratePerMinute}
-        onChange={(ratePerMinute) => set({ limits: { ...limits, ratePerMinute } }, false)}
+        onChange={(next, isCommit) => set({ answer: next }, isCommit)}
         onCommit={commit}
+      />
+      <CallsPerMinuteField
+        limits={limits}
         issues={issues}
-        field="listener/limits/ratePerMinute"
+        onChange={(next, isCommit) => set({ limits: next }, isCommit)}
+        onCommit={commit}
       />
       <ListenerUrls path={listener.path} />
       <WebhookRegister processId={processId} />
