@@ -6,11 +6,22 @@ import {
   type Shape,
 } from '@junction/process-model';
 
+type MapConfig = Extract<Shape, { kind: 'map' }>['config'];
+
+/** What differs between the reference flows: the Map, the Decision's test, the property set. */
+export interface ReferenceFlow {
+  id: string;
+  name: string;
+  map: MapConfig;
+  decide: { path: string; operator: 'ge' | 'gt'; value: string };
+  property: { name: string; path: string };
+}
+
 /**
- * The reference process of the runtime's figures:
+ * The shape of every reference flow in the figures:
  * No Data -> Data Process (split) -> Map -> Decision -(true)-> Set Properties -> Stop.
  */
-export function referenceProcess(): ProcessDocument {
+export function referenceFlow(flow: ReferenceFlow): ProcessDocument {
   const shapes: [string, Shape][] = [
     [
       'split',
@@ -20,29 +31,16 @@ export function referenceProcess(): ProcessDocument {
         config: { steps: [{ type: 'split', path: '$', batchCount: 1 }] },
       },
     ],
-    [
-      'map',
-      {
-        kind: 'map',
-        label: '',
-        config: {
-          expression: '',
-          mappings: [
-            { from: 'n', to: 'number' },
-            { from: 'name', to: 'label' },
-          ],
-        },
-      },
-    ],
+    ['map', { kind: 'map', label: '', config: flow.map }],
     [
       'decide',
       {
         kind: 'decision',
         label: '',
         config: {
-          left: { type: 'profile-element', path: 'number' },
-          operator: 'ge',
-          right: { type: 'static', value: '0' },
+          left: { type: 'profile-element', path: flow.decide.path },
+          operator: flow.decide.operator,
+          right: { type: 'static', value: flow.decide.value },
         },
       },
     ],
@@ -55,8 +53,8 @@ export function referenceProcess(): ProcessDocument {
           properties: [
             {
               target: 'dynamic-document',
-              name: 'label',
-              parts: [{ type: 'profile-element', path: 'label' }],
+              name: flow.property.name,
+              parts: [{ type: 'profile-element', path: flow.property.path }],
             },
           ],
         },
@@ -64,7 +62,7 @@ export function referenceProcess(): ProcessDocument {
     ],
     ['stop', { kind: 'stop', label: '', config: { endAndReturn: false } }],
   ];
-  let doc = createProcess({ id: 'reference', name: 'Reference' });
+  let doc = createProcess({ id: flow.id, name: flow.name });
   let previous = 'start';
   for (const [id, shape] of shapes) {
     doc = addShape(doc, { id, kind: shape.kind, position: { x: 0, y: 0 }, shape });
@@ -76,6 +74,23 @@ export function referenceProcess(): ProcessDocument {
     previous = id;
   }
   return doc;
+}
+
+/** The runtime's reference process: a Map of two plain field mappings. */
+export function referenceProcess(): ProcessDocument {
+  return referenceFlow({
+    id: 'reference',
+    name: 'Reference',
+    map: {
+      expression: '',
+      mappings: [
+        { from: 'n', to: 'number' },
+        { from: 'name', to: 'label' },
+      ],
+    },
+    decide: { path: 'number', operator: 'ge', value: '0' },
+    property: { name: 'label', path: 'label' },
+  });
 }
 
 export function referenceInput(records: number) {

@@ -1,10 +1,5 @@
-import {
-  addShape,
-  connectShapes,
-  createProcess,
-  type ProcessDocument,
-  type Shape,
-} from '@junction/process-model';
+import type { ProcessDocument, Shape } from '@junction/process-model';
+import { referenceFlow } from './engine-reference.ts';
 
 type MapConfig = Extract<Shape, { kind: 'map' }>['config'];
 
@@ -41,58 +36,13 @@ export const MAP_WITH_JSONATA_INTERPRETED: MapConfig = {
 };
 
 export function mapReferenceProcess(map: MapConfig): ProcessDocument {
-  const shapes: [string, Shape][] = [
-    [
-      'split',
-      {
-        kind: 'data-process',
-        label: '',
-        config: { steps: [{ type: 'split', path: '$', batchCount: 1 }] },
-      },
-    ],
-    ['map', { kind: 'map', label: '', config: map }],
-    [
-      'decide',
-      {
-        kind: 'decision',
-        label: '',
-        config: {
-          left: { type: 'profile-element', path: 'total' },
-          operator: 'gt',
-          right: { type: 'static', value: '100' },
-        },
-      },
-    ],
-    [
-      'props',
-      {
-        kind: 'set-properties',
-        label: '',
-        config: {
-          properties: [
-            {
-              target: 'dynamic-document',
-              name: 'customer',
-              parts: [{ type: 'profile-element', path: 'name' }],
-            },
-          ],
-        },
-      },
-    ],
-    ['stop', { kind: 'stop', label: '', config: { endAndReturn: false } }],
-  ];
-  let doc = createProcess({ id: 'map-reference', name: 'Map reference' });
-  let previous = 'start';
-  for (const [id, shape] of shapes) {
-    doc = addShape(doc, { id, kind: shape.kind, position: { x: 0, y: 0 }, shape });
-    doc = connectShapes(doc, {
-      id: `to-${id}`,
-      from: { shape: previous, port: previous === 'decide' ? 'true' : 'default' },
-      to: { shape: id },
-    });
-    previous = id;
-  }
-  return doc;
+  return referenceFlow({
+    id: 'map-reference',
+    name: 'Map reference',
+    map,
+    decide: { path: 'total', operator: 'gt', value: '100' },
+    property: { name: 'customer', path: 'name' },
+  });
 }
 
 interface Order {
