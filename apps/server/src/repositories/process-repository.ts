@@ -1,6 +1,7 @@
 import type { ProcessSummary } from '@junction/api';
 import type { ProcessDocument } from '@junction/process-model';
 import type { Database } from '../db/database.ts';
+import { createStatementBatcher } from '../db/statement-batcher.ts';
 
 export type { ProcessSummary };
 
@@ -25,17 +26,40 @@ interface ProcessRow {
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
+/** Stored processes by account and id, one statement; each key gets its own row (or null). */
+async function getProcesses(
+  db: Database,
+  keys: readonly { accountId: string; id: string }[],
+): Promise<(StoredProcess | null)[]> {
+  const rows = await db.query<ProcessRow & { i: string | number }>(
+    `SELECT k.i, p.document, p.revision, p.updated_at
+     FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(account_id, id, i)
+     JOIN processes p ON p.account_id = k.account_id AND p.id = k.id AND p.deleted_at IS NULL`,
+    [keys.map((k) => k.accountId), keys.map((k) => k.id)],
+  );
+  const found: (StoredProcess | null)[] = keys.map(() => null);
+  for (const row of rows) {
+    found[Number(row.i) - 1] = {
+      document: row.document,
+      revision: row.revision,
+      updatedAt: iso(row.updated_at),
+    };
+  }
+  return found;
+}
+
 /** Processes and their revision history. Every save is a new revision. */
 export function createProcessRepository(db: Database) {
-  async function get(accountId: string, id: string): Promise<StoredProcess | null> {
-    const [row] = await db.query<ProcessRow>(
-      'SELECT document, revision, updated_at FROM processes WHERE account_id = $1 AND id = $2 AND deleted_at IS NULL',
-      [accountId, id],
-    );
-    return row
-      ? { document: row.document, revision: row.revision, updatedAt: iso(row.updated_at) }
-      : null;
-  }
+  // Every execution and run reads its process: the reads of one moment share a statement.
+  const getBatched = createStatementBatcher<
+    { accountId: string; id: string },
+    StoredProcess | null
+  >({
+    one: async (key) => (await getProcesses(db, [key]))[0]!,
+    many: (keys) => getProcesses(db, keys),
+  });
+  const get = (accountId: string, id: string): Promise<StoredProcess | null> =>
+    getBatched({ accountId, id });
 
   return {
     get,
