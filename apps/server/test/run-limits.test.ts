@@ -47,6 +47,30 @@ describe(`the queue's line of waiting runs (${storageUnderTest()})`, () => {
       held.close();
     }
   });
+
+  it('gives runs started at the same moment the places left in line in turn, one job each', async () => {
+    const app = await buildTestApp({
+      runs: 'queue',
+      queue: { worker: false },
+      runLimits: { queuedRuns: 2 },
+    });
+    const held = await heldConnect(app, 200, []);
+    try {
+      // Started together, they are stored in one transaction: two get the two places.
+      const ids = await Promise.all(Array.from({ length: 4 }, () => start(app, held.connectionId)));
+      const statuses = await Promise.all(ids.map(async (id) => (await get(app, id)).status));
+      expect(statuses.toSorted()).toEqual(['discarded', 'discarded', 'running', 'running']);
+      // Each run in line is a job a worker can take; a cancel takes it out of the line.
+      const waiting = ids.filter((_, i) => statuses[i] === 'running');
+      for (const id of waiting) {
+        await app.inject({ method: 'POST', url: `/api/runs/${id}/cancel` });
+        expect(await waitForRun(app, id)).toMatchObject({ status: 'aborted' });
+      }
+      expect((await get(app, await start(app, held.connectionId))).status).toBe('running');
+    } finally {
+      held.close();
+    }
+  });
 });
 
 describe.each(['in-process', 'queue'] as const)(

@@ -67,4 +67,33 @@ describe('the statement batcher', () => {
     // The shared statement failed, then each item was tried alone.
     expect(trips).toEqual([[1, 2, 3], [1], [2], [3]]);
   });
+
+  it('sends calls made while a statement runs at once when more may be in flight', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const trips: number[][] = [];
+    const batch = createStatementBatcher<number, number>({
+      one: async (n) => {
+        trips.push([n]);
+        if (n === 1) {
+          await held;
+        }
+        return n;
+      },
+      many: async (items) => {
+        trips.push(items);
+        return items;
+      },
+      concurrency: 2,
+    });
+    const first = batch(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    // The first statement is still running; the second goes out without waiting for it.
+    expect(await Promise.all([batch(2), batch(3)])).toEqual([2, 3]);
+    release();
+    expect(await first).toBe(1);
+    expect(trips).toEqual([[1], [2, 3]]);
+  });
 });

@@ -25,10 +25,17 @@ export function createStatementBatcher<In, Out>(statements: {
   /** Answers in the order of `items`. */
   many(items: In[]): Promise<Out[]>;
   maxItems?: number;
+  /**
+   * Statements of this kind in flight at once (1 by default). More suit a pool of
+   * connections whose round trips are slow (a transaction of several statements): calls
+   * made while one is in flight go out in the next turn rather than after it.
+   */
+  concurrency?: number;
 }): (item: In) => Promise<Out> {
   const maxItems = statements.maxItems ?? MAX_BATCH_ITEMS;
+  const concurrency = statements.concurrency ?? 1;
   let queue: Pending<In, Out>[] = [];
-  let running = false;
+  let running = 0;
 
   const settle = (pending: Pending<In, Out>) =>
     statements.one(pending.item).then(pending.resolve, pending.reject);
@@ -56,14 +63,14 @@ export function createStatementBatcher<In, Out>(statements: {
       queue = queue.slice(batch.length);
       await send(batch);
     }
-    running = false;
+    running -= 1;
   }
 
   return (item) =>
     new Promise<Out>((resolve, reject) => {
       queue.push({ item, resolve, reject });
-      if (!running) {
-        running = true;
+      if (running < concurrency) {
+        running += 1;
         // After this turn of the event loop, with every call its callbacks made. Embedded
         // PGlite answers on the same thread, so no call would ever find another in flight.
         setImmediate(() => void drain());

@@ -81,7 +81,7 @@ interface RunKey {
   accountId: string;
   id: string;
 }
-interface RunToCreate {
+export interface RunToCreate {
   accountId: string;
   run: NewRun;
 }
@@ -149,6 +149,32 @@ async function finishRuns(into: Queryable, items: readonly RunEnding[]): Promise
   return items.map((item) => ended.has(`${item.accountId}/${item.id}`));
 }
 
+/** Queued runs as their workers need them, one statement; null for each that has ended. */
+async function queuedRuns(db: Queryable, keys: readonly RunKey[]): Promise<(QueuedRun | null)[]> {
+  const rows = await db.query<QueuedRunRow & { i: string | number }>(
+    `SELECT k.i, r.process_id, r.document, r.connection_id, r.execution_type, r.revision,
+       r.original_run_id, r.deployment_id, r.environment_id, r.cancel_requested
+     FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(account_id, id, i)
+     JOIN runs r ON r.account_id = k.account_id AND r.id = k.id AND r.status = 'running'`,
+    [keys.map((k) => k.accountId), keys.map((k) => k.id)],
+  );
+  const found: (QueuedRun | null)[] = keys.map(() => null);
+  for (const row of rows) {
+    found[Number(row.i) - 1] = {
+      processId: row.process_id,
+      process: row.document,
+      connectionId: row.connection_id,
+      executionType: row.execution_type,
+      revision: row.revision,
+      originalRunId: row.original_run_id,
+      deploymentId: row.deployment_id,
+      environmentId: row.environment_id,
+      cancelRequested: row.cancel_requested,
+    };
+  }
+  return found;
+}
+
 /** RUN_COLUMNS of the table named `r`. */
 const RUN_COLUMNS_OF_R = RUN_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1r.$2');
 
@@ -186,6 +212,11 @@ export function createRunRepository(db: Database) {
     one: async (item) => (await getRuns(db, [item]))[0]!,
     many: (items) => getRuns(db, items),
   });
+  // A worker takes its jobs in batches: their runs are read together.
+  const queuedBatched = createStatementBatcher<RunKey, QueuedRun | null>({
+    one: async (item) => (await queuedRuns(db, [item]))[0]!,
+    many: (items) => queuedRuns(db, items),
+  });
   return {
     async create(
       accountId: string,
@@ -198,6 +229,10 @@ export function createRunRepository(db: Database) {
       }
       await createBatched({ accountId, run });
     },
+
+    /** Several runs at once, in the caller's transaction (queued runs commit with their jobs). */
+    createAll: (items: readonly RunToCreate[], into: Queryable): Promise<void> =>
+      insertRuns(into, items),
 
     async progress(
       accountId: string,
@@ -228,27 +263,8 @@ export function createRunRepository(db: Database) {
     },
 
     /** A queued run as its worker needs it; null once it has ended (cancelled, abandoned). */
-    async queued(accountId: string, id: string): Promise<QueuedRun | null> {
-      const [row] = await db.query<QueuedRunRow>(
-        `SELECT process_id, document, connection_id, execution_type, revision, original_run_id,
-           deployment_id, environment_id, cancel_requested
-         FROM runs WHERE account_id = $1 AND id = $2 AND status = 'running'`,
-        [accountId, id],
-      );
-      return row
-        ? {
-            processId: row.process_id,
-            process: row.document,
-            connectionId: row.connection_id,
-            executionType: row.execution_type,
-            revision: row.revision,
-            originalRunId: row.original_run_id,
-            deploymentId: row.deployment_id,
-            environmentId: row.environment_id,
-            cancelRequested: row.cancel_requested,
-          }
-        : null;
-    },
+    queued: (accountId: string, id: string): Promise<QueuedRun | null> =>
+      queuedBatched({ accountId, id }),
 
     /**
      * Marks a running run as to be cancelled and tells every worker on `channel`; the
