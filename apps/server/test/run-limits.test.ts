@@ -47,6 +47,38 @@ describe(`the queue's line of waiting runs (${storageUnderTest()})`, () => {
       held.close();
     }
   });
+
+  it('fills the line with runs started at the same moment and discards the rest', async () => {
+    const app = await buildTestApp({
+      runs: 'queue',
+      queue: { worker: false },
+      runLimits: { queuedRuns: 2 },
+    });
+    const held = await heldConnect(app, 200, []);
+    try {
+      const ids = await Promise.all(Array.from({ length: 6 }, () => start(app, held.connectionId)));
+      const runs = await Promise.all(ids.map((id) => get(app, id)));
+      // The limit is soft (starts in separate transactions at one instant can each see
+      // a place left), but the line fills and what is beyond it is discarded.
+      const waiting = runs.filter((r) => r.status === 'running');
+      expect(waiting.length).toBeGreaterThanOrEqual(2);
+      expect(waiting.length).toBeLessThan(6);
+      for (const run of runs.filter((r) => r.status !== 'running')) {
+        expect(run).toMatchObject({
+          status: 'discarded',
+          error: 'Discarded due to load: 2 runs were waiting for a worker.',
+        });
+      }
+      // Each run in line has its job: cancelled, it leaves the queue and ends at once.
+      for (const { id } of waiting) {
+        await app.inject({ method: 'POST', url: `/api/runs/${id}/cancel` });
+        expect(await waitForRun(app, id)).toMatchObject({ status: 'aborted' });
+      }
+      expect((await get(app, await start(app, held.connectionId))).status).toBe('running');
+    } finally {
+      held.close();
+    }
+  });
 });
 
 describe.each(['in-process', 'queue'] as const)(

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import { createStatementBatcher } from '../db/statement-batcher.ts';
 
 /** A default install has one account; every stored record belongs to an account. */
 export const DEFAULT_ACCOUNT_ID = 'default';
@@ -41,11 +42,37 @@ export async function ensureDefaultAccount(db: Database): Promise<void> {
 }
 
 /**
+ * For each account, the nearest suspended account among it and its ancestors, or null:
+ * suspending a partner suspends every customer below it too. Repeated ids are looked
+ * up once.
+ */
+async function suspendedAtMany(db: Database, ids: readonly string[]): Promise<(string | null)[]> {
+  const rows = await db.query<{ start: string; id: string }>(
+    `WITH RECURSIVE up AS (
+       SELECT k.id AS start, a.id, a.parent_id, a.status, 0 AS depth
+       FROM (SELECT DISTINCT unnest($1::text[]) AS id) AS k JOIN accounts a ON a.id = k.id
+       UNION ALL
+       SELECT up.start, a.id, a.parent_id, a.status, up.depth + 1
+       FROM accounts a JOIN up ON a.id = up.parent_id
+     ) SELECT DISTINCT ON (start) start, id FROM up WHERE status = 'suspended'
+       ORDER BY start, depth`,
+    [ids],
+  );
+  const suspended = new Map(rows.map((r) => [r.start, r.id]));
+  return ids.map((id) => suspended.get(id) ?? null);
+}
+
+/**
  * The account hierarchy: a partner account with customer accounts under it, to
  * any depth. Deleted accounts stay as rows (their data keeps its owner) but drop
  * out of every hierarchy.
  */
 export function createAccountRepository(db: Database) {
+  // Asked on every authenticated request: the requests of one moment share a statement.
+  const suspendedBatched = createStatementBatcher<string, string | null>({
+    one: async (id) => (await suspendedAtMany(db, [id]))[0]!,
+    many: (ids) => suspendedAtMany(db, ids),
+  });
   return {
     async get(id: string): Promise<AccountView | null> {
       const [row] = await db.query<AccountRow>(
@@ -73,18 +100,7 @@ export function createAccountRepository(db: Database) {
      * The nearest suspended account among `id` and its ancestors, or null:
      * suspending a partner suspends every customer below it too.
      */
-    async suspendedAt(id: string): Promise<string | null> {
-      const [row] = await db.query<{ id: string }>(
-        `WITH RECURSIVE up AS (
-           SELECT id, parent_id, status, 0 AS depth FROM accounts WHERE id = $1
-           UNION ALL
-           SELECT a.id, a.parent_id, a.status, up.depth + 1
-           FROM accounts a JOIN up ON a.id = up.parent_id
-         ) SELECT id FROM up WHERE status = 'suspended' ORDER BY depth LIMIT 1`,
-        [id],
-      );
-      return row?.id ?? null;
-    },
+    suspendedAt: (id: string): Promise<string | null> => suspendedBatched(id),
 
     /** `root` and every account below it, parents before children. */
     async subtree(root: string): Promise<AccountView[]> {

@@ -7,6 +7,7 @@ import type {
 import type { ProcessDocument } from '@junction/process-model';
 import type { Caller } from '../auth/roles.ts';
 import type { Database, Queryable } from '../db/database.ts';
+import { createStatementBatcher } from '../db/statement-batcher.ts';
 
 export type { ProcessSummary };
 
@@ -119,11 +120,40 @@ async function saveRevision(
   return { ok: true, revision: row.revision };
 }
 
+/** Stored processes by account and id, one statement; each key gets its own row (or null). */
+async function getProcesses(
+  db: Database,
+  keys: readonly { accountId: string; id: string }[],
+): Promise<(StoredProcess | null)[]> {
+  const rows = await db.query<ProcessRow & { i: string | number }>(
+    `SELECT k.i, p.document, p.revision, p.updated_at
+     FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(account_id, id, i)
+     JOIN processes p ON p.account_id = k.account_id AND p.id = k.id AND p.deleted_at IS NULL`,
+    [keys.map((k) => k.accountId), keys.map((k) => k.id)],
+  );
+  const found: (StoredProcess | null)[] = keys.map(() => null);
+  for (const row of rows) {
+    found[Number(row.i) - 1] = {
+      document: row.document,
+      revision: row.revision,
+      updatedAt: iso(row.updated_at),
+    };
+  }
+  return found;
+}
+
 /** Processes and their revision history. Every save is a new revision. */
 export function createProcessRepository(db: Database) {
-  function get(accountId: string, id: string): Promise<StoredProcess | null> {
-    return current(db, accountId, id);
-  }
+  // Every execution and run reads its process: the reads of one moment share a statement.
+  const getBatched = createStatementBatcher<
+    { accountId: string; id: string },
+    StoredProcess | null
+  >({
+    one: async (key) => (await getProcesses(db, [key]))[0]!,
+    many: (keys) => getProcesses(db, keys),
+  });
+  const get = (accountId: string, id: string): Promise<StoredProcess | null> =>
+    getBatched({ accountId, id });
 
   return {
     get,

@@ -1,5 +1,6 @@
 import type { LogLevel, RunDocument } from '@junction/runtime';
-import type { Database } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
+import { createStatementBatcher } from '../db/statement-batcher.ts';
 
 export type DocumentDirection = 'in' | 'out' | 'error';
 
@@ -100,6 +101,41 @@ const SELECT_DOCUMENTS = `SELECT r.seq, r.shape_id, r.direction, r.port, r.docum
       WHERE b.account_id = r.account_id AND b.run_id = r.run_id AND b.seq = r.same_as)) AS properties
   FROM run_documents r`;
 
+/** Runs writing fewer rows than this at once share a statement with other runs. */
+const SHARED_BATCH_ROWS = 100;
+
+interface DocumentWrite {
+  accountId: string;
+  runId: string;
+  rows: readonly DocumentRowInput[];
+}
+
+/** Document rows of one or more runs, as one INSERT. */
+async function insertDocumentRows(db: Queryable, writes: readonly DocumentWrite[]): Promise<void> {
+  const payload = writes.flatMap(({ accountId, runId, rows }) =>
+    rows.map((r) => ({
+      account_id: accountId,
+      run_id: runId,
+      seq: r.seq,
+      shape_id: r.shapeId,
+      direction: r.direction,
+      port: r.port,
+      document_id: r.documentId,
+      parent_id: r.parentId,
+      ...('sameAs' in r ? { same_as: r.sameAs } : { data: r.data, properties: r.properties }),
+      error: r.error,
+    })),
+  );
+  await db.query(
+    `INSERT INTO run_documents (account_id, run_id, seq, shape_id, direction, port, document_id, parent_id, data, properties, same_as, error)
+     SELECT x.account_id, x.run_id, x.seq, x.shape_id, x.direction, x.port, x.document_id, x.parent_id, x.data, x.properties, x.same_as, x.error
+     FROM jsonb_to_recordset($1::jsonb) AS x(account_id text, run_id text, seq integer, shape_id text,
+       direction text, port text, document_id text, parent_id text, data text, properties jsonb,
+       same_as integer, error text)`,
+    [jsonParam(payload)],
+  );
+}
+
 /**
  * What each shape of a run took in and gave out, and the run's log. Rows arrive
  * in batches and go in as one statement per batch: the batch travels as a single
@@ -107,6 +143,13 @@ const SELECT_DOCUMENTS = `SELECT r.seq, r.shape_id, r.direction, r.port, r.docum
  * INSERT per document and has no bind-parameter limit.
  */
 export function createRunDocumentRepository(db: Database) {
+  const insertShared = createStatementBatcher<DocumentWrite, void>({
+    one: (write) => insertDocumentRows(db, [write]),
+    many: async (writes) => {
+      await insertDocumentRows(db, writes);
+      return writes.map(() => undefined);
+    },
+  });
   return {
     async insertDocuments(
       accountId: string,
@@ -116,23 +159,12 @@ export function createRunDocumentRepository(db: Database) {
       if (rows.length === 0) {
         return;
       }
-      const payload = rows.map((r) => ({
-        seq: r.seq,
-        shape_id: r.shapeId,
-        direction: r.direction,
-        port: r.port,
-        document_id: r.documentId,
-        parent_id: r.parentId,
-        ...('sameAs' in r ? { same_as: r.sameAs } : { data: r.data, properties: r.properties }),
-        error: r.error,
-      }));
-      await db.query(
-        `INSERT INTO run_documents (account_id, run_id, seq, shape_id, direction, port, document_id, parent_id, data, properties, same_as, error)
-         SELECT $1, $2, x.seq, x.shape_id, x.direction, x.port, x.document_id, x.parent_id, x.data, x.properties, x.same_as, x.error
-         FROM jsonb_to_recordset($3::jsonb) AS x(seq integer, shape_id text, direction text, port text,
-           document_id text, parent_id text, data text, properties jsonb, same_as integer, error text)`,
-        [accountId, runId, jsonParam(payload)],
-      );
+      const write = { accountId, runId, rows };
+      // A large batch is a statement's worth alone; small ones (a short run's few
+      // documents) share one with those of the other runs writing at the same time.
+      await (rows.length < SHARED_BATCH_ROWS
+        ? insertShared(write)
+        : insertDocumentRows(db, [write]));
     },
 
     async insertLogs(accountId: string, runId: string, rows: readonly StoredLogRow[]) {

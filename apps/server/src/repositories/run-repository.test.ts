@@ -60,4 +60,30 @@ describe(`the run repository (${storageUnderTest()})`, () => {
     expect(await runs.finish(DEFAULT_ACCOUNT_ID, 'run-twice', outcome)).toBe(false);
     expect((await runs.get(DEFAULT_ACCOUNT_ID, 'run-twice'))?.status).toBe('error');
   });
+
+  it('answers runs started, ended and read together each for itself', async () => {
+    const ids = ['together-1', 'together-2', 'together-3'];
+    await Promise.all(ids.map(create));
+    await runs.finish(DEFAULT_ACCOUNT_ID, 'together-2', { ...outcome, status: 'error' });
+    // One moment: the ends share a statement, yet only the runs still running end.
+    const ended = await Promise.all(ids.map((id) => runs.finish(DEFAULT_ACCOUNT_ID, id, outcome)));
+    expect(ended).toEqual([true, false, true]);
+    const read = await Promise.all([
+      ...ids.map((id) => runs.get(DEFAULT_ACCOUNT_ID, id)),
+      runs.get(DEFAULT_ACCOUNT_ID, 'together-1'),
+      runs.get('another-account', 'together-1'),
+      runs.get(DEFAULT_ACCOUNT_ID, 'no-such-run'),
+    ]);
+    expect(read.map((r) => r?.status ?? null)).toEqual([
+      'complete',
+      'error',
+      'complete',
+      'complete',
+      null,
+      null,
+    ]);
+    // Two readers of one run never share an object.
+    expect(read[0]).not.toBe(read[3]);
+    expect(read[0]).toEqual(read[3]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { ProcessDocument } from '@junction/process-model';
 import type { ShapeStats } from '@junction/runtime';
 import type { Database, Queryable } from '../db/database.ts';
+import { createStatementBatcher } from '../db/statement-batcher.ts';
 import {
   EXECUTION_STATUS,
   type ExecutionStatus,
@@ -53,44 +54,185 @@ const STATUS_OF: Record<ExecutionStatus, StoredRunStatus> = Object.fromEntries(
   Object.entries(EXECUTION_STATUS).map(([stored, boomi]) => [boomi, stored]),
 ) as Record<ExecutionStatus, StoredRunStatus>;
 
+/** A run as it is stored when it starts. */
+export interface NewRun {
+  id: string;
+  processId: string | null;
+  document: ProcessDocument;
+  connectionId: string | null;
+  executionType: ExecutionType;
+  revision: number | null;
+  originalRunId: string | null;
+  deploymentId?: string | null | undefined;
+  environmentId?: string | null | undefined;
+}
+
+/** How a run ended, as `finish` stores it. */
+export interface RunOutcomeRow {
+  status: Exclude<StoredRunStatus, 'running'>;
+  error: string | undefined;
+  shapes: Record<string, ShapeStats>;
+  connections: Record<string, number>;
+  counts: { documentsIn: number; documentsOut: number; documentsInError: number };
+  documentsStored: number;
+}
+
+interface RunKey {
+  accountId: string;
+  id: string;
+}
+export interface RunToCreate {
+  accountId: string;
+  run: NewRun;
+}
+interface RunEnding extends RunKey {
+  outcome: RunOutcomeRow;
+}
+
+/** Stores new runs, as running, with one statement. */
+async function insertRuns(into: Queryable, items: readonly RunToCreate[]): Promise<void> {
+  const payload = items.map(({ accountId, run }) => ({
+    account_id: accountId,
+    id: run.id,
+    process_id: run.processId,
+    process_name: run.document.name,
+    connection_id: run.connectionId,
+    document: run.document,
+    execution_type: run.executionType,
+    revision: run.revision,
+    original_run_id: run.originalRunId,
+    deployment_id: run.deploymentId ?? null,
+    environment_id: run.environmentId ?? null,
+  }));
+  await into.query(
+    `INSERT INTO runs (account_id, id, process_id, process_name, connection_id, document, status,
+       execution_type, revision, original_run_id, deployment_id, environment_id, heartbeat_at)
+     SELECT r.account_id, r.id, r.process_id, r.process_name, r.connection_id, r.document, 'running',
+       r.execution_type, r.revision, r.original_run_id, r.deployment_id, r.environment_id, now()
+     FROM jsonb_to_recordset($1::jsonb) AS r(account_id text, id text, process_id text,
+       process_name text, connection_id text, document jsonb, execution_type text, revision integer,
+       original_run_id text, deployment_id text, environment_id text)`,
+    [JSON.stringify(payload)],
+  );
+}
+
+/**
+ * Stores runs' ends with one statement, each only over a run still running; per item,
+ * whether this call ended it.
+ */
+async function finishRuns(into: Queryable, items: readonly RunEnding[]): Promise<boolean[]> {
+  const payload = items.map(({ accountId, id, outcome }) => ({
+    account_id: accountId,
+    id,
+    status: outcome.status,
+    error: outcome.error ?? null,
+    shape_stats: outcome.shapes,
+    connection_counts: outcome.connections,
+    documents_in: outcome.counts.documentsIn,
+    documents_out: outcome.counts.documentsOut,
+    documents_in_error: outcome.counts.documentsInError,
+    documents_stored: outcome.documentsStored,
+  }));
+  const rows = await into.query<{ account_id: string; id: string }>(
+    `UPDATE runs SET status = e.status, error = e.error, shape_stats = e.shape_stats,
+       connection_counts = e.connection_counts, documents_in = e.documents_in,
+       documents_out = e.documents_out, documents_in_error = e.documents_in_error,
+       documents_stored = e.documents_stored, finished_at = now()
+     FROM jsonb_to_recordset($1::jsonb) AS e(account_id text, id text, status text, error text,
+       shape_stats jsonb, connection_counts jsonb, documents_in integer, documents_out integer,
+       documents_in_error integer, documents_stored integer)
+     WHERE runs.account_id = e.account_id AND runs.id = e.id AND runs.status = 'running'
+     RETURNING runs.account_id, runs.id`,
+    [JSON.stringify(payload)],
+  );
+  const ended = new Set(rows.map((r) => `${r.account_id}/${r.id}`));
+  return items.map((item) => ended.has(`${item.accountId}/${item.id}`));
+}
+
+/** Queued runs as their workers need them, one statement; null for each that has ended. */
+async function queuedRuns(db: Queryable, keys: readonly RunKey[]): Promise<(QueuedRun | null)[]> {
+  const rows = await db.query<QueuedRunRow & { i: string | number }>(
+    `SELECT k.i, r.process_id, r.document, r.connection_id, r.execution_type, r.revision,
+       r.original_run_id, r.deployment_id, r.environment_id, r.cancel_requested
+     FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(account_id, id, i)
+     JOIN runs r ON r.account_id = k.account_id AND r.id = k.id AND r.status = 'running'`,
+    [keys.map((k) => k.accountId), keys.map((k) => k.id)],
+  );
+  const found: (QueuedRun | null)[] = keys.map(() => null);
+  for (const row of rows) {
+    found[Number(row.i) - 1] = {
+      processId: row.process_id,
+      process: row.document,
+      connectionId: row.connection_id,
+      executionType: row.execution_type,
+      revision: row.revision,
+      originalRunId: row.original_run_id,
+      deploymentId: row.deployment_id,
+      environmentId: row.environment_id,
+      cancelRequested: row.cancel_requested,
+    };
+  }
+  return found;
+}
+
+/** RUN_COLUMNS of the table named `r`. */
+const RUN_COLUMNS_OF_R = RUN_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1r.$2');
+
+/** Runs' records by account and id, one statement; each key gets its own row (or null). */
+async function getRuns(db: Queryable, keys: readonly RunKey[]): Promise<(RunRecord | null)[]> {
+  const rows = await db.query<RunRow & { i: string | number }>(
+    `SELECT k.i, ${RUN_COLUMNS_OF_R}
+     FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(account_id, id, i)
+     JOIN runs r ON r.account_id = k.account_id AND r.id = k.id`,
+    [keys.map((k) => k.accountId), keys.map((k) => k.id)],
+  );
+  const found: (RunRecord | null)[] = keys.map(() => null);
+  for (const row of rows) {
+    found[Number(row.i) - 1] = toRunRecord(row);
+  }
+  return found;
+}
+
 /** Runs and their per-shape progress; the process as it ran is kept with each run. */
 export function createRunRepository(db: Database) {
+  // Runs start, end and are read by many requests at once: each kind of statement
+  // carries every call that queued while the previous one ran (statement-batcher.ts).
+  const createBatched = createStatementBatcher<RunToCreate, void>({
+    one: (item) => insertRuns(db, [item]),
+    many: async (items) => {
+      await insertRuns(db, items);
+      return items.map(() => undefined);
+    },
+  });
+  const finishBatched = createStatementBatcher<RunEnding, boolean>({
+    one: async (item) => (await finishRuns(db, [item]))[0]!,
+    many: (items) => finishRuns(db, items),
+  });
+  const getBatched = createStatementBatcher<RunKey, RunRecord | null>({
+    one: async (item) => (await getRuns(db, [item]))[0]!,
+    many: (items) => getRuns(db, items),
+  });
+  // A worker takes its jobs in batches: their runs are read together.
+  const queuedBatched = createStatementBatcher<RunKey, QueuedRun | null>({
+    one: async (item) => (await queuedRuns(db, [item]))[0]!,
+    many: (items) => queuedRuns(db, items),
+  });
   return {
     async create(
       accountId: string,
-      run: {
-        id: string;
-        processId: string | null;
-        document: ProcessDocument;
-        connectionId: string | null;
-        executionType: ExecutionType;
-        revision: number | null;
-        originalRunId: string | null;
-        deploymentId?: string | null | undefined;
-        environmentId?: string | null | undefined;
-      },
+      run: NewRun,
       /** The transaction to store it in (a queued run commits with its job). */
       into: Queryable = db,
     ): Promise<void> {
-      await into.query(
-        `INSERT INTO runs (account_id, id, process_id, process_name, connection_id, document, status,
-           execution_type, revision, original_run_id, deployment_id, environment_id, heartbeat_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, $8, $9, $10, $11, now())`,
-        [
-          accountId,
-          run.id,
-          run.processId,
-          run.document.name,
-          run.connectionId,
-          JSON.stringify(run.document),
-          run.executionType,
-          run.revision,
-          run.originalRunId,
-          run.deploymentId ?? null,
-          run.environmentId ?? null,
-        ],
-      );
+      if (into !== db) {
+        return insertRuns(into, [{ accountId, run }]);
+      }
+      await createBatched({ accountId, run });
     },
+
+    /** Several runs at once, in the caller's transaction (queued runs commit with their jobs). */
+    createAll: (items: readonly RunToCreate[], into: Queryable): Promise<void> =>
+      insertRuns(into, items),
 
     async progress(
       accountId: string,
@@ -112,61 +254,17 @@ export function createRunRepository(db: Database) {
     async finish(
       accountId: string,
       id: string,
-      outcome: {
-        status: Exclude<StoredRunStatus, 'running'>;
-        error: string | undefined;
-        shapes: Record<string, ShapeStats>;
-        connections: Record<string, number>;
-        counts: { documentsIn: number; documentsOut: number; documentsInError: number };
-        documentsStored: number;
-      },
+      outcome: RunOutcomeRow,
       /** The transaction to store it in (a run discarded as it is queued). */
       into: Queryable = db,
     ): Promise<boolean> {
-      const rows = await into.query(
-        `UPDATE runs SET status = $3, error = $4, shape_stats = $5, connection_counts = $6,
-           documents_in = $7, documents_out = $8, documents_in_error = $9, documents_stored = $10,
-           finished_at = now()
-         WHERE account_id = $1 AND id = $2 AND status = 'running'
-         RETURNING id`,
-        [
-          accountId,
-          id,
-          outcome.status,
-          outcome.error ?? null,
-          JSON.stringify(outcome.shapes),
-          JSON.stringify(outcome.connections),
-          outcome.counts.documentsIn,
-          outcome.counts.documentsOut,
-          outcome.counts.documentsInError,
-          outcome.documentsStored,
-        ],
-      );
-      return rows.length > 0;
+      const ending = { accountId, id, outcome };
+      return into === db ? finishBatched(ending) : (await finishRuns(into, [ending]))[0]!;
     },
 
     /** A queued run as its worker needs it; null once it has ended (cancelled, abandoned). */
-    async queued(accountId: string, id: string): Promise<QueuedRun | null> {
-      const [row] = await db.query<QueuedRunRow>(
-        `SELECT process_id, document, connection_id, execution_type, revision, original_run_id,
-           deployment_id, environment_id, cancel_requested
-         FROM runs WHERE account_id = $1 AND id = $2 AND status = 'running'`,
-        [accountId, id],
-      );
-      return row
-        ? {
-            processId: row.process_id,
-            process: row.document,
-            connectionId: row.connection_id,
-            executionType: row.execution_type,
-            revision: row.revision,
-            originalRunId: row.original_run_id,
-            deploymentId: row.deployment_id,
-            environmentId: row.environment_id,
-            cancelRequested: row.cancel_requested,
-          }
-        : null;
-    },
+    queued: (accountId: string, id: string): Promise<QueuedRun | null> =>
+      queuedBatched({ accountId, id }),
 
     /**
      * Marks a running run as to be cancelled and tells every worker on `channel`; the
@@ -196,13 +294,8 @@ export function createRunRepository(db: Database) {
       return rows.length > 0;
     },
 
-    async get(accountId: string, id: string): Promise<RunRecord | null> {
-      const [row] = await db.query<RunRow>(
-        `SELECT ${RUN_COLUMNS} FROM runs WHERE account_id = $1 AND id = $2`,
-        [accountId, id],
-      );
-      return row ? toRunRecord(row) : null;
-    },
+    get: (accountId: string, id: string): Promise<RunRecord | null> =>
+      getBatched({ accountId, id }),
 
     /** The process exactly as the run executed it (retry, re-run from a shape). */
     async document(accountId: string, id: string): Promise<ProcessDocument | null> {

@@ -91,7 +91,7 @@ export const executionRoutes =
         if (wait === undefined) {
           return reply.status(201).send({ id: runId, revision });
         }
-        return answerAfterWait(services, reply, account, runId, wait);
+        return answerAfterWait(services, reply, account, runId, wait, 'Execution', true);
       },
     );
 

@@ -29,7 +29,9 @@ export function readWait(query: unknown): number | undefined {
 /**
  * Waits up to `seconds` for the run to end, then answers its record: 200 once it has
  * ended, 202 while it still runs. The wait ends early when the client goes away. The
- * run is looked up in `account` first, so another account's run is a 404.
+ * run is looked up in `account` first, so another account's run is a 404; a run this
+ * request has just started (`justStarted`) is known to be there and is not looked up
+ * twice (a run that ended meanwhile is not live, so the wait ends at once).
  */
 export async function answerAfterWait(
   services: Services,
@@ -38,13 +40,16 @@ export async function answerAfterWait(
   runId: string,
   seconds: number,
   noun: 'Run' | 'Execution' = 'Execution',
+  justStarted = false,
 ): Promise<RunRecord> {
-  const before = await services.runs.get(account, runId);
-  if (!before) {
-    throw notFound(`${noun} ${runId}`);
-  }
-  if (before.status !== 'running') {
-    return before;
+  if (!justStarted) {
+    const before = await services.runs.get(account, runId);
+    if (!before) {
+      throw notFound(`${noun} ${runId}`);
+    }
+    if (before.status !== 'running') {
+      return before;
+    }
   }
   const gone = new AbortController();
   const leave = () => gone.abort();

@@ -78,9 +78,13 @@ export interface RunExecutorDeps {
  * queue's workers, so a run records the same wherever it executes.
  */
 export function createRunExecutor(deps: RunExecutorDeps) {
-  /** Progress is written at most every PROGRESS_INTERVAL_MS, one write at a time. */
+  /**
+   * Progress is written at most every PROGRESS_INTERVAL_MS, one write at a time, and
+   * first once the run has gone on that long: a shorter run's stats are stored with its
+   * end, so it costs no progress write (live watchers hear its events either way).
+   */
   function progressWriter(accountId: string, runId: string) {
-    let lastFlush = 0;
+    let lastFlush = Date.now();
     let flushing: Promise<void> = Promise.resolve();
     return {
       flush(shapes: Record<string, ShapeStats>, connections: Record<string, number>) {

@@ -1,7 +1,11 @@
 import type { ExecuteOptions, PlatformGateway, TestLimits } from '@junction/runtime';
 import type { Database } from '../db/database.ts';
 import type { ProcessRepository } from '../repositories/process-repository.ts';
-import { createDbPropertyStore, createDbSnapshotStore } from '../repositories/runtime-stores.ts';
+import {
+  createDbPropertyStore,
+  createDbSnapshotStore,
+  createPropertyLoader,
+} from '../repositories/runtime-stores.ts';
 
 /** The parts of a run that come from this server rather than from the request. */
 export type RuntimeServices = Pick<
@@ -28,9 +32,10 @@ export function createRuntimeServices(deps: {
   /** Test mode's limits (JUNCTION_TEST_MAX_DOCUMENTS, JUNCTION_TEST_MAX_BYTES). */
   testLimits?: Partial<TestLimits> | undefined;
 }): (accountId: string) => RuntimeServices {
+  const loadProperties = createPropertyLoader(deps.db);
   return (accountId) => ({
     loadProcess: async (processId) => (await deps.processes.get(accountId, processId))?.document,
-    persistedProperties: createDbPropertyStore(deps.db, accountId),
+    persistedProperties: createDbPropertyStore(deps.db, accountId, loadProperties),
     snapshots: createDbSnapshotStore(deps.db, accountId),
     ...(deps.platformFor ? { platform: deps.platformFor(accountId) } : {}),
     ...(deps.testLimits ? { testLimits: deps.testLimits } : {}),

@@ -36,16 +36,28 @@ export function createEventOutbox(db: Database, log: RunLogger) {
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
 
-  function flush(): Promise<void> {
-    clearTimeout(timer);
-    timer = undefined;
+  let nextWriteQueued = false;
+
+  /** Stores everything buffered when it starts. */
+  async function write(): Promise<void> {
+    nextWriteQueued = false;
     const batch = buffer;
     buffer = [];
     if (batch.length > 0) {
-      // One write at a time, so a run's events are stored in the order they happened.
+      await db.query(STORE_AND_NOTIFY, [JSON.stringify(batch), channel]);
+    }
+  }
+
+  function flush(): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
+    // One write at a time, so a run's events are stored in the order they happened. The
+    // next write takes the buffer when it starts, not when it is asked for: the ends of
+    // many runs arriving during one write go out together in the next.
+    if (buffer.length > 0 && !nextWriteQueued) {
+      nextWriteQueued = true;
       writing = writing
-        .then(() => db.query(STORE_AND_NOTIFY, [JSON.stringify(batch), channel]))
-        .then(() => undefined)
+        .then(write)
         .catch((error) => log.error({ err: error }, 'could not publish run events'));
     }
     return writing;

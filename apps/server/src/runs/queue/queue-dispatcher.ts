@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../../db/database.ts';
+import { createStatementBatcher } from '../../db/statement-batcher.ts';
 import { HttpError } from '../../errors.ts';
 import type { RunObserver } from '../../metrics/run-metrics.ts';
-import type { RunRepository } from '../../repositories/run-repository.ts';
+import type { NewRun, RunRepository } from '../../repositories/run-repository.ts';
 import type { RunDispatcher, RunRequest } from '../run-dispatcher.ts';
 import type { RunLogger } from '../run-logger.ts';
 import { DEFAULT_RUN_SLOT_LIMITS } from '../run-slots.ts';
@@ -24,6 +25,32 @@ const discarded = (error: string) => ({
   documentsStored: 0,
 });
 const EVENT_SWEEP_MS = 60_000;
+
+/** Start transactions in flight at once on PostgreSQL (its pool holds 10 connections). */
+const START_TRANSACTIONS_AT_ONCE = 4;
+
+/** The row a queued run starts as. */
+const newRun = (id: string, request: RunRequest): NewRun => ({
+  id,
+  processId: request.processId,
+  document: request.process,
+  connectionId: request.connectionId,
+  executionType: request.executionType,
+  revision: request.revision ?? null,
+  originalRunId: request.originalRunId ?? null,
+  deploymentId: request.deploymentId ?? null,
+  environmentId: request.environmentId ?? null,
+});
+
+/** What a worker needs of a run that its stored row does not keep. */
+function jobOf(runId: string, request: RunRequest): RunJob {
+  return {
+    runId,
+    accountId: request.accountId,
+    ...(request.startDocuments ? { startDocuments: request.startDocuments } : {}),
+    ...(request.breakpoints?.length ? { breakpoints: request.breakpoints } : {}),
+  };
+}
 
 /**
  * Runs go through the job queue: `start` stores the run and its job in one
@@ -60,8 +87,7 @@ export function createQueueDispatcher(deps: {
   }, EVENT_SWEEP_MS);
   sweep.unref();
 
-  /** The run's row and its job, in the caller's transaction. */
-  async function startWithin(tx: Queryable, request: RunRequest): Promise<string> {
+  function refuseWhenStopping() {
     if (!accepting) {
       throw new HttpError(
         503,
@@ -69,39 +95,29 @@ export function createQueueDispatcher(deps: {
         'The server is shutting down; start the run again once it is back.',
       );
     }
+  }
+
+  /** DISCARDED (§8) as in process: recorded, never queued, no documents or log. */
+  async function discard(tx: Queryable, accountId: string, runId: string) {
+    const error = `Discarded due to load: ${maxQueued} runs were waiting for a worker.`;
+    log.warn({ runId }, error);
+    await runs.finish(accountId, runId, discarded(error), tx);
+    deps.observer?.finished('discarded', undefined);
+  }
+
+  /** The run's row and its job, in the caller's transaction. */
+  async function startWithin(tx: Queryable, request: RunRequest): Promise<string> {
+    refuseWhenStopping();
     const runId = randomUUID();
     // Counted before the row is stored; starts racing on other connections may each
     // see one place left, so the line can pass the limit by that many.
     const full = (await deps.queue.waiting(tx, maxQueued)) >= maxQueued;
-    await runs.create(
-      request.accountId,
-      {
-        id: runId,
-        processId: request.processId,
-        document: request.process,
-        connectionId: request.connectionId,
-        executionType: request.executionType,
-        revision: request.revision ?? null,
-        originalRunId: request.originalRunId ?? null,
-        deploymentId: request.deploymentId ?? null,
-        environmentId: request.environmentId ?? null,
-      },
-      tx,
-    );
+    await runs.create(request.accountId, newRun(runId, request), tx);
     if (full) {
-      // DISCARDED (§8) as in process: recorded, never queued, no documents or log.
-      const error = `Discarded due to load: ${maxQueued} runs were waiting for a worker.`;
-      log.warn({ runId }, error);
-      await runs.finish(request.accountId, runId, discarded(error), tx);
-      deps.observer?.finished('discarded', undefined);
+      await discard(tx, request.accountId, runId);
       return runId;
     }
-    await deps.queue.enqueue(tx, {
-      runId,
-      accountId: request.accountId,
-      ...(request.startDocuments ? { startDocuments: request.startDocuments } : {}),
-      ...(request.breakpoints?.length ? { breakpoints: request.breakpoints } : {}),
-    });
+    await deps.queue.enqueue(tx, jobOf(runId, request));
     // Forgotten by drain() if the transaction rolls back: no such run is running.
     started.add(runId);
     return runId;
@@ -128,6 +144,43 @@ export function createQueueDispatcher(deps: {
     }
   }
 
+  /**
+   * Runs started at one moment, stored and queued in one transaction (group commit):
+   * the line is counted once and each run takes the next place in it, as one after
+   * another would. Each caller is answered only once the transaction holding its run
+   * and its job has committed.
+   */
+  async function startAllWithin(tx: Queryable, requests: RunRequest[]): Promise<string[]> {
+    refuseWhenStopping();
+    const waiting = await deps.queue.waiting(tx, maxQueued);
+    const items = requests.map((request) => ({
+      accountId: request.accountId,
+      run: newRun(randomUUID(), request),
+    }));
+    await runs.createAll(items, tx);
+    const room = Math.max(0, maxQueued - waiting);
+    for (const { accountId, run } of items.slice(room)) {
+      await discard(tx, accountId, run.id);
+    }
+    const queued = items.slice(0, room);
+    await deps.queue.enqueueAll(
+      tx,
+      queued.map(({ run }, i) => jobOf(run.id, requests[i]!)),
+    );
+    for (const { run } of queued) {
+      started.add(run.id);
+    }
+    return items.map(({ run }) => run.id);
+  }
+
+  const startBatched = createStatementBatcher<RunRequest, string>({
+    one: (request) => db.transaction((tx) => startWithin(tx, request)),
+    many: (requests) => db.transaction((tx) => startAllWithin(tx, requests)),
+    // A start is a transaction of several round trips; on PostgreSQL's pool a few of
+    // them run at once (embedded PGlite has one connection).
+    concurrency: db.kind === 'postgres' ? START_TRANSACTIONS_AT_ONCE : 1,
+  });
+
   const track = (work: Promise<unknown>) => {
     pending.add(work);
     void work.finally(() => pending.delete(work));
@@ -135,7 +188,8 @@ export function createQueueDispatcher(deps: {
 
   return {
     async start(request) {
-      return await db.transaction((tx) => startWithin(tx, request));
+      refuseWhenStopping();
+      return await startBatched(request);
     },
     startWithin,
     // The worker holding the run may be anywhere: the request is stored and announced.

@@ -88,6 +88,8 @@ export interface RunQueue {
   readonly boss: PgBoss;
   /** Adds the run's job inside `tx`, the transaction that stores the run. */
   enqueue(tx: Queryable, job: RunJob): Promise<void>;
+  /** Adds several runs' jobs with one statement, inside `tx`. */
+  enqueueAll(tx: Queryable, jobs: readonly RunJob[]): Promise<void>;
   /** Runs waiting for a worker, counted up to `upTo` (enough to compare with a limit). */
   waiting(tx: Queryable, upTo: number): Promise<number>;
   stop(): Promise<void>;
@@ -129,6 +131,16 @@ export async function openRunQueue(
         group: { id: job.accountId },
         db: inTransaction(tx),
       });
+    },
+    async enqueueAll(tx, jobs) {
+      if (jobs.length > 0) {
+        // insert() takes the queue's own settings (no retry, heartbeat, dead letter) as send() does.
+        await boss.insert(
+          RUN_QUEUE,
+          jobs.map((job) => ({ id: job.runId, data: job, group: { id: job.accountId } })),
+          { db: inTransaction(tx) },
+        );
+      }
     },
     async waiting(tx, upTo) {
       // pg-boss counts a queue's jobs only outside the caller's transaction and from

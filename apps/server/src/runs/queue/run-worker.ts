@@ -43,6 +43,25 @@ export interface RunWorker {
   stop(graceMs: number): Promise<void>;
 }
 
+/** Pollers fetching jobs at most. */
+const MAX_POLLERS = 4;
+
+/**
+ * How a worker running `concurrency` runs at once fetches them: a few pollers, each
+ * taking a batch of jobs per fetch and running them together, so a busy queue costs
+ * one fetch per batch rather than per run. Batches are small enough that a long run
+ * holds up few others' completion (a job completes with its batch), and divide
+ * `concurrency`, so pollers × batch is exactly the runs allowed at once (a prime
+ * concurrency fetches one job at a time).
+ */
+export function fetchPlan(concurrency: number): { pollers: number; batchSize: number } {
+  let batchSize = Math.ceil(concurrency / MAX_POLLERS);
+  while (concurrency % batchSize !== 0) {
+    batchSize -= 1;
+  }
+  return { pollers: concurrency / batchSize, batchSize };
+}
+
 /**
  * Takes run jobs from the queue and executes them with the shared run executor,
  * publishing events for watchers on any server and obeying cancels sent to any
@@ -87,10 +106,7 @@ export async function startRunWorker(
     }
   }
 
-  async function handle([job]: Job<RunJob>[]): Promise<void> {
-    if (!job) {
-      return;
-    }
+  function run(job: Job<RunJob>): Promise<void> {
     const controller = new AbortController();
     job.signal.addEventListener('abort', () => controller.abort(LOST_CLAIM), { once: true });
     // Registered before the run is read, so a cancel sent meanwhile is not missed.
@@ -98,16 +114,25 @@ export async function startRunWorker(
       .catch((error) => log.error({ err: error, runId: job.data.runId }, 'run job failed'))
       .finally(() => active.delete(job.data.runId));
     active.set(job.data.runId, { controller, done });
-    await done;
+    return done;
+  }
+
+  /** The runs of one fetch, all at once; the jobs complete once every run has ended. */
+  async function handle(jobs: Job<RunJob>[]): Promise<void> {
+    await Promise.all(jobs.map(run));
     await outbox.flush();
   }
 
   const polling = options.pollingIntervalSeconds ?? 0.5;
+  const fetching = fetchPlan(options.concurrency);
   await queue.boss.work<RunJob>(
     RUN_QUEUE,
     {
-      batchSize: 1,
-      localConcurrency: options.concurrency,
+      batchSize: fetching.batchSize,
+      localConcurrency: fetching.pollers,
+      // A full batch means more are waiting: fetch again at once instead of after the
+      // polling interval, which would cap each poller at a batch per interval.
+      burstWhenBatchFull: true,
       ...(options.perAccount ? { localGroupConcurrency: options.perAccount } : {}),
       pollingIntervalSeconds: polling,
     },
