@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { Figure } from './measure.ts';
 import { canvasFigures } from './suites/canvas.ts';
@@ -45,6 +45,10 @@ const lines = [
   ...rows.map(
     (r) => `| ${r.figure} | ${r.value} | ${r.comparison} | ${r.target} | ${r.met ? 'yes' : 'no'} |`,
   ),
+  '',
+  // What each figure was before a change and what made the difference: written by
+  // hand beside the suites (bench/notes.md), carried into every results.md.
+  readFileSync(new URL('./notes.md', import.meta.url), 'utf8').trim(),
   '',
 ];
 if (only.length === 0) {
