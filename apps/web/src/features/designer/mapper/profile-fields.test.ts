@@ -84,7 +84,7 @@ describe('addProfileField', () => {
       '__proto__',
       '__proto__.polluted',
     ]);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });
 
