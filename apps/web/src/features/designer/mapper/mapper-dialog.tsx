@@ -1,5 +1,5 @@
 import type { ShapeConfig, ValidationIssue } from '@junction/process-model';
-import { type DragEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type DragEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { MapStepsEditor, rowWithSteps } from '../inspector/forms/map-steps-editor.tsx';
 import { useEditor } from '../store/editor-context.ts';
 import { FIELD_ROW_HEIGHT, layoutLines } from './line-layout.ts';
@@ -292,30 +292,28 @@ function KeyboardMapping({
 }) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const id = useId();
+  // Labels by `for`, not wrapping: a wrapped select's name would include its chosen option.
   return (
     <div className="row">
-      <label>
-        Source field
-        <select value={from} onChange={(e) => setFrom(e.target.value)}>
-          <option value="">Choose…</option>
-          {sources.map((f) => (
-            <option key={f.path} value={f.path}>
-              {f.path}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Target field
-        <select value={to} onChange={(e) => setTo(e.target.value)}>
-          <option value="">Choose…</option>
-          {targets.map((f) => (
-            <option key={f.path} value={f.path}>
-              {f.path}
-            </option>
-          ))}
-        </select>
-      </label>
+      <label htmlFor={`${id}-from`}>Source field</label>
+      <select id={`${id}-from`} value={from} onChange={(e) => setFrom(e.target.value)}>
+        <option value="">Choose…</option>
+        {sources.map((f) => (
+          <option key={f.path} value={f.path}>
+            {f.path}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-to`}>Target field</label>
+      <select id={`${id}-to`} value={to} onChange={(e) => setTo(e.target.value)}>
+        <option value="">Choose…</option>
+        {targets.map((f) => (
+          <option key={f.path} value={f.path}>
+            {f.path}
+          </option>
+        ))}
+      </select>
       <button type="button" disabled={from === '' || to === ''} onClick={() => onAdd(from, to)}>
         Add mapping
       </button>
