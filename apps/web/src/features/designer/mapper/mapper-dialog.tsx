@@ -187,11 +187,19 @@ export function MapperDialog({
                   {row.from || '?'} → {row.to || '?'}
                   {row.steps?.length ? ` (${row.steps.map((s) => s.fn).join(', ')})` : ''}
                 </span>
-                <button type="button" onClick={() => setSelected(index)}>
-                  Edit functions of mapping {index + 1}
+                <button
+                  type="button"
+                  aria-label={`Edit functions of mapping ${index + 1}`}
+                  onClick={() => setSelected(index)}
+                >
+                  Edit functions
                 </button>
-                <button type="button" onClick={() => removeRow(index)}>
-                  Delete mapping {index + 1}
+                <button
+                  type="button"
+                  aria-label={`Delete mapping ${index + 1}`}
+                  onClick={() => removeRow(index)}
+                >
+                  Delete
                 </button>
               </li>
             ))}
