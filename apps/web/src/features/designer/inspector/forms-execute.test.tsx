@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   choose,
@@ -93,6 +93,18 @@ describe('Map options', () => {
         default: 'elsewhere',
       },
     ]);
+  });
+
+  it('keeps JSONata under Advanced, and opens the mapper (its own chunk) over the rows', async () => {
+    const { config } = renderOptions('map', { expression: '', mappings: [{ from: 'a', to: 'b' }] });
+    const advanced = screen.getByText('Advanced (JSONata)').closest('details');
+    expect(advanced?.open).toBe(false);
+    click('Open mapper');
+    const mapper = await screen.findByRole('dialog', { name: 'Mapper' });
+    // The row shows on both sides with its line, though no profile was given.
+    expect(within(mapper).getByRole('list', { name: 'Source fields' }).textContent).toContain('a');
+    fireEvent.click(within(mapper).getByRole('button', { name: 'Delete mapping 1' }));
+    expect(config().mappings).toEqual([]);
   });
 });
 
