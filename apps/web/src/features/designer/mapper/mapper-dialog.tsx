@@ -1,5 +1,6 @@
 import type { ShapeConfig, ValidationIssue } from '@junction/process-model';
 import { type DragEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { FieldIssues } from '../inspector/field-issues.tsx';
 import { MapStepsEditor, rowWithSteps } from '../inspector/forms/map-steps-editor.tsx';
 import { useEditor } from '../store/editor-context.ts';
 import { FIELD_ROW_HEIGHT, layoutLines } from './line-layout.ts';
@@ -201,6 +202,9 @@ export function MapperDialog({
                 >
                   Delete
                 </button>
+                {/* A drop onto a mapped target or an unreadable path is told here, as in Options. */}
+                <FieldIssues issues={issues} field={`mappings/${index}/from`} />
+                <FieldIssues issues={issues} field={`mappings/${index}/to`} />
               </li>
             ))}
           </ol>
