@@ -5,8 +5,8 @@ import {
   defaultShape,
   type ShapeConfig,
 } from '@junction/process-model';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { useState } from 'react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { StrictMode, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EditorStoreContext } from '../store/editor-context.ts';
 import { createEditorStore } from '../store/editor-store.ts';
@@ -17,7 +17,15 @@ afterEach(cleanup);
 type MapConfig = ShapeConfig<'map'>;
 
 /** The Map form's part: holds the config the mapper edits. */
-function Host({ initial, onConfig }: { initial: MapConfig; onConfig: (c: MapConfig) => void }) {
+function Host({
+  initial,
+  onConfig,
+  onClose = () => {},
+}: {
+  initial: MapConfig;
+  onConfig: (c: MapConfig) => void;
+  onClose?: () => void;
+}) {
   const [config, setConfig] = useState(initial);
   return (
     <MapperDialog
@@ -29,13 +37,13 @@ function Host({ initial, onConfig }: { initial: MapConfig; onConfig: (c: MapConf
         setConfig(next);
       }}
       onCommit={() => {}}
-      onClose={() => {}}
+      onClose={onClose}
     />
   );
 }
 
 /** A Map after a connector whose Import Operation left a response profile. */
-function renderMapper(initial: MapConfig) {
+function renderMapper(initial: MapConfig, onClose?: () => void) {
   const connector = defaultShape('connector');
   if (connector.kind !== 'connector' || connector.config.connector !== 'cloudblue-connect') {
     throw new Error('unexpected default connector');
@@ -70,7 +78,13 @@ function renderMapper(initial: MapConfig) {
   const seen: { config: MapConfig } = { config: initial };
   render(
     <EditorStoreContext.Provider value={store}>
-      <Host initial={initial} onConfig={(config) => (seen.config = config)} />
+      <StrictMode>
+        <Host
+          initial={initial}
+          onConfig={(config) => (seen.config = config)}
+          {...(onClose ? { onClose } : {})}
+        />
+      </StrictMode>
     </EditorStoreContext.Provider>,
   );
   return seen;
@@ -114,6 +128,17 @@ describe('MapperDialog', () => {
     expect(
       within(screen.getByRole('list', { name: 'Source fields' })).getByText('id'),
     ).toBeTruthy();
+  });
+
+  it('closes from its button once, rendered under StrictMode as the app is', async () => {
+    let closed = 0;
+    renderMapper({ expression: '', mappings: [] }, () => {
+      closed += 1;
+    });
+    await new Promise((done) => setTimeout(done, 20));
+    expect(closed).toBe(0);
+    click('Close mapper');
+    await waitFor(() => expect(closed).toBe(1));
   });
 
   it('leaves a Map with a JSONata expression to a test run', () => {

@@ -59,12 +59,13 @@ export function MapperDialog({
     });
   const [selected, setSelected] = useState<number | null>(null);
 
+  // No close() on cleanup: unmounting takes the dialog out of the top layer anyway,
+  // and a close() there would queue a `close` event that StrictMode's remount hears.
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) {
       element.showModal();
     }
-    return () => element?.close();
   }, []);
 
   const sourceFields = mergeRowPaths(
