@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   choose,
@@ -93,6 +93,28 @@ describe('Map options', () => {
         default: 'elsewhere',
       },
     ]);
+  });
+
+  it('keeps JSONata under Advanced, and opens the mapper (its own chunk) over the rows', async () => {
+    const { config } = renderOptions('map', { expression: '', mappings: [{ from: 'a', to: 'b' }] });
+    const advanced = screen.getByText('Advanced (JSONata)').closest('details');
+    expect(advanced?.open).toBe(false);
+    click('Open mapper');
+    const mapper = await screen.findByRole('dialog', { name: 'Mapper' });
+    // The row shows on both sides with its line, though no profile was given.
+    expect(within(mapper).getByRole('list', { name: 'Source fields' }).textContent).toContain('a');
+    // A second row onto a mapped target is told in the mapper, as validation says it.
+    fireEvent.change(within(mapper).getByRole('combobox', { name: 'Source field' }), {
+      target: { value: 'a' },
+    });
+    fireEvent.change(within(mapper).getByRole('combobox', { name: 'Target field' }), {
+      target: { value: 'b' },
+    });
+    fireEvent.click(within(mapper).getByRole('button', { name: 'Add mapping' }));
+    expect(within(mapper).getAllByText('“b” is mapped twice.').length).toBeGreaterThan(0);
+    fireEvent.click(within(mapper).getByRole('button', { name: 'Delete mapping 2' }));
+    fireEvent.click(within(mapper).getByRole('button', { name: 'Delete mapping 1' }));
+    expect(config().mappings).toEqual([]);
   });
 });
 

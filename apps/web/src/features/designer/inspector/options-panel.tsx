@@ -89,7 +89,13 @@ export function OptionsPanel({
             commit={commit}
           />
         )}
-        <ShapeConfigForm shape={shape} issues={shapeIssues} change={change} commit={commit} />
+        <ShapeConfigForm
+          shapeId={selected}
+          shape={shape}
+          issues={shapeIssues}
+          change={change}
+          commit={commit}
+        />
         <PathsEditor shapeId={selected} shape={shape} />
         <details className="advanced">
           <summary>Advanced (JSON)</summary>

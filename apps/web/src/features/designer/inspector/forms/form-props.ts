@@ -10,4 +10,6 @@ export interface ConfigFormProps<K extends ShapeKind> {
    */
   onChange: (next: ShapeConfig<K>, commit: boolean) => void;
   onCommit: () => void;
+  /** The shape's id, for views that look around it in the process (the Map's mapper). */
+  shapeId?: string;
 }

@@ -1,30 +1,59 @@
+import { lazy, Suspense, useState } from 'react';
 import { FieldIssues } from '../field-issues.tsx';
 import { TextField } from './fields.tsx';
 import type { ConfigFormProps } from './form-props.ts';
 import { moveAt, removeAt, replaceAt } from './list-ops.ts';
-import { MapStepsEditor } from './map-steps-editor.tsx';
+import { MapStepsEditor, rowWithSteps } from './map-steps-editor.tsx';
 import { RowActions } from './row-actions.tsx';
 
 type MapRow = ConfigFormProps<'map'>['config']['mappings'][number];
 
+// The mapper is a large view few sessions open: its own chunk keeps the designer's small.
+const MapperDialog = lazy(() =>
+  import('../../mapper/mapper-dialog.tsx').then((m) => ({ default: m.MapperDialog })),
+);
+
 /** Map: field-to-field rows applied in order, on top of an optional JSONata expression. */
-export function MapForm({ config, issues, onChange, onCommit }: ConfigFormProps<'map'>) {
+export function MapForm({ config, issues, onChange, onCommit, shapeId }: ConfigFormProps<'map'>) {
+  const [mapperOpen, setMapperOpen] = useState(false);
   const setRows = (mappings: MapRow[], commit: boolean) =>
     onChange({ ...config, mappings }, commit);
   return (
     <>
-      <TextField
-        label="JSONata expression"
-        value={config.expression}
-        multiline
-        rows={6}
-        code
-        placeholder="e.g. { 'id': id, 'total': $sum(lines.amount) }"
-        onChange={(expression) => onChange({ ...config, expression }, false)}
-        onCommit={onCommit}
-        issues={issues}
-        field="expression"
-      />
+      {shapeId !== undefined && (
+        <button type="button" className="primary" onClick={() => setMapperOpen(true)}>
+          Open mapper
+        </button>
+      )}
+      {mapperOpen && shapeId !== undefined && (
+        <Suspense fallback={<p role="status">Loading the mapper…</p>}>
+          <MapperDialog
+            shapeId={shapeId}
+            config={config}
+            issues={issues}
+            onChange={onChange}
+            onCommit={onCommit}
+            onClose={() => setMapperOpen(false)}
+          />
+        </Suspense>
+      )}
+      {/* Open by default when the Map already has an expression, so none is ever hidden. */}
+      <details open={config.expression.trim() !== ''}>
+        <summary>Advanced (JSONata)</summary>
+        <p className="hint">The expression builds the output first; rows then write onto it.</p>
+        <TextField
+          label="JSONata expression"
+          value={config.expression}
+          multiline
+          rows={6}
+          code
+          placeholder="e.g. { 'id': id, 'total': $sum(lines.amount) }"
+          onChange={(expression) => onChange({ ...config, expression }, false)}
+          onCommit={onCommit}
+          issues={issues}
+          field="expression"
+        />
+      </details>
       <fieldset>
         <legend>Mappings</legend>
         <p className="hint">
@@ -57,14 +86,9 @@ export function MapForm({ config, issues, onChange, onCommit }: ConfigFormProps<
               row={index}
               steps={row.steps ?? []}
               issues={issues}
-              onChange={(steps, commit) => {
-                // A row without functions keeps the file as it was before they existed.
-                const { steps: _, ...plain } = row;
-                setRows(
-                  replaceAt(config.mappings, index, steps.length > 0 ? { ...plain, steps } : plain),
-                  commit,
-                );
-              }}
+              onChange={(steps, commit) =>
+                setRows(replaceAt(config.mappings, index, rowWithSteps(row, steps)), commit)
+              }
               onCommit={onCommit}
             />
             <RowActions

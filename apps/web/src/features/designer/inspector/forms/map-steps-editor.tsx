@@ -58,6 +58,15 @@ export function newStep(fn: MapFunctionName): MapFunctionStep {
   }
 }
 
+/** The row with these functions; a row without any is written as before functions existed. */
+export function rowWithSteps<R extends { steps?: MapFunctionStep[] }>(
+  row: R,
+  steps: MapFunctionStep[],
+): R {
+  const { steps: _, ...plain } = row;
+  return (steps.length > 0 ? { ...plain, steps } : plain) as R;
+}
+
 /**
  * A mapping row's map functions: an ordered list the value goes through between
  * the source and the target field. Every control has a label naming its row and

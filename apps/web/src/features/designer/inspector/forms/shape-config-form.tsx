@@ -49,11 +49,13 @@ const FORMS: { readonly [K in FormKind]: ConfigForm<K> } = {
 
 /** The form of one shape's configuration, chosen by kind. */
 export function ShapeConfigForm({
+  shapeId,
   shape,
   issues,
   change,
   commit,
 }: {
+  shapeId: string;
   shape: Shape;
   issues: readonly ValidationIssue[];
   change: (next: Shape, commit: boolean) => void;
@@ -67,6 +69,7 @@ export function ShapeConfigForm({
   const Form = FORMS[shape.kind] as ConfigForm<FormKind>;
   return (
     <Form
+      shapeId={shapeId}
       config={shape.config}
       issues={issues}
       onChange={(config, isCommit) => change({ ...shape, config } as Shape, isCommit)}
