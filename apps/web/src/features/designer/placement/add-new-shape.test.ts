@@ -43,7 +43,11 @@ describe('which port a new shape connects to', () => {
   });
 
   it('is none when the selected shape has no free port, or nothing or several are selected', () => {
-    const doc = add(add(base, 'm', 'map', { after: { shape: 'start', port: 'default' } }), 's', 'stop');
+    const doc = add(
+      add(base, 'm', 'map', { after: { shape: 'start', port: 'default' } }),
+      's',
+      'stop',
+    );
     expect(freePort(doc, 'start')).toBeUndefined();
     expect(attachPort(doc, ['start'])).toBeUndefined();
     expect(attachPort(doc, ['s'])).toBeUndefined();
@@ -91,7 +95,13 @@ describe('addNewShape', () => {
   it('uses measured sizes, so a tall shape is not covered', () => {
     const doc = addNewShape(
       base,
-      { id: 'm', kind: 'map', shape: defaultShape('map'), connectionId: 'c', near: { x: 80, y: 300 } },
+      {
+        id: 'm',
+        kind: 'map',
+        shape: defaultShape('map'),
+        connectionId: 'c',
+        near: { x: 80, y: 300 },
+      },
       { start: { width: 210, height: 300 } },
     );
     expect(doc.layout['m']?.y).toBeGreaterThanOrEqual(160 + 300);

@@ -29,7 +29,9 @@ export function freePort(doc: ProcessDocument, shapeId: string): string | undefi
   if (!shape) {
     return undefined;
   }
-  const used = new Set(doc.connections.filter((c) => c.from.shape === shapeId).map((c) => c.from.port));
+  const used = new Set(
+    doc.connections.filter((c) => c.from.shape === shapeId).map((c) => c.from.port),
+  );
   return outputPorts(shape).find((p) => !used.has(p.id))?.id;
 }
 
@@ -89,11 +91,7 @@ function preferredPosition(doc: ProcessDocument, input: NewShape): Point {
  * Adds a shape where it covers nothing and, given `after`, connects that port to
  * it, as one edit (one undo step).
  */
-export function addNewShape(
-  doc: ProcessDocument,
-  input: NewShape,
-  sizes: Sizes,
-): ProcessDocument {
+export function addNewShape(doc: ProcessDocument, input: NewShape, sizes: Sizes): ProcessDocument {
   const position = freePosition(
     preferredPosition(doc, input),
     DEFAULT_SHAPE_SIZE,
