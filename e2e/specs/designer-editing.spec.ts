@@ -122,11 +122,13 @@ test.describe('editing on the canvas', () => {
   test('find a shape, auto-layout, and notes', async ({ page, request }) => {
     await openNewProcess(page, request, 'Find and arrange');
     await addFromPalette(page, 'Branch');
+    // The new Branch is selected, so the Stop joins its first path.
     await addFromPalette(page, 'Stop');
-    await page.getByLabel('Start output').dragTo(page.getByLabel('Branch input'));
-    // The first connection re-renders the shapes; drag again only once it is drawn.
     await expect(edges(page)).toHaveCount(1);
-    await page.getByLabel('Branch output Branch 1').dragTo(page.getByLabel('Stop input'));
+    await expect(page.getByRole('button', { name: 'Add Stop after Branch Branch 1' })).toHaveCount(
+      0,
+    );
+    await page.getByLabel('Start output').dragTo(page.getByLabel('Branch input'));
     await expect(edges(page)).toHaveCount(2);
 
     await page.keyboard.press('Control+f');

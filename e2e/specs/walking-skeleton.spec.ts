@@ -36,7 +36,7 @@ test('design, save and test-run a process that lists requests from the sandbox',
     .getByRole('combobox', { name: 'Object', exact: true })
     .selectOption({ label: 'Request' });
   await expect(connector).toContainText('List Resource · Request');
-  await expect(connector.getByRole('img', { name: /errors/ })).toHaveCount(0);
+  await expect(connector.getByRole('button', { name: /errors/ })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();

@@ -1,10 +1,5 @@
 import type { RunRecord } from '@junction/api';
-import {
-  addShape,
-  SHAPE_KINDS,
-  type ShapeKind,
-  type ValidationIssue,
-} from '@junction/process-model';
+import type { ValidationIssue } from '@junction/process-model';
 import {
   Background,
   type Connection,
@@ -18,7 +13,13 @@ import {
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
-import { newId, newShape } from '../new-shape.ts';
+import { newId } from '../new-shape.ts';
+import {
+  DefaultConnectionContext,
+  isShapeKind,
+  SHAPE_DRAG_TYPE,
+  useAddShape,
+} from '../placement/use-add-shape.ts';
 import { useEditor, useEditorStoreApi } from '../store/editor-context.ts';
 import type { EditorState } from '../store/editor-store.ts';
 import {
@@ -33,15 +34,9 @@ import { type NoteNode, NoteNodeView } from './note-node.tsx';
 import { ShapeNode } from './shape-node.tsx';
 import { createFlowProjector, type ShapeNode as ShapeNodeType } from './to-flow.ts';
 
-export const SHAPE_DRAG_TYPE = 'application/x-junction-shape';
-
 // Module scope: React Flow re-mounts every node when nodeTypes changes identity.
 const NODE_TYPES: NodeTypes = { shape: ShapeNode, note: NoteNodeView };
 const SNAP_GRID: [number, number] = [20, 20];
-
-function isShapeKind(value: string): value is ShapeKind {
-  return (SHAPE_KINDS as readonly string[]).includes(value);
-}
 
 /** Carries out what from-flow decided, in order; each document replaces the one it was made from. */
 function applyEffects(store: StoreApi<EditorState>, effects: readonly CanvasEffect[]): void {
@@ -89,6 +84,7 @@ export function ProcessCanvas({
   const { screenToFlowPosition } = useReactFlow();
   const projector = useMemo(createFlowProjector, []);
   const readOnly = run !== undefined;
+  const addShape = useAddShape(defaultConnectionId);
 
   const inputs = {
     document,
@@ -146,46 +142,41 @@ export function ProcessCanvas({
         return;
       }
       event.preventDefault();
-      const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const id = newId(kind);
-      store
-        .getState()
-        .apply((doc) =>
-          addShape(doc, { id, kind, position, shape: newShape(kind, defaultConnectionId) }),
-        );
-      store.getState().select([id]);
+      addShape(kind, { near: screenToFlowPosition({ x: event.clientX, y: event.clientY }) });
     },
-    [store, screenToFlowPosition, defaultConnectionId],
+    [addShape, screenToFlowPosition],
   );
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={NODE_TYPES}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        elementsSelectable
-        deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
-        snapToGrid
-        snapGrid={SNAP_GRID}
-        multiSelectionKeyCode="Shift"
-        selectionKeyCode="Shift"
-        fitView
-        fitViewOptions={{ maxZoom: 1 }}
-        proOptions={{ hideAttribution: true }}
-        aria-label="Process canvas"
-      >
-        <Background gap={20} />
-        <Controls />
-        <MiniMap pannable zoomable />
-      </ReactFlow>
-    </div>
+    <DefaultConnectionContext.Provider value={defaultConnectionId}>
+      <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          elementsSelectable
+          deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
+          snapToGrid
+          snapGrid={SNAP_GRID}
+          multiSelectionKeyCode="Shift"
+          selectionKeyCode="Shift"
+          fitView
+          fitViewOptions={{ maxZoom: 1 }}
+          proOptions={{ hideAttribution: true }}
+          aria-label="Process canvas"
+        >
+          <Background gap={20} />
+          <Controls />
+          <MiniMap pannable zoomable />
+        </ReactFlow>
+      </div>
+    </DefaultConnectionContext.Provider>
   );
 }

@@ -1,9 +1,9 @@
-import { addShape, connectShapes } from '@junction/process-model';
+import type { ValidationIssue } from '@junction/process-model';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo } from 'react';
-import { newId, newShape } from '../new-shape.ts';
+import { type DragEvent, memo, useId, useState } from 'react';
+import { isShapeKind, SHAPE_DRAG_TYPE, useCanvasAddShape } from '../placement/use-add-shape.ts';
 import { useEditorStoreApi } from '../store/editor-context.ts';
-import { ShapeIcon } from './shape-icon.tsx';
+import { ShapeIcon, shapeFamily } from './shape-icon.tsx';
 import type { ShapeNode as ShapeNodeType } from './to-flow.ts';
 
 const PORT_ROW = 22;
@@ -16,36 +16,115 @@ function portTop(index: number, count: number, labelled: boolean): string {
     : `${((index + 1) / (count + 1)) * 100}%`;
 }
 
+/** The issue badge; its messages show on hover and on keyboard focus. */
+function IssueBadge({ issues }: { issues: readonly ValidationIssue[] }) {
+  const tooltipId = useId();
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors;
+  return (
+    <span
+      className="shape-node__issues"
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
+    >
+      <button
+        type="button"
+        className={`shape-node__badge nodrag ${errors > 0 ? 'is-error' : 'is-warning'}`}
+        aria-label={`${errors} errors, ${warnings} warnings`}
+        aria-describedby={tooltipId}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
+        onKeyDown={(event) => {
+          // Escape dismisses the tooltip without moving focus (WCAG 1.4.13).
+          if (event.key === 'Escape' && (focused || hovered)) {
+            event.stopPropagation();
+            setFocused(false);
+            setHovered(false);
+          }
+        }}
+      >
+        !
+      </button>
+      <ul
+        className="shape-node__tooltip"
+        role="tooltip"
+        id={tooltipId}
+        hidden={!(hovered || focused)}
+      >
+        {issues.map((issue, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: messages may repeat; the list has no other identity
+          <li key={index} className={`is-${issue.severity}`}>
+            {issue.message}
+          </li>
+        ))}
+      </ul>
+    </span>
+  );
+}
+
+/** The "+" beside a free port: a click ends the path with a Stop; a palette shape dropped on it joins the path. */
+function AddAfterPort({
+  shapeId,
+  title,
+  port,
+  portLabel,
+  top,
+}: {
+  shapeId: string;
+  title: string;
+  port: string;
+  portLabel: string;
+  top: string;
+}) {
+  const add = useCanvasAddShape();
+  const [target, setTarget] = useState(false);
+  const after = { shape: shapeId, port };
+  const accepts = (event: DragEvent) => event.dataTransfer.types.includes(SHAPE_DRAG_TYPE);
+  return (
+    <button
+      type="button"
+      className={`shape-node__add-stop nodrag${target ? ' is-drop-target' : ''}`}
+      style={{ top }}
+      aria-label={`Add Stop after ${title}${portLabel ? ` ${portLabel}` : ''}`}
+      title="End this path with a Stop, or drop a shape here to join it to this path"
+      onClick={() => add('stop', { after, select: false })}
+      onDragOver={(event) => {
+        if (accepts(event)) {
+          event.preventDefault();
+          event.dataTransfer.dropEffect = 'copy';
+          setTarget(true);
+        }
+      }}
+      onDragLeave={() => setTarget(false)}
+      onDrop={(event) => {
+        setTarget(false);
+        const kind = event.dataTransfer.getData(SHAPE_DRAG_TYPE);
+        if (!isShapeKind(kind)) {
+          return;
+        }
+        // The canvas below would add the shape a second time, where it was dropped.
+        event.preventDefault();
+        event.stopPropagation();
+        add(kind, { after });
+      }}
+    >
+      +
+    </button>
+  );
+}
+
 /** A shape on the canvas: icon, label, configuration summary, ports, warnings and run counts. */
 export const ShapeNode = memo(function ShapeNode({ id, data, selected }: NodeProps<ShapeNodeType>) {
   const store = useEditorStoreApi();
-  const errors = data.issues.filter((i) => i.severity === 'error');
-  const warnings = data.issues.filter((i) => i.severity === 'warning');
   const stats = data.stats;
   // Multi-path shapes list their paths inside the node, each beside its handle.
   const labelled = data.ports.some((p) => p.label !== '');
 
-  const addStopAfter = (port: string) => {
-    const stopId = newId('stop');
-    store.getState().apply((doc) => {
-      const at = doc.layout[id] ?? { x: 0, y: 0 };
-      const withStop = addShape(doc, {
-        id: stopId,
-        kind: 'stop',
-        position: { x: at.x + 240, y: at.y },
-        shape: newShape('stop', undefined),
-      });
-      return connectShapes(withStop, {
-        id: newId('c'),
-        from: { shape: id, port },
-        to: { shape: stopId },
-      });
-    });
-  };
-
   return (
     <section
-      className={`shape-node shape-node--${data.kind}${selected ? ' is-selected' : ''}${stats ? ` run-${stats.status}` : ''}${labelled ? ' has-port-labels' : ''}${data.onLineage ? ' is-lineage' : ''}${data.breakpoint ? ' has-breakpoint' : ''}${data.paused ? ' is-paused' : ''}`}
+      className={`shape-node shape-node--${data.kind} shape-family--${shapeFamily(data.kind)}${selected ? ' is-selected' : ''}${stats ? ` run-${stats.status}` : ''}${labelled ? ' has-port-labels' : ''}${data.onLineage ? ' is-lineage' : ''}${data.breakpoint ? ' has-breakpoint' : ''}${data.paused ? ' is-paused' : ''}`}
       style={labelled ? { minHeight: `${HEADER + data.ports.length * PORT_ROW + 6}px` } : undefined}
       aria-label={`Shape ${data.title}`}
     >
@@ -70,16 +149,7 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected }: NodePro
       <header className="shape-node__header">
         <ShapeIcon kind={data.kind} />
         <span className="shape-node__title">{data.title}</span>
-        {data.issues.length > 0 && (
-          <span
-            className={`shape-node__badge ${errors.length > 0 ? 'is-error' : 'is-warning'}`}
-            role="img"
-            aria-label={`${errors.length} errors, ${warnings.length} warnings`}
-            title={data.issues.map((i) => i.message).join('\n')}
-          >
-            !
-          </span>
-        )}
+        {data.issues.length > 0 && <IssueBadge issues={data.issues} />}
       </header>
       <div className="shape-node__summary">{data.summary}</div>
       {data.paused && (
@@ -112,16 +182,13 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected }: NodePro
             </span>
           )}
           {!data.connectedPorts.includes(port.id) && !stats && (
-            <button
-              type="button"
-              className="shape-node__add-stop nodrag"
-              style={{ top: portTop(index, data.ports.length, labelled) }}
-              aria-label={`Add Stop after ${data.title}${port.label ? ` ${port.label}` : ''}`}
-              title="End this path with a Stop"
-              onClick={() => addStopAfter(port.id)}
-            >
-              +
-            </button>
+            <AddAfterPort
+              shapeId={id}
+              title={data.title}
+              port={port.id}
+              portLabel={port.label}
+              top={portTop(index, data.ports.length, labelled)}
+            />
           )}
         </div>
       ))}

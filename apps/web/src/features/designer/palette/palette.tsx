@@ -1,8 +1,8 @@
-import { addShape, PALETTE, type ShapeKind, shapeInfo } from '@junction/process-model';
+import { PALETTE, type ShapeKind, shapeInfo } from '@junction/process-model';
 import { type DragEvent, useState } from 'react';
-import { SHAPE_DRAG_TYPE } from '../canvas/process-canvas.tsx';
-import { ShapeIcon } from '../canvas/shape-icon.tsx';
-import { newId, newShape } from '../new-shape.ts';
+import { ShapeIcon, shapeFamily } from '../canvas/shape-icon.tsx';
+import { attachPort } from '../placement/add-new-shape.ts';
+import { SHAPE_DRAG_TYPE, useAddShape } from '../placement/use-add-shape.ts';
 import { useEditorStoreApi } from '../store/editor-context.ts';
 
 /** Shapes grouped as in Boomi: drag one onto the canvas, or click to add it. */
@@ -22,15 +22,12 @@ export function Palette({
     event.dataTransfer.effectAllowed = 'copy';
   };
 
-  // A click drops the shape to the right of everything, where it cannot cover anything.
+  const addShape = useAddShape(defaultConnectionId);
+  // A click joins the new shape to the selected shape's first free port, as a drop
+  // on its "+" does; with nothing to join, it goes right of everything.
   const addByClick = (kind: ShapeKind) => {
-    const id = newId(kind);
-    store.getState().apply((doc) => {
-      const xs = Object.values(doc.layout).map((p) => p.x);
-      const position = { x: Math.max(0, ...xs) + 240, y: 160 };
-      return addShape(doc, { id, kind, position, shape: newShape(kind, defaultConnectionId) });
-    });
-    store.getState().select([id]);
+    const { document, selectedShapes } = store.getState();
+    addShape(kind, { after: attachPort(document, selectedShapes) });
   };
 
   return (
@@ -58,7 +55,7 @@ export function Palette({
                 <li key={kind}>
                   <button
                     type="button"
-                    className="palette__item"
+                    className={`palette__item shape-family--${shapeFamily(kind)}`}
                     draggable={!disabled}
                     disabled={disabled}
                     onDragStart={(e) => onDragStart(e, kind)}
