@@ -129,7 +129,14 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected }: NodePro
       aria-label={`Shape ${data.title}`}
     >
       {data.kind !== 'start' && (
-        <Handle type="target" position={Position.Left} aria-label={`${data.title} input`} />
+        // A port is drawn, not operated from the keyboard (Paths in the Options panel
+        // connects without a mouse): an image with a name, which ARIA lets carry a label.
+        <Handle
+          type="target"
+          position={Position.Left}
+          role="img"
+          aria-label={`${data.title} input`}
+        />
       )}
       <button
         type="button"
@@ -171,6 +178,7 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected }: NodePro
             position={Position.Right}
             id={port.id}
             style={{ top: portTop(index, data.ports.length, labelled) }}
+            role="img"
             aria-label={`${data.title} output${port.label ? ` ${port.label}` : ''}`}
           />
           {port.label && (
