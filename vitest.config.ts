@@ -9,6 +9,9 @@ export default defineConfig({
           name: 'process-model',
           root: 'packages/process-model',
           include: ['src/**/*.test.ts'],
+          // A file's first test pays for compiling schemas and the spec validator,
+          // which takes seconds on a loaded machine; no test here is about speed.
+          testTimeout: 30_000,
         },
       },
       {
@@ -23,6 +26,9 @@ export default defineConfig({
           name: 'connect-client',
           root: 'packages/connect-client',
           include: ['src/**/*.test.ts'],
+          // A file's first test pays for compiling schemas and the spec validator,
+          // which takes seconds on a loaded machine; no test here is about speed.
+          testTimeout: 30_000,
         },
       },
       {
@@ -30,6 +36,9 @@ export default defineConfig({
           name: 'connect-sandbox',
           root: 'packages/connect-sandbox',
           include: ['src/**/*.test.ts'],
+          // A file's first test pays for compiling schemas and the spec validator,
+          // which takes seconds on a loaded machine; no test here is about speed.
+          testTimeout: 30_000,
         },
       },
       {

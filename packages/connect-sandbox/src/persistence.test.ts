@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { attachSandboxPersistence, type SandboxPersistence } from './persistence.ts';
 import { createSandboxState } from './seed/create-state.ts';
 import type { SandboxSnapshot } from './store/state.ts';
@@ -36,7 +36,10 @@ describe('attachSandboxPersistence', () => {
       state.put('asset', { ...asset, status });
     }
     expect(store.saves).toBe(0);
-    await sleep(80);
+    // Waited for, not slept on: a loaded machine may fire the debounce late.
+    await vi.waitFor(() => expect(store.saves).toBe(1), { timeout: 5_000 });
+    // And only once: a further debounce window adds no save.
+    await sleep(60);
     expect(store.saves).toBe(1);
     expect(JSON.parse(store.text ?? '{}').seed).toBe(3);
     await handle.close();

@@ -70,7 +70,8 @@ function mustAnswer(value: unknown): void {
 }
 
 describe('damaged files never make validateProcess or parseProcess throw', () => {
-  it('random mutations of valid files', () => {
+  // A correctness property, not a speed: 400 runs may take a while on a loaded machine.
+  it('random mutations of valid files', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(validProcess, fc.array(mutation, { minLength: 1, maxLength: 4 }), (doc, ms) => {
         mustAnswer(ms.reduce<unknown>((value, m) => mutate(value, m), doc));
