@@ -109,7 +109,11 @@ export function createPauseBoard(deps: {
     hostFor(accountId: string, runId: string, publish: (event: RunEvent) => void): PauseHost {
       let pauseNumber = 0;
       return async (request, signal): Promise<PauseAnswer> => {
-        listening ??= db.listen(channel, wake, wakeAll);
+        // Opened on the first pause; a LISTEN that failed is tried again at the next one.
+        listening ??= db.listen(channel, wake, wakeAll).catch((error: unknown) => {
+          listening = undefined;
+          throw error;
+        });
         await listening;
         const state: PauseState = {
           pause: ++pauseNumber,
