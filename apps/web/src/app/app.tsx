@@ -1,15 +1,34 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { AccountSwitcher } from '../features/accounts/account-switcher.tsx';
-import { AccountsPage } from '../features/accounts/accounts-page.tsx';
-import { ComparePage } from '../features/compare/compare-page.tsx';
-import { ConnectionsPage } from '../features/connections/connections-page.tsx';
-import { DeploymentsPage } from '../features/deployments/deployments-page.tsx';
-import { DesignerPage } from '../features/designer/designer-page.tsx';
 import { ProcessListPage } from '../features/processes/process-list-page.tsx';
-import { RevisionsPage } from '../features/revisions/revisions-page.tsx';
 import { hrefFor, navigate, type Route, useRoute } from '../lib/router.ts';
 import { createQueryClient } from './query-client.ts';
+
+// Every page but the first one a user sees is loaded when it is opened: the designer
+// (React Flow, ELK, the forms) and the other pages stay out of the entry chunk.
+const AccountsPage = lazy(() =>
+  import('../features/accounts/accounts-page.tsx').then((m) => ({ default: m.AccountsPage })),
+);
+const ComparePage = lazy(() =>
+  import('../features/compare/compare-page.tsx').then((m) => ({ default: m.ComparePage })),
+);
+const ConnectionsPage = lazy(() =>
+  import('../features/connections/connections-page.tsx').then((m) => ({
+    default: m.ConnectionsPage,
+  })),
+);
+const DeploymentsPage = lazy(() =>
+  import('../features/deployments/deployments-page.tsx').then((m) => ({
+    default: m.DeploymentsPage,
+  })),
+);
+const DesignerPage = lazy(() =>
+  import('../features/designer/designer-page.tsx').then((m) => ({ default: m.DesignerPage })),
+);
+const RevisionsPage = lazy(() =>
+  import('../features/revisions/revisions-page.tsx').then((m) => ({ default: m.RevisionsPage })),
+);
 
 function NavLink({ route, children }: { route: Route; children: string }) {
   return (
@@ -39,19 +58,21 @@ export function App() {
           <NavLink route={{ page: 'accounts' }}>Accounts</NavLink>
           <AccountSwitcher />
         </nav>
-        {route.page === 'processes' && <ProcessListPage />}
-        {route.page === 'connections' && <ConnectionsPage />}
-        {route.page === 'deployments' && <DeploymentsPage />}
-        {route.page === 'accounts' && <AccountsPage />}
-        {route.page === 'designer' && <DesignerPage processId={route.processId} />}
-        {route.page === 'compare' && <ComparePage processId={route.processId} />}
-        {route.page === 'revisions' && (
-          <RevisionsPage
-            key={route.processId}
-            processId={route.processId}
-            {...(route.revision === undefined ? {} : { revision: route.revision })}
-          />
-        )}
+        <Suspense fallback={<p className="hint">Loading…</p>}>
+          {route.page === 'processes' && <ProcessListPage />}
+          {route.page === 'connections' && <ConnectionsPage />}
+          {route.page === 'deployments' && <DeploymentsPage />}
+          {route.page === 'accounts' && <AccountsPage />}
+          {route.page === 'designer' && <DesignerPage processId={route.processId} />}
+          {route.page === 'compare' && <ComparePage processId={route.processId} />}
+          {route.page === 'revisions' && (
+            <RevisionsPage
+              key={route.processId}
+              processId={route.processId}
+              {...(route.revision === undefined ? {} : { revision: route.revision })}
+            />
+          )}
+        </Suspense>
       </div>
     </QueryClientProvider>
   );
