@@ -1,6 +1,7 @@
 import { diffProcesses, type ProcessDocument } from '@junction/process-model';
 import { Background, Controls, type NodeTypes, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useState } from 'react';
+import { useTheme } from '../../theme/theme-preference.ts';
 import { ChangeList } from './change-list.tsx';
 import { compareFlow, diffSummary } from './compare-flow.ts';
 import { DiffNoteNodeView } from './diff-note-node.tsx';
@@ -23,6 +24,7 @@ export function DiffView(props: {
 }) {
   const { before, after } = props;
   const [selected, setSelected] = useState<string | null>(null);
+  const colorMode = useTheme();
   const diff = useMemo(() => diffProcesses(before, after), [before, after]);
   const flow = useMemo(() => compareFlow(diff, selected), [diff, selected]);
   return (
@@ -30,6 +32,7 @@ export function DiffView(props: {
       <div className="compare__canvas">
         <ReactFlowProvider>
           <ReactFlow
+            colorMode={colorMode}
             nodes={flow.nodes}
             edges={flow.edges}
             nodeTypes={NODE_TYPES}

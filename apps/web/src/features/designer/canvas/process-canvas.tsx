@@ -13,6 +13,7 @@ import {
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
+import { useTheme } from '../../../theme/theme-preference.ts';
 import { newId } from '../new-shape.ts';
 import {
   DefaultConnectionContext,
@@ -83,6 +84,7 @@ export function ProcessCanvas({
   const breakpoints = useEditor((s) => s.breakpoints);
   const { screenToFlowPosition } = useReactFlow();
   const projector = useMemo(createFlowProjector, []);
+  const colorMode = useTheme();
   const readOnly = run !== undefined;
   const addShape = useAddShape(defaultConnectionId);
 
@@ -151,6 +153,7 @@ export function ProcessCanvas({
     <DefaultConnectionContext.Provider value={defaultConnectionId}>
       <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
         <ReactFlow
+          colorMode={colorMode}
           nodes={nodes}
           edges={edges}
           nodeTypes={NODE_TYPES}

@@ -1,6 +1,7 @@
 import type { ProcessDocument, ValidationIssue } from '@junction/process-model';
 import { Background, type NodeTypes, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { useMemo } from 'react';
+import { useTheme } from '../../../theme/theme-preference.ts';
 import { EditorStoreContext } from '../store/editor-context.ts';
 import { createEditorStore } from '../store/editor-store.ts';
 import { type NoteNode, NoteNodeView } from './note-node.tsx';
@@ -21,6 +22,7 @@ export function ProcessPreview(props: {
   label: string;
 }) {
   const { document, issues } = props;
+  const colorMode = useTheme();
   const store = useMemo(() => {
     const created = createEditorStore(document, 0);
     created.setState({ apply: () => undefined, applyLive: () => undefined });
@@ -45,6 +47,7 @@ export function ProcessPreview(props: {
       <ReactFlowProvider>
         <div className="process-preview">
           <ReactFlow
+            colorMode={colorMode}
             nodes={nodes}
             edges={projector.edges(inputs)}
             nodeTypes={NODE_TYPES}
