@@ -23,10 +23,10 @@ describe('theme preference', () => {
 
   it('applies a choice to the page at once and remembers it for the next visit', () => {
     useThemeStore.getState().setPreference('dark');
-    expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(document.documentElement.dataset['theme']).toBe('dark');
     expect(localStorage.getItem('junction.theme')).toBe('dark');
     useThemeStore.getState().setPreference('light');
-    expect(document.documentElement.dataset.theme).toBe('light');
+    expect(document.documentElement.dataset['theme']).toBe('light');
     expect(useThemeStore.getState().theme).toBe('light');
   });
 });

@@ -39,7 +39,7 @@ interface ThemeState {
 }
 
 function applyToDocument(theme: Theme): void {
-  document.documentElement.dataset.theme = theme;
+  document.documentElement.dataset['theme'] = theme;
 }
 
 export const useThemeStore = create<ThemeState>((set) => {
