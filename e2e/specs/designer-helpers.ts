@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
 
 /** Creates a process through the API and opens it in the designer. */
 export async function openNewProcess(
@@ -28,4 +28,18 @@ export function shape(page: Page, title: string) {
 
 export function edges(page: Page) {
   return page.getByLabel('Process canvas').locator('.react-flow__edge');
+}
+
+/**
+ * Picks a choice in one of the kit's selects (a combobox button that opens a listbox),
+ * as a pointer user does, and waits until the field shows it.
+ */
+export async function choose(select: Locator, choice: string): Promise<void> {
+  await select.click();
+  await select
+    .page()
+    .getByRole('listbox')
+    .getByRole('option', { name: choice, exact: true })
+    .click();
+  await expect(select).toHaveText(choice);
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addFromPalette, openNewProcess, shape } from './designer-helpers.ts';
+import { addFromPalette, choose, openNewProcess, shape } from './designer-helpers.ts';
 
 test('Import Operation browses a real record through the connection and keeps its profile', async ({
   page,
@@ -11,11 +11,11 @@ test('Import Operation browses a real record through the connection and keeps it
   const options = page.getByRole('complementary', { name: 'Options' });
   await options.getByRole('button', { name: 'Import Operation…' }).click();
   const wizard = options.getByRole('region', { name: 'Import Operation' });
-  await wizard.getByRole('combobox', { name: 'Object to browse' }).selectOption({ label: 'Asset' });
+  await choose(wizard.getByRole('combobox', { name: 'Object to browse' }), 'Asset');
   await wizard.getByRole('button', { name: 'Browse' }).click();
   await expect(wizard.getByRole('list', { name: 'Document data' })).toContainText('AS-');
   await wizard.getByRole('button', { name: 'Use this object and profile' }).click();
-  await expect(options.getByRole('combobox', { name: 'Object', exact: true })).toHaveValue('asset');
+  await expect(options.getByRole('combobox', { name: 'Object', exact: true })).toHaveText('Asset');
   await expect(options.getByText(/Response profile: \d+ top-level fields/)).toBeVisible();
   await expect(shape(page, 'Connector')).toContainText('List Resource · Asset');
 });

@@ -59,7 +59,7 @@ test('map with the mapper: infer, drag and list mappings, a function, preview, s
   // The second row's line opens its functions; the first function offered is Upper case.
   await mapper.getByRole('button', { name: 'Mapping 3 functions: none' }).click();
   await mapper.getByRole('button', { name: 'Add function to mapping 3' }).click();
-  await expect(mapper.getByLabel('Mapping 3 step 1 function')).toHaveValue('upper');
+  await expect(mapper.getByLabel('Mapping 3 step 1 function')).toHaveText('Upper case');
   await expect(mapper.getByRole('button', { name: 'Mapping 3 functions: upper' })).toBeVisible();
 
   const preview = mapper.getByRole('region', { name: 'Preview output' });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addFromPalette, edges, openNewProcess, shape } from './designer-helpers.ts';
+import { addFromPalette, choose, edges, openNewProcess, shape } from './designer-helpers.ts';
 
 test('the Partner API connector queries Junction’s own Platform API from a process', async ({
   page,
@@ -34,18 +34,13 @@ test('the Partner API connector queries Junction’s own Platform API from a pro
   await expect(edges(page)).toHaveCount(2);
   await shape(page, 'Connector').click();
   const options = page.getByRole('complementary', { name: 'Options' });
-  await options
-    .getByRole('combobox', { name: 'Connector', exact: true })
-    .selectOption({ label: 'Junction Platform API' });
-  await options
-    .getByRole('combobox', { name: 'Connection', exact: true })
-    .selectOption({ label: 'Platform' });
-  await options
-    .getByRole('combobox', { name: 'Connector Action', exact: true })
-    .selectOption({ label: 'Query' });
-  await options
-    .getByRole('combobox', { name: 'Object', exact: true })
-    .selectOption({ label: 'Process' });
+  await choose(
+    options.getByRole('combobox', { name: 'Connector', exact: true }),
+    'Junction Platform API',
+  );
+  await choose(options.getByRole('combobox', { name: 'Connection', exact: true }), 'Platform');
+  await choose(options.getByRole('combobox', { name: 'Connector Action', exact: true }), 'Query');
+  await choose(options.getByRole('combobox', { name: 'Object', exact: true }), 'Process');
   await expect(shape(page, 'Connector')).toContainText('Query · Process');
 
   await page.getByRole('button', { name: 'Test', exact: true }).click();

@@ -8,8 +8,8 @@ test('processes are listed, searched, exported, imported and deleted', async ({
 }) => {
   const id = await openNewProcess(page, request, 'Nightly asset sync');
   const download = page.waitForEvent('download');
-  await page.getByText('Export').click();
-  await page.getByRole('link', { name: 'Process file (JSON, last saved)' }).click();
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'Process file (JSON, last saved)' }).click();
   const file = await (await download).path();
   const text = readFileSync(file, 'utf8');
   expect(JSON.parse(text).id).toBe(id);

@@ -1,5 +1,6 @@
 import { SANDBOX_DEMO_TOKEN } from '@junction/connect-sandbox/demo-token';
 import { expect, test } from '@playwright/test';
+import { choose } from './designer-helpers.ts';
 
 // The walking skeleton, as a new user does it: create a process, drag a Connector
 // onto the canvas, wire Start -> Connector -> Stop, configure "List Resource" on
@@ -31,10 +32,8 @@ test('design, save and test-run a process that lists requests from the sandbox',
 
   await connector.click();
   const options = page.getByRole('complementary', { name: 'Options' });
-  await options.getByLabel('Connector Action').selectOption({ label: 'List Resource' });
-  await options
-    .getByRole('combobox', { name: 'Object', exact: true })
-    .selectOption({ label: 'Request' });
+  await choose(options.getByLabel('Connector Action'), 'List Resource');
+  await choose(options.getByRole('combobox', { name: 'Object', exact: true }), 'Request');
   await expect(connector).toContainText('List Resource · Request');
   await expect(connector.getByRole('button', { name: /errors/ })).toHaveCount(0);
 

@@ -3,6 +3,9 @@ import { lazy, Suspense, useState } from 'react';
 import { AccountSwitcher } from '../features/accounts/account-switcher.tsx';
 import { ProcessListPage } from '../features/processes/process-list-page.tsx';
 import { hrefFor, navigate, type Route, useRoute } from '../lib/router.ts';
+import { ThemeMenu } from '../theme/theme-menu.tsx';
+import { Toaster } from '../ui/toast.tsx';
+import { TooltipProvider } from '../ui/tooltip.tsx';
 import { createQueryClient } from './query-client.ts';
 
 // Every page but the first one a user sees is loaded when it is opened: the designer
@@ -49,31 +52,36 @@ export function App() {
   const route = useRoute();
   return (
     <QueryClientProvider client={queryClient}>
-      <div className="app">
-        <nav className="app__nav" aria-label="Main">
-          <span className="app__brand">Junction</span>
-          <NavLink route={{ page: 'processes' }}>Processes</NavLink>
-          <NavLink route={{ page: 'connections' }}>Connections</NavLink>
-          <NavLink route={{ page: 'deployments' }}>Deployments</NavLink>
-          <NavLink route={{ page: 'accounts' }}>Accounts</NavLink>
-          <AccountSwitcher />
-        </nav>
-        <Suspense fallback={<p className="hint">Loading…</p>}>
-          {route.page === 'processes' && <ProcessListPage />}
-          {route.page === 'connections' && <ConnectionsPage />}
-          {route.page === 'deployments' && <DeploymentsPage />}
-          {route.page === 'accounts' && <AccountsPage />}
-          {route.page === 'designer' && <DesignerPage processId={route.processId} />}
-          {route.page === 'compare' && <ComparePage processId={route.processId} />}
-          {route.page === 'revisions' && (
-            <RevisionsPage
-              key={route.processId}
-              processId={route.processId}
-              {...(route.revision === undefined ? {} : { revision: route.revision })}
-            />
-          )}
-        </Suspense>
-      </div>
+      <TooltipProvider>
+        <Toaster>
+          <div className="app">
+            <nav className="app__nav" aria-label="Main">
+              <span className="app__brand">Junction</span>
+              <NavLink route={{ page: 'processes' }}>Processes</NavLink>
+              <NavLink route={{ page: 'connections' }}>Connections</NavLink>
+              <NavLink route={{ page: 'deployments' }}>Deployments</NavLink>
+              <NavLink route={{ page: 'accounts' }}>Accounts</NavLink>
+              <AccountSwitcher />
+              <ThemeMenu />
+            </nav>
+            <Suspense fallback={<p className="hint">Loading…</p>}>
+              {route.page === 'processes' && <ProcessListPage />}
+              {route.page === 'connections' && <ConnectionsPage />}
+              {route.page === 'deployments' && <DeploymentsPage />}
+              {route.page === 'accounts' && <AccountsPage />}
+              {route.page === 'designer' && <DesignerPage processId={route.processId} />}
+              {route.page === 'compare' && <ComparePage processId={route.processId} />}
+              {route.page === 'revisions' && (
+                <RevisionsPage
+                  key={route.processId}
+                  processId={route.processId}
+                  {...(route.revision === undefined ? {} : { revision: route.revision })}
+                />
+              )}
+            </Suspense>
+          </div>
+        </Toaster>
+      </TooltipProvider>
     </QueryClientProvider>
   );
 }

@@ -1,5 +1,6 @@
 import { renameProcess } from '@junction/process-model';
 import { hrefFor, navigate } from '../../lib/router.ts';
+import { Menu, MenuItem, MenuLinkItem } from '../../ui/menu.tsx';
 import { TestControls } from '../runs/test-controls.tsx';
 import { type CommandContext, commandById } from './commands/designer-commands.ts';
 import { writeDraft } from './draft/local-draft.ts';
@@ -107,38 +108,13 @@ export function Toolbar({
           }}
         />
       </label>
-      <details className="menu">
-        <summary>Export</summary>
-        <div className="menu__items">
-          <a
-            className="button"
-            href={`/api/processes/${encodeURIComponent(processId)}/export`}
-            download
-          >
-            Process file (JSON, last saved)
-          </a>
-          <button
-            type="button"
-            onClick={(e) => {
-              // Close the menu: the choice is made.
-              e.currentTarget.closest('details')?.removeAttribute('open');
-              onExportImage('png');
-            }}
-          >
-            Image (PNG)
-          </button>
-          <button
-            type="button"
-            onClick={(e) => {
-              // Close the menu: the choice is made.
-              e.currentTarget.closest('details')?.removeAttribute('open');
-              onExportImage('svg');
-            }}
-          >
-            Image (SVG)
-          </button>
-        </div>
-      </details>
+      <Menu trigger="Export">
+        <MenuLinkItem href={`/api/processes/${encodeURIComponent(processId)}/export`} download>
+          Process file (JSON, last saved)
+        </MenuLinkItem>
+        <MenuItem onSelect={() => onExportImage('png')}>Image (PNG)</MenuItem>
+        <MenuItem onSelect={() => onExportImage('svg')}>Image (SVG)</MenuItem>
+      </Menu>
       <TestControls
         processId={processId}
         dirty={dirty}

@@ -1,6 +1,7 @@
 import type { PinnedDocument } from '@junction/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useState } from 'react';
+import { Dialog } from '../../ui/dialog.tsx';
 import { saveTestInputRequest, testInputQuery } from './run-queries.ts';
 
 /**
@@ -69,11 +70,11 @@ export function TestInputDialog({
     }
   };
   return (
-    <div className="find-shape test-input" role="dialog" aria-label="Test input">
-      <h3>Test input</h3>
-      <p className="hint">
-        Documents given to Start on a test run: a JSON array, one JSON document, or JSON Lines.
-      </p>
+    <Dialog
+      title="Test input"
+      description="Documents given to Start on a test run: a JSON array, one JSON document, or JSON Lines."
+      onClose={onClose}
+    >
       <textarea
         aria-label="Test documents"
         rows={10}
@@ -93,14 +94,14 @@ export function TestInputDialog({
           {problem}
         </p>
       )}
-      <div className="row">
-        <button type="button" className="primary" onClick={submit} disabled={save.isPending}>
-          Pin test input
-        </button>
+      <div className="ui-dialog__actions">
         <button type="button" onClick={onClose}>
           Cancel
         </button>
+        <button type="button" className="primary" onClick={submit} disabled={save.isPending}>
+          Pin test input
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

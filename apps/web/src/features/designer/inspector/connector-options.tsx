@@ -9,11 +9,16 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { connectionsQuery } from '../../connections/connection-queries.ts';
 import { FieldIssues } from './field-issues.tsx';
+import { type Choice, SelectField } from './forms/fields.tsx';
 import { ImportOperation } from './import-operation.tsx';
 import { ParametersEditor } from './parameters-editor.tsx';
 
 const OBJECTS = Object.entries(CONNECT_OBJECTS) as [keyof typeof CONNECT_OBJECTS, string][];
 const ACTIONS = Object.entries(CONNECT_ACTIONS) as [keyof typeof CONNECT_ACTIONS, string][];
+const TRACKING_DIRECTIONS: readonly Choice<ConnectorOperation['trackingDirection']>[] = [
+  { value: 'input', label: 'Input Documents' },
+  { value: 'output', label: 'Output Documents' },
+];
 
 /**
  * The connector operation: Connection, Connector Action, Object (only valid pairs
@@ -49,54 +54,43 @@ export function ConnectorOptions({
 
   return (
     <div className="connector-options">
-      <label>
-        Connection
-        <select
-          value={operation.connectionId}
-          onChange={(e) => set({ connectionId: e.target.value })}
-        >
-          <option value="">Choose a connection…</option>
-          {(connections.data ?? []).map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-              {c.kind === 'sandbox' ? ' (built-in sandbox)' : ''}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Connection"
+        value={operation.connectionId}
+        onChange={(connectionId) => set({ connectionId })}
+        choices={[
+          { value: '', label: 'Choose a connection…' },
+          ...(connections.data ?? []).map((c) => ({
+            value: c.id,
+            label: `${c.name}${c.kind === 'sandbox' ? ' (built-in sandbox)' : ''}`,
+          })),
+        ]}
+      />
       <FieldIssues issues={issues} field="connectionId" />
-      <label>
-        Connector Action
-        <select
-          value={operation.action}
-          onChange={(e) =>
-            set({
-              action: e.target.value,
-              trackingDirection:
-                e.target.value === 'list' || e.target.value === 'get' ? 'output' : 'input',
-            })
-          }
-        >
-          <option value="">Choose an action…</option>
-          {actions.map(([id, label]) => (
-            <option key={id} value={id}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Connector Action"
+        value={operation.action}
+        onChange={(action) =>
+          set({
+            action,
+            trackingDirection: action === 'list' || action === 'get' ? 'output' : 'input',
+          })
+        }
+        choices={[
+          { value: '', label: 'Choose an action…' },
+          ...actions.map(([value, label]) => ({ value, label })),
+        ]}
+      />
       <FieldIssues issues={issues} field="action" />
-      <label>
-        Object
-        <select value={operation.object} onChange={(e) => set({ object: e.target.value })}>
-          <option value="">Choose an object…</option>
-          {objects.map(([id, label]) => (
-            <option key={id} value={id}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Object"
+        value={operation.object}
+        onChange={(object) => set({ object })}
+        choices={[
+          { value: '', label: 'Choose an object…' },
+          ...objects.map(([value, label]) => ({ value, label })),
+        ]}
+      />
       <FieldIssues issues={issues} field="object" />
       <ImportOperation operation={operation} onImport={(patch) => set(patch)} />
       {operation.responseProfile && (
@@ -105,18 +99,12 @@ export function ConnectorOptions({
           top-level fields.
         </p>
       )}
-      <label>
-        Tracking Direction
-        <select
-          value={operation.trackingDirection}
-          onChange={(e) =>
-            set({ trackingDirection: e.target.value as ConnectorOperation['trackingDirection'] })
-          }
-        >
-          <option value="input">Input Documents</option>
-          <option value="output">Output Documents</option>
-        </select>
-      </label>
+      <SelectField
+        label="Tracking Direction"
+        value={operation.trackingDirection}
+        onChange={(trackingDirection) => set({ trackingDirection })}
+        choices={TRACKING_DIRECTIONS}
+      />
       <fieldset>
         <legend>Error Behavior</legend>
         <label className="checkbox">

@@ -9,6 +9,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../lib/api.ts';
 import { DataViewer } from '../../runs/json-view.tsx';
+import { SelectField } from './forms/fields.tsx';
 
 const LISTABLE = (
   Object.entries(CONNECT_OBJECTS) as [keyof typeof CONNECT_OBJECTS, string][]
@@ -60,16 +61,12 @@ export function ImportOperation({
   const result = browse.data;
   return (
     <section className="import-operation" aria-label="Import Operation">
-      <label>
-        Object to browse
-        <select value={object} onChange={(e) => setObject(e.target.value)}>
-          {LISTABLE.map(([id, label]) => (
-            <option key={id} value={id}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Object to browse"
+        value={object}
+        onChange={setObject}
+        choices={LISTABLE.map(([value, label]) => ({ value, label }))}
+      />
       <div className="row">
         <button type="button" onClick={() => browse.mutate()} disabled={browse.isPending}>
           Browse

@@ -9,6 +9,7 @@ import {
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useMemo } from 'react';
+import { chooseIn } from '../../../ui/select.test-utils.ts';
 import { EditorStoreContext, useEditor } from '../store/editor-context.ts';
 import { createEditorStore } from '../store/editor-store.ts';
 import { OptionsPanel } from './options-panel.tsx';
@@ -64,8 +65,14 @@ export function typeInto(label: string, value: string) {
   fireEvent.blur(field);
 }
 
+/** Picks a choice of a select (the kit's, or a native one) by its value. */
 export function choose(label: string, value: string) {
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+  const field = screen.getByLabelText(label);
+  if (field instanceof HTMLSelectElement) {
+    fireEvent.change(field, { target: { value } });
+  } else {
+    chooseIn(field, value);
+  }
 }
 
 export function click(name: string) {

@@ -9,6 +9,7 @@ import {
 } from '@junction/process-model';
 import { useEditor, useEditorStoreApi } from '../store/editor-context.ts';
 import { issueKey, uniqueIssues } from './field-issues.tsx';
+import { type Choice, SelectField } from './forms/fields.tsx';
 import { ShapeConfigForm } from './forms/shape-config-form.tsx';
 import { JsonConfigEditor } from './json-config-editor.tsx';
 import { ListenerOptions } from './listener-options.tsx';
@@ -133,6 +134,14 @@ export function OptionsPanel({
   );
 }
 
+type StartMode = Extract<Shape, { kind: 'start' }>['config']['mode'];
+const START_TYPES: readonly Choice<StartMode>[] = [
+  { value: 'no-data', label: 'No Data' },
+  { value: 'connector', label: 'Connector (Get)' },
+  { value: 'passthrough', label: 'Data Passthrough' },
+  { value: 'listen', label: 'Listen (HTTP call)' },
+];
+
 function StartOptions({
   shape,
   issues,
@@ -148,44 +157,37 @@ function StartOptions({
 }) {
   return (
     <>
-      <label>
-        Type
-        <select
-          value={shape.config.mode}
-          onChange={(e) => {
-            const mode = e.target.value;
-            if (mode === 'connector') {
-              change(
-                {
-                  ...shape,
-                  config: {
-                    mode,
-                    operation: {
-                      connector: 'cloudblue-connect',
-                      connectionId: 'sandbox',
-                      action: 'list',
-                      object: '',
-                      trackingDirection: 'output',
-                      returnApplicationErrors: false,
-                      parameters: [],
-                    },
+      <SelectField
+        label="Type"
+        value={shape.config.mode}
+        choices={START_TYPES}
+        onChange={(mode) => {
+          if (mode === 'connector') {
+            change(
+              {
+                ...shape,
+                config: {
+                  mode,
+                  operation: {
+                    connector: 'cloudblue-connect',
+                    connectionId: 'sandbox',
+                    action: 'list',
+                    object: '',
+                    trackingDirection: 'output',
+                    returnApplicationErrors: false,
+                    parameters: [],
                   },
                 },
-                true,
-              );
-            } else if (mode === 'no-data' || mode === 'passthrough') {
-              change({ ...shape, config: { mode } }, true);
-            } else if (mode === 'listen') {
-              change({ ...shape, config: { mode, listener: defaultHttpListener() } }, true);
-            }
-          }}
-        >
-          <option value="no-data">No Data</option>
-          <option value="connector">Connector (Get)</option>
-          <option value="passthrough">Data Passthrough</option>
-          <option value="listen">Listen (HTTP call)</option>
-        </select>
-      </label>
+              },
+              true,
+            );
+          } else if (mode === 'no-data' || mode === 'passthrough') {
+            change({ ...shape, config: { mode } }, true);
+          } else if (mode === 'listen') {
+            change({ ...shape, config: { mode, listener: defaultHttpListener() } }, true);
+          }
+        }}
+      />
       {shape.config.mode === 'listen' && (
         <ListenerOptions
           shape={{ ...shape, config: shape.config }}

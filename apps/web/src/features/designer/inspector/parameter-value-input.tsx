@@ -1,5 +1,6 @@
 import type { ParameterValue, ValidationIssue } from '@junction/process-model';
 import { useId, useState } from 'react';
+import { Select } from '../../../ui/select.tsx';
 import { FieldIssues, issuesFor } from './field-issues.tsx';
 import { moveAt, removeAt, replaceAt } from './forms/list-ops.ts';
 import { capitalize, RowActions } from './forms/row-actions.tsx';
@@ -67,34 +68,26 @@ export function ParameterValueInput({
   return (
     <fieldset className="parameter-value">
       <legend>{legend}</legend>
-      <label>
+      <label htmlFor={`${id}-source`}>
         Source
-        <select
-          aria-label={`${name} source`}
+        <Select
+          id={`${id}-source`}
+          label={`${name} source`}
           value={type}
-          onChange={(e) => apply(e.target.value as ParameterValue['type'], text, true)}
-        >
-          {VALUE_TYPES.map((t) => (
-            <option key={t.value} value={t.value}>
-              {t.label}
-            </option>
-          ))}
-        </select>
+          onChange={(next) => apply(next, text, true)}
+          choices={VALUE_TYPES}
+        />
       </label>
       {type === 'execution-property' ? (
-        <label>
+        <label htmlFor={`${id}-value`}>
           Value
-          <select
-            aria-label={`${name} value`}
+          <Select
+            id={`${id}-value`}
+            label={`${name} value`}
             value={text}
-            onChange={(e) => apply(type, e.target.value, true)}
-          >
-            {EXECUTION_PROPERTY_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+            onChange={(next) => apply(type, next, true)}
+            choices={EXECUTION_PROPERTY_OPTIONS}
+          />
         </label>
       ) : (
         <label>

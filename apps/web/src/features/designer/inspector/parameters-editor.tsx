@@ -1,5 +1,6 @@
-import type { Parameter, ParameterValue } from '@junction/process-model';
+import type { Parameter } from '@junction/process-model';
 import { useId } from 'react';
+import { Select } from '../../../ui/select.tsx';
 import { VALUE_TYPES, valueText, withText } from './parameter-value.ts';
 
 /** The Parameters tab: each operation input and where its value comes from at run time. */
@@ -43,23 +44,15 @@ export function ParametersEditor({
             onChange={(e) => update(index, { ...p, name: e.target.value })}
             onBlur={onCommit}
           />
-          <select
-            aria-label={`Parameter ${index + 1} source`}
+          <Select
+            label={`Parameter ${index + 1} source`}
             value={p.value.type}
-            onChange={(e) => {
-              update(index, {
-                ...p,
-                value: withText(e.target.value as ParameterValue['type'], valueText(p.value)),
-              });
+            onChange={(type) => {
+              update(index, { ...p, value: withText(type, valueText(p.value)) });
               onCommit();
             }}
-          >
-            {VALUE_TYPES.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
-              </option>
-            ))}
-          </select>
+            choices={VALUE_TYPES}
+          />
           <input
             aria-label={`Parameter ${index + 1} value`}
             value={valueText(p.value)}

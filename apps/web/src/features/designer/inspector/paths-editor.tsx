@@ -8,6 +8,7 @@ import {
 import { shapeTitle } from '../canvas/to-flow.ts';
 import { newId } from '../new-shape.ts';
 import { useEditor, useEditorStoreApi } from '../store/editor-context.ts';
+import { SelectField } from './forms/fields.tsx';
 
 /**
  * Where each of the shape's paths leads, one list per port: the same edit as
@@ -56,17 +57,16 @@ export function PathsEditor({ shapeId, shape }: { shapeId: string; shape: Shape 
           .map((id) => ({ id, title: titled(id) }))
           .sort((a, b) => a.title.localeCompare(b.title));
         return (
-          <label key={port.id}>
-            {port.label === '' ? 'Output' : port.label} leads to
-            <select value={current} onChange={(e) => lead(port.id, e.target.value)}>
-              <option value="">Nothing (not connected)</option>
-              {choices.map((choice) => (
-                <option key={choice.id} value={choice.id}>
-                  {choice.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            key={port.id}
+            label={`${port.label === '' ? 'Output' : port.label} leads to`}
+            value={current}
+            onChange={(target) => lead(port.id, target)}
+            choices={[
+              { value: '', label: 'Nothing (not connected)' },
+              ...choices.map((choice) => ({ value: choice.id, label: choice.title })),
+            ]}
+          />
         );
       })}
     </fieldset>

@@ -3,6 +3,7 @@ import { type PlatformOperation, shapeSummary } from '@junction/process-model';
 import type { QueryClient } from '@tanstack/react-query';
 import { act, cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { choicesOf } from '../../../ui/select.test-utils.ts';
 import { connectionKeys } from '../../connections/connection-queries.ts';
 import { choose, click, renderOptions, typeInto, undo } from './options-panel.test-utils.tsx';
 
@@ -20,8 +21,7 @@ const connection = (id: string, kind: ConnectionView['kind']): ConnectionView =>
 const seed = (items: ConnectionView[]) => (client: QueryClient) =>
   client.setQueryData(connectionKeys.all, items);
 
-const options = (label: string) =>
-  [...(screen.getByLabelText(label) as HTMLSelectElement).options].map((o) => o.textContent);
+const options = (label: string) => choicesOf(screen.getByLabelText(label));
 
 function platform(config: () => unknown): PlatformOperation {
   const op = config() as PlatformOperation;

@@ -1,7 +1,8 @@
 import { createProcess, defaultHttpListener, type ShapeConfig } from '@junction/process-model';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { chooseIn } from '../../../ui/select.test-utils.ts';
 import { EditorStoreContext } from '../store/editor-context.ts';
 import { createEditorStore } from '../store/editor-store.ts';
 import { OptionsPanel } from './options-panel.tsx';
@@ -48,16 +49,12 @@ function renderListenStart() {
 describe('Listen for Connect webhook calls', () => {
   it('turns the listener into a Connect webhook, keeping its path, and picks the object class', () => {
     const config = renderListenStart();
-    fireEvent.change(screen.getByLabelText('Listen for'), {
-      target: { value: 'connect-webhook' },
-    });
+    chooseIn(screen.getByLabelText('Listen for'), 'connect-webhook');
     expect(config()).toMatchObject({
       mode: 'listen',
       listener: { kind: 'connect-webhook', path: 'orders', answer: { mode: 'async' } },
     });
-    fireEvent.change(screen.getByLabelText('Object class'), {
-      target: { value: 'tier_config_request' },
-    });
+    chooseIn(screen.getByLabelText('Object class'), 'tier_config_request');
     expect(config()).toMatchObject({ listener: { objectClass: 'tier_config_request' } });
     // No method or body schema: Connect always POSTs its own payload.
     expect(screen.queryByLabelText('Method')).toBeNull();

@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '@junction/process-model';
 import { useId } from 'react';
+import { Select } from '../../../../ui/select.tsx';
 import { FieldIssues, issuesFor } from '../field-issues.tsx';
 
 export interface IssueProps {
@@ -101,6 +102,13 @@ export function CheckboxField({
   );
 }
 
+function selectIssueProps(inputProps: ReturnType<typeof useIssueWiring>['inputProps']) {
+  return {
+    invalid: inputProps['aria-invalid'],
+    ...('aria-describedby' in inputProps ? { describedBy: inputProps['aria-describedby'] } : {}),
+  };
+}
+
 export interface Choice<T extends string> {
   value: T;
   label: string;
@@ -122,28 +130,19 @@ export function SelectField<T extends string>({
 }) {
   const wiring = useIssueWiring({ issues: [], field: '', ...issueProps });
   const withIssues = issueProps.issues !== undefined && issueProps.field !== undefined;
+  const selectId = useId();
   return (
     <>
-      <label>
+      <label htmlFor={selectId}>
         {label}
-        <select
-          {...(withIssues ? wiring.inputProps : {})}
-          {...(name !== undefined ? { 'aria-label': name } : {})}
+        <Select
+          id={selectId}
           value={value}
-          onChange={(e) => {
-            // The options are exactly `choices`, so the value is one of T.
-            const chosen = choices.find((c) => c.value === e.target.value);
-            if (chosen) {
-              onChange(chosen.value);
-            }
-          }}
-        >
-          {choices.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
+          onChange={onChange}
+          choices={choices}
+          {...(name !== undefined ? { label: name } : {})}
+          {...(withIssues ? selectIssueProps(wiring.inputProps) : {})}
+        />
       </label>
       {withIssues && issueProps.issues && issueProps.field !== undefined && (
         <FieldIssues

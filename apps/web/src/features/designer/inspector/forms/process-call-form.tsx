@@ -1,6 +1,7 @@
 import type { ProcessDocument } from '@junction/process-model';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import { Select } from '../../../../ui/select.tsx';
 import { processListQuery, processQuery } from '../../../processes/process-queries.ts';
 import { useEditor } from '../../store/editor-context.ts';
 import { FieldIssues } from '../field-issues.tsx';
@@ -51,24 +52,25 @@ export function ProcessCallForm({
     }
   };
 
+  const selectId = useId();
   return (
     <>
-      <label>
+      <label htmlFor={selectId}>
         Process
-        <select
+        <Select
+          id={selectId}
           value={loading ?? config.processId}
-          aria-invalid={issues.some((i) => i.pointer.endsWith('/processId'))}
+          invalid={issues.some((i) => i.pointer.endsWith('/processId'))}
           disabled={loading !== null}
-          onChange={(e) => void choose(e.target.value)}
-        >
-          <option value="">Choose a process…</option>
-          {!known && <option value={config.processId}>{config.processId} (not found)</option>}
-          {choices.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
+          onChange={(processId) => void choose(processId)}
+          choices={[
+            { value: '', label: 'Choose a process…' },
+            ...(known
+              ? []
+              : [{ value: config.processId, label: `${config.processId} (not found)` }]),
+            ...choices.map((p) => ({ value: p.id, label: p.name })),
+          ]}
+        />
       </label>
       {processes.isError && <p className="hint">The process list could not be loaded.</p>}
       {loadError && (
