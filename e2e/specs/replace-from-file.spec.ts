@@ -96,12 +96,15 @@ test('a file that is not valid JSON or not a process is refused, saying where', 
 }) => {
   const id = await openNewProcess(page, request, 'Refusals');
   await pickFile(page, 'broken.json', '{\n  "schemaVersion": 1,\n  "name": }');
-  await expect(page.getByRole('alert')).toContainText('line 3');
+  // The problem is a toast that stays until it is dismissed.
+  const notifications = page.getByRole('region', { name: /^Notifications/ });
+  await expect(notifications).toContainText('line 3');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await notifications.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notifications).not.toContainText('line 3');
   await pickFile(page, 'other.json', JSON.stringify({ hello: 'world' }));
-  await expect(page.getByRole('alert')).toContainText('The file is not a Junction process.');
+  await expect(notifications).toContainText('The file is not a Junction process.');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   expect(await revisionCount(request, id)).toBe(1);
 });

@@ -132,7 +132,9 @@ test.describe('shapes that read like Boomi’s', () => {
     const messages = (await tooltip.textContent()) ?? '';
     await expect(badge).toHaveAccessibleDescription(/\S/);
 
-    await page.mouse.move(0, 0);
+    // Moved away as a hand moves a mouse (through the points between), not by a jump: the
+    // tooltip stays while the pointer crosses towards it, so its text can be hovered.
+    await page.mouse.move(0, 0, { steps: 10 });
     await expect(tooltip).toBeHidden();
     await badge.focus();
     await expect(tooltip).toBeVisible();

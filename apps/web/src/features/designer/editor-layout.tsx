@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ApiError } from '../../lib/api.ts';
 import { describeApiError } from '../../lib/api-issues.ts';
 import { navigate } from '../../lib/router.ts';
+import { showToast } from '../../ui/toast.tsx';
 import { connectionsQuery } from '../connections/connection-queries.ts';
 import { importProcessRequest, saveProcessRequest } from '../processes/process-queries.ts';
 import { PausePanel } from '../runs/pause-panel.tsx';
@@ -31,6 +32,11 @@ import { Toolbar } from './toolbar.tsx';
 import { useReplaceFromFile } from './use-replace-from-file.ts';
 import { useValidation } from './use-validation.ts';
 
+/** Problems that need no answer (a paste, a test that could not start) are toasts, kept until dismissed. */
+function notifyError(message: string): void {
+  showToast({ tone: 'error', title: message });
+}
+
 /** The open designer: toolbar, palette, canvas, the Options or Test panel, and banners. */
 export function EditorLayout() {
   const store = useEditorStoreApi();
@@ -45,7 +51,6 @@ export function EditorLayout() {
     connections.data?.find((c) => c.kind === 'sandbox')?.id ?? connections.data?.[0]?.id;
   const issues = useValidation(document);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
   const [finding, setFinding] = useState(false);
   const [editingInput, setEditingInput] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -57,11 +62,11 @@ export function EditorLayout() {
     currentDocument: () => store.getState().document,
     breakpoints: () => store.getState().breakpoints,
     showRun: (id) => store.getState().showRun(id),
-    onError: setMessage,
+    onError: notifyError,
   });
   useLocalDraft(store);
   const dirty = useIsDirty();
-  const replaceFromFile = useReplaceFromFile(setMessage);
+  const replaceFromFile = useReplaceFromFile(notifyError);
 
   const save = useMutation({
     mutationFn: ({ doc, revision }: { doc: ProcessDocument; revision: number }) =>
@@ -93,7 +98,7 @@ export function EditorLayout() {
       void queryClient.invalidateQueries({ queryKey: ['processes', 'list'] });
       navigate({ page: 'designer', processId: created.id });
     },
-    onError: (error) => setMessage(`Could not save a copy: ${describeApiError(error)}`),
+    onError: (error) => notifyError(`Could not save a copy: ${describeApiError(error)}`),
   });
 
   const doSave = () => {
@@ -113,7 +118,7 @@ export function EditorLayout() {
     store,
     save: doSave,
     openFind: () => setFinding(true),
-    notify: setMessage,
+    notify: notifyError,
     readOnly: () => store.getState().runId !== null,
     viewCenter: () => {
       const canvas = window.document.querySelector('.canvas')?.getBoundingClientRect();
@@ -162,14 +167,6 @@ export function EditorLayout() {
           }
           onSaveCopy={() => saveCopy.mutate()}
         />
-      )}
-      {message && (
-        <p role="alert" className="banner is-error">
-          {message}
-          <button type="button" onClick={() => setMessage(null)}>
-            Dismiss
-          </button>
-        </p>
       )}
       {test.run && (
         <RunSummary

@@ -1,11 +1,31 @@
 import { renameProcess } from '@junction/process-model';
+import {
+  Download,
+  FileUp,
+  GitCompare,
+  History,
+  LayoutGrid,
+  type LucideIcon,
+  Redo2,
+  Save,
+  Search,
+  StickyNote,
+  Undo2,
+} from 'lucide-react';
 import { hrefFor, navigate } from '../../lib/router.ts';
 import { Menu, MenuItem, MenuLinkItem } from '../../ui/menu.tsx';
+import { Tooltip } from '../../ui/tooltip.tsx';
 import { TestControls } from '../runs/test-controls.tsx';
 import { type CommandContext, commandById } from './commands/designer-commands.ts';
 import { writeDraft } from './draft/local-draft.ts';
 import { useIsDirty } from './saved-copy.ts';
 import { useEditor, useEditorStoreApi } from './store/editor-context.ts';
+
+const CANVAS_COMMANDS: readonly { id: 'auto-layout' | 'add-note' | 'find'; Icon: LucideIcon }[] = [
+  { id: 'auto-layout', Icon: LayoutGrid },
+  { id: 'add-note', Icon: StickyNote },
+  { id: 'find', Icon: Search },
+];
 
 /** Name, save state, undo/redo, export and the Test controls. */
 export function Toolbar({
@@ -54,25 +74,47 @@ export function Toolbar({
       <span className="toolbar__state" role="status">
         {saving ? 'Saving…' : dirty ? 'Unsaved changes' : 'Saved'}
       </span>
-      <button type="button" onClick={() => store.getState().undo()} disabled={!canUndo}>
-        Undo
-      </button>
-      <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo}>
-        Redo
-      </button>
+      <div className="toolbar__group">
+        <Tooltip content="Undo (Ctrl+Z)">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Undo"
+            onClick={() => store.getState().undo()}
+            disabled={!canUndo}
+          >
+            <Undo2 size={16} aria-hidden />
+          </button>
+        </Tooltip>
+        <Tooltip content="Redo (Ctrl+Shift+Z)">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Redo"
+            onClick={() => store.getState().redo()}
+            disabled={!canRedo}
+          >
+            <Redo2 size={16} aria-hidden />
+          </button>
+        </Tooltip>
+      </div>
       <button type="button" className="primary" onClick={onSave} disabled={saving || !dirty}>
+        <Save size={16} aria-hidden />
         Save
       </button>
-      {(['auto-layout', 'add-note', 'find'] as const).map((id) => (
-        <button
-          key={id}
-          type="button"
-          onClick={() => void commandById(id).run(commands)}
-          disabled={testing}
-        >
-          {commandById(id).label}
-        </button>
-      ))}
+      <div className="toolbar__group">
+        {CANVAS_COMMANDS.map(({ id, Icon }) => (
+          <button
+            key={id}
+            type="button"
+            onClick={() => void commandById(id).run(commands)}
+            disabled={testing}
+          >
+            <Icon size={16} aria-hidden />
+            {commandById(id).label}
+          </button>
+        ))}
+      </div>
       {(['compare', 'revisions'] as const).map((page) => (
         <a
           key={page}
@@ -88,10 +130,16 @@ export function Toolbar({
             navigate({ page, processId });
           }}
         >
+          {page === 'compare' ? (
+            <GitCompare size={16} aria-hidden />
+          ) : (
+            <History size={16} aria-hidden />
+          )}
           {page === 'compare' ? 'Compare revisions' : 'Revisions'}
         </a>
       ))}
       <label className={`button${testing ? ' is-disabled' : ''}`}>
+        <FileUp size={16} aria-hidden />
         Import file…
         <input
           type="file"
@@ -108,7 +156,14 @@ export function Toolbar({
           }}
         />
       </label>
-      <Menu trigger="Export">
+      <Menu
+        trigger={
+          <>
+            <Download size={16} aria-hidden />
+            Export
+          </>
+        }
+      >
         <MenuLinkItem href={`/api/processes/${encodeURIComponent(processId)}/export`} download>
           Process file (JSON, last saved)
         </MenuLinkItem>

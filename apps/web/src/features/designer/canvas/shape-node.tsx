@@ -1,6 +1,7 @@
 import type { ValidationIssue } from '@junction/process-model';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { type DragEvent, memo, useId, useState } from 'react';
+import { type DragEvent, memo, useState } from 'react';
+import { Tooltip } from '../../../ui/tooltip.tsx';
 import { isShapeKind, SHAPE_DRAG_TYPE, useCanvasAddShape } from '../placement/use-add-shape.ts';
 import { useEditorStoreApi } from '../store/editor-context.ts';
 import { ShapeIcon, shapeFamily } from './shape-icon.tsx';
@@ -18,49 +19,29 @@ function portTop(index: number, count: number, labelled: boolean): string {
 
 /** The issue badge; its messages show on hover and on keyboard focus. */
 function IssueBadge({ issues }: { issues: readonly ValidationIssue[] }) {
-  const tooltipId = useId();
-  const [hovered, setHovered] = useState(false);
-  const [focused, setFocused] = useState(false);
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
   return (
-    <span
-      className="shape-node__issues"
-      onMouseEnter={() => setHovered(true)}
-      onMouseLeave={() => setHovered(false)}
+    <Tooltip
+      content={
+        <ul className="shape-node__tooltip">
+          {issues.map((issue, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: messages may repeat; the list has no other identity
+            <li key={index} className={`is-${issue.severity}`}>
+              {issue.message}
+            </li>
+          ))}
+        </ul>
+      }
     >
       <button
         type="button"
         className={`shape-node__badge nodrag ${errors > 0 ? 'is-error' : 'is-warning'}`}
         aria-label={`${errors} errors, ${warnings} warnings`}
-        aria-describedby={tooltipId}
-        onFocus={() => setFocused(true)}
-        onBlur={() => setFocused(false)}
-        onKeyDown={(event) => {
-          // Escape dismisses the tooltip without moving focus (WCAG 1.4.13).
-          if (event.key === 'Escape' && (focused || hovered)) {
-            event.stopPropagation();
-            setFocused(false);
-            setHovered(false);
-          }
-        }}
       >
         !
       </button>
-      <ul
-        className="shape-node__tooltip"
-        role="tooltip"
-        id={tooltipId}
-        hidden={!(hovered || focused)}
-      >
-        {issues.map((issue, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: messages may repeat; the list has no other identity
-          <li key={index} className={`is-${issue.severity}`}>
-            {issue.message}
-          </li>
-        ))}
-      </ul>
-    </span>
+    </Tooltip>
   );
 }
 
