@@ -67,9 +67,12 @@ function process() {
 describe('shapesInRunOrder', () => {
   it('lists the shapes either run reached in process order, deleted shapes last', () => {
     const doc = process();
-    expect(shapesInRunOrder(doc, [run(['stop', 'start']), run(['gone', 'map', 'start'])])).toEqual(
-      ['start', 'map', 'stop', 'gone'],
-    );
+    expect(shapesInRunOrder(doc, [run(['stop', 'start']), run(['gone', 'map', 'start'])])).toEqual([
+      'start',
+      'map',
+      'stop',
+      'gone',
+    ]);
   });
 
   it('leaves out shapes neither run reached, and keeps run order without a process', () => {
