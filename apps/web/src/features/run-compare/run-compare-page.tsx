@@ -18,7 +18,7 @@ import {
   shapesInRunOrder,
   sideBySide,
 } from '../runs/run-comparison.ts';
-import { DOCUMENT_PAGE, documentPageQuery, documentQuery, runQuery } from '../runs/run-queries.ts';
+import { DOCUMENT_PAGE, documentPageQuery, runQuery } from '../runs/run-queries.ts';
 import { RUN_STATUS_TEXT } from '../runs/run-status-text.ts';
 import '../runs/run-views.css';
 
@@ -128,7 +128,11 @@ function SideBySide({
   );
 }
 
-/** One changed document of a shape: before | after line by line, then its changes by path. */
+/**
+ * One changed document of a shape: before | after line by line, then its changes
+ * by path and its property changes. It reads the documents as the shape saw them
+ * (the list's previews): a document's detail holds its data at its last shape.
+ */
 function DocumentPairDiff({
   before,
   after,
@@ -140,46 +144,35 @@ function DocumentPairDiff({
   pair: DocumentPair;
   title: string;
 }) {
-  // Previews are cut at 10 KB; the diff reads each whole document.
-  const left = useQuery({
-    ...documentQuery(before.id, pair.before?.documentId ?? ''),
-    enabled: pair.before !== undefined,
-  });
-  const right = useQuery({
-    ...documentQuery(after.id, pair.after?.documentId ?? ''),
-    enabled: pair.after !== undefined,
-  });
   const heading = `Document ${pair.position + 1} at ${title}`;
-  const failed = left.error ?? right.error;
-  const loading = (pair.before && left.isPending) || (pair.after && right.isPending);
-  const beforeData = pair.before ? (left.data?.data ?? null) : null;
-  const afterData = pair.after ? (right.data?.data ?? null) : null;
+  const beforeData = pair.before?.data ?? null;
+  const afterData = pair.after?.data ?? null;
   return (
     <section aria-label={heading}>
       <h2>{heading}</h2>
-      {failed && <p role="alert">Could not load the document: {failed.message}</p>}
-      {loading && !failed && <p className="hint">Loading the documents…</p>}
-      {!loading && !failed && (
-        <>
-          {!pair.before && <p className="hint">The earlier run had no document here.</p>}
-          {!pair.after && <p className="hint">The later run had no document here.</p>}
-          <SideBySide
-            rows={sideBySide(beforeData, afterData)}
-            before={before}
-            after={after}
-            beforeData={beforeData}
-            afterData={afterData}
-          />
-          {beforeData !== null && afterData !== null && (
-            <DiffTable title="Changes by path" rows={diffDocuments(beforeData, afterData)} />
-          )}
-          {left.data && right.data && (
-            <DiffTable
-              title="Property changes"
-              rows={diffProperties(left.data.properties, right.data.properties)}
-            />
-          )}
-        </>
+      {!pair.before && <p className="hint">The earlier run had no document here.</p>}
+      {!pair.after && <p className="hint">The later run had no document here.</p>}
+      {(pair.before?.truncated || pair.after?.truncated) && (
+        <p className="hint">
+          Compared on the first 10 KB of each document ({pair.before?.size ?? 0} and{' '}
+          {pair.after?.size ?? 0} characters in all).
+        </p>
+      )}
+      <SideBySide
+        rows={sideBySide(beforeData, afterData)}
+        before={before}
+        after={after}
+        beforeData={beforeData}
+        afterData={afterData}
+      />
+      {beforeData !== null && afterData !== null && (
+        <DiffTable title="Changes by path" rows={diffDocuments(beforeData, afterData)} />
+      )}
+      {pair.before && pair.after && (
+        <DiffTable
+          title="Property changes"
+          rows={diffProperties(pair.before.properties, pair.after.properties)}
+        />
       )}
     </section>
   );
@@ -343,8 +336,8 @@ function Comparison({
                     onClick={() => setPickedPosition(p.position)}
                   >
                     <span>Document {p.position + 1}</span>
-                    <span className="hint">− {preview(p.before)}</span>
-                    <span className="hint">+ {preview(p.after)}</span>
+                    <span className="changed-documents__line">− {preview(p.before)}</span>
+                    <span className="changed-documents__line">+ {preview(p.after)}</span>
                   </button>
                 </li>
               ))}

@@ -76,7 +76,7 @@ export function DataViewer({ data, view }: { data: string; view: DataMode }) {
     isJson = false;
   }
   if (view === 'text' || !isJson) {
-    return <CodeView data={data} label="Document text" />;
+    return <CodeView data={data} label="Text view" />;
   }
   if (view === 'table') {
     return (
