@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { shape } from './designer-helpers.ts';
 import { shoutProcess } from './test-processes.ts';
 
 /** Serious and critical WCAG A/AA violations on the page as it is now, one line each. */
@@ -43,14 +44,42 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('the designer, Test mode and the compare and revisions pages have none', async ({
       page,
+      request,
     }) => {
+      const pin = async (v: string) =>
+        expect(
+          (
+            await request.put(`/api/processes/${processId}/test-input`, {
+              data: { documents: [{ data: JSON.stringify({ v }) }] },
+            })
+          ).status(),
+        ).toBe(200);
+      await pin('hello');
       await page.goto(`/processes/${processId}`);
       await expect(page.getByRole('region', { name: 'Shape Shout' })).toBeVisible();
       expect(await violations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Test', exact: true }).click();
-      await expect(page.getByRole('region', { name: 'Test run' }).getByRole('status')).toHaveText(
-        'Complete',
-      );
+      const runBar = page.getByRole('region', { name: 'Test run' });
+      await expect(runBar.getByRole('status')).toHaveText('Complete');
+      expect(await violations(page)).toEqual([]);
+      // The document viewer as coloured text, with its Copy button.
+      await shape(page, 'Start').click();
+      const results = page.getByRole('complementary', { name: 'Test results' });
+      await results.getByRole('option').first().click();
+      await results.getByRole('button', { name: 'Text', exact: true }).click();
+      await expect(results.getByRole('region', { name: 'Text view' })).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+
+      // A second run with other input, and the two compared full width.
+      await runBar.getByRole('button', { name: 'Back to editing' }).click();
+      await pin('goodbye');
+      await page.getByRole('button', { name: 'Test', exact: true }).click();
+      await expect(runBar.getByRole('status')).toHaveText('Complete');
+      const runs = (await (await request.get(`/api/processes/${processId}/runs`)).json()).items;
+      await page.goto(`/processes/${processId}/runs/${runs[1].id}/compare/${runs[0].id}`);
+      const diff = page.getByRole('table', { name: 'Side-by-side diff' });
+      await expect(diff).toContainText('"v": "goodbye"');
+      await expect(diff.locator('.hljs-string').first()).toBeVisible();
       expect(await violations(page)).toEqual([]);
       await page.goto(`/processes/${processId}/compare`);
       await expect(page.getByRole('heading', { name: 'Compare revisions' })).toBeVisible();

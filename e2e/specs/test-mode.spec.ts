@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ProcessDocument } from '@junction/process-model';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { shape } from './designer-helpers.ts';
 import { connectorProcess, notifyProcess, passthroughProcess } from './test-processes.ts';
 
@@ -15,6 +15,15 @@ async function openProcess(
   await page.goto(`/processes/${id}`);
   await expect(shape(page, 'Start')).toBeVisible();
   return id;
+}
+
+/** Lines the text of an element takes on screen. */
+async function lineCount(element: Locator): Promise<number> {
+  return element.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
 }
 
 const runBar = (page: Page) => page.getByRole('region', { name: 'Test run' });
@@ -33,7 +42,7 @@ test.describe('Test mode', () => {
     await expect(panel(page)).toContainText('Heads up: written once');
   });
 
-  test('inspect a shape’s documents as tree, raw and table, and follow one along its path', async ({
+  test('inspect a shape’s documents as tree, text and table, and follow one along its path', async ({
     page,
     request,
   }) => {
@@ -58,8 +67,8 @@ test.describe('Test mode', () => {
     await first.click();
     const detail = panel(page).getByRole('region', { name: 'Document' });
     await expect(detail.getByRole('list', { name: 'Document data' })).toContainText('id');
-    await detail.getByRole('button', { name: 'Raw' }).click();
-    await expect(detail.locator('pre')).toContainText('"id"');
+    await detail.getByRole('button', { name: 'Text' }).click();
+    await expect(detail.getByRole('region', { name: 'Text view' })).toContainText('"id"');
     await detail.getByRole('button', { name: 'Table' }).click();
     await expect(
       detail.getByRole('table').first().getByRole('cell', { name: 'id', exact: true }),
@@ -82,7 +91,7 @@ test.describe('Test mode', () => {
     await expect(paletteConnector).toBeEnabled();
   });
 
-  test('documents in error are listed with their shape and message, and open at the shape', async ({
+  test('errors are grouped under their shape, and one click opens the failing document', async ({
     page,
     request,
   }) => {
@@ -91,23 +100,39 @@ test.describe('Test mode', () => {
       object: 'request',
       parameters: [{ name: 'id', value: { type: 'static', value: 'PR-0000-0000-0000-000' } }],
     });
-    await openProcess(page, request, doc);
+    const processId = await openProcess(page, request, doc);
     await page.getByRole('button', { name: 'Test', exact: true }).click();
     await expect(runBar(page).getByRole('status')).toHaveText('Error');
     await panel(page).getByRole('tab', { name: 'Errors' }).click();
-    const error = panel(page)
-      .getByRole('list', { name: 'Documents in error' })
-      .getByRole('button')
-      .first();
-    await expect(error).toContainText('Connector');
+    // Errors sit under their shape's name with the count; one click opens the failing document.
+    const groups = panel(page).getByRole('region', { name: 'Errors by shape' });
+    await expect(
+      groups.getByRole('heading', { name: 'Connector (1 document)', level: 3 }),
+    ).toBeVisible();
+    const error = groups.getByRole('list', { name: 'Errors at Connector' }).getByRole('button');
+    await expect(error).toHaveCount(1);
     await expect(error).toContainText('404');
     await error.click();
     await expect(
       panel(page).getByRole('heading', { name: 'Connector', exact: true }),
     ).toBeVisible();
+    await expect(panel(page).getByRole('button', { name: 'In error (1)' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     await expect(
-      panel(page).getByRole('region', { name: 'Document' }).getByRole('alert'),
-    ).toContainText('404');
+      panel(page).getByRole('listbox', { name: 'Documents error' }).getByRole('option'),
+    ).toHaveAttribute('aria-selected', 'true');
+    const detail = panel(page).getByRole('region', { name: 'Document' });
+    await expect(detail.getByRole('alert')).toContainText('404');
+    const failing = await (await request.get(`/api/processes/${processId}/runs`)).json();
+    const run = failing.items[0];
+    const [failed] = (
+      await (
+        await request.get(`/api/runs/${run.id}/shapes/connector/documents?direction=error`)
+      ).json()
+    ).items;
+    await expect(detail).toContainText(`Document ${failed.documentId}`);
   });
 
   test('pinned test input feeds Start; runs stay in the history, can be compared, retried and re-run', async ({
@@ -142,10 +167,9 @@ test.describe('Test mode', () => {
     await expect(history.getByRole('button', { name: /^Open run/ })).toHaveCount(3);
     const boxes = history.getByRole('checkbox');
     await boxes.nth(1).check();
+    await expect(history).toContainText('Pick one more run to compare.');
     await boxes.nth(2).check();
-    await expect(panel(page).getByRole('table', { name: 'Run comparison' })).toContainText(
-      '3 in · 0 out',
-    );
+    await expect(history.getByRole('link', { name: 'Compare the two runs' })).toBeVisible();
     await history
       .getByRole('button', { name: /^Open run/ })
       .last()
@@ -155,10 +179,11 @@ test.describe('Test mode', () => {
     expect(runs.items).toHaveLength(3);
   });
 
-  test('comparing two runs shows which documents changed at each shape', async ({
+  test('two runs compare full width, shape by shape, and a changed document opens side by side', async ({
     page,
     request,
   }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
     const processId = await openProcess(page, request, passthroughProcess(randomUUID(), 'Compare'));
     for (const documents of [
       ['{"n":1}', '{"n":2}'],
@@ -177,9 +202,94 @@ test.describe('Test mode', () => {
     const history = panel(page).getByRole('region', { name: 'Run history' });
     await history.getByRole('checkbox').nth(0).check();
     await history.getByRole('checkbox').nth(1).check();
-    const comparison = panel(page).getByRole('table', { name: 'Run comparison' });
-    await expect(comparison.getByRole('row', { name: /Start/ })).toContainText('1 of 2 changed');
-    await expect(comparison.getByRole('row', { name: /Stop/ })).toContainText('1 of 2 changed');
+    await history.getByRole('link', { name: 'Compare the two runs' }).click();
+
+    // A page of its own, full width: the earlier run is "before" whichever was ticked first.
+    await expect(page.getByRole('heading', { name: 'Compare test runs', level: 1 })).toBeVisible();
+    const runs = (await (await request.get(`/api/processes/${processId}/runs`)).json()).items;
+    const [newer, older] = runs as { id: string }[];
+    await expect(page).toHaveURL(`/processes/${processId}/runs/${older!.id}/compare/${newer!.id}`);
+    const comparison = page.getByRole('table', { name: 'Run comparison' });
+    const rows = comparison.getByRole('row');
+    // Shapes in process order, both runs' counts side by side.
+    await expect(rows.nth(2)).toContainText('Start');
+    await expect(rows.nth(3)).toContainText('Stop');
+    await expect(rows.nth(3).getByRole('cell')).toHaveText(['2', '0', '0', '2', '0', '0', /.*/]);
+    const atStop = rows.nth(3).getByRole('button', { name: '1 of 2 changed' });
+    await expect(rows.nth(2).getByRole('button', { name: '1 of 2 changed' })).toBeVisible();
+    // Nothing in the table wraps, let alone mid-word, at 1440×900.
+    for (const cell of await comparison.locator('th, button').all()) {
+      expect(await lineCount(cell), (await cell.textContent()) ?? '').toBe(1);
+    }
+
+    await atStop.click();
+    await expect(atStop).toHaveAttribute('aria-pressed', 'true');
+    const changed = page.getByRole('region', { name: 'Changed documents at Stop' });
+    await expect(changed.getByRole('button')).toHaveCount(1);
+    await changed.getByRole('button', { name: /^Document 2/ }).click();
+    const diff = page
+      .getByRole('region', { name: 'Document 2 at Stop' })
+      .getByRole('table', { name: 'Side-by-side diff' });
+    // Before | after, the changed line marked on both sides, the same lines unmarked.
+    const line = diff.getByRole('row').filter({ hasText: '"n": 2' });
+    await expect(line).toContainText('"n": 3');
+    await expect(line.locator('td.is-removed').last()).toHaveText('"n": 2');
+    await expect(line.locator('td.is-added').last()).toHaveText('"n": 3');
+    await expect(line).toContainText('before:');
+    await expect(diff.getByRole('row').filter({ hasText: '{' }).locator('.is-removed')).toHaveCount(
+      0,
+    );
+    await expect(page.getByRole('region', { name: 'Changes by path' }).getByRole('row')).toHaveText(
+      ['n23'],
+    );
+    await page.getByRole('link', { name: 'Back to the designer' }).click();
+    await expect(shape(page, 'Start')).toBeVisible();
+  });
+
+  test.describe('with clipboard access', () => {
+    test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+    test('a document reads as coloured text and copies with a spoken confirmation', async ({
+      page,
+      request,
+    }) => {
+      const processId = await openProcess(page, request, passthroughProcess(randomUUID(), 'Copy'));
+      const data = '{"order":{"id":"PO-1","lines":[1,2],"paid":true,"note":null}}';
+      expect(
+        (
+          await request.put(`/api/processes/${processId}/test-input`, {
+            data: { documents: [{ data }] },
+          })
+        ).status(),
+      ).toBe(200);
+      await page.reload();
+      await page.getByRole('button', { name: 'Test', exact: true }).click();
+      await expect(runBar(page).getByRole('status')).toHaveText('Complete');
+      await shape(page, 'Stop').click();
+      await panel(page)
+        .getByRole('button', { name: /^In \(1\)/ })
+        .click();
+      await panel(page).getByRole('option').first().click();
+      const detail = panel(page).getByRole('region', { name: 'Document' });
+      await detail.getByRole('button', { name: 'Text' }).click();
+      const text = detail.getByRole('region', { name: 'Text view' });
+      await expect(text).toContainText('"lines": [');
+      // Coloured by highlight.js: keys and strings in the theme's code colours.
+      const key = text.locator('.hljs-attr').first();
+      await expect(key).toHaveText('"order"');
+      const colours = await text.evaluate((el) => {
+        const of = (selector: string) =>
+          getComputedStyle(el.querySelector(selector) as Element).color;
+        return [of('.hljs-attr'), of('.hljs-string'), of('.hljs-literal'), of('pre')];
+      });
+      expect(new Set(colours).size).toBe(4);
+
+      const status = detail.getByRole('status');
+      await expect(status).toHaveText('');
+      await detail.getByRole('button', { name: 'Copy' }).click();
+      await expect(status).toHaveText('Copied');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(data);
+    });
   });
 
   test('a 10,000-document run keeps the inspector responsive', async ({ page, request }) => {

@@ -29,6 +29,11 @@ const DeploymentsPage = lazy(() =>
 const DesignerPage = lazy(() =>
   import('../features/designer/designer-page.tsx').then((m) => ({ default: m.DesignerPage })),
 );
+const RunComparePage = lazy(() =>
+  import('../features/run-compare/run-compare-page.tsx').then((m) => ({
+    default: m.RunComparePage,
+  })),
+);
 const RevisionsPage = lazy(() =>
   import('../features/revisions/revisions-page.tsx').then((m) => ({ default: m.RevisionsPage })),
 );
@@ -71,6 +76,14 @@ export function App() {
               {route.page === 'accounts' && <AccountsPage />}
               {route.page === 'designer' && <DesignerPage processId={route.processId} />}
               {route.page === 'compare' && <ComparePage processId={route.processId} />}
+              {route.page === 'run-compare' && (
+                <RunComparePage
+                  key={`${route.before}:${route.after}`}
+                  processId={route.processId}
+                  before={route.before}
+                  after={route.after}
+                />
+              )}
               {route.page === 'revisions' && (
                 <RevisionsPage
                   key={route.processId}

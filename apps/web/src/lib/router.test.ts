@@ -9,6 +9,7 @@ describe('router', () => {
       { page: 'compare', processId: 'a b/compare' },
       { page: 'revisions', processId: 'a b/revisions' },
       { page: 'revisions', processId: 'p', revision: 12 },
+      { page: 'run-compare', processId: 'a b/runs', before: 'r/1', after: 'r 2' },
       { page: 'connections' },
       { page: 'deployments' },
       { page: 'accounts' },

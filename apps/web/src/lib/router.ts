@@ -5,6 +5,8 @@ export type Route =
   | { page: 'processes' }
   | { page: 'designer'; processId: string }
   | { page: 'compare'; processId: string }
+  /** Two test runs of a process side by side, full width: `before` is the older one. */
+  | { page: 'run-compare'; processId: string; before: string; after: string }
   /** The revision list; with `revision`, that revision drawn read-only. */
   | { page: 'revisions'; processId: string; revision?: number }
   | { page: 'connections' }
@@ -12,6 +14,15 @@ export type Route =
   | { page: 'accounts' };
 
 export function parseRoute(pathname: string): Route {
+  const runCompare = /^\/processes\/([^/]+)\/runs\/([^/]+)\/compare\/([^/]+)\/?$/.exec(pathname);
+  if (runCompare?.[1] && runCompare[2] && runCompare[3]) {
+    return {
+      page: 'run-compare',
+      processId: decodeURIComponent(runCompare[1]),
+      before: decodeURIComponent(runCompare[2]),
+      after: decodeURIComponent(runCompare[3]),
+    };
+  }
   const compare = /^\/processes\/([^/]+)\/compare\/?$/.exec(pathname);
   if (compare?.[1]) {
     return { page: 'compare', processId: decodeURIComponent(compare[1]) };
@@ -53,6 +64,8 @@ export function hrefFor(route: Route): string {
       return `/processes/${encodeURIComponent(route.processId)}`;
     case 'compare':
       return `/processes/${encodeURIComponent(route.processId)}/compare`;
+    case 'run-compare':
+      return `/processes/${encodeURIComponent(route.processId)}/runs/${encodeURIComponent(route.before)}/compare/${encodeURIComponent(route.after)}`;
     case 'revisions':
       return `/processes/${encodeURIComponent(route.processId)}/revisions${route.revision === undefined ? '' : `/${route.revision}`}`;
   }

@@ -1,16 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { CopyButton } from './copy-button.tsx';
 import { type DiffRow, diffDocuments, diffProperties } from './document-diff.ts';
 import { type DataMode, DataViewer } from './json-view.tsx';
 import { documentQuery } from './run-queries.ts';
 
 const VIEWS: { id: DataMode; label: string }[] = [
   { id: 'tree', label: 'Tree' },
-  { id: 'raw', label: 'Raw' },
+  { id: 'text', label: 'Text' },
   { id: 'table', label: 'Table' },
 ];
 
-function DiffTable({ title, rows }: { title: string; rows: DiffRow[] }) {
+export function DiffTable({ title, rows }: { title: string; rows: DiffRow[] }) {
   return (
     <section aria-label={title}>
       <h4>{title}</h4>
@@ -74,6 +75,7 @@ export function DocumentDetail({
     <section className="document-detail" aria-label="Document">
       <header>
         <strong>Document {doc.documentId}</strong>
+        <CopyButton text={doc.data} />
         <fieldset className="view-toggle" aria-label="View">
           {VIEWS.map((v) => (
             <button

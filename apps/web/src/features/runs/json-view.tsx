@@ -1,5 +1,6 @@
 import { renderPath } from '@junction/process-model';
 import { useState } from 'react';
+import { CodeView } from './code-view.tsx';
 
 function JsonNode({ name, value, depth }: { name: string; value: unknown; depth: number }) {
   const [open, setOpen] = useState(depth < 2);
@@ -63,9 +64,9 @@ function flatten(
   return out;
 }
 
-export type DataMode = 'tree' | 'raw' | 'table';
+export type DataMode = 'tree' | 'text' | 'table';
 
-/** A document's data as a JSON tree, raw text or a path/value table. */
+/** A document's data as a JSON tree, coloured text or a path/value table. */
 export function DataViewer({ data, view }: { data: string; view: DataMode }) {
   let parsed: unknown;
   let isJson = true;
@@ -74,8 +75,8 @@ export function DataViewer({ data, view }: { data: string; view: DataMode }) {
   } catch {
     isJson = false;
   }
-  if (view === 'raw' || !isJson) {
-    return <pre className="raw-data">{data === '' ? '(empty document)' : data}</pre>;
+  if (view === 'text' || !isJson) {
+    return <CodeView data={data} label="Text view" />;
   }
   if (view === 'table') {
     return (

@@ -1,75 +1,31 @@
-import type { DocumentDirection, RunRecord } from '@junction/api';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import type { RunRecord } from '@junction/api';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { documentsDiffer } from './document-diff.ts';
-import { DOCUMENT_PAGE, documentPageQuery, processRunsQuery } from './run-queries.ts';
+import { hrefFor, navigate } from '../../lib/router.ts';
+import { processRunsQuery } from './run-queries.ts';
 import { RUN_STATUS_TEXT } from './run-status-text.ts';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
 
-/** Documents at a shape compared by position: what changed between two runs. */
-function useChangedDocuments(a: RunRecord, b: RunRecord, shapes: string[]) {
-  const direction = (id: string): DocumentDirection => (id === 'start' ? 'out' : 'in');
-  const pages = useQueries({
-    queries: shapes.flatMap((id) => [
-      documentPageQuery(a.id, id, direction(id), 0),
-      documentPageQuery(b.id, id, direction(id), 0),
-    ]),
-  });
-  return (index: number): string => {
-    const left = pages[index * 2]?.data;
-    const right = pages[index * 2 + 1]?.data;
-    if (!left || !right) {
-      return '…';
-    }
-    const compared = Math.max(left.items.length, right.items.length);
-    const changed = Array.from({ length: compared }, (_, i) => i).filter((i) =>
-      documentsDiffer(left.items[i]?.data, right.items[i]?.data),
-    ).length;
-    const capped =
-      left.total > DOCUMENT_PAGE || right.total > DOCUMENT_PAGE ? ` (first ${DOCUMENT_PAGE})` : '';
-    return compared === 0 ? '—' : `${changed} of ${compared} changed${capped}`;
-  };
-}
-
-function CompareRuns({
-  a,
-  b,
-  shapeTitle,
-}: {
-  a: RunRecord;
-  b: RunRecord;
-  shapeTitle: (id: string) => string;
-}) {
-  const shapes = [...new Set([...Object.keys(a.shapes), ...Object.keys(b.shapes)])];
-  const changedAt = useChangedDocuments(a, b, shapes);
-  const text = (s: RunRecord['shapes'][string] | undefined) =>
-    s ? `${s.documentsIn} in · ${s.documentsOut} out · ${s.documentsInError} err` : '—';
+/** A link to the two runs compared full width, the earlier one as "before". */
+function CompareLink({ processId, runs }: { processId: string; runs: [RunRecord, RunRecord] }) {
+  const [before, after] = [...runs].sort((x, y) => x.startedAt.localeCompare(y.startedAt));
+  const route = {
+    page: 'run-compare',
+    processId,
+    before: before!.id,
+    after: after!.id,
+  } as const;
   return (
-    <table className="data-table" aria-label="Run comparison">
-      <thead>
-        <tr>
-          <th>Shape</th>
-          <th>{when(a.startedAt)}</th>
-          <th>{when(b.startedAt)}</th>
-          <th>Documents</th>
-        </tr>
-      </thead>
-      <tbody>
-        {shapes.map((id, index) => {
-          const x = a.shapes[id];
-          const y = b.shapes[id];
-          return (
-            <tr key={id} className={text(x) === text(y) ? undefined : 'is-changed'}>
-              <td>{shapeTitle(id)}</td>
-              <td>{text(x)}</td>
-              <td>{text(y)}</td>
-              <td>{changedAt(index)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <a
+      href={hrefFor(route)}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(route);
+      }}
+    >
+      Compare the two runs
+    </a>
   );
 }
 
@@ -77,12 +33,10 @@ function CompareRuns({
 export function RunHistory({
   processId,
   currentRunId,
-  shapeTitle,
   onOpen,
 }: {
   processId: string;
   currentRunId: string | null;
-  shapeTitle: (id: string) => string;
   onOpen: (runId: string) => void;
 }) {
   const runs = useQuery(processRunsQuery(processId));
@@ -129,7 +83,7 @@ export function RunHistory({
         ))}
       </ul>
       {compared.length === 2 && (
-        <CompareRuns a={compared[0]!} b={compared[1]!} shapeTitle={shapeTitle} />
+        <CompareLink processId={processId} runs={[compared[0]!, compared[1]!]} />
       )}
       {compared.length === 1 && <p className="hint">Pick one more run to compare.</p>}
     </section>

@@ -166,7 +166,6 @@ export function RunPanel(props: RunPanelProps) {
           <RunHistory
             processId={props.processId}
             currentRunId={run?.id ?? null}
-            shapeTitle={props.shapeTitle}
             onOpen={props.openRun}
           />
         </>
