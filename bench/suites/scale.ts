@@ -19,8 +19,7 @@ import {
   stop as stopChild,
 } from './queue.ts';
 
-// JUNCTION_BENCH_SCALE_DOCUMENTS tries the suite on fewer; the figure is a million's.
-const DOCUMENTS = Number(process.env['JUNCTION_BENCH_SCALE_DOCUMENTS'] ?? 1_000_000);
+const DOCUMENTS = 1_000_000;
 /** Records each generated block holds: a JSONata range stays far inside its time limit. */
 const BLOCK = 1_000;
 const IDLE_WINDOW_MS = 3_000;
