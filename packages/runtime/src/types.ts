@@ -264,9 +264,26 @@ export interface ShapeStats {
   message?: string;
 }
 
+/** The shapes whose documents a listener reads (see `RunListener.documents`). */
+export interface ListenedDocuments {
+  /** Shapes whose arriving documents `shapeStarted` is handed. */
+  inputsOf: readonly string[];
+  /** Shapes whose output documents `shapeFinished`'s result holds. */
+  outputsOf: readonly string[];
+}
+
 /** Observes a run as it happens; the dispatcher turns these into stored progress. */
 export interface RunListener {
-  shapeStarted?(shapeId: string, inputs: readonly RunDocument[]): void;
+  /**
+   * Whose documents the listener is handed; every shape's when absent. A shape left
+   * out is still reported, with its counts but no documents: `inputs` is empty and
+   * `result.outputs` is (documents in error are always given). An execution records
+   * only its tracked shapes' documents, and an engine thread need not copy a million
+   * documents to a host that would drop them.
+   */
+  documents?: ListenedDocuments;
+  /** `count` documents arrive; `inputs` holds them unless `documents` leaves the shape out. */
+  shapeStarted?(shapeId: string, inputs: readonly RunDocument[], count: number): void;
   shapeFinished?(shapeId: string, stats: ShapeStats, result: ShapeResult | undefined): void;
   connectionCarried?(connectionId: string, count: number): void;
   /** A log line as it is written (also after shapeFinished, e.g. Try/Catch retries). */
