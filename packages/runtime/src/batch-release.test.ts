@@ -2,9 +2,11 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Shape } from '@junction/process-model';
 import { describe, expect, it } from 'vitest';
+import { SPENT } from './documents.ts';
 import { executeProcess } from './engine.ts';
-import { buildProcess, PASSTHROUGH_START, sink } from './test-support.ts';
-import type { ConnectorGateway, RunDocument } from './types.ts';
+import { mapHandler } from './handlers/map.ts';
+import { buildProcess, docs, PASSTHROUGH_START, runTest, sink } from './test-support.ts';
+import type { ConnectorGateway, RunContext, RunDocument } from './types.ts';
 
 // A full collection on demand, so the test can ask whether a batch is still held.
 setFlagsFromString('--expose-gc');
@@ -118,5 +120,36 @@ describe('batches down a path', () => {
       ['mark', 0],
       ['list', 0],
     ]);
+  });
+
+  it('Map lets each input go once its output is made', async () => {
+    const shape = {
+      kind: 'map',
+      label: '',
+      config: { expression: '', mappings: [{ from: 'n', to: 'm' }] },
+    } as const;
+    const inputs = docs('{"n":1}', '{"n":2}');
+    // A rows-only Map reads nothing of the run's context.
+    const result = await mapHandler.run(shape, inputs, {} as RunContext);
+    expect(result.outputs.get('default')?.map((d) => d.data)).toEqual(['{"m":1}', '{"m":2}']);
+    expect(inputs).toEqual([SPENT, SPENT]);
+  });
+
+  it('gives a consuming shape an array of its own: what the listener was handed stays whole', async () => {
+    const shape: Shape = {
+      kind: 'map',
+      label: '',
+      config: { expression: '', mappings: [{ from: 'n', to: 'm' }] },
+    };
+    const run = await runTest(
+      buildProcess({ start: PASSTHROUGH_START, map: shape, end: sink() }, [
+        ['start', 'default', 'map'],
+        ['map', 'default', 'end'],
+      ]),
+      { startDocuments: docs('{"n":1}', '{"n":2}') },
+    );
+    const handed = run.results.get('start')?.[0]?.outputs.get('default');
+    expect(handed?.map((d) => d.data)).toEqual(['{"n":1}', '{"n":2}']);
+    expect(run.dataAt('end')).toEqual(['{"m":1}', '{"m":2}']);
   });
 });

@@ -219,41 +219,56 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
     };
   }
 
-  /** The shape itself on its batch: pause, handler, stats, listener, limits. */
-  async function takeBatch(shapeId: string, batch: Batch): Promise<Ran> {
-    const arriving = batch.docs ?? [];
+  /** Tells the listener a shape starts on `batch`; returns how many documents it holds. */
+  function announce(shapeId: string, batch: Batch): number {
+    const docs = batch.docs ?? [];
+    listener.shapeStarted?.(shapeId, listened.inputs(shapeId) ? docs : NO_DOCUMENTS, docs.length);
+    return docs.length;
+  }
+
+  /**
+   * Empties the box into the handler's hands: an array of its own when it consumes
+   * its inputs, so the batch as it arrived is held by no one here.
+   */
+  function handOver(batch: Batch, handler: AnyShapeHandler): RunDocument[] {
+    const docs = batch.docs ?? [];
     batch.docs = undefined;
+    return handler.consumesInputs ? docs.slice() : docs;
+  }
+
+  /**
+   * The shape itself on its batch: pause, handler, stats, listener, limits. The
+   * batch is read only through `batch` and small functions, never into a local: this
+   * frame lives until the handler returns (see `Batch`).
+   */
+  async function takeBatch(shapeId: string, batch: Batch): Promise<Ran> {
     if (signal.aborted) {
       throw cancelled();
     }
     const shape = own(process.shapes, shapeId);
     // Breakpoints name shapes of the process under test, not of the processes it calls.
     const debugging = input.depth === 0 ? execution.debugging : undefined;
-    const inputs = debugging
-      ? await pauseBefore(
-          debugging,
-          shapeId,
-          shape?.label || `shape ${shapeId}`,
-          arriving,
-          signal,
-          (message) => note(shapeId, message),
-        )
-      : arriving;
+    if (debugging) {
+      batch.docs = await pauseBefore(
+        debugging,
+        shapeId,
+        shape?.label || `shape ${shapeId}`,
+        batch.docs ?? [],
+        signal,
+        (message) => note(shapeId, message),
+      );
+    }
     const handler: AnyShapeHandler | undefined = shape && handlerFor(shape.kind);
     // A shape reached by several paths runs once per arriving batch; stats add up.
     const stats = statsFor(shapeId);
     stats.status = 'running';
-    stats.documentsIn += inputs.length;
-    listener.shapeStarted?.(
-      shapeId,
-      listened.inputs(shapeId) ? inputs : NO_DOCUMENTS,
-      inputs.length,
-    );
+    const count = announce(shapeId, batch);
+    stats.documentsIn += count;
     const logs: LogEntry[] = [];
     const ctx: RunContext = {
       ...base,
       shapeId,
-      documentCount: inputs.length,
+      documentCount: count,
       log: (level, message, documentId) => {
         const entry: LogEntry =
           documentId === undefined ? { level, message } : { level, message, documentId };
@@ -273,7 +288,7 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
     let result: ShapeResult;
     const began = performance.now();
     try {
-      result = await handler.run(shape, inputs, ctx);
+      result = await handler.run(shape, handOver(batch, handler), ctx);
       addElapsed(stats, began);
     } catch (error) {
       addElapsed(stats, began);

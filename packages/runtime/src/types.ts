@@ -233,6 +233,13 @@ export type PathRunner = (port: string, documents: RunDocument[]) => Promise<Doc
 export interface ShapeHandler<K extends ShapeKind> {
   run(shape: ShapeOfKind<K>, inputs: RunDocument[], ctx: RunContext): Promise<ShapeResult>;
   /**
+   * `run` lets go of each input once it has made what it makes of it, overwriting
+   * its slot with `SPENT` (documents.ts). The engine then hands it an array of its
+   * own, and a shape that makes new documents (Map) does not hold the batch it came
+   * from beside the batch it makes: a million documents are not in memory twice.
+   */
+  consumesInputs?: boolean;
+  /**
    * Drives the shape's outgoing paths itself (Branch, Try/Catch, Flow Control).
    * Without it the engine runs `result.outputs` depth first in port order.
    */
