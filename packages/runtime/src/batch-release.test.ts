@@ -123,11 +123,11 @@ describe('batches down a path', () => {
   });
 
   it('Map lets each input go once its output is made', async () => {
-    const shape = {
+    const shape: Extract<Shape, { kind: 'map' }> = {
       kind: 'map',
       label: '',
       config: { expression: '', mappings: [{ from: 'n', to: 'm' }] },
-    } as const;
+    };
     const inputs = docs('{"n":1}', '{"n":2}');
     // A rows-only Map reads nothing of the run's context.
     const result = await mapHandler.run(shape, inputs, {} as RunContext);
