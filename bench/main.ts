@@ -10,6 +10,7 @@ import { mapFigures } from './suites/map.ts';
 import { processModelFigures } from './suites/process-model.ts';
 import { queueFigures } from './suites/queue.ts';
 import { runtimeFigures } from './suites/runtime.ts';
+import { scaleFigures } from './suites/scale.ts';
 import { serverFigures } from './suites/server.ts';
 
 // Every benchmark of the repo, run in one process so ratios compare like with like.
@@ -22,6 +23,7 @@ const suites: [string, () => Promise<Figure[]>][] = [
   ['runtime', runtimeFigures],
   ['server', serverFigures],
   ['queue and workers', queueFigures],
+  ['scale', scaleFigures],
   ['listeners', listenerFigures],
   ['connect-client', connectClientFigures],
 ];

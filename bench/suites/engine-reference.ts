@@ -15,14 +15,17 @@ export interface ReferenceFlow {
   map: MapConfig;
   decide: { path: string; operator: 'ge' | 'gt'; value: string };
   property: { name: string; path: string };
+  /** Shapes between Start and the split that make the records (default: none, Start hands them in). */
+  source?: [string, Shape][];
 }
 
 /**
  * The shape of every reference flow in the figures:
- * No Data -> Data Process (split) -> Map -> Decision -(true)-> Set Properties -> Stop.
+ * No Data -> [source] -> Data Process (split) -> Map -> Decision -(true)-> Set Properties -> Stop.
  */
 export function referenceFlow(flow: ReferenceFlow): ProcessDocument {
   const shapes: [string, Shape][] = [
+    ...(flow.source ?? []),
     [
       'split',
       {

@@ -11,12 +11,12 @@ import { fileURLToPath } from 'node:url';
 import type { Figure } from '../measure.ts';
 
 // pg is the server's dependency, not the root's: the schema is dropped with that copy.
-const pg = createRequire(new URL('../../apps/server/package.json', import.meta.url))(
+export const pg = createRequire(new URL('../../apps/server/package.json', import.meta.url))(
   'pg',
 ) as typeof import('pg').default;
 
-const SERVER_DIR = fileURLToPath(new URL('../../apps/server/', import.meta.url));
-const CLI_MAIN = fileURLToPath(new URL('../../apps/cli/src/main.ts', import.meta.url));
+export const SERVER_DIR = fileURLToPath(new URL('../../apps/server/', import.meta.url));
+export const CLI_MAIN = fileURLToPath(new URL('../../apps/cli/src/main.ts', import.meta.url));
 const EXECUTIONS = 1000;
 const SUBMITTERS = 20;
 const HEALTH_CLIENTS = 20;
@@ -24,10 +24,10 @@ const WORKER_COUNTS = [1, 2, 4];
 const WORKER_CONCURRENCY = 16;
 
 /** The database `pnpm bench` may use for its PostgreSQL figures. */
-const DATABASE_URL =
+export const DATABASE_URL =
   process.env['JUNCTION_BENCH_DATABASE_URL'] ?? process.env['JUNCTION_TEST_DATABASE_URL'];
 
-function send(
+export function send(
   agent: Agent,
   url: string,
   method = 'GET',
@@ -60,7 +60,7 @@ function send(
   });
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = createServer().listen(0, '127.0.0.1');
   await once(probe, 'listening');
   const { port } = probe.address() as AddressInfo;
@@ -69,7 +69,7 @@ async function freePort(): Promise<number> {
 }
 
 /** `node <args>`, resolved once its stdout says `ready`. */
-async function spawnUntil(args: string[], env: NodeJS.ProcessEnv, ready: string) {
+export async function spawnUntil(args: string[], env: NodeJS.ProcessEnv, ready: string) {
   const child = spawn(process.execPath, args, {
     cwd: SERVER_DIR,
     env,
@@ -93,7 +93,7 @@ async function spawnUntil(args: string[], env: NodeJS.ProcessEnv, ready: string)
   return child;
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
     const exited = once(child, 'exit');
     process.kill(child.pid, 'SIGTERM');

@@ -1,6 +1,13 @@
 import { JsonDocument } from './json-document.ts';
 import type { RunContext, RunDocument } from './types.ts';
 
+/** What a handler that consumes its inputs leaves in a slot it is done with. */
+export const SPENT: RunDocument = Object.freeze({
+  id: '',
+  data: '',
+  properties: Object.freeze({}),
+});
+
 /** The same logical document with its own property map (a Branch copy, a changed document). */
 export function copyDocument(
   doc: RunDocument,

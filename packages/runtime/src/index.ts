@@ -32,6 +32,7 @@ export {
   type ConnectorRequest,
   type DocumentError,
   type ExecutionInfo,
+  type ListenedDocuments,
   type LogEntry,
   type LogLevel,
   type PersistedPropertyStore,

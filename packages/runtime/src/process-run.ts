@@ -45,13 +45,67 @@ function cancelled(): RunHalt {
   return new RunHalt('cancel', 'The run was cancelled.');
 }
 
-/** The default path order: every port in `outputPorts` order, each to completion (§2, §6). */
-async function runPortsInOrder(shape: Shape, result: ShapeResult, runPath: PathRunner) {
+/*
+ * Batches are let go as soon as the next shape has taken them. An async function's
+ * frame keeps its parameters and locals until it returns, even those it will not read
+ * again, so a frame that awaits the paths after a shape must never have held that
+ * shape's documents: they are handed over in boxes (`Batch`, `Ran.result`, the
+ * runner's copy of the outputs) that the taker empties, inside functions that return
+ * before the paths run. Otherwise a million documents stay in memory once per shape
+ * down the path (the split's records while the Map, Decision, … run).
+ */
+
+/** Documents on their way to a shape; the shape empties it as it takes them. */
+interface Batch {
+  docs: RunDocument[] | undefined;
+}
+
+/** A shape that has run: what its paths need, its result until they take it. */
+interface Ran {
+  shape: Shape;
+  handler: AnyShapeHandler;
+  ctx: RunContext;
+  errors: DocumentError[];
+  result: ShapeResult | undefined;
+}
+
+/** Takes a port's documents out of the runner's copy of the outputs and runs its path. */
+function handOn(outputs: Map<string, RunDocument[]>, port: string, runPath: PathRunner) {
+  const docs = outputs.get(port) ?? [];
+  outputs.delete(port);
+  return runPath(port, docs);
+}
+
+/**
+ * The default path order: every port in `outputPorts` order, each to completion
+ * (§2, §6). `outputs` is the runner's own copy, emptied port by port.
+ */
+async function runPortsInOrder(
+  shape: Shape,
+  outputs: Map<string, RunDocument[]>,
+  runPath: PathRunner,
+) {
   const errors: DocumentError[] = [];
   for (const port of outputPorts(shape)) {
-    appendAll(errors, await runPath(port.id, result.outputs.get(port.id) ?? []));
+    appendAll(errors, await handOn(outputs, port.id, runPath));
   }
   return errors;
+}
+
+const NO_DOCUMENTS: readonly RunDocument[] = Object.freeze([]);
+
+/** Whether the listener reads a shape's inputs and outputs (`RunListener.documents`). */
+function listenedSides(listener: RunListener) {
+  const listened = listener.documents;
+  if (!listened) {
+    return { inputs: () => true, outputs: () => true };
+  }
+  const inputsOf = new Set(listened.inputsOf);
+  const outputsOf = new Set(listened.outputsOf);
+  return {
+    inputs: (shapeId: string) => inputsOf.has(shapeId),
+    outputs: (shapeId: string) => outputsOf.has(shapeId),
+  };
 }
 
 /**
@@ -75,28 +129,23 @@ function countOutputs(execution: Execution, docs: readonly RunDocument[]): void 
 
 /**
  * The shape's paths: its own `paths` when it has one, else every port in order.
- * Lineage is recorded while a shape that reads it drives its paths.
+ * Lineage is recorded while a shape that reads it drives its paths. Not itself
+ * async, so no frame of it holds `result` while the paths run.
  */
-async function runPaths(
-  execution: Execution,
-  handler: AnyShapeHandler,
-  shape: Shape,
-  result: ShapeResult,
-  runPath: PathRunner,
-  ctx: RunContext,
-): Promise<DocumentError[]> {
+function runPaths(execution: Execution, ran: Ran, runPath: PathRunner): Promise<DocumentError[]> {
+  const { handler, shape, ctx } = ran;
+  const result = ran.result as ShapeResult;
+  ran.result = undefined;
   if (!handler.paths) {
-    return runPortsInOrder(shape, result, runPath);
+    return runPortsInOrder(shape, new Map(result.outputs), runPath);
   }
   if (!handler.readsLineage) {
     return handler.paths(shape, result, runPath, ctx);
   }
   execution.lineageReaders++;
-  try {
-    return await handler.paths(shape, result, runPath, ctx);
-  } finally {
+  return handler.paths(shape, result, runPath, ctx).finally(() => {
     execution.lineageReaders--;
-  }
+  });
 }
 
 /**
@@ -116,6 +165,7 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
   const log: RunLogEntry[] = [];
   const open = new Set<DocumentError>();
   const returned = new Map<string, RunDocument[]>();
+  const listened = listenedSides(listener);
 
   const base = createBaseContext(input, returned, open, (child, startDocuments) =>
     runProcess({
@@ -147,34 +197,78 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
     listener.shapeLogged?.(shapeId, entry);
   };
 
-  async function runShape(shapeId: string, arriving: RunDocument[]): Promise<DocumentError[]> {
+  /** Runs a shape on a batch, then its paths (see `Batch` for why the batch is boxed). */
+  async function runShape(shapeId: string, batch: Batch): Promise<DocumentError[]> {
+    const ran = await takeBatch(shapeId, batch);
+    const downstream = await runPaths(execution, ran, pathRunner(shapeId));
+    return [...ran.errors, ...downstream];
+  }
+
+  /** Hands a shape's output documents on a port to the shape that port leads to. */
+  function pathRunner(shapeId: string): PathRunner {
+    return (port, docs) => {
+      const connection = outgoing.get(shapeId)?.find((c) => c.from.port === port);
+      // A path that receives no documents does not run (Boomi's zero-document rule).
+      if (!connection || docs.length === 0) {
+        return Promise.resolve([]);
+      }
+      const carried = (own(connections, connection.id) ?? 0) + docs.length;
+      setOwn(connections, connection.id, carried);
+      listener.connectionCarried?.(connection.id, carried);
+      return runShape(connection.to.shape, { docs });
+    };
+  }
+
+  /** Tells the listener a shape starts on `batch`; returns how many documents it holds. */
+  function announce(shapeId: string, batch: Batch): number {
+    const docs = batch.docs ?? [];
+    listener.shapeStarted?.(shapeId, listened.inputs(shapeId) ? docs : NO_DOCUMENTS, docs.length);
+    return docs.length;
+  }
+
+  /**
+   * Empties the box into the handler's hands: an array of its own when it consumes
+   * its inputs, so the batch as it arrived is held by no one here.
+   */
+  function handOver(batch: Batch, handler: AnyShapeHandler): RunDocument[] {
+    const docs = batch.docs ?? [];
+    batch.docs = undefined;
+    return handler.consumesInputs ? docs.slice() : docs;
+  }
+
+  /**
+   * The shape itself on its batch: pause, handler, stats, listener, limits. The
+   * batch is read only through `batch` and small functions, never into a local: this
+   * frame lives until the handler returns (see `Batch`).
+   */
+  async function takeBatch(shapeId: string, batch: Batch): Promise<Ran> {
     if (signal.aborted) {
       throw cancelled();
     }
     const shape = own(process.shapes, shapeId);
     // Breakpoints name shapes of the process under test, not of the processes it calls.
     const debugging = input.depth === 0 ? execution.debugging : undefined;
-    const inputs = debugging
-      ? await pauseBefore(
-          debugging,
-          shapeId,
-          shape?.label || `shape ${shapeId}`,
-          arriving,
-          signal,
-          (message) => note(shapeId, message),
-        )
-      : arriving;
+    if (debugging) {
+      batch.docs = await pauseBefore(
+        debugging,
+        shapeId,
+        shape?.label || `shape ${shapeId}`,
+        batch.docs ?? [],
+        signal,
+        (message) => note(shapeId, message),
+      );
+    }
     const handler: AnyShapeHandler | undefined = shape && handlerFor(shape.kind);
     // A shape reached by several paths runs once per arriving batch; stats add up.
     const stats = statsFor(shapeId);
     stats.status = 'running';
-    stats.documentsIn += inputs.length;
-    listener.shapeStarted?.(shapeId, inputs);
+    const count = announce(shapeId, batch);
+    stats.documentsIn += count;
     const logs: LogEntry[] = [];
     const ctx: RunContext = {
       ...base,
       shapeId,
-      documentCount: inputs.length,
+      documentCount: count,
       log: (level, message, documentId) => {
         const entry: LogEntry =
           documentId === undefined ? { level, message } : { level, message, documentId };
@@ -194,7 +288,7 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
     let result: ShapeResult;
     const began = performance.now();
     try {
-      result = await handler.run(shape, inputs, ctx);
+      result = await handler.run(shape, handOver(batch, handler), ctx);
       addElapsed(stats, began);
     } catch (error) {
       addElapsed(stats, began);
@@ -227,7 +321,12 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
     if (result.errors[0] && stats.message === undefined) {
       stats.message = result.errors[0].message;
     }
-    listener.shapeFinished?.(shapeId, stats, result);
+    listener.shapeFinished?.(
+      shapeId,
+      stats,
+      // The same logs array: lines written while the paths run still reach the listener's.
+      listened.outputs(shapeId) ? result : { ...result, outputs: new Map() },
+    );
     const limits = execution.limits;
     if (limits && execution.produced.bytes > limits.bytesPerRun) {
       throw processError(
@@ -237,19 +336,7 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
     if (result.endRun) {
       throw new RunHalt('return', 'Stop: end and return');
     }
-    const runPath: PathRunner = async (port, docs) => {
-      const connection = outgoing.get(shapeId)?.find((c) => c.from.port === port);
-      // A path that receives no documents does not run (Boomi's zero-document rule).
-      if (!connection || docs.length === 0) {
-        return [];
-      }
-      const carried = (own(connections, connection.id) ?? 0) + docs.length;
-      setOwn(connections, connection.id, carried);
-      listener.connectionCarried?.(connection.id, carried);
-      return runShape(connection.to.shape, docs);
-    };
-    const downstream = await runPaths(execution, handler, shape, result, runPath, ctx);
-    return [...result.errors, ...downstream];
+    return { shape, handler, ctx, errors: result.errors, result };
   }
 
   const finish = (halt?: RunHalt): SubprocessRun => {
@@ -279,7 +366,7 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
     return finish(new RunHalt('error', 'The process has no Start shape.'));
   }
   try {
-    await runShape(start[0], []);
+    await runShape(start[0], { docs: [] });
   } catch (error) {
     const halt = error instanceof RunHalt ? error : new RunHalt('error', (error as Error).message);
     return finish(signal.aborted ? cancelled() : halt);

@@ -233,6 +233,13 @@ export type PathRunner = (port: string, documents: RunDocument[]) => Promise<Doc
 export interface ShapeHandler<K extends ShapeKind> {
   run(shape: ShapeOfKind<K>, inputs: RunDocument[], ctx: RunContext): Promise<ShapeResult>;
   /**
+   * `run` lets go of each input once it has made what it makes of it, overwriting
+   * its slot with `SPENT` (documents.ts). The engine then hands it an array of its
+   * own, and a shape that makes new documents (Map) does not hold the batch it came
+   * from beside the batch it makes: a million documents are not in memory twice.
+   */
+  consumesInputs?: boolean;
+  /**
    * Drives the shape's outgoing paths itself (Branch, Try/Catch, Flow Control).
    * Without it the engine runs `result.outputs` depth first in port order.
    */
@@ -264,9 +271,26 @@ export interface ShapeStats {
   message?: string;
 }
 
+/** The shapes whose documents a listener reads (see `RunListener.documents`). */
+export interface ListenedDocuments {
+  /** Shapes whose arriving documents `shapeStarted` is handed. */
+  inputsOf: readonly string[];
+  /** Shapes whose output documents `shapeFinished`'s result holds. */
+  outputsOf: readonly string[];
+}
+
 /** Observes a run as it happens; the dispatcher turns these into stored progress. */
 export interface RunListener {
-  shapeStarted?(shapeId: string, inputs: readonly RunDocument[]): void;
+  /**
+   * Whose documents the listener is handed; every shape's when absent. A shape left
+   * out is still reported, with its counts but no documents: `inputs` is empty and
+   * `result.outputs` is (documents in error are always given). An execution records
+   * only its tracked shapes' documents, and an engine thread need not copy a million
+   * documents to a host that would drop them.
+   */
+  documents?: ListenedDocuments;
+  /** `count` documents arrive; `inputs` holds them unless `documents` leaves the shape out. */
+  shapeStarted?(shapeId: string, inputs: readonly RunDocument[], count: number): void;
   shapeFinished?(shapeId: string, stats: ShapeStats, result: ShapeResult | undefined): void;
   connectionCarried?(connectionId: string, count: number): void;
   /** A log line as it is written (also after shapeFinished, e.g. Try/Catch retries). */

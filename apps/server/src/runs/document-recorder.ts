@@ -1,5 +1,5 @@
 import { own, type ProcessDocument, trackedSide } from '@junction/process-model';
-import type { RunDocument, RunLogEntry, ShapeResult } from '@junction/runtime';
+import type { ListenedDocuments, RunDocument, RunLogEntry, ShapeResult } from '@junction/runtime';
 import type {
   DocumentRowInput,
   RunDocumentRepository,
@@ -24,6 +24,25 @@ const REFUSALS_LOGGED = 20;
  * document in error so a failure can be read.
  */
 export type RecordingScope = { keep: 'all' } | { keep: 'tracked'; process: ProcessDocument };
+
+/**
+ * The shapes whose documents a scope keeps, for the run's listener to ask only for
+ * those (`RunListener.documents`); undefined when it keeps every shape's. Documents
+ * in error are handed to the listener whatever this says.
+ */
+export function listenedDocuments(scope: RecordingScope): ListenedDocuments | undefined {
+  if (scope.keep === 'all') {
+    return undefined;
+  }
+  const sides = Object.entries(scope.process.shapes).map(([id, shape]) => ({
+    id,
+    side: trackedSide(shape),
+  }));
+  return {
+    inputsOf: sides.filter((s) => s.side === 'in').map((s) => s.id),
+    outputsOf: sides.filter((s) => s.side === 'out').map((s) => s.id),
+  };
+}
 
 /**
  * Keeps what the shapes of a run took in and gave out, within `scope`. Rows are

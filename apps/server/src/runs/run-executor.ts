@@ -5,7 +5,11 @@ import type { RunObserver } from '../metrics/run-metrics.ts';
 import type { RunDocumentRepository } from '../repositories/run-document-repository.ts';
 import type { RunRepository } from '../repositories/run-repository.ts';
 import type { PauseBoard } from './debug/pause-board.ts';
-import { createDocumentRecorder } from './document-recorder.ts';
+import {
+  createDocumentRecorder,
+  listenedDocuments,
+  type RecordingScope,
+} from './document-recorder.ts';
 import { HostAbort } from './host-abort.ts';
 import { redactEvent, redactSecrets } from './redact-secrets.ts';
 import { reportingCounts } from './reporting.ts';
@@ -128,16 +132,20 @@ export function createRunExecutor(deps: RunExecutorDeps) {
     const began = performance.now();
     // Watchers hear what the run records: no tokens (see redact-secrets.ts).
     const publish = (event: RunEvent) => emit(redactEvent(event));
+    const scope: RecordingScope =
+      request.executionType === 'test_manual'
+        ? { keep: 'all' }
+        : { keep: 'tracked', process: request.process };
     const recorder = createDocumentRecorder({
       store: deps.documents,
       accountId,
       runId,
       log: deps.log,
-      scope:
-        request.executionType === 'test_manual'
-          ? { keep: 'all' }
-          : { keep: 'tracked', process: request.process },
+      scope,
     });
+    // An execution is handed only the documents it records: the others stay in the
+    // engine (its thread), which lets each batch go once the next shape has its own.
+    const documents = listenedDocuments(scope);
     const progress = progressWriter(accountId, runId);
     let shapes: Record<string, ShapeStats> = {};
     let connections: Record<string, number> = {};
@@ -157,13 +165,14 @@ export function createRunExecutor(deps: RunExecutorDeps) {
             }
           : {}),
         listener: {
-          shapeStarted: (id, inputs) => {
+          ...(documents ? { documents } : {}),
+          shapeStarted: (id, inputs, count) => {
             shapes = {
               ...shapes,
               [id]: { ...(own(shapes, id) ?? { ...NO_COUNTS, elapsedMs: 0 }), status: 'running' },
             };
             recorder.inputs(id, inputs);
-            publish({ type: 'shape-started', shapeId: id, documents: inputs.length });
+            publish({ type: 'shape-started', shapeId: id, documents: count });
             progress.flush(shapes, connections);
           },
           shapeFinished: (id, stats, result) => {

@@ -1,3 +1,4 @@
+import { SPENT } from '../documents.ts';
 import { type FieldPathSegment, parseFieldPath } from '../field-path.ts';
 import { documentJson, JsonDocument } from '../json-document.ts';
 import { onDefaultPort } from '../single-port.ts';
@@ -94,6 +95,7 @@ function prepared(config: MapConfig): PreparedMap {
  * entered with, as in Boomi.
  */
 export const mapHandler: ShapeHandler<'map'> = {
+  consumesInputs: true,
   async run(shape, inputs, ctx) {
     const { compiled, fast, plain, build } = prepared(shape.config);
     const outputs: RunDocument[] = [];
@@ -125,6 +127,8 @@ export const mapHandler: ShapeHandler<'map'> = {
       } catch (error) {
         errors.push({ document: doc, message: `Map: ${(error as Error).message}` });
       }
+      // Done with it: the output (or the error) is all that is kept of the input.
+      inputs[i] = SPENT;
     }
     return onDefaultPort(outputs, errors);
   },

@@ -106,6 +106,39 @@ describe('the engine in a pool thread', () => {
     expect(threaded.log?.map((l) => l.message)).toContain('upper');
   });
 
+  it('sends the host only the documents its listener asks for, with every count', async () => {
+    const there = recording();
+    const gateway = { execute: async () => [{ id: 'PR-1' }] };
+    await pool.execute(process, {
+      startDocuments: docs('a', 'b'),
+      connectors: gateway,
+      listener: { ...there.listener, documents: { inputsOf: ['list'], outputsOf: ['start'] } },
+    });
+    expect(there.events.filter((e) => (e as string[])[0] !== 'log')).toEqual([
+      ['started', 'start', []],
+      ['finished', 'start', 'done', [['default', 2]]],
+      ['carried', 'c1', 2],
+      ['started', 'up', []],
+      ['finished', 'up', 'done', []],
+      ['carried', 'c2', 2],
+      ['started', 'list', ['A', 'B']],
+      ['finished', 'list', 'done', []],
+      ['carried', 'c3', 2],
+      ['started', 'end', []],
+      ['finished', 'end', 'done', []],
+    ]);
+    const counts: number[] = [];
+    await pool.execute(process, {
+      startDocuments: docs('a', 'b'),
+      connectors: gateway,
+      listener: {
+        documents: { inputsOf: [], outputsOf: [] },
+        shapeStarted: (_id, _inputs, count) => counts.push(count),
+      },
+    });
+    expect(counts).toEqual([0, 2, 2, 2]);
+  });
+
   it('reports every quick run by its outcome, never as a thread that stopped', async () => {
     const quick = buildProcess({ start: PASSTHROUGH_START, end: sink() }, [
       ['start', 'default', 'end'],

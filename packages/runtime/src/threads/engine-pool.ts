@@ -76,6 +76,7 @@ export function createEnginePool(options: EnginePoolOptions): EnginePool {
         pause: run.pauseAt !== undefined,
       },
       port: port2,
+      listens: run.listener?.documents,
       aborted,
     };
     try {

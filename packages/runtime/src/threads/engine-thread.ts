@@ -34,7 +34,7 @@ export default async function runInThread(task: ThreadTask): Promise<void> {
       call?.reject(fromWireError(message.error));
     }
   });
-  const { listener, flush } = createThreadListener(port);
+  const { listener, flush } = createThreadListener(port, task.listens);
   const post = (message: ThreadToHost) => {
     flush(); // Listener events made before a call reach the host before it.
     port.postMessage(message);

@@ -117,7 +117,7 @@ export function serveRun(port: MessagePort, options: ExecuteOptions, aborted: In
           ...(prior ?? { documentsIn: 0, documentsOut: 0, documentsInError: 0, elapsedMs: 0 }),
           status: 'running',
         };
-        listener?.shapeStarted?.(event.shapeId, event.inputs.map(doc));
+        listener?.shapeStarted?.(event.shapeId, event.inputs.map(doc), event.count);
         return;
       }
       case 'finished': {

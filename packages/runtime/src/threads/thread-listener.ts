@@ -1,14 +1,21 @@
 import type { MessagePort } from 'node:worker_threads';
-import type { DocumentError, RunDocument, RunListener, ShapeResult } from '../types.ts';
+import type {
+  DocumentError,
+  ListenedDocuments,
+  RunDocument,
+  RunListener,
+  ShapeResult,
+} from '../types.ts';
 import type { DocumentRef, ListenerEvent, ThreadToHost } from './thread-protocol.ts';
 
 /**
  * The engine thread's side of the run's listener: every call becomes a plain event,
  * and the events of one synchronous stretch of the engine travel as one message.
  * A document object already sent unchanged travels as its ref only, which keeps the
- * host's view of "the same document" (and saves copying its data again).
+ * host's view of "the same document" (and saves copying its data again). The
+ * engine hands it only the documents the host's listener reads (`listens`).
  */
-export function createThreadListener(port: MessagePort) {
+export function createThreadListener(port: MessagePort, listens?: ListenedDocuments) {
   let pending: ListenerEvent[] = [];
   let forgotten: number[] = [];
   let nextRef = 0;
@@ -62,7 +69,9 @@ export function createThreadListener(port: MessagePort) {
   });
 
   const listener: RunListener = {
-    shapeStarted: (shapeId, inputs) => push({ e: 'started', shapeId, inputs: refs(inputs) }),
+    ...(listens ? { documents: listens } : {}),
+    shapeStarted: (shapeId, inputs, count) =>
+      push({ e: 'started', shapeId, inputs: refs(inputs), count }),
     shapeFinished: (shapeId, stats, result) =>
       push({
         e: 'finished',

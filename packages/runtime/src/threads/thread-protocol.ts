@@ -3,6 +3,7 @@ import type { ProcessDocument } from '@junction/process-model';
 import type { ExecuteOptions } from '../execution.ts';
 import {
   ConnectorCallError,
+  type ListenedDocuments,
   type LogEntry,
   type RunDocument,
   type RunOutcome,
@@ -43,7 +44,7 @@ export interface WireDocumentError {
 
 /** A listener call, in the order the engine made them. */
 export type ListenerEvent =
-  | { e: 'started'; shapeId: string; inputs: DocumentRef[] }
+  | { e: 'started'; shapeId: string; inputs: DocumentRef[]; count: number }
   | {
       e: 'finished';
       shapeId: string;
@@ -108,6 +109,8 @@ export interface ThreadTask {
   options: PlainOptions;
   offers: HostOffers;
   port: MessagePort;
+  /** The host listener's `documents`: the other shapes' documents never cross. */
+  listens: ListenedDocuments | undefined;
   /**
    * Set to 1 by the host when the run is aborted. A thread busy in a script cannot
    * read the abort message until the script ends; this it can read at once.
