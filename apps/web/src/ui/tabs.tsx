@@ -10,12 +10,15 @@ export function Tabs<T extends string>({
   value,
   onChange,
   tabs,
+  actions,
   children,
 }: {
   label: string;
   value: T;
   onChange: (value: T) => void;
   tabs: readonly { value: T; label: ReactNode }[];
+  /** Buttons beside the tabs (Close, …), not tabs themselves. */
+  actions?: ReactNode;
   /** The selected tab's panel. */
   children: ReactNode;
 }) {
@@ -26,13 +29,16 @@ export function Tabs<T extends string>({
       onValueChange={(next) => onChange(next as T)}
       className="ui-tabs"
     >
-      <RadixTabs.List aria-label={label} className="tabs">
-        {tabs.map((tab) => (
-          <RadixTabs.Trigger key={tab.value} value={tab.value} className="ui-tabs__tab">
-            {tab.label}
-          </RadixTabs.Trigger>
-        ))}
-      </RadixTabs.List>
+      <div className="ui-tabs__bar">
+        <RadixTabs.List aria-label={label} className="tabs">
+          {tabs.map((tab) => (
+            <RadixTabs.Trigger key={tab.value} value={tab.value} className="ui-tabs__tab">
+              {tab.label}
+            </RadixTabs.Trigger>
+          ))}
+        </RadixTabs.List>
+        {actions}
+      </div>
       <RadixTabs.Content value={value} className="ui-tabs__panel">
         {children}
       </RadixTabs.Content>

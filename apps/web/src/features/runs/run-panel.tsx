@@ -1,6 +1,7 @@
 import type { DocumentDirection, RunRecord } from '@junction/api';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Tabs } from '../../ui/tabs.tsx';
 import { DocumentDetail } from './document-detail.tsx';
 import { DocumentList } from './document-list.tsx';
 import { RunErrors } from './run-errors.tsx';
@@ -66,110 +67,106 @@ export function RunPanel(props: RunPanelProps) {
     : [['history', 'History']];
   return (
     <aside className="options run-panel" aria-label="Test results">
-      <div role="tablist" aria-label="Test results" className="tabs">
-        {tabs.map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            aria-selected={tab === id}
-            onClick={() => setTab(id)}
-          >
-            {label}
-          </button>
-        ))}
-        {!props.runId && (
-          <button type="button" onClick={props.onClose}>
-            Close
-          </button>
+      <Tabs
+        label="Test results"
+        value={tab}
+        onChange={setTab}
+        tabs={tabs.map(([value, label]) => ({ value, label }))}
+        actions={
+          !props.runId && (
+            <button type="button" onClick={props.onClose}>
+              Close
+            </button>
+          )
+        }
+      >
+        {run && tab === 'documents' && !selectedShape && (
+          <p className="hint">Click a shape to see its documents.</p>
         )}
-      </div>
-      {run && tab === 'documents' && !selectedShape && (
-        <p className="hint">Click a shape to see its documents.</p>
-      )}
-      {run && tab === 'documents' && selectedShape && (
-        <>
-          <h2>{props.shapeTitle(selectedShape)}</h2>
-          {stats?.elapsedMs !== undefined && (
-            <p className="hint">Time in this shape: {formatElapsed(stats.elapsedMs)}</p>
-          )}
-          <fieldset className="row" aria-label="Documents">
-            {(
-              [
-                ['in', `In (${stats?.documentsIn ?? 0})`],
-                ['out', `Out (${stats?.documentsOut ?? 0})`],
-                ['error', `In error (${stats?.documentsInError ?? 0})`],
-              ] as const
-            ).map(([id, label]) => (
-              <button
-                key={id}
-                type="button"
-                aria-pressed={direction === id}
-                onClick={() => setDirection(id)}
-              >
-                {label}
-                {props.trackedSide(selectedShape) === id && ' · tracked'}
-              </button>
-            ))}
-          </fieldset>
-          {run.executionType !== 'test_manual' && (
-            <p className="hint">
-              An execution keeps only tracked documents (Start's and each connector's Tracking
-              Direction side) and documents in error.
-            </p>
-          )}
-          <DocumentList
-            key={`${selectedShape}:${direction}`}
-            runId={run.id}
-            shapeId={selectedShape}
-            direction={direction}
-            selected={props.inspectedDocument}
-            onSelect={props.inspectDocument}
-          />
-          {run.status !== 'running' && (
-            <button type="button" onClick={() => props.onRerunFromShape(selectedShape)}>
-              Re-run from {props.shapeTitle(selectedShape)}
-            </button>
-          )}
-          {props.inspectedDocument && (
-            <DocumentDetail
+        {run && tab === 'documents' && selectedShape && (
+          <>
+            <h2>{props.shapeTitle(selectedShape)}</h2>
+            {stats?.elapsedMs !== undefined && (
+              <p className="hint">Time in this shape: {formatElapsed(stats.elapsedMs)}</p>
+            )}
+            <fieldset className="row" aria-label="Documents">
+              {(
+                [
+                  ['in', `In (${stats?.documentsIn ?? 0})`],
+                  ['out', `Out (${stats?.documentsOut ?? 0})`],
+                  ['error', `In error (${stats?.documentsInError ?? 0})`],
+                ] as const
+              ).map(([id, label]) => (
+                <button
+                  key={id}
+                  type="button"
+                  aria-pressed={direction === id}
+                  onClick={() => setDirection(id)}
+                >
+                  {label}
+                  {props.trackedSide(selectedShape) === id && ' · tracked'}
+                </button>
+              ))}
+            </fieldset>
+            {run.executionType !== 'test_manual' && (
+              <p className="hint">
+                An execution keeps only tracked documents (Start's and each connector's Tracking
+                Direction side) and documents in error.
+              </p>
+            )}
+            <DocumentList
+              key={`${selectedShape}:${direction}`}
               runId={run.id}
-              documentId={props.inspectedDocument}
               shapeId={selectedShape}
-              shapeTitle={props.shapeTitle}
-              onGoToShape={props.selectShape}
-              onOpenDocument={props.inspectDocument}
+              direction={direction}
+              selected={props.inspectedDocument}
+              onSelect={props.inspectDocument}
             />
-          )}
-        </>
-      )}
-      {run && tab === 'errors' && (
-        <RunErrors
-          run={run}
-          shapeTitle={props.shapeTitle}
-          onOpen={(shapeId, documentId) => {
-            props.selectShape(shapeId);
-            setDirection('error');
-            props.inspectDocument(documentId);
-            setTab('documents');
-          }}
-        />
-      )}
-      {run && tab === 'logs' && <Logs runId={run.id} shapeTitle={props.shapeTitle} />}
-      {tab === 'history' && (
-        <>
-          {run && run.status !== 'running' && (
-            <button type="button" onClick={props.onRetry}>
-              Retry this run
-            </button>
-          )}
-          <RunHistory
-            processId={props.processId}
-            currentRunId={run?.id ?? null}
-            onOpen={props.openRun}
+            {run.status !== 'running' && (
+              <button type="button" onClick={() => props.onRerunFromShape(selectedShape)}>
+                Re-run from {props.shapeTitle(selectedShape)}
+              </button>
+            )}
+            {props.inspectedDocument && (
+              <DocumentDetail
+                runId={run.id}
+                documentId={props.inspectedDocument}
+                shapeId={selectedShape}
+                shapeTitle={props.shapeTitle}
+                onGoToShape={props.selectShape}
+                onOpenDocument={props.inspectDocument}
+              />
+            )}
+          </>
+        )}
+        {run && tab === 'errors' && (
+          <RunErrors
+            run={run}
+            shapeTitle={props.shapeTitle}
+            onOpen={(shapeId, documentId) => {
+              props.selectShape(shapeId);
+              setDirection('error');
+              props.inspectDocument(documentId);
+              setTab('documents');
+            }}
           />
-        </>
-      )}
+        )}
+        {run && tab === 'logs' && <Logs runId={run.id} shapeTitle={props.shapeTitle} />}
+        {tab === 'history' && (
+          <>
+            {run && run.status !== 'running' && (
+              <button type="button" onClick={props.onRetry}>
+                Retry this run
+              </button>
+            )}
+            <RunHistory
+              processId={props.processId}
+              currentRunId={run?.id ?? null}
+              onOpen={props.openRun}
+            />
+          </>
+        )}
+      </Tabs>
     </aside>
   );
 }
