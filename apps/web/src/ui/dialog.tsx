@@ -1,6 +1,6 @@
 import { X } from 'lucide-react';
 import { Dialog as RadixDialog } from 'radix-ui';
-import type { ReactNode } from 'react';
+import type { ReactNode, RefObject } from 'react';
 
 /**
  * A modal dialog from the kit (Radix Dialog): focus moves in and is trapped there,
@@ -13,12 +13,20 @@ export function Dialog({
   onClose,
   children,
   size = 'md',
+  closeLabel = 'Close',
+  initialFocus,
+  className,
 }: {
   title: string;
   description?: ReactNode;
   onClose: () => void;
   children: ReactNode;
   size?: 'md' | 'wide' | 'full';
+  /** The close button's accessible name, where "Close" alone is ambiguous. */
+  closeLabel?: string;
+  /** What has the focus when the dialog opens (the safe choice), instead of the first field. */
+  initialFocus?: RefObject<HTMLElement | null>;
+  className?: string;
 }) {
   return (
     <RadixDialog.Root
@@ -32,13 +40,21 @@ export function Dialog({
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="ui-dialog__overlay" />
         <RadixDialog.Content
-          className={`ui-dialog ui-dialog--${size}`}
+          className={`ui-dialog ui-dialog--${size}${className ? ` ${className}` : ''}`}
+          {...(initialFocus
+            ? {
+                onOpenAutoFocus: (event: Event) => {
+                  event.preventDefault();
+                  initialFocus.current?.focus();
+                },
+              }
+            : {})}
           // Without a description Radix warns; an absent one is said explicitly.
           {...(description === undefined ? { 'aria-describedby': undefined } : {})}
         >
           <header className="ui-dialog__header">
             <RadixDialog.Title className="ui-dialog__title">{title}</RadixDialog.Title>
-            <RadixDialog.Close className="ui-dialog__close" aria-label="Close">
+            <RadixDialog.Close className="ui-dialog__close" aria-label={closeLabel}>
               <X size={18} aria-hidden />
             </RadixDialog.Close>
           </header>

@@ -1,5 +1,6 @@
 import type { ProcessReplacePreview } from '@junction/api';
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
+import { Dialog } from '../../ui/dialog.tsx';
 import { DiffView } from '../compare/diff-view.tsx';
 
 /**
@@ -20,32 +21,16 @@ export function ReplaceFromFile(props: {
 }) {
   const { preview, onCancel } = props;
   const { current } = preview;
-  const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
-  // The canvas fits its view when first drawn: only once the dialog has a size.
-  const [shown, setShown] = useState(false);
-  // Modal: focus moves in and stays, the designer behind is inert, Escape cancels.
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    // Enter at once must not replace anything: the safe choice has the focus.
-    cancel.current?.focus();
-    setShown(true);
-    return () => element?.close();
-  }, []);
   return (
-    <dialog
-      ref={dialog}
+    <Dialog
+      title={`Replace “${current.document.name}” with ${props.fileName}`}
+      size="full"
       className="import-diff"
-      aria-labelledby="replace-from-file-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
+      // Enter at once must not replace anything: the safe choice has the focus.
+      initialFocus={cancel}
+      onClose={onCancel}
     >
-      <h2 id="replace-from-file-title">
-        Replace “{current.document.name}” with {props.fileName}
-      </h2>
       <p className="hint">
         Revision {current.revision} (before) against the file (after). Nothing is stored until you
         replace; the file is then saved as revision {current.revision + 1}, and earlier revisions
@@ -63,13 +48,11 @@ export function ReplaceFromFile(props: {
           {props.problem}
         </p>
       )}
-      {shown && (
-        <DiffView
-          before={current.document}
-          after={preview.document}
-          label={`The file compared with revision ${current.revision}`}
-        />
-      )}
+      <DiffView
+        before={current.document}
+        after={preview.document}
+        label={`The file compared with revision ${current.revision}`}
+      />
       {preview.issues.length > 0 && (
         <>
           <h3 id="replace-issues">Issues to fix after replacing ({preview.issues.length})</h3>
@@ -82,7 +65,10 @@ export function ReplaceFromFile(props: {
           </ul>
         </>
       )}
-      <div className="row">
+      <div className="ui-dialog__actions">
+        <button ref={cancel} type="button" onClick={onCancel}>
+          Cancel
+        </button>
         <button
           type="button"
           className="primary"
@@ -91,10 +77,7 @@ export function ReplaceFromFile(props: {
         >
           Replace process
         </button>
-        <button ref={cancel} type="button" onClick={onCancel}>
-          Cancel
-        </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

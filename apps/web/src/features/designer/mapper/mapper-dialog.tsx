@@ -1,5 +1,6 @@
 import type { ShapeConfig, ValidationIssue } from '@junction/process-model';
-import { type DragEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type DragEvent, useId, useMemo, useState } from 'react';
+import { Dialog } from '../../../ui/dialog.tsx';
 import { FieldIssues } from '../inspector/field-issues.tsx';
 import { MapStepsEditor, rowWithSteps } from '../inspector/forms/map-steps-editor.tsx';
 import { useEditor } from '../store/editor-context.ts';
@@ -43,7 +44,6 @@ export function MapperDialog({
   onCommit,
   onClose,
 }: MapperDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const doc = useEditor((state) => state.document);
   const sessionKey = `${doc.id}/${shapeId}`;
   const upstream = useMemo(() => upstreamProfile(doc, shapeId), [doc, shapeId]);
@@ -58,15 +58,6 @@ export function MapperDialog({
       return next;
     });
   const [selected, setSelected] = useState<number | null>(null);
-
-  // No close() on cleanup: unmounting takes the dialog out of the top layer anyway,
-  // and a close() there would queue a `close` event that StrictMode's remount hears.
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) {
-      element.showModal();
-    }
-  }, []);
 
   const sourceFields = mergeRowPaths(
     listProfileFields(session.source),
@@ -99,19 +90,21 @@ export function MapperDialog({
   const selectedRow = selected === null ? undefined : config.mappings[selected];
 
   return (
-    <dialog ref={dialog} className="mapper" aria-label="Mapper" onClose={onClose}>
-      <header className="mapper-header">
-        <h2>Mapper</h2>
-        <p className="hint">
+    <Dialog
+      title="Mapper"
+      size="full"
+      className="mapper"
+      closeLabel="Close mapper"
+      onClose={onClose}
+      description={
+        <>
           {upstream
             ? `Source fields start from the response profile of “${upstream.from}”.`
             : 'Give each side a profile from a sample document, or add fields by hand.'}{' '}
           Drag a source field onto a target field to map it; changes apply to the shape at once.
-        </p>
-        <button type="button" onClick={() => dialog.current?.close()}>
-          Close mapper
-        </button>
-      </header>
+        </>
+      }
+    >
       <div className="mapper-profiles">
         <ProfilePanel
           side="Source"
@@ -237,7 +230,7 @@ export function MapperDialog({
           onSample={(sourceSample) => update({ sourceSample })}
         />
       </div>
-    </dialog>
+    </Dialog>
   );
 }
 
@@ -308,7 +301,7 @@ function KeyboardMapping({
   const id = useId();
   // Labels by `for`, not wrapping: a wrapped select's name would include its chosen option.
   return (
-    <div className="row">
+    <div className="row mapper-add-row">
       <label htmlFor={`${id}-from`}>Source field</label>
       <select id={`${id}-from`} value={from} onChange={(e) => setFrom(e.target.value)}>
         <option value="">Choose…</option>
