@@ -32,6 +32,9 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<D
         throw error;
       }
     },
+    async copyFrom(sql, data) {
+      await db.query(sql, [], { blob: new Blob([data]) });
+    },
     // One embedded session: a NOTIFY from it reaches its own listeners; nothing to reconnect.
     listen: (channel, onPayload) => db.listen(channel, onPayload),
     close: async () => {
