@@ -128,8 +128,8 @@ async function insertDocumentRows(db: Queryable, writes: readonly DocumentWrite[
   );
 }
 
-const COPY_DOCUMENTS = `COPY run_documents (account_id, run_id, seq, shape_id, direction, port,
-  document_id, parent_id, data, properties, same_as, error) FROM '/dev/blob' WITH (FORMAT binary)`;
+const COPY_DOCUMENTS = `run_documents (account_id, run_id, seq, shape_id, direction, port,
+  document_id, parent_id, data, properties, same_as, error)`;
 const COPY_TYPES: readonly CopyColumnType[] = [
   'text',
   'text',
@@ -146,13 +146,13 @@ const COPY_TYPES: readonly CopyColumnType[] = [
 ];
 
 /**
- * One run's document rows through COPY: embedded PGlite reads them as one blob of
+ * One run's document rows through COPY: embedded PGlite reads them as one file of
  * binary rows. A 2,000-row batch of sandbox records is about 12 MB; as a JSON
  * parameter PGlite copied it in, parsed it as jsonb and unescaped every document
  * from inside its JSON string, which took most of a test run's storage time.
  */
 async function copyDocumentRows(
-  copyFrom: (sql: string, data: Uint8Array) => Promise<void>,
+  copyBinary: (into: string, data: Uint8Array) => Promise<void>,
   { accountId, runId, rows }: DocumentWrite,
 ): Promise<void> {
   const values = rows.map((r) => {
@@ -175,7 +175,7 @@ async function copyDocumentRows(
       r.error,
     ];
   });
-  await copyFrom(COPY_DOCUMENTS, encodeCopyBinary(COPY_TYPES, values));
+  await copyBinary(COPY_DOCUMENTS, encodeCopyBinary(COPY_TYPES, values));
 }
 
 /**
@@ -186,7 +186,7 @@ async function copyDocumentRows(
  * no bind-parameter limit.
  */
 export function createRunDocumentRepository(db: Database) {
-  const copyFrom = db.copyFrom?.bind(db);
+  const copyBinary = db.copyBinary?.bind(db);
   const insertShared = createStatementBatcher<DocumentWrite, void>({
     one: (write) => insertDocumentRows(db, [write]),
     many: async (writes) => {
@@ -209,8 +209,8 @@ export function createRunDocumentRepository(db: Database) {
       // other runs writing at the same time.
       if (rows.length < SHARED_BATCH_ROWS) {
         await insertShared(write);
-      } else if (copyFrom) {
-        await copyDocumentRows(copyFrom, write);
+      } else if (copyBinary) {
+        await copyDocumentRows(copyBinary, write);
       } else {
         await insertDocumentRows(db, [write]);
       }
