@@ -50,7 +50,7 @@ describe('binary COPY rows, as embedded PGlite reads them back', () => {
   });
 
   it('reads back a value of megabytes and thousands of rows', async () => {
-    const big = 'x'.repeat(3 * 1024 * 1024 - 1) + 'é';
+    const big = `${'x'.repeat(3 * 1024 * 1024 - 1)}é`;
     const rows = Array.from({ length: 5000 }, (_, i) => [
       `row ${i}`,
       i,
