@@ -102,6 +102,106 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
     expect(log[2]?.message).toMatch(/Document bad \(in of stop\).*body it repeats/);
   });
 
+  // Awkward bodies: each must read back as it went in (NUL, which PostgreSQL cannot
+  // hold, as U+FFFD). 300 rows go in as one large batch (a COPY on embedded PGlite).
+  const awkwardBodies = [
+    '{"quote":"\\"","backslash":"\\\\","unicode":"\\u00e9\\u2028","emoji":"🚀"}',
+    'plain text, not JSON: tab\there\nnewline\r\nCRLF \\N backslash-N',
+    '<?xml version="1.0"?><order id="1">caf\u00e9 &amp; \u65e5\u672c</order>',
+    'id,name\n1,"a, b"\n2,"say ""hi"""',
+    'nul \u0000 inside',
+    '',
+  ];
+  /** One document of 2 MB among them. */
+  const bigBody = `{"big":"${'0123456789'.repeat(200_000)}"}`;
+  const bodyOf = (i: number) => (i === 6 ? bigBody : awkwardBodies[i % awkwardBodies.length]!);
+  const stored = (data: string) => data.replaceAll('\u0000', '\uFFFD');
+
+  it('reads back every document of a large batch exactly: special characters, megabytes, text that is not JSON', async () => {
+    await newRun('exact');
+    const docs = Array.from(
+      { length: 300 },
+      (_, i): RunDocument => ({
+        id: `e${i}`,
+        parentId: i % 2 === 0 ? 'root' : `e${i - 1}`,
+        data: bodyOf(i),
+        properties: { index: String(i), 'odd name \t"\\': 'ü\n\u0000' },
+      }),
+    );
+    const relabelled = docs.map((d) => ({ ...d, properties: { ...d.properties, step: '2' } }));
+    const recorder = recorderFor('exact');
+    recorder.result('list', { outputs: new Map([['default', docs]]), errors: [] });
+    recorder.inputs('stop', docs);
+    recorder.inputs('map', relabelled);
+    expect(await recorder.finish([])).toBe(900);
+    // The Stop's inputs are the List's outputs: their bodies are not stored again.
+    expect(await bodies('exact')).toBe(600);
+
+    const store = createRunDocumentRepository(db);
+    const expected = (d: RunDocument) => ({
+      documentId: d.id,
+      parentId: d.parentId,
+      data: stored(d.data),
+      properties: Object.fromEntries(Object.entries(d.properties).map(([k, v]) => [k, stored(v)])),
+    });
+    for (const [shape, direction, want] of [
+      ['list', 'out', docs],
+      ['stop', 'in', docs],
+      ['map', 'in', relabelled],
+    ] as const) {
+      const page = await store.pageForShape(DEFAULT_ACCOUNT_ID, 'exact', shape, direction, {
+        offset: 0,
+        limit: 500,
+      });
+      expect(page.total).toBe(300);
+      expect(
+        page.items.map((d) => ({
+          documentId: d.documentId,
+          parentId: d.parentId,
+          data: d.data,
+          properties: d.properties,
+        })),
+      ).toEqual(want.map(expected));
+    }
+    expect(await store.documentsInto(DEFAULT_ACCOUNT_ID, 'exact', 'stop')).toEqual(
+      docs.map((d) => {
+        const { documentId, ...rest } = expected(d);
+        return { id: documentId, ...rest };
+      }),
+    );
+    const big = await store.appearances(DEFAULT_ACCOUNT_ID, 'exact', 'e6');
+    expect(big.map((d) => [d.shapeId, d.direction, d.data.length])).toEqual([
+      ['list', 'out', bigBody.length],
+      ['stop', 'in', bigBody.length],
+      ['map', 'in', bigBody.length],
+    ]);
+    expect(big[1]!.data).toBe(bigBody);
+    expect(await store.ancestors(DEFAULT_ACCOUNT_ID, 'exact', 'e3')).toEqual(['e2', 'root']);
+  }, 60_000);
+
+  it('stores the rest of a large batch when one row cannot be stored', async () => {
+    await newRun('refused-large');
+    const good = Array.from(
+      { length: 150 },
+      (_, i): RunDocument => ({ id: `g${i}`, data: `{"i":${i}}`, properties: {} }),
+    );
+    const bad: RunDocument = { id: 'bad', data: '{"name":"\ud800"}', properties: {} };
+    const recorder = recorderFor('refused-large');
+    recorder.result('list', {
+      outputs: new Map([['default', [...good.slice(0, 75), bad, ...good.slice(75)]]]),
+      errors: [],
+    });
+    expect(await recorder.finish([])).toBe(150);
+    const store = createRunDocumentRepository(db);
+    const page = await store.pageForShape(DEFAULT_ACCOUNT_ID, 'refused-large', 'list', 'out', {
+      offset: 0,
+      limit: 500,
+    });
+    expect(page.items.map((d) => d.data)).toEqual(good.map((d) => d.data));
+    const log = await store.logs(DEFAULT_ACCOUNT_ID, 'refused-large');
+    expect(log.map((l) => [l.level, l.documentId])).toEqual([['error', 'bad']]);
+  }, 60_000);
+
   it('stores 100,000 documents in and out of a shape in seconds, not minutes', async () => {
     await newRun('big');
     const store = createRunDocumentRepository(db);

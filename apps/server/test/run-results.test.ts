@@ -93,6 +93,69 @@ describe(`test input, stored results, retry and re-run (${storageUnderTest()})`,
     );
   });
 
+  it('gives back every document of a run exactly as it went in: special characters, large, not JSON', async () => {
+    const bodies = [
+      '{"quote":"\\"","backslash":"\\\\","escaped":"\\u00e9\\n","emoji":"🚀👍🏽"}',
+      'not JSON: tab\there\nnewline\r\nCRLF \\N and a backslash \\',
+      '<?xml version="1.0"?><a b="c">caf\u00e9 &amp; 日本</a>',
+      'id,name\n1,"a, b"\n2,"say ""hi"""',
+      '',
+      `{"large":"${'abcdefghij'.repeat(20_000)}"}`,
+    ];
+    // More than a hundred, so they are stored as one large batch (a COPY on PGlite).
+    const startDocuments = Array.from({ length: 150 }, (_, i) => ({
+      data: bodies[i % bodies.length]!,
+      properties: { n: String(i), 'tab\tkey': 'é "v" \\' },
+    }));
+    const started = await app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { process: passThroughProcess(), startDocuments },
+    });
+    const run = await waitForRun(app, started.json().id);
+    expect(run.status).toBe('complete');
+    expect(run.documentsStored).toBe(300);
+    for (const [shape, direction] of [
+      ['start', 'out'],
+      ['stop', 'in'],
+    ]) {
+      const page = (
+        await app.inject({
+          url: `/api/runs/${run.id}/shapes/${shape}/documents?direction=${direction}&limit=500`,
+        })
+      ).json();
+      expect(page.total).toBe(150);
+      expect(
+        page.items.map((d: { data: string; size: number; properties: object }) => ({
+          size: d.size,
+          properties: d.properties,
+          start: d.data.slice(0, 100),
+        })),
+      ).toEqual(
+        startDocuments.map((d) => ({
+          size: d.data.length,
+          properties: d.properties,
+          start: d.data.slice(0, 100),
+        })),
+      );
+    }
+    const stopIn = (
+      await app.inject({ url: `/api/runs/${run.id}/shapes/stop/documents?direction=in&limit=6` })
+    ).json();
+    for (const [i, item] of stopIn.items.entries()) {
+      const detail = (
+        await app.inject({ url: `/api/runs/${run.id}/documents/${item.documentId}` })
+      ).json();
+      // The whole document, beyond the list's 10 KB preview.
+      expect(detail.data).toBe(bodies[i]);
+      expect(detail.properties).toEqual(startDocuments[i]!.properties);
+      expect(detail.appearances.map((a: { shapeId: string }) => a.shapeId)).toEqual([
+        'start',
+        'stop',
+      ]);
+    }
+  });
+
   it('keeps each shape’s documents, one document with lineage and logs, and retries and re-runs', async () => {
     const started = await app.inject({
       method: 'POST',

@@ -28,6 +28,13 @@ export interface Database extends Queryable {
     onReconnect?: () => void,
   ): Promise<Unlisten>;
   close(): Promise<void>;
+  /**
+   * Runs `COPY <into> FROM … WITH (FORMAT binary)` with `data` as its input
+   * (`encodeCopyBinary`). Embedded PGlite only: its one connection reads a file in
+   * process, where a statement's parameters would be copied and parsed. Without it,
+   * callers insert with parameters.
+   */
+  copyBinary?(into: string, data: Uint8Array): Promise<void>;
   readonly kind: 'pglite' | 'postgres';
   /** The schema this instance's tables live in (`public` unless one was chosen). */
   readonly schema: string;
