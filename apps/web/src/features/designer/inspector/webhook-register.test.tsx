@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { choicesOf } from '../../../ui/select.test-utils.ts';
 import { WebhookRegister } from './webhook-register.tsx';
 
 afterEach(() => {
@@ -51,9 +52,10 @@ describe('WebhookRegister', () => {
         productId: 'PRD-1',
       }),
     );
-    const connection = (await screen.findByLabelText('Connect connection')) as HTMLSelectElement;
+    const connection = await screen.findByLabelText('Connect connection');
     // Only Connect connections: the Junction platform one cannot hold webhooks.
-    expect([...connection.options].map((o) => o.value)).toEqual(['sandbox']);
+    await waitFor(() => expect(connection.textContent).toBe('Sandbox'));
+    expect(choicesOf(connection)).toEqual(['Sandbox']);
     const button = screen.getByRole('button', { name: 'Register webhook on Connect' });
     expect(button).toHaveProperty('disabled', true);
     fireEvent.change(screen.getByLabelText('Product id'), { target: { value: ' PRD-1 ' } });

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { describeApiError } from '../../../lib/api-issues.ts';
 import { connectionsQuery } from '../../connections/connection-queries.ts';
 import { deploymentsQuery } from '../../deployments/deployment-queries.ts';
+import { SelectField } from './forms/fields.tsx';
 import { registerConnectWebhookRequest } from './listener-queries.ts';
 
 /**
@@ -36,26 +37,18 @@ export function WebhookRegister({ processId }: { processId: string }) {
   return (
     <section aria-label="Register on Connect" className="webhook-register">
       <h4>Register on Connect</h4>
-      <label>
-        Environment
-        <select value={environment} onChange={(e) => setEnvironmentId(e.target.value)}>
-          {environments.map((id) => (
-            <option key={id} value={id}>
-              {id}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Connect connection
-        <select value={connection} onChange={(e) => setConnectionId(e.target.value)}>
-          {connect.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Environment"
+        value={environment}
+        onChange={setEnvironmentId}
+        choices={environments.map((id) => ({ value: id, label: id }))}
+      />
+      <SelectField
+        label="Connect connection"
+        value={connection}
+        onChange={setConnectionId}
+        choices={connect.map((c) => ({ value: c.id, label: c.name }))}
+      />
       <label>
         Product id
         <input
