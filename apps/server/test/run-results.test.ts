@@ -1,5 +1,6 @@
 import { listRequestsProcess } from '@junction/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { shoutProcess, v } from './breakpoint-fixtures.ts';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
 import { createStoredProcess, passThroughProcess, waitForRun } from './run-helpers.ts';
 
@@ -154,6 +155,31 @@ describe(`test input, stored results, retry and re-run (${storageUnderTest()})`,
         'stop',
       ]);
     }
+  });
+
+  it('opens a document as it was at the shape it is opened from, not only as it ended', async () => {
+    const started = await app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { process: shoutProcess(), startDocuments: [{ data: v('hi') }] },
+    });
+    const run = await waitForRun(app, started.json().id);
+    const [entered] = (
+      await app.inject({ url: `/api/runs/${run.id}/shapes/shout/documents?direction=in` })
+    ).json().items;
+    const url = `/api/runs/${run.id}/documents/${entered.documentId}`;
+    // The Message keeps the document's id and changes its data.
+    expect((await app.inject({ url })).json().data).toBe('hi!');
+    expect((await app.inject({ url: `${url}?shape=shout&direction=in` })).json().data).toBe(
+      v('hi'),
+    );
+    expect((await app.inject({ url: `${url}?shape=start` })).json().data).toBe(v('hi'));
+    expect((await app.inject({ url: `${url}?shape=shout&direction=out` })).json().data).toBe('hi!');
+    const elsewhere = await app.inject({ url: `${url}?shape=nowhere` });
+    expect(elsewhere.statusCode).toBe(404);
+    expect(elsewhere.json().message).toContain('at shape nowhere');
+    const badDirection = await app.inject({ url: `${url}?shape=shout&direction=sideways` });
+    expect(badDirection.statusCode).toBe(400);
   });
 
   it('keeps each shape’s documents, one document with lineage and logs, and retries and re-runs', async () => {

@@ -1,5 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { DocumentDetailSchema, DocumentPageSchema, RunLogListSchema } from '@junction/api';
+import {
+  DocumentDetailSchema,
+  DocumentDirectionSchema,
+  DocumentPageSchema,
+  RunLogListSchema,
+} from '@junction/api';
 import { trackedSide } from '@junction/process-model';
 import Type from 'typebox';
 import { notFound } from '../errors.ts';
@@ -99,6 +104,12 @@ export const runDocumentRoutes =
         schema: {
           ...operation('getRunDocument', 'runs'),
           params: Type.Object({ id: RunParams.properties.id, documentId: Id }),
+          querystring: Type.Object({
+            /** Data and properties as the document was at this shape (else at its last one). */
+            shape: Type.Optional(Id),
+            /** With `shape`: as it entered (`in`), left (`out`) or failed (`error`) there. */
+            direction: Type.Optional(DocumentDirectionSchema),
+          }),
           response: { 200: DocumentDetailSchema, ...errors(400, 404), ...AUTH_ERRORS },
         },
       },
@@ -111,6 +122,21 @@ export const runDocumentRoutes =
         if (!last) {
           throw notFound(`Document ${documentId} in run ${id}`);
         }
+        // A document keeps its id through shapes that change it (a Message, a Set
+        // Properties): the one opened at a shape is the one as it was there.
+        const { shape, direction } = request.query;
+        const shown =
+          shape === undefined
+            ? last
+            : appearances.findLast(
+                (a) =>
+                  a.shapeId === shape && (direction === undefined || a.direction === direction),
+              );
+        if (!shown) {
+          throw notFound(
+            `Document ${documentId} at shape ${shape}${direction ? ` (${direction})` : ''} in run ${id}`,
+          );
+        }
         const { parentId } = last;
         const parentNote =
           parentId === null || (await services.runDocuments.holds(account, id, parentId))
@@ -122,8 +148,8 @@ export const runDocumentRoutes =
           parentNote,
           // Nearest parent first: the documents this one was split, combined or fetched from.
           lineage: await services.runDocuments.ancestors(account, id, documentId),
-          data: last.data,
-          properties: last.properties,
+          data: shown.data,
+          properties: shown.properties,
           appearances: appearances.map((a) => ({
             seq: a.seq,
             shapeId: a.shapeId,
