@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { ProcessDocument } from '@junction/process-model';
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { shape } from './designer-helpers.ts';
-import { connectorProcess, notifyProcess, passthroughProcess } from './test-processes.ts';
+import {
+  connectorProcess,
+  notifyProcess,
+  passthroughProcess,
+  shoutProcess,
+} from './test-processes.ts';
 
 async function openProcess(
   page: Page,
@@ -89,6 +94,41 @@ test.describe('Test mode', () => {
     await runBar(page).getByRole('button', { name: 'Back to editing' }).click();
     await expect(page.getByRole('complementary', { name: 'Options' })).toBeVisible();
     await expect(paletteConnector).toBeEnabled();
+  });
+
+  test('a document opened at a shape shows its data as it was there, shape by shape', async ({
+    page,
+    request,
+  }) => {
+    // Shout rewrites the document but keeps its id: at Start it is still the input.
+    const imported = await request.post('/api/processes/import', {
+      data: shoutProcess(randomUUID(), 'As it was'),
+    });
+    const { id } = (await imported.json()) as { id: string };
+    const documents = [{ data: '{"v":"hey"}' }];
+    expect(
+      (await request.put(`/api/processes/${id}/test-input`, { data: { documents } })).status(),
+    ).toBe(200);
+    await page.goto(`/processes/${id}`);
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
+    await expect(runBar(page).getByRole('status')).toHaveText('Complete');
+
+    await shape(page, 'Start').click();
+    await panel(page)
+      .getByRole('button', { name: /^Out \(1\)/ })
+      .click();
+    await panel(page).getByRole('option').first().click();
+    const detail = panel(page).getByRole('region', { name: 'Document' });
+    await detail.getByRole('button', { name: 'Text' }).click();
+    const text = detail.getByRole('region', { name: 'Text view' });
+    // JSON is shown indented: match its value, not its spacing.
+    await expect(text).toHaveText(/^\{\s*"v": "hey"\s*\}$/);
+
+    await detail.getByRole('button', { name: 'Next shape →' }).click();
+    await expect(panel(page).getByRole('heading', { name: 'Shout', exact: true })).toBeVisible();
+    await expect(text).toHaveText('hey!');
+    await detail.getByRole('button', { name: '← Previous shape' }).click();
+    await expect(text).toHaveText(/^\{\s*"v": "hey"\s*\}$/);
   });
 
   test('errors are grouped under their shape, and one click opens the failing document', async ({

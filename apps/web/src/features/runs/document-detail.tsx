@@ -1,6 +1,8 @@
+import type { DocumentDirection } from '@junction/api';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CopyButton } from './copy-button.tsx';
+import { placeToShow } from './document-at-shape.ts';
 import { type DiffRow, diffDocuments, diffProperties } from './document-diff.ts';
 import { type DataMode, DataViewer } from './json-view.tsx';
 import { documentQuery } from './run-queries.ts';
@@ -37,12 +39,13 @@ export function DiffTable({ title, rows }: { title: string; rows: DiffRow[] }) {
 /**
  * One document of a run: its data (tree, raw or table), properties, where it
  * went, its logs, and what the selected shape changed. Previous/next follow the
- * same document from shape to shape.
+ * same document from shape to shape, showing its data as it was at each.
  */
 export function DocumentDetail({
   runId,
   documentId,
   shapeId,
+  direction,
   shapeTitle,
   onGoToShape,
   onOpenDocument,
@@ -50,23 +53,31 @@ export function DocumentDetail({
   runId: string;
   documentId: string;
   shapeId: string;
+  /** The side of the shape the panel lists: the document is shown as it was there. */
+  direction: DocumentDirection;
   shapeTitle: (id: string) => string;
   onGoToShape: (shapeId: string) => void;
   onOpenDocument: (documentId: string) => void;
 }) {
   const [view, setView] = useState<DataMode>('tree');
   const detail = useQuery(documentQuery(runId, documentId));
+  const place = detail.data && placeToShow(detail.data.appearances, shapeId, direction);
+  const atPlace = useQuery({
+    ...documentQuery(runId, documentId, place),
+    enabled: place !== undefined,
+  });
   // A parent the run did not keep has a note instead of a link that could only fail.
   const parentNote = detail.data?.parentNote ?? null;
   const parentId = parentNote === null ? (detail.data?.parentId ?? null) : null;
   const parent = useQuery({ ...documentQuery(runId, parentId ?? ''), enabled: parentId !== null });
-  if (detail.isPending) {
+  const shown = place === undefined ? detail : atPlace;
+  if (shown.isPending) {
     return <p className="hint">Loading document…</p>;
   }
-  if (detail.isError) {
-    return <p role="alert">Could not load the document: {detail.error.message}</p>;
+  if (shown.isError) {
+    return <p role="alert">Could not load the document: {shown.error.message}</p>;
   }
-  const doc = detail.data;
+  const doc = shown.data;
   const path = [...new Set(doc.appearances.map((a) => a.shapeId))];
   const here = path.indexOf(shapeId);
   const input = doc.appearances.find((a) => a.shapeId === shapeId && a.direction === 'in');

@@ -132,6 +132,7 @@ export function RunPanel(props: RunPanelProps) {
                 runId={run.id}
                 documentId={props.inspectedDocument}
                 shapeId={selectedShape}
+                direction={direction}
                 shapeTitle={props.shapeTitle}
                 onGoToShape={props.selectShape}
                 onOpenDocument={props.inspectDocument}

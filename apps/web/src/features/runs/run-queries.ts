@@ -10,6 +10,7 @@ import type {
 import type { ProcessDocument } from '@junction/process-model';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
+import type { DocumentPlace } from './document-at-shape.ts';
 
 export function runQuery(id: string) {
   return queryOptions({
@@ -61,13 +62,17 @@ export function documentPageQuery(
   });
 }
 
-export function documentQuery(runId: string, documentId: string) {
+/** A document through the run; with `at`, its data and properties as they were there. */
+export function documentQuery(runId: string, documentId: string, at?: DocumentPlace) {
+  const where = at
+    ? `?shape=${encodeURIComponent(at.shape)}&direction=${encodeURIComponent(at.direction)}`
+    : '';
   return queryOptions({
-    queryKey: ['runs', runId, 'document', documentId],
+    queryKey: ['runs', runId, 'document', documentId, at?.shape ?? null, at?.direction ?? null],
     queryFn: async () =>
       (
         await api<DocumentDetail>(
-          `/api/runs/${encodeURIComponent(runId)}/documents/${encodeURIComponent(documentId)}`,
+          `/api/runs/${encodeURIComponent(runId)}/documents/${encodeURIComponent(documentId)}${where}`,
         )
       ).data,
     staleTime: Number.POSITIVE_INFINITY,
