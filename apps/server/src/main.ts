@@ -18,7 +18,8 @@ async function main(): Promise<void> {
     sandbox: { persist: config.persistSandbox },
     testLimits: config.testLimits,
     runLimits: config.runLimits,
-    runThreads: config.runThreads,
+    // A server started for use keeps its engine threads loaded (see run-threads.ts).
+    runThreads: { ...config.runThreads, warm: true },
     runRetentionDays: config.runRetentionDays,
     maxRunMs: config.maxRunMinutes && config.maxRunMinutes * 60_000,
     pauseIdleMs: config.pauseIdleSeconds && config.pauseIdleSeconds * 1000,

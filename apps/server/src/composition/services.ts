@@ -64,9 +64,11 @@ export async function createServices(infra: Infrastructure, options: AppOptions)
   const runs = await openRuns(infra, options);
   const { dispatcher } = runs;
   // Processes execute in these threads, never on the event loop that answers requests.
+  // A queue server whose runs all go to `junction worker`s executes none: no warm threads.
+  const executesRuns = !(options.runs === 'queue' && options.queue?.worker === false);
   const threads = openRunThreads(
     options.runLimits?.concurrentRuns ?? DEFAULT_RUN_SLOT_LIMITS.concurrentRuns,
-    options.runThreads,
+    { ...options.runThreads, warm: executesRuns && options.runThreads?.warm },
   );
 
   const ensureSandbox = (accountId: string) =>
@@ -138,6 +140,7 @@ export async function createServices(infra: Infrastructure, options: AppOptions)
     pauseBoard,
     /** Runs start executing here; until then, accepted runs wait (in their slot or queue). */
     async startRuns() {
+      await threads.ready();
       await runs.startExecuting(executorDeps);
       return startRunRetention({
         runs: repositories.runs,

@@ -7,6 +7,12 @@ export interface RunThreadOptions {
   threads?: number | undefined;
   /** Heap of one thread in MB; a run that needs more ends as ERROR. */
   memoryMb?: number | undefined;
+  /**
+   * Start the threads with the host and keep them (`npm start`, `junction worker`), so
+   * no run waits most of a second for a thread to load the engine; tests' servers
+   * start them with their first runs.
+   */
+  warm?: boolean | undefined;
 }
 
 /**
@@ -30,5 +36,6 @@ export function openRunThreads(concurrentRuns: number, options: RunThreadOptions
     threads,
     runsPerThread: Math.ceil(concurrentRuns / threads),
     memoryMb: options.memoryMb ?? DEFAULT_RUN_THREAD_MEMORY_MB,
+    warm: options.warm,
   });
 }

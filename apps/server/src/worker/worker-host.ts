@@ -88,7 +88,8 @@ export async function startWorkerHost(
       ),
   });
   const platformFor = createPlatformGateway({ connections, tokens, platform });
-  const threads = openRunThreads(options.concurrency, config.runThreads);
+  // A worker is there to run: its engine threads load now, before it takes any run.
+  const threads = openRunThreads(options.concurrency, { ...config.runThreads, warm: true });
   // Test runs with breakpoints wait on the worker that executes them.
   const pauses = createPauseBoard({
     db,
@@ -112,6 +113,7 @@ export async function startWorkerHost(
     maxRunMs: queuedRunTimeLimit(config.maxRunMinutes && config.maxRunMinutes * 60_000),
     pauses,
   });
+  await threads.ready();
   const worker = await startRunWorker({ db, queue, runs, executor, log }, options);
   return {
     get running() {

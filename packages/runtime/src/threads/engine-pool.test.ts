@@ -222,6 +222,24 @@ describe('the engine in a pool thread', () => {
   });
 });
 
+describe('a warm pool', () => {
+  it('has every thread loaded before its first run, and keeps them; a cold one starts with runs', async () => {
+    const warm = createEnginePool({ threads: 2, runsPerThread: 2, warm: true });
+    const cold = createEnginePool({ threads: 2, runsPerThread: 2 });
+    try {
+      await warm.ready();
+      expect(warm.threads()).toHaveLength(2);
+      await cold.ready();
+      expect(cold.threads()).toHaveLength(0);
+      const outcome = await warm.execute(process, { connectors: { execute: async () => [] } });
+      expect(outcome.status).toBe('complete');
+      expect(warm.threads()).toHaveLength(2);
+    } finally {
+      await Promise.all([warm.close(), cold.close()]);
+    }
+  });
+});
+
 describe('a thread that dies', () => {
   it('ends its run as ERROR saying the thread stopped, and the next run works', async () => {
     const lone = createEnginePool({ threads: 1, runsPerThread: 1 });

@@ -6,7 +6,7 @@ import type { ExecuteOptions } from '../execution.ts';
 import { keyedRecord, setOwn } from '../keyed-record.ts';
 import type { RunOutcome, ShapeStats } from '../types.ts';
 import { serveRun } from './host-side.ts';
-import type { PlainOptions, ThreadTask } from './thread-protocol.ts';
+import { isEngineLoaded, type PlainOptions, type ThreadTask } from './thread-protocol.ts';
 
 export interface EnginePoolOptions {
   /** Engine threads at most; they start with the first runs and stop when idle. */
@@ -17,6 +17,12 @@ export interface EnginePoolOptions {
   memoryMb?: number | undefined;
   /** How long an idle thread is kept before it stops. */
   idleTimeoutMs?: number | undefined;
+  /**
+   * Start every thread now and keep it, instead of with the first runs: loading the
+   * engine costs a thread most of a second of CPU, which a dedicated host (a worker)
+   * pays once at start rather than in its first runs and again after each idle spell.
+   */
+  warm?: boolean | undefined;
 }
 
 export interface EnginePool {
@@ -26,6 +32,8 @@ export interface EnginePool {
   close(): Promise<void>;
   /** The threads running now (tests stop one to see its runs end). */
   threads(): readonly Worker[];
+  /** Resolves once every thread of a warm pool has loaded the engine (at once when not warm). */
+  ready(): Promise<void>;
 }
 
 // A thread's runs are mostly waiting on the host's calls; an idle thread should
@@ -43,7 +51,7 @@ const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 export function createEnginePool(options: EnginePoolOptions): EnginePool {
   const pool = new Piscina<ThreadTask, void>({
     filename: new URL('./engine-thread.ts', import.meta.url).href,
-    minThreads: 0,
+    minThreads: options.warm ? options.threads : 0,
     maxThreads: options.threads,
     concurrentTasksPerWorker: options.runsPerThread,
     // Runs await the host's answers: a thread waiting in Atomics.wait would stall them.
@@ -52,6 +60,7 @@ export function createEnginePool(options: EnginePoolOptions): EnginePool {
     env: threadEnvironment(process.env),
     ...(options.memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: options.memoryMb } } : {}),
   });
+  const loaded = options.warm ? enginesLoaded(pool, options.threads) : Promise.resolve();
 
   async function execute(process: ProcessDocument, run: ExecuteOptions): Promise<RunOutcome> {
     if (run.sleep) {
@@ -102,10 +111,34 @@ export function createEnginePool(options: EnginePoolOptions): EnginePool {
   return {
     execute,
     threads: () => pool.threads,
+    ready: () => loaded,
     async close() {
       await pool.destroy();
     },
   };
+}
+
+/** Resolves once `count` threads have said they loaded the engine; fails if one fails to start. */
+function enginesLoaded(pool: Piscina<ThreadTask, void>, count: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = 0;
+    const onMessage = (message: unknown) => {
+      if (isEngineLoaded(message) && ++seen >= count) {
+        settle();
+        resolve();
+      }
+    };
+    const onError = (error: unknown) => {
+      settle();
+      reject(error);
+    };
+    const settle = () => {
+      pool.off('message', onMessage);
+      pool.off('error', onError);
+    };
+    pool.on('message', onMessage);
+    pool.on('error', onError);
+  });
 }
 
 /** What of the host's environment an engine thread sees: never its keys, tokens or database URL. */

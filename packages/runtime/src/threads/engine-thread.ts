@@ -1,3 +1,4 @@
+import { parentPort } from 'node:worker_threads';
 import type { ProcessDocument } from '@junction/process-model';
 import { executeProcess } from '../engine.ts';
 import type { ExecuteOptions } from '../execution.ts';
@@ -5,12 +6,16 @@ import type { PauseAnswer } from '../pause.ts';
 import type { RunOutcome } from '../types.ts';
 import { createThreadListener } from './thread-listener.ts';
 import {
+  ENGINE_LOADED,
   fromWireError,
   type HostMethod,
   type HostToThread,
   type ThreadTask,
   type ThreadToHost,
 } from './thread-protocol.ts';
+
+// Evaluated once this thread has loaded everything a run uses (the imports above).
+parentPort?.postMessage(ENGINE_LOADED);
 
 /**
  * The entry of an engine thread (a piscina task): runs one process with the engine

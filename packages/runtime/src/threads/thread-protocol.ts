@@ -143,3 +143,17 @@ export function fromWireError(wire: WireError): Error {
   error.name = wire.name;
   return error;
 }
+
+/**
+ * What a thread posts once it has loaded the engine (its module graph, QuickJS, JSONata),
+ * which takes it most of a second of CPU: a warm pool waits for it before taking runs.
+ */
+export const ENGINE_LOADED = { junctionEngineLoaded: true } as const;
+
+export function isEngineLoaded(message: unknown): boolean {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as Record<string, unknown>)['junctionEngineLoaded'] === true
+  );
+}
