@@ -38,6 +38,44 @@ async function createSchema(pool: pg.Pool, schema: string): Promise<void> {
   }
 }
 
+/** Statement texts given a name at most: a text built per call (an IN list) must not grow them without end. */
+const MAX_PREPARED = 512;
+
+/**
+ * Names for statement texts, so each connection parses and plans one once and then
+ * only binds it: PostgreSQL spent about as long parsing and binding the run path's
+ * small statements as executing them. Texts past MAX_PREPARED go unnamed, as before.
+ * A text whose prepared form went stale (`forget`) is never named again.
+ */
+function preparedNames() {
+  const named = new Map<string, string | null>();
+  return {
+    nameOf(sql: string): string | undefined {
+      let name = named.get(sql);
+      if (name === undefined && named.size < MAX_PREPARED) {
+        name = `junction_${named.size}`;
+        named.set(sql, name);
+      }
+      return name ?? undefined;
+    },
+    forget(sql: string) {
+      named.set(sql, null);
+    },
+  };
+}
+
+/**
+ * A table a prepared statement reads changed shape under it (another server migrated
+ * the schema): PostgreSQL refuses to run the stale plan rather than re-plan it.
+ */
+function isStalePlan(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error as { code?: string }).code === '0A000' &&
+    error.message.includes('cached plan must not change result type')
+  );
+}
+
 /**
  * A PostgreSQL server (DATABASE_URL). `schema` isolates one app instance's tables,
  * which lets test suites share the server without seeing each other's rows.
@@ -51,10 +89,24 @@ export async function openPostgresDatabase(url: string, schema?: string): Promis
   if (schema) {
     await createSchema(pool, schema);
   }
+  const names = preparedNames();
   const wrap = (q: { query: pg.Pool['query'] }): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {
-      const result = await q.query(sql, params);
-      return result.rows as T[];
+      const name = names.nameOf(sql);
+      if (name === undefined) {
+        return (await q.query(sql, params)).rows as T[];
+      }
+      try {
+        return (await q.query({ name, text: sql, values: params })).rows as T[];
+      } catch (error) {
+        if (!isStalePlan(error)) {
+          throw error;
+        }
+        // Nothing ran; unnamed, it is planned afresh (inside a transaction, the
+        // failure has aborted it, and this fails as the caller's statement would).
+        names.forget(sql);
+        return (await q.query(sql, params)).rows as T[];
+      }
     },
   });
   return {
