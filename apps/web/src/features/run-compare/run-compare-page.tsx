@@ -2,7 +2,6 @@ import type { DocumentPreview, RunRecord } from '@junction/api';
 import type { ProcessDocument } from '@junction/process-model';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { localTime } from '../../lib/local-time.ts';
 import { hrefFor, navigate } from '../../lib/router.ts';
 import { shapeTitle } from '../designer/canvas/to-flow.ts';
 import { processQuery } from '../processes/process-queries.ts';
@@ -14,6 +13,7 @@ import {
 } from '../runs/run-comparison.ts';
 import { DOCUMENT_PAGE, documentPageQuery, runQuery } from '../runs/run-queries.ts';
 import { CountCells, RunFacts } from './run-counts.tsx';
+import { RunHeadings } from './run-headings.tsx';
 import { DocumentPairDiff } from './side-by-side-diff.tsx';
 import '../runs/run-views.css';
 
@@ -76,12 +76,7 @@ function Comparison({
           <thead>
             <tr>
               <td />
-              <th colSpan={3} scope="colgroup">
-                Before · {localTime(before.startedAt)}
-              </th>
-              <th colSpan={3} scope="colgroup">
-                After · {localTime(after.startedAt)}
-              </th>
+              <RunHeadings before={before} after={after} />
               <td />
             </tr>
             <tr>

@@ -1,5 +1,4 @@
 import type { RunRecord } from '@junction/api';
-import { localTime } from '../../lib/local-time.ts';
 import { CodeText, useHighlighted } from '../runs/code-view.tsx';
 import { DiffTable } from '../runs/document-detail.tsx';
 import { diffDocuments, diffProperties } from '../runs/document-diff.ts';
@@ -10,6 +9,7 @@ import {
   type SideLine,
   sideBySide,
 } from '../runs/run-comparison.ts';
+import { RunHeadings } from './run-headings.tsx';
 
 /** Per line, the coloured HTML of indented JSON (JSON tokens never span lines); null otherwise. */
 function useLineHtml(data: string | null): (string | undefined)[] | null {
@@ -77,12 +77,7 @@ function SideBySide({
         </colgroup>
         <thead>
           <tr>
-            <th colSpan={3} scope="colgroup">
-              Before · {localTime(before.startedAt)}
-            </th>
-            <th colSpan={3} scope="colgroup">
-              After · {localTime(after.startedAt)}
-            </th>
+            <RunHeadings before={before} after={after} />
           </tr>
         </thead>
         <tbody>
