@@ -1,55 +1,20 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+
+// The server's tests start it and its workers the same way.
+import { CLI_MAIN, freePort, spawnUntil } from '../../apps/server/test/spawn-helpers.ts';
 
 // pg is the server's dependency, not the root's: the schema is dropped with that copy.
 const pg = createRequire(new URL('../../apps/server/package.json', import.meta.url))(
   'pg',
 ) as typeof import('pg').default;
 
-const SERVER_DIR = fileURLToPath(new URL('../../apps/server/', import.meta.url));
-const CLI_MAIN = fileURLToPath(new URL('../../apps/cli/src/main.ts', import.meta.url));
-
-export async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-/** `node <args>`, resolved once its stdout says `ready`. */
-export async function spawnUntil(args: string[], env: NodeJS.ProcessEnv, ready: string) {
-  const child = spawn(process.execPath, args, {
-    cwd: SERVER_DIR,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(ready)) {
-        resolve();
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output = `${output}${chunk.toString()}`.slice(-20_000);
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`${args.join(' ')} exited (${code}): ${output}`)),
-    );
-  });
-  return child;
-}
-
+/** Stops a child this bench started, by its pid (SIGTERM), and waits until it has exited. */
 export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
     const exited = once(child, 'exit');

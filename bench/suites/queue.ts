@@ -3,8 +3,9 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, spawnUntil } from '../../apps/server/test/spawn-helpers.ts';
 import type { Figure } from '../measure.ts';
-import { freePort, spawnUntil, startQueueCluster, stop } from './queue-cluster.ts';
+import { startQueueCluster, stop } from './queue-cluster.ts';
 
 const EXECUTIONS = 1000;
 const SUBMITTERS = 20;
