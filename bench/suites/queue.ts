@@ -1,22 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, createServer, request } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, spawnUntil } from '../../apps/server/test/spawn-helpers.ts';
 import type { Figure } from '../measure.ts';
+import { startQueueCluster, stop } from './queue-cluster.ts';
 
-// pg is the server's dependency, not the root's: the schema is dropped with that copy.
-export const pg = createRequire(new URL('../../apps/server/package.json', import.meta.url))(
-  'pg',
-) as typeof import('pg').default;
-
-export const SERVER_DIR = fileURLToPath(new URL('../../apps/server/', import.meta.url));
-export const CLI_MAIN = fileURLToPath(new URL('../../apps/cli/src/main.ts', import.meta.url));
 const EXECUTIONS = 1000;
 const SUBMITTERS = 20;
 const HEALTH_CLIENTS = 20;
@@ -58,47 +48,6 @@ export function send(
     req.on('error', reject);
     req.end(body);
   });
-}
-
-export async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-/** `node <args>`, resolved once its stdout says `ready`. */
-export async function spawnUntil(args: string[], env: NodeJS.ProcessEnv, ready: string) {
-  const child = spawn(process.execPath, args, {
-    cwd: SERVER_DIR,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(ready)) {
-        resolve();
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output = `${output}${chunk.toString()}`.slice(-20_000);
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`${args.join(' ')} exited (${code}): ${output}`)),
-    );
-  });
-  return child;
-}
-
-export async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
-    const exited = once(child, 'exit');
-    process.kill(child.pid, 'SIGTERM');
-    await exited;
-  }
 }
 
 /** Start (no data) -> Stop, saved, so executions run a stored revision. */
@@ -241,59 +190,19 @@ async function embedded(): Promise<Figure> {
 }
 
 /** One server that executes nothing and `workers` `junction worker` processes on PostgreSQL. */
-async function queued(url: string, workers: number): Promise<Figure> {
-  const schema = `junction_bench_${randomBytes(6).toString('hex')}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'junction-bench-'));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const shared = {
-    ...process.env,
-    DATABASE_URL: url,
-    JUNCTION_DATABASE_SCHEMA: schema,
-    JUNCTION_SECRET_KEY: randomBytes(32).toString('base64'),
-    LOG_LEVEL: 'error',
-  };
-  const children: ChildProcess[] = [];
+async function queued(databaseUrl: string, workers: number): Promise<Figure> {
+  const cluster = await startQueueCluster({
+    databaseUrl,
+    workers,
+    concurrency: WORKER_CONCURRENCY,
+    // Every run is queued before the first ends: the line must hold them all.
+    maxQueuedRuns: EXECUTIONS * 2,
+  });
   try {
-    children.push(
-      await spawnUntil(
-        ['src/main.ts'],
-        {
-          ...shared,
-          PORT: String(port),
-          JUNCTION_DATA_DIR: dataDir,
-          JUNCTION_WEB_DIST: join(dataDir, 'no-web'),
-          JUNCTION_RUNS: 'queue',
-          JUNCTION_SERVER_WORKER: 'off',
-          // Every run is queued before the first ends: the line must hold them all.
-          JUNCTION_MAX_QUEUED_RUNS: String(EXECUTIONS * 2),
-        },
-        'Junction is running at',
-      ),
-    );
-    children.push(
-      ...(await Promise.all(
-        Array.from({ length: workers }, () =>
-          spawnUntil(
-            [CLI_MAIN, 'worker', '--concurrency', String(WORKER_CONCURRENCY)],
-            { ...shared, JUNCTION_SERVER_URL: base },
-            'taking runs',
-          ),
-        ),
-      )),
-    );
     const name = `PostgreSQL, ${workers} \`junction worker\` process${workers > 1 ? 'es' : ''} (${WORKER_CONCURRENCY} runs each at once), server executing none`;
-    return figure(name, await measure(base));
+    return figure(name, await measure(cluster.base));
   } finally {
-    await Promise.all(children.reverse().map(stop));
-    rmSync(dataDir, { recursive: true, force: true });
-    const connection = new URL(url);
-    connection.username ||= userInfo().username;
-    const client = new pg.Client({ connectionString: connection.toString() });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.query(`DROP SCHEMA IF EXISTS ${schema}_queue CASCADE`);
-    await client.end();
+    await cluster.stop();
   }
 }
 

@@ -1,23 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
-import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProcessDocument, Shape } from '@junction/process-model';
 import { type Figure, fmt } from '../measure.ts';
 import { referenceFlow } from './engine-reference.ts';
 import { MAP_WITH_FUNCTIONS, passing } from './map-reference.ts';
-import {
-  CLI_MAIN,
-  DATABASE_URL,
-  freePort,
-  pg,
-  send,
-  spawnUntil,
-  stop as stopChild,
-} from './queue.ts';
+import { DATABASE_URL, send } from './queue.ts';
+import { startQueueCluster } from './queue-cluster.ts';
 
 const DOCUMENTS = 1_000_000;
 /** Records each generated block holds: a JSONata range stays far inside its time limit. */
@@ -172,40 +162,13 @@ export async function scaleFigures(): Promise<Figure[]> {
   if (!DATABASE_URL) {
     return [];
   }
-  const schema = `junction_bench_${randomBytes(6).toString('hex')}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'junction-bench-'));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const shared = {
-    ...process.env,
-    DATABASE_URL,
-    JUNCTION_DATABASE_SCHEMA: schema,
-    JUNCTION_SECRET_KEY: randomBytes(32).toString('base64'),
-    LOG_LEVEL: 'error',
-  };
-  const children: ChildProcess[] = [];
+  const cluster = await startQueueCluster({
+    databaseUrl: DATABASE_URL,
+    workers: 1,
+    concurrency: 1,
+  });
   try {
-    children.push(
-      await spawnUntil(
-        ['src/main.ts'],
-        {
-          ...shared,
-          PORT: String(port),
-          JUNCTION_DATA_DIR: dataDir,
-          JUNCTION_WEB_DIST: join(dataDir, 'no-web'),
-          JUNCTION_RUNS: 'queue',
-          JUNCTION_SERVER_WORKER: 'off',
-        },
-        'Junction is running at',
-      ),
-    );
-    const worker = await spawnUntil(
-      [CLI_MAIN, 'worker', '--concurrency', '1'],
-      { ...shared, JUNCTION_SERVER_URL: base },
-      'taking runs',
-    );
-    children.push(worker);
-    const run = await executeAndMeasure(base, worker);
+    const run = await executeAndMeasure(cluster.base, cluster.workers[0] as ChildProcess);
     const complete = run.status === 'complete' && run.stopped === passing(DOCUMENTS);
     const perSecond = Math.round(DOCUMENTS / run.seconds).toLocaleString('en');
     return [
@@ -225,15 +188,7 @@ export async function scaleFigures(): Promise<Figure[]> {
       },
     ];
   } finally {
-    await Promise.all(children.reverse().map(stopChild));
-    rmSync(dataDir, { recursive: true, force: true });
-    const connection = new URL(DATABASE_URL);
-    connection.username ||= userInfo().username;
-    const client = new pg.Client({ connectionString: connection.toString() });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.query(`DROP SCHEMA IF EXISTS ${schema}_queue CASCADE`);
-    await client.end();
+    await cluster.stop();
   }
 }
 

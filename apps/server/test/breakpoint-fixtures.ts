@@ -1,30 +1,6 @@
-import type { Shape } from '@junction/process-model';
-import { buildProcess, PASSTHROUGH_START, sink } from '@junction/runtime/testing';
 import type { FastifyInstance } from 'fastify';
 
-/** Message shape "Shout": `<v>!` for a JSON document `{"v": …}`. */
-const shout: Shape = {
-  kind: 'message',
-  label: 'Shout',
-  config: {
-    text: '{1}!',
-    parameters: [{ type: 'profile-element', path: 'v' }],
-    jsonSafe: false,
-    combineDocuments: false,
-  },
-};
-
-/** Start (passthrough) -> Shout -> End: what reaches End shows what Shout was given. */
-export const shoutProcess = (id = 'shout-process') =>
-  buildProcess(
-    { start: PASSTHROUGH_START, shout, end: sink() },
-    [
-      ['start', 'default', 'shout'],
-      ['shout', 'default', 'end'],
-    ],
-    { id, name: 'Shout' },
-  );
-
+/** A JSON document `{"v": …}`, what the Shout process (`shoutProcess` in @junction/runtime/testing) reads. */
 export const v = (value: string) => JSON.stringify({ v: value });
 
 /** Polls until the run waits at a pause (or gives up after ~20 s). */

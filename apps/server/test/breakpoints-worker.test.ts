@@ -1,11 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { shoutProcess } from '@junction/runtime/testing';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { withDefaultUser } from '../src/db/postgres-database.ts';
-import { pauseOf, shoutProcess, v } from './breakpoint-fixtures.ts';
+import { pauseOf, v } from './breakpoint-fixtures.ts';
 import { waitForRun } from './run-helpers.ts';
 import { CLI_MAIN, killChild, spawnUntil } from './spawn-helpers.ts';
 

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
+import { shoutProcess } from '@junction/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pauseOf, shoutProcess, v } from './breakpoint-fixtures.ts';
+import { pauseOf, v } from './breakpoint-fixtures.ts';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
 import { bearer, call, P } from './platform-fixtures.ts';
 import { waitForRun } from './run-helpers.ts';

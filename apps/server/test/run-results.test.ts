@@ -1,6 +1,6 @@
-import { listRequestsProcess } from '@junction/runtime/testing';
+import { listRequestsProcess, shoutProcess } from '@junction/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shoutProcess, v } from './breakpoint-fixtures.ts';
+import { v } from './breakpoint-fixtures.ts';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
 import { createStoredProcess, passThroughProcess, waitForRun } from './run-helpers.ts';
 

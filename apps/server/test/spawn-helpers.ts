@@ -36,8 +36,9 @@ export async function spawnUntil(
         resolve();
       }
     });
+    // The tail is enough to say why a child failed; a long-lived child's whole stderr is not kept.
     child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+      output = `${output}${chunk.toString()}`.slice(-20_000);
     });
     child.once('exit', (code) =>
       reject(new Error(`${args.join(' ')} exited (${code}): ${output}`)),

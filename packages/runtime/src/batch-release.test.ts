@@ -52,13 +52,15 @@ const process = buildProcess({ start: PASSTHROUGH_START, split, mark, list, end:
   ['list', 'default', 'end'],
 ]);
 
-const input = (): RunDocument[] => [
-  {
-    id: 'input',
-    data: JSON.stringify(Array.from({ length: RECORDS }, (_, n) => ({ n }))),
-    properties: {},
-  },
-];
+const input = (): RunDocument[] =>
+  docs(JSON.stringify(Array.from({ length: RECORDS }, (_, n) => ({ n }))));
+
+/** A rows-only Map: `n` becomes `m`. */
+const nToM: Extract<Shape, { kind: 'map' }> = {
+  kind: 'map',
+  label: '',
+  config: { expression: '', mappings: [{ from: 'n', to: 'm' }] },
+};
 
 describe('batches down a path', () => {
   it("lets a shape's batch go once the next shape has made its own", async () => {
@@ -123,26 +125,16 @@ describe('batches down a path', () => {
   });
 
   it('Map lets each input go once its output is made', async () => {
-    const shape: Extract<Shape, { kind: 'map' }> = {
-      kind: 'map',
-      label: '',
-      config: { expression: '', mappings: [{ from: 'n', to: 'm' }] },
-    };
     const inputs = docs('{"n":1}', '{"n":2}');
     // A rows-only Map reads nothing of the run's context.
-    const result = await mapHandler.run(shape, inputs, {} as RunContext);
+    const result = await mapHandler.run(nToM, inputs, {} as RunContext);
     expect(result.outputs.get('default')?.map((d) => d.data)).toEqual(['{"m":1}', '{"m":2}']);
     expect(inputs).toEqual([SPENT, SPENT]);
   });
 
   it('gives a consuming shape an array of its own: what the listener was handed stays whole', async () => {
-    const shape: Shape = {
-      kind: 'map',
-      label: '',
-      config: { expression: '', mappings: [{ from: 'n', to: 'm' }] },
-    };
     const run = await runTest(
-      buildProcess({ start: PASSTHROUGH_START, map: shape, end: sink() }, [
+      buildProcess({ start: PASSTHROUGH_START, map: nToM, end: sink() }, [
         ['start', 'default', 'map'],
         ['map', 'default', 'end'],
       ]),

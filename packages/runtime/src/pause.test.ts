@@ -1,27 +1,12 @@
-import type { Shape } from '@junction/process-model';
 import { describe, expect, it } from 'vitest';
 import type { PauseAnswer, PauseRequest } from './pause.ts';
-import { buildProcess, docs, PASSTHROUGH_START, runTest, sink } from './test-support.ts';
+import { docs, runTest, shoutProcess } from './test-support.ts';
 import { createEnginePool } from './threads/engine-pool.ts';
-
-const shout: Shape = {
-  kind: 'message',
-  label: 'Shout',
-  config: {
-    text: '{1}!',
-    parameters: [{ type: 'profile-element', path: 'v' }],
-    jsonSafe: false,
-    combineDocuments: false,
-  },
-};
 
 const v = (value: string) => JSON.stringify({ v: value });
 
 //   start ─▶ shout ─▶ end
-const process = buildProcess({ start: PASSTHROUGH_START, shout, end: sink() }, [
-  ['start', 'default', 'shout'],
-  ['shout', 'default', 'end'],
-]);
+const process = shoutProcess();
 
 /** A host that answers each pause from a script and remembers what it was shown. */
 function scriptedHost(answers: PauseAnswer[]) {

@@ -116,4 +116,31 @@ export async function runTest(
 export function sink(): Shape {
   return { kind: 'stop', label: '', config: { endAndReturn: false } };
 }
+/** Message shape "Shout": `<v>!` for a JSON document `{"v": …}`. */
+const shout: Shape = {
+  kind: 'message',
+  label: 'Shout',
+  config: {
+    text: '{1}!',
+    parameters: [{ type: 'profile-element', path: 'v' }],
+    jsonSafe: false,
+    combineDocuments: false,
+  },
+};
+
+/**
+ * Start (passthrough) -> Shout -> End (a sink), for pausing tests: what reaches End
+ * shows what Shout was given.
+ */
+export function shoutProcess(id = 'shout-process'): ProcessDocument {
+  return buildProcess(
+    { start: PASSTHROUGH_START, shout, end: sink() },
+    [
+      ['start', 'default', 'shout'],
+      ['shout', 'default', 'end'],
+    ],
+    { id, name: 'Shout' },
+  );
+}
+
 export { listRequestsProcess } from './sample-processes.ts';

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { HttpError } from '../errors.ts';
 import type { RunRepository } from '../repositories/run-repository.ts';
-import { DEFAULT_RUN_LIVENESS, type RunDispatcher, type RunLiveness } from './run-dispatcher.ts';
+import {
+  DEFAULT_RUN_LIVENESS,
+  newRun,
+  type RunDispatcher,
+  type RunLiveness,
+} from './run-dispatcher.ts';
 import { createRunEventHub } from './run-events.ts';
 import {
   createRunExecutor,
@@ -84,17 +89,7 @@ function createInProcessDispatcher(
         );
       }
       const runId = randomUUID();
-      await deps.runs.create(request.accountId, {
-        id: runId,
-        processId: request.processId,
-        document: request.process,
-        connectionId: request.connectionId,
-        executionType: request.executionType,
-        revision: request.revision ?? null,
-        originalRunId: request.originalRunId ?? null,
-        deploymentId: request.deploymentId ?? null,
-        environmentId: request.environmentId ?? null,
-      });
+      await deps.runs.create(request.accountId, newRun(runId, request));
       const controller = new AbortController();
       const slot = slots.acquire(controller.signal);
       if (!slot) {

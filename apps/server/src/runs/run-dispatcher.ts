@@ -2,6 +2,7 @@ import type { ProcessDocument } from '@junction/process-model';
 import type { RunDocument } from '@junction/runtime';
 import type { Queryable } from '../db/database.ts';
 import type { ExecutionType } from '../repositories/run-record.ts';
+import type { NewRun } from '../repositories/run-repository.ts';
 import type { RunEventListener } from './run-events.ts';
 
 export interface RunRequest {
@@ -25,6 +26,19 @@ export interface RunRequest {
   /** Test mode: shapes to pause before (POST /api/runs/:id/debug answers). */
   breakpoints?: string[] | undefined;
 }
+
+/** The row a run starts as, whichever dispatcher stores it. */
+export const newRun = (id: string, request: RunRequest): NewRun => ({
+  id,
+  processId: request.processId,
+  document: request.process,
+  connectionId: request.connectionId,
+  executionType: request.executionType,
+  revision: request.revision ?? null,
+  originalRunId: request.originalRunId ?? null,
+  deploymentId: request.deploymentId ?? null,
+  environmentId: request.environmentId ?? null,
+});
 
 /**
  * Where runs are executed. The in-process dispatcher runs them in this server;

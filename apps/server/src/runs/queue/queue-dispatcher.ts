@@ -3,8 +3,8 @@ import type { Database, Queryable } from '../../db/database.ts';
 import { createStatementBatcher } from '../../db/statement-batcher.ts';
 import { HttpError } from '../../errors.ts';
 import type { RunObserver } from '../../metrics/run-metrics.ts';
-import type { NewRun, RunRepository } from '../../repositories/run-repository.ts';
-import type { RunDispatcher, RunRequest } from '../run-dispatcher.ts';
+import type { RunRepository } from '../../repositories/run-repository.ts';
+import { newRun, type RunDispatcher, type RunRequest } from '../run-dispatcher.ts';
 import type { RunLogger } from '../run-logger.ts';
 import { DEFAULT_RUN_SLOT_LIMITS } from '../run-slots.ts';
 import { appendFinalEvent } from './event-outbox.ts';
@@ -28,19 +28,6 @@ const EVENT_SWEEP_MS = 60_000;
 
 /** Start transactions in flight at once on PostgreSQL (its pool holds 10 connections). */
 const START_TRANSACTIONS_AT_ONCE = 4;
-
-/** The row a queued run starts as. */
-const newRun = (id: string, request: RunRequest): NewRun => ({
-  id,
-  processId: request.processId,
-  document: request.process,
-  connectionId: request.connectionId,
-  executionType: request.executionType,
-  revision: request.revision ?? null,
-  originalRunId: request.originalRunId ?? null,
-  deploymentId: request.deploymentId ?? null,
-  environmentId: request.environmentId ?? null,
-});
 
 /** What a worker needs of a run that its stored row does not keep. */
 function jobOf(runId: string, request: RunRequest): RunJob {

@@ -2,6 +2,7 @@ import type { RunRecord } from '@junction/api';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runRecord } from '../runs/run-record.test-utils.ts';
 import { executionsQuery } from './execution-queries.ts';
 import { ProcessReporting } from './process-reporting.tsx';
 
@@ -10,30 +11,23 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const record = (over: Partial<RunRecord>): RunRecord => ({
-  id: 'run-1',
-  processId: 'orders',
-  processName: 'Orders',
-  connectionId: '',
-  executionType: 'exec_manual',
-  status: 'complete',
-  executionStatus: 'COMPLETE',
-  error: null,
-  shapes: {},
-  connections: {},
-  startedAt: '2025-01-01T10:00:00.000Z',
-  finishedAt: '2025-01-01T10:00:02.500Z',
-  revision: 2,
-  originalRunId: null,
-  deploymentId: 'd-1',
-  environmentId: 'e-1',
-  documentsIn: 7,
-  documentsOut: 3,
-  documentsInError: 0,
-  documentsStored: 0,
-  durationMs: 2500,
-  ...over,
-});
+const record = (over: Partial<RunRecord>): RunRecord =>
+  runRecord({
+    id: 'run-1',
+    processId: 'orders',
+    processName: 'Orders',
+    connectionId: '',
+    executionType: 'exec_manual',
+    startedAt: '2025-01-01T10:00:00.000Z',
+    finishedAt: '2025-01-01T10:00:02.500Z',
+    revision: 2,
+    deploymentId: 'd-1',
+    environmentId: 'e-1',
+    documentsIn: 7,
+    documentsOut: 3,
+    durationMs: 2500,
+    ...over,
+  });
 
 /** Renders the table over a seeded first page; `fetch` answers everything else. */
 function renderReporting(items: RunRecord[], fetch: typeof globalThis.fetch) {

@@ -1,6 +1,7 @@
 import type { DocumentPreview, RunRecord, ShapeStats } from '@junction/api';
 import { describe, expect, it } from 'vitest';
 import { failingShapes, groupErrorsByShape } from './error-groups.ts';
+import { runRecord } from './run-record.test-utils.ts';
 
 const stats = (over: Partial<ShapeStats> = {}): ShapeStats => ({
   status: 'done',
@@ -10,29 +11,8 @@ const stats = (over: Partial<ShapeStats> = {}): ShapeStats => ({
   ...over,
 });
 
-const run = (shapes: Record<string, ShapeStats>, error: string | null = null): RunRecord => ({
-  id: 'r1',
-  processId: 'p',
-  processName: 'P',
-  revision: null,
-  connectionId: null,
-  executionType: 'test_manual',
-  originalRunId: null,
-  deploymentId: null,
-  environmentId: null,
-  status: 'error',
-  executionStatus: 'ERROR',
-  error,
-  shapes,
-  connections: {},
-  documentsIn: 0,
-  documentsOut: 0,
-  documentsInError: 0,
-  documentsStored: 0,
-  startedAt: '2026-01-01T00:00:00.000Z',
-  finishedAt: null,
-  durationMs: null,
-});
+const run = (shapes: Record<string, ShapeStats>, error: string | null = null): RunRecord =>
+  runRecord({ id: 'r1', status: 'error', executionStatus: 'ERROR', error, shapes });
 
 const failed = (documentId: string, error: string | null): DocumentPreview => ({
   seq: 1,

@@ -7,32 +7,12 @@ import {
   shapesInRunOrder,
   sideBySide,
 } from './run-comparison.ts';
+import { runRecord } from './run-record.test-utils.ts';
 
 const stats: ShapeStats = { status: 'done', documentsIn: 1, documentsOut: 1, documentsInError: 0 };
 
-const run = (shapeIds: string[]): RunRecord => ({
-  id: 'r',
-  processId: 'p',
-  processName: 'P',
-  revision: null,
-  connectionId: null,
-  executionType: 'test_manual',
-  originalRunId: null,
-  deploymentId: null,
-  environmentId: null,
-  status: 'complete',
-  executionStatus: 'COMPLETE',
-  error: null,
-  shapes: Object.fromEntries(shapeIds.map((id) => [id, stats])),
-  connections: {},
-  documentsIn: 0,
-  documentsOut: 0,
-  documentsInError: 0,
-  documentsStored: 0,
-  startedAt: '2026-01-01T00:00:00.000Z',
-  finishedAt: null,
-  durationMs: null,
-});
+const run = (shapeIds: string[]): RunRecord =>
+  runRecord({ shapes: Object.fromEntries(shapeIds.map((id) => [id, stats])) });
 
 const preview = (data: string, over: Partial<DocumentPreview> = {}): DocumentPreview => ({
   seq: 1,

@@ -1,11 +1,10 @@
 import type { RunRecord } from '@junction/api';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { localTime } from '../../lib/local-time.ts';
 import { hrefFor, navigate } from '../../lib/router.ts';
 import { processRunsQuery } from './run-queries.ts';
 import { RUN_STATUS_TEXT } from './run-status-text.ts';
-
-const when = (iso: string) => new Date(iso).toLocaleString();
 
 /** A link to the two runs compared full width, the earlier one as "before". */
 function CompareLink({ processId, runs }: { processId: string; runs: [RunRecord, RunRecord] }) {
@@ -61,7 +60,7 @@ export function RunHistory({
             <label className="checkbox">
               <input
                 type="checkbox"
-                aria-label={`Compare run of ${when(run.startedAt)}`}
+                aria-label={`Compare run of ${localTime(run.startedAt)}`}
                 checked={picked.includes(run.id)}
                 onChange={(e) =>
                   setPicked((p) =>
@@ -70,12 +69,12 @@ export function RunHistory({
                 }
               />
               <span className={`status status--${run.status}`}>{RUN_STATUS_TEXT[run.status]}</span>{' '}
-              {when(run.startedAt)}
+              {localTime(run.startedAt)}
             </label>
             <button
               type="button"
               onClick={() => onOpen(run.id)}
-              aria-label={`Open run of ${when(run.startedAt)}`}
+              aria-label={`Open run of ${localTime(run.startedAt)}`}
             >
               Open
             </button>
