@@ -54,6 +54,13 @@ describe('recordsOf', () => {
     await expect(recordsOf({ pages: [bytes('null')] })).rejects.toThrow('JSON null');
   });
 
+  it('says plainly when a gateway answers with neither records nor pages', async () => {
+    const wrong = { documents: [{ id: 'PR-1' }] } as never;
+    await expect(recordsOf(wrong)).rejects.toThrow(
+      'The connector gateway answered with neither records nor pages.',
+    );
+  });
+
   it('skips empty answers and stops at maxRecords, across pages', async () => {
     const pages = arriving(bytes('[1,2]'), undefined, bytes('[3,4,5]'), bytes('[6]'));
     expect(await recordsOf({ pages, maxRecords: 4 })).toEqual([1, 2, 3, 4]);

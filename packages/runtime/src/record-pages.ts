@@ -15,6 +15,10 @@ export async function* recordBatches(
     yield result;
     return;
   }
+  if (!isRecordPages(result)) {
+    // A host's defect, not the source's: said plainly rather than as a TypeError.
+    throw new Error('The connector gateway answered with neither records nor pages.');
+  }
   const limit = result.maxRecords ?? Number.POSITIVE_INFINITY;
   let count = 0;
   let index = 0;
@@ -70,7 +74,15 @@ function parsePage(bytes: Uint8Array, index: number): unknown[] {
 }
 
 export function isRecordPages(value: unknown): value is RecordPages {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'pages' in value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return false;
+  }
+  const { pages } = value as { pages?: unknown };
+  return (
+    typeof pages === 'object' &&
+    pages !== null &&
+    (Symbol.iterator in pages || Symbol.asyncIterator in pages)
+  );
 }
 
 /**
