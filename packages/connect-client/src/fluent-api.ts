@@ -7,7 +7,7 @@
  */
 
 import { ConnectAction } from './action.ts';
-import { paginate, parseContentRange } from './pagination.ts';
+import { paginate, paginateRaw, parseContentRange, type RawPage } from './pagination.ts';
 import {
   joinPath,
   type ListOptions,
@@ -125,6 +125,27 @@ export class ConnectCollection<T = unknown> implements AsyncIterable<T> {
     );
   }
 
+  /**
+   * Every page as the unparsed bytes of its JSON array, for a caller that parses them
+   * elsewhere (another thread). `maxRecords` bounds what is asked for; see
+   * {@link paginateRaw} for a server that ignores `limit`.
+   */
+  pages(options: ListOptions = {}): AsyncGenerator<RawPage, void, undefined> {
+    return paginateRaw(
+      async (limit, offset) => {
+        const response = await this.#get(limit, offset, options, true);
+        return {
+          bytes: response.body instanceof Uint8Array ? response.body : undefined,
+          contentRange: parseContentRange(response.headers.get('content-range')),
+        };
+      },
+      {
+        pageSize: this.#query.pageSize ?? this.#context.pageSize,
+        ...(options.maxRecords === undefined ? {} : { maxRecords: options.maxRecords }),
+      },
+    );
+  }
+
   /** Every item, as an array. */
   async all(options: ListOptions = {}): Promise<T[]> {
     const items: T[] = [];
@@ -162,12 +183,18 @@ export class ConnectCollection<T = unknown> implements AsyncIterable<T> {
     return response.body as T;
   }
 
-  #get(limit: number, offset: number, options: RequestOptions): Promise<TransportResponse> {
+  #get(
+    limit: number,
+    offset: number,
+    options: RequestOptions,
+    rawBody = false,
+  ): Promise<TransportResponse> {
     return this.#context.transport({
       method: 'GET',
       path: this.path,
       query: this.queryString(limit, offset),
       ...withSignal(options),
+      ...(rawBody ? { rawBody } : {}),
     });
   }
 

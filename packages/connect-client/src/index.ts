@@ -33,13 +33,16 @@ export {
   type ConnectOperationSpec,
   executeConnectOperation,
   getConnectOperation,
+  listConnectPages,
 } from './operations.ts';
 export {
   type ContentRange,
   clampPageSize,
   DEFAULT_PAGE_SIZE,
+  isEmptyJsonArray,
   MAX_PAGE_SIZE,
   parseContentRange,
+  type RawPage,
 } from './pagination.ts';
 export type { ListOptions, RequestOptions } from './resource-context.ts';
 export { DEFAULT_RETRY_OPTIONS, type RetryOptions, type SleepFunction } from './retry.ts';

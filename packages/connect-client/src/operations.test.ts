@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectOperationError } from './errors.ts';
-import { CONNECT_OPERATIONS, executeConnectOperation } from './operations.ts';
+import { ConnectApiError, ConnectOperationError } from './errors.ts';
+import { CONNECT_OPERATIONS, executeConnectOperation, listConnectPages } from './operations.ts';
 import { jsonResponse, scriptedFetch, testClient } from './test-helpers.ts';
 
 function route(call: { method: string; url: string }): string {
@@ -115,6 +115,40 @@ describe('executeConnectOperation', () => {
       '?eq(status,pending)&limit=100&offset=0',
       '?eq(status,pending)&limit=30&offset=100',
     ]);
+  });
+
+  it('lists pages unparsed, the same requests as a parsed list, errors still typed', async () => {
+    const { fetch, calls } = scriptedFetch((call) => {
+      const offset = Number(new URL(call.url).searchParams.get('offset'));
+      if (offset >= 200) {
+        return jsonResponse({ error_code: 'X', errors: ['gone'] }, 400);
+      }
+      const limit = Number(new URL(call.url).searchParams.get('limit'));
+      const items = Array.from({ length: limit }, (_, i) => ({ id: offset + i }));
+      return jsonResponse(items, 200, {
+        'Content-Range': `items ${offset}-${offset + limit - 1}/500`,
+      });
+    });
+    const { client } = testClient(fetch);
+    const request = { action: 'list', object: 'request', filter: 'eq(status,pending)' };
+    const pages: unknown[] = [];
+    for await (const page of listConnectPages(client, { ...request, maxRecords: 130 })) {
+      pages.push(JSON.parse(new TextDecoder().decode(page)));
+    }
+    expect(pages.flat()).toEqual(Array.from({ length: 130 }, (_, id) => ({ id })));
+    expect(calls.map((c) => new URL(c.url).search)).toEqual([
+      '?eq(status,pending)&limit=100&offset=0',
+      '?eq(status,pending)&limit=30&offset=100',
+    ]);
+    const failing = async () => {
+      for await (const _page of listConnectPages(client, request)) {
+        // read on to the page that fails
+      }
+    };
+    await expect(failing()).rejects.toBeInstanceOf(ConnectApiError);
+    await expect(
+      listConnectPages(client, { action: 'get', object: 'request', id: 'PR-1' }).next(),
+    ).rejects.toMatchObject({ code: 'UNKNOWN_OPERATION' });
   });
 
   it('lists by field filters: quoted values, empty() for an empty one, AND-ed with filter', async () => {

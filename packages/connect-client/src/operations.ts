@@ -6,6 +6,7 @@
 import type { ConnectClient } from './client.ts';
 import { ConnectOperationError } from './errors.ts';
 import { CONNECT_OPERATIONS, type ConnectOperationSpec } from './operation-table.ts';
+import type { ListOptions } from './resource-context.ts';
 import { isRqlField, R, type RqlExpression } from './rql.ts';
 
 export {
@@ -83,11 +84,7 @@ export async function executeConnectOperation(
   const path = resolvePath(spec.path, request);
   const signal = request.signal ? { signal: request.signal } : {};
   if (spec.kind === 'list') {
-    const collection = client
-      .collection(path)
-      .filter(...fieldFilters(request), request.filter ?? '');
-    const listOptions = request.maxRecords === undefined ? {} : { maxRecords: request.maxRecords };
-    const records = await collection.all({ ...signal, ...listOptions });
+    const records = await listCollection(client, path, request).all(listOptions(request));
     return { status: 200, records };
   }
   const body = buildBody(spec, request);
@@ -102,6 +99,41 @@ export async function executeConnectOperation(
   }
   const records = Array.isArray(response.body) ? response.body : [response.body];
   return { status: response.status, records: spec.kind === 'get' ? [response.body] : records };
+}
+
+/**
+ * A list operation's pages, each the unparsed bytes of its JSON array (undefined for an
+ * empty body), fetched one after another as they are iterated, for a caller that parses
+ * them where it uses them (another thread): the bytes own their buffers, so they can be
+ * transferred rather than copied. A page holds more than `maxRecords` asked for only when
+ * a server ignores `limit`: the caller trims.
+ */
+export async function* listConnectPages(
+  client: ConnectClient,
+  request: ConnectOperationRequest,
+): AsyncGenerator<Uint8Array | undefined, void, undefined> {
+  const spec = getConnectOperation(request.action, request.object);
+  if (spec.kind !== 'list') {
+    throw new ConnectOperationError(
+      'UNKNOWN_OPERATION',
+      `"${request.action}" on "${request.object}" is not a list`,
+    );
+  }
+  const collection = listCollection(client, resolvePath(spec.path, request), request);
+  for await (const page of collection.pages(listOptions(request))) {
+    yield page.bytes;
+  }
+}
+
+function listCollection(client: ConnectClient, path: string, request: ConnectOperationRequest) {
+  return client.collection(path).filter(...fieldFilters(request), request.filter ?? '');
+}
+
+function listOptions(request: ConnectOperationRequest): ListOptions {
+  return {
+    ...(request.signal ? { signal: request.signal } : {}),
+    ...(request.maxRecords === undefined ? {} : { maxRecords: request.maxRecords }),
+  };
 }
 
 function fieldFilters(request: ConnectOperationRequest): RqlExpression[] {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { clampPageSize, type Page, paginate, parseContentRange } from './pagination.ts';
+import {
+  clampPageSize,
+  isEmptyJsonArray,
+  type Page,
+  paginate,
+  paginateRaw,
+  parseContentRange,
+  type RawPage,
+} from './pagination.ts';
 import { jsonResponse, scriptedFetch, testClient } from './test-helpers.ts';
 
 /** A fake list of `total` numbers served the way django-rql pages them. */
@@ -94,6 +102,70 @@ describe('paginate', () => {
   });
 });
 
+describe('paginateRaw', () => {
+  /** `fakeList`'s pages as the bytes and header a server sends; `lie` overrides the header. */
+  function rawList(total: number, lie?: string) {
+    const { fetchPage, requests } = fakeList(total);
+    const fetchRaw = async (limit: number, offset: number): Promise<RawPage> => {
+      const page = await fetchPage(limit, offset);
+      return {
+        bytes: new TextEncoder().encode(JSON.stringify(page.items)),
+        contentRange: lie === undefined ? page.contentRange : parseContentRange(lie),
+      };
+    };
+    return { fetchRaw, requests };
+  }
+  const items = async (pages: AsyncIterable<RawPage>) => {
+    const all: unknown[] = [];
+    for await (const page of pages) {
+      all.push(...(JSON.parse(new TextDecoder().decode(page.bytes)) as unknown[]));
+    }
+    return all;
+  };
+
+  it('walks the pages paginate walks, counting items by Content-Range', async () => {
+    for (const [total, options] of [
+      [250, { pageSize: 100 }],
+      [200, { pageSize: 100 }],
+      [0, {}],
+      [1000, { pageSize: 100, maxRecords: 150 }],
+    ] as const) {
+      const parsed = fakeList(total);
+      const raw = rawList(total);
+      expect(await items(paginateRaw(raw.fetchRaw, options))).toEqual(
+        await collect(paginate(parsed.fetchPage, options)),
+      );
+      expect(raw.requests).toEqual(parsed.requests);
+    }
+  });
+
+  it('stops on an empty page whatever its header claims', async () => {
+    const { fetchRaw, requests } = rawList(0, 'items 0-0/1000000');
+    expect(await items(paginateRaw(fetchRaw, { pageSize: 10 }))).toEqual([]);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('reads only one page when Content-Range is missing or names no items', async () => {
+    for (const header of ['', 'items 5-4/100']) {
+      const { fetchRaw, requests } = rawList(250, header);
+      expect(await items(paginateRaw(fetchRaw, { pageSize: 100 }))).toHaveLength(100);
+      expect(requests).toHaveLength(1);
+    }
+  });
+});
+
+describe('isEmptyJsonArray', () => {
+  it('tells [] from anything else without parsing', () => {
+    const is = (text: string) => isEmptyJsonArray(new TextEncoder().encode(text));
+    expect(is('[]')).toBe(true);
+    expect(is(' \n[ \t]\r\n')).toBe(true);
+    expect(is('[0]')).toBe(false);
+    expect(is('[]]')).toBe(false);
+    expect(is('{}')).toBe(false);
+    expect(is('')).toBe(false);
+  });
+});
+
 describe('ConnectCollection over fetch', () => {
   function listServer(total: number) {
     return scriptedFetch((call) => {
@@ -149,6 +221,28 @@ describe('ConnectCollection over fetch', () => {
     ]);
     expect(await client.collection('tier/config-requests').count()).toBe(7);
     expect(calls.at(-1)?.url).toContain('limit=0&offset=0');
+  });
+
+  it('hands over each page as bytes of its own, unparsed', async () => {
+    const { fetch, calls } = listServer(7);
+    const { client } = testClient(fetch, { pageSize: 3 });
+    const pages: RawPage[] = [];
+    for await (const page of client.collection('requests').pages({ maxRecords: 5 })) {
+      pages.push(page);
+    }
+    expect(calls.map((c) => new URL(c.url).search)).toEqual([
+      '?limit=3&offset=0',
+      '?limit=2&offset=3',
+    ]);
+    const decoded = pages.map((p) => JSON.parse(new TextDecoder().decode(p.bytes)));
+    expect(decoded).toEqual([
+      [{ id: 'PR-0' }, { id: 'PR-1' }, { id: 'PR-2' }],
+      [{ id: 'PR-3' }, { id: 'PR-4' }],
+    ]);
+    for (const { bytes } of pages) {
+      expect(bytes?.byteOffset).toBe(0);
+      expect(bytes?.byteLength).toBe(bytes?.buffer.byteLength);
+    }
   });
 
   it('returns the first item or undefined', async () => {

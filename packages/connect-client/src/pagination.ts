@@ -78,3 +78,69 @@ export async function* paginate<T>(
     offset += page.items.length;
   }
 }
+
+/**
+ * One page as the bytes of its body, unparsed (undefined for an empty body): its items are
+ * counted by its `Content-Range`, so whoever parses it may do so elsewhere (another thread).
+ */
+export interface RawPage {
+  bytes: Uint8Array | undefined;
+  contentRange: ContentRange | undefined;
+}
+
+/**
+ * {@link paginate} for unparsed pages: yields each page's body and advances by the number
+ * of items its `Content-Range` names. It stops where `paginate` would (a missing header means
+ * a single page); a page may hold more items than were asked for only when a server ignores
+ * `limit`, so a caller that must not exceed `maxRecords` trims after parsing.
+ */
+export async function* paginateRaw(
+  fetchPage: (limit: number, offset: number) => Promise<RawPage>,
+  options: PaginateOptions = {},
+): AsyncGenerator<RawPage, void, undefined> {
+  const pageSize = clampPageSize(options.pageSize);
+  const max = options.maxRecords ?? Number.POSITIVE_INFINITY;
+  let offset = Math.max(0, options.offset ?? 0);
+  let counted = 0;
+  while (counted < max) {
+    const page = await fetchPage(Math.min(pageSize, max - counted), offset);
+    yield page;
+    const range = page.contentRange;
+    // An empty page names itself `offset-offset`, so its emptiness is read from the body.
+    const items = range === undefined ? 0 : range.last - range.first + 1;
+    if (range === undefined || items <= 0 || range.last >= range.total - 1) {
+      return;
+    }
+    if (page.bytes === undefined || isEmptyJsonArray(page.bytes)) {
+      return;
+    }
+    counted += items;
+    offset += items;
+  }
+}
+
+const isJsonSpace = (byte: number | undefined) =>
+  byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+
+/** Whether `bytes` is `[]` (whitespace allowed), read without parsing the rest of a page. */
+export function isEmptyJsonArray(bytes: Uint8Array): boolean {
+  let i = 0;
+  while (isJsonSpace(bytes[i])) {
+    i += 1;
+  }
+  if (bytes[i] !== 0x5b) {
+    return false;
+  }
+  i += 1;
+  while (isJsonSpace(bytes[i])) {
+    i += 1;
+  }
+  if (bytes[i] !== 0x5d) {
+    return false;
+  }
+  i += 1;
+  while (isJsonSpace(bytes[i])) {
+    i += 1;
+  }
+  return i === bytes.length;
+}

@@ -33,13 +33,22 @@ export interface TransportRequest {
   body?: unknown;
   headers?: Readonly<Record<string, string>>;
   signal?: AbortSignal;
+  /**
+   * A successful answer's body stays its bytes (a Uint8Array over an ArrayBuffer of its
+   * own, so it can be transferred to another thread), for callers that parse it where
+   * they use it. Error answers are decoded as always.
+   */
+  rawBody?: boolean;
 }
 
 /** A successful (2xx) response with its body decoded. */
 export interface TransportResponse {
   status: number;
   headers: Headers;
-  /** Parsed JSON, text for text/*, bytes otherwise; undefined when there is no body. */
+  /**
+   * Parsed JSON, text for text/*, bytes otherwise (and for `rawBody`); undefined when
+   * there is no body.
+   */
   body: unknown;
   url: string;
 }
@@ -137,7 +146,10 @@ async function attemptOnce(
     const init = buildInit(options, request, controller.signal);
     const response = await Promise.race([fetchImpl(url, init), aborted]);
     // The body is read under the same timeout: a stalled body is as bad as stalled headers.
-    const body = await Promise.race([readBody(response, request.method), aborted]);
+    const body = await Promise.race([
+      readBody(response, request.method, request.rawBody === true),
+      aborted,
+    ]);
     return { status: response.status, headers: response.headers, body, url };
   } catch (error) {
     if (isConnectError(error)) {
@@ -188,7 +200,7 @@ function buildInit(
   return init;
 }
 
-async function readBody(response: Response, method: string): Promise<unknown> {
+async function readBody(response: Response, method: string, raw: boolean): Promise<unknown> {
   if (method === 'HEAD' || response.status === 204 || response.status === 205) {
     return undefined;
   }
@@ -196,7 +208,8 @@ async function readBody(response: Response, method: string): Promise<unknown> {
   const isJson = contentType.startsWith('application/json') || contentType.includes('+json');
   const isText = contentType.startsWith('text/') || contentType === '';
   // Error bodies are kept as text whatever the content type, so messages stay readable.
-  if (!isJson && !isText && response.ok) {
+  if ((raw || (!isJson && !isText)) && response.ok) {
+    // arrayBuffer() hands over a buffer of its own: safe to transfer.
     const bytes = new Uint8Array(await response.arrayBuffer());
     return bytes.byteLength === 0 ? undefined : bytes;
   }

@@ -4,7 +4,7 @@
  * connector gateway and the stores it may use, and listen to what happens.
  */
 
-export { callConnect, connectClientGateway } from './connect-call.ts';
+export { callConnect, callConnectUnparsed, connectClientGateway } from './connect-call.ts';
 export { executeProcess } from './engine.ts';
 export {
   DEFAULT_SCRIPT_LIMITS,
@@ -29,6 +29,7 @@ export {
   type AnyShapeHandler,
   ConnectorCallError,
   type ConnectorGateway,
+  type ConnectorRecords,
   type ConnectorRequest,
   type DocumentError,
   type ExecutionInfo,
@@ -39,6 +40,7 @@ export {
   type PlatformGateway,
   type PlatformRequest,
   type ProgramCommandPolicy,
+  type RecordPages,
   type RunContext,
   type RunDocument,
   type RunListener,

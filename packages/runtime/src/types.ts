@@ -80,6 +80,22 @@ export interface ConnectorRequest {
   maxRecords?: number | undefined;
 }
 
+/**
+ * Records as their source sent them: each page the UTF-8 bytes of a JSON array
+ * (undefined for an empty answer). A gateway hands a list over unparsed so that it is
+ * parsed where the engine runs (an engine thread, not the host's), and the bytes move
+ * there without being copied. While pages are still arriving they are an async
+ * iterable, so the engine works on each page as the next one is fetched; it stops
+ * iterating (which should stop the fetching) once it has `maxRecords` records.
+ */
+export interface RecordPages {
+  pages: Iterable<Uint8Array | undefined> | AsyncIterable<Uint8Array | undefined>;
+  maxRecords?: number | undefined;
+}
+
+/** What one connector call produced: its records, or pages of them still to be parsed. */
+export type ConnectorRecords = unknown[] | RecordPages;
+
 /** The runtime's only door to the outside world for connector shapes. */
 export interface ConnectorGateway {
   /** Runs one operation; resolves to the records it produced. */
@@ -87,7 +103,7 @@ export interface ConnectorGateway {
     operation: ConnectorOperation,
     request: ConnectorRequest,
     signal: AbortSignal,
-  ): Promise<unknown[]>;
+  ): Promise<ConnectorRecords>;
 }
 
 export interface PlatformRequest {

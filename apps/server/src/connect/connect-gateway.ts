@@ -1,6 +1,6 @@
 import { createConnectClient } from '@junction/connect-client';
 import type { ConnectorOperation } from '@junction/process-model';
-import { ConnectorCallError, type ConnectorGateway, callConnect } from '@junction/runtime';
+import { ConnectorCallError, type ConnectorGateway, callConnectUnparsed } from '@junction/runtime';
 import type { ConnectionRepository } from '../repositories/connection-repository.ts';
 import type { ConnectionFetch } from './connection-fetch.ts';
 
@@ -48,7 +48,7 @@ export function createConnectGateway(
         token: connection.token,
         fetch: fetchFor(connection.kind),
       });
-      return callConnect(client, operation, request, signal);
+      return callConnectUnparsed(client, operation, request, signal);
     },
   };
 }

@@ -2,9 +2,11 @@ import { deriveDocument, deriveJsonDocument } from '../documents.ts';
 import { processError } from '../halt.ts';
 import { isExactJson } from '../json-document.ts';
 import { META } from '../properties.ts';
+import { recordBatches } from '../record-pages.ts';
 import { onDefaultPort } from '../single-port.ts';
 import {
   ConnectorCallError,
+  type ConnectorRecords,
   type DocumentError,
   type RunContext,
   type RunDocument,
@@ -21,23 +23,31 @@ export async function perDocumentCalls(
   inputs: readonly RunDocument[],
   ctx: RunContext,
   returnApplicationErrors: boolean,
-  call: (doc: RunDocument) => Promise<unknown[]>,
+  call: (doc: RunDocument) => Promise<ConnectorRecords>,
 ): Promise<ShapeResult> {
   const outputs: RunDocument[] = [];
   const errors: DocumentError[] = [];
   for (const doc of inputs) {
     try {
-      const records = await call(doc);
-      // Records arrive parsed: keep each value beside its text (Map, Decision… then
-      // need not parse it again) when it reads back the same from that text.
-      const keep = isExactJson(records);
-      for (let i = 0; i < records.length; i++) {
-        const record = records[i];
-        outputs.push(
-          keep
-            ? deriveJsonDocument(doc, record, ctx)
-            : deriveDocument(doc, JSON.stringify(record), ctx),
-        );
+      const made: RunDocument[] = [];
+      // Pages a gateway sent unparsed are parsed here, on the engine's thread, each
+      // while the next is fetched.
+      for await (const records of recordBatches(await call(doc))) {
+        // Records arrive parsed: keep each value beside its text (Map, Decision… then
+        // need not parse it again) when it reads back the same from that text.
+        const keep = isExactJson(records);
+        for (let i = 0; i < records.length; i++) {
+          const record = records[i];
+          made.push(
+            keep
+              ? deriveJsonDocument(doc, record, ctx)
+              : deriveDocument(doc, JSON.stringify(record), ctx),
+          );
+        }
+      }
+      // A call that fails part-way fails its document: none of its records go on.
+      for (const output of made) {
+        outputs.push(output);
       }
     } catch (error) {
       if (ctx.signal.aborted) {

@@ -1,5 +1,5 @@
 import type { Shape } from '@junction/process-model';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { executeProcess } from '../engine.ts';
 import { buildProcess, docs, PASSTHROUGH_START, sink } from '../test-support.ts';
 import { ConnectorCallError, type RunDocument } from '../types.ts';
@@ -46,6 +46,12 @@ const process = buildProcess(
     ['list', 'default', 'end'],
   ],
 );
+
+/** Start → List requests → sink. */
+const listOnly = buildProcess({ start: PASSTHROUGH_START, list: listRequests, end: sink() }, [
+  ['start', 'default', 'list'],
+  ['list', 'default', 'end'],
+]);
 
 /** Everything a listener hears, as plain data. */
 function recording() {
@@ -196,6 +202,73 @@ describe('the engine in a pool thread', () => {
     });
     expect(outcome.status).toBe('error');
     expect(JSON.stringify(outcome)).toContain('Connect said no (503)');
+  });
+
+  it("moves a connector's pages to the thread as they arrive and parses them there", async () => {
+    const sent: Uint8Array[] = [];
+    const page = (records: unknown[]) => {
+      const bytes = new TextEncoder().encode(JSON.stringify(records));
+      sent.push(bytes);
+      return bytes;
+    };
+    let recordsOut = 0;
+    const outcome = await pool.execute(listOnly, {
+      startDocuments: docs('a'),
+      connectors: {
+        execute: async () => ({
+          pages: (async function* () {
+            yield page([{ id: 'PR-1', text: 'ünïcode "q" \u2028' }]);
+            yield undefined;
+            yield page([{ id: 'PR-2' }, { id: 'PR-3' }]);
+          })(),
+        }),
+      },
+      listener: {
+        shapeFinished: (id, _stats, result) => {
+          if (id === 'list') {
+            const out = result?.outputs.get('default') ?? [];
+            recordsOut = out.length;
+            expect(out.map((d) => JSON.parse(d.data))).toEqual([
+              { id: 'PR-1', text: 'ünïcode "q" \u2028' },
+              { id: 'PR-2' },
+              { id: 'PR-3' },
+            ]);
+          }
+        },
+      },
+    });
+    expect(outcome.status).toBe('complete');
+    expect(recordsOut).toBe(3);
+    // Transferred, not copied: the host's bytes are gone.
+    expect(sent.map((bytes) => bytes.byteLength)).toEqual([0, 0]);
+  });
+
+  it('fails the document on a malformed page, and stops the host fetching', async () => {
+    let fetched = 0;
+    let stopped = false;
+    const outcome = await pool.execute(listOnly, {
+      startDocuments: docs('a'),
+      connectors: {
+        execute: async (_op, _request, signal) => ({
+          pages: (async function* () {
+            try {
+              for (;;) {
+                fetched += 1;
+                yield new TextEncoder().encode(fetched === 2 ? '[{"id":' : '[{"id":1}]');
+                await new Promise((resolve) => setTimeout(resolve, 5));
+                signal.throwIfAborted();
+              }
+            } finally {
+              stopped = true;
+            }
+          })(),
+        }),
+      },
+    });
+    expect(outcome.status).toBe('error');
+    expect(JSON.stringify(outcome)).toContain('Page 2 of the list is not valid JSON');
+    await vi.waitFor(() => expect(stopped).toBe(true));
+    expect(fetched).toBeLessThan(10);
   });
 
   it('aborts a run whose host call is pending when the host aborts', async () => {

@@ -4,12 +4,14 @@ import { executeProcess } from '../engine.ts';
 import type { ExecuteOptions } from '../execution.ts';
 import type { PauseAnswer } from '../pause.ts';
 import type { RunOutcome } from '../types.ts';
+import { createPageStream } from './page-stream.ts';
 import { createThreadListener } from './thread-listener.ts';
 import {
   ENGINE_LOADED,
   fromWireError,
   type HostMethod,
   type HostToThread,
+  isPagesToFollow,
   type ThreadTask,
   type ThreadToHost,
 } from './thread-protocol.ts';
@@ -25,20 +27,46 @@ parentPort?.postMessage(ENGINE_LOADED);
 export default async function runInThread(task: ThreadTask): Promise<void> {
   const { port } = task;
   const calls = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  const streams = new Map<number, ReturnType<typeof createPageStream>>();
   const controller = abortableAtOnce(task.aborted);
   port.on('message', (message: HostToThread) => {
-    if (message.t === 'abort') {
-      controller.abort(new Error(message.message));
+    switch (message.t) {
+      case 'abort':
+        controller.abort(new Error(message.message));
+        return;
+      case 'page':
+        streams.get(message.id)?.push(message.page);
+        return;
+      case 'pages-end':
+        streams.get(message.id)?.end();
+        streams.delete(message.id);
+        return;
+    }
+    const stream = streams.get(message.id);
+    if (stream && message.t === 'fail') {
+      stream.fail(fromWireError(message.error));
+      streams.delete(message.id);
       return;
     }
     const call = calls.get(message.id);
     calls.delete(message.id);
-    if (message.t === 'reply') {
-      call?.resolve(message.value);
-    } else {
+    if (message.t === 'fail') {
       call?.reject(fromWireError(message.error));
+    } else if (isPagesToFollow(message.value)) {
+      call?.resolve({ pages: pagesOf(message.id), maxRecords: message.value.maxRecords });
+    } else {
+      call?.resolve(message.value);
     }
   });
+  // The pages of a call as they arrive; an engine that stops reading stops the host's fetching.
+  const pagesOf = (id: number) => {
+    const stream = createPageStream(() => {
+      streams.delete(id);
+      post({ t: 'abort-call', id });
+    });
+    streams.set(id, stream);
+    return stream.pages;
+  };
   const { listener, flush } = createThreadListener(port, task.listens);
   const post = (message: ThreadToHost) => {
     flush(); // Listener events made before a call reach the host before it.

@@ -3,9 +3,11 @@ import type { ConnectorOperation } from '@junction/process-model';
 import type { ExecuteOptions } from '../execution.ts';
 import { keyedRecord } from '../keyed-record.ts';
 import type { PauseRequest } from '../pause.ts';
+import { isRecordPages, transferableBuffer } from '../record-pages.ts';
 import type {
   ConnectorRequest,
   PlatformRequest,
+  RecordPages,
   RunDocument,
   RunOutcome,
   ShapeResult,
@@ -16,6 +18,7 @@ import {
   type HostMethod,
   type HostToThread,
   type ListenerEvent,
+  type PagesToFollow,
   type ThreadToHost,
   toWireError,
 } from './thread-protocol.ts';
@@ -73,7 +76,8 @@ export function serveRun(port: MessagePort, options: ExecuteOptions, aborted: In
 
   const send = (message: HostToThread) => {
     try {
-      port.postMessage(message);
+      // A connector's pages move to the thread rather than being copied.
+      port.postMessage(message, message.t === 'page' ? transferableBuffer(message.page) : []);
     } catch (error) {
       // A value that cannot be copied fails that call only, with the reason.
       if (message.t === 'reply') {
@@ -89,12 +93,28 @@ export function serveRun(port: MessagePort, options: ExecuteOptions, aborted: In
       if (!handler) {
         throw new Error(`This host offers no ${method} to runs.`);
       }
-      send({ t: 'reply', id, value: await handler(args, controller.signal) });
+      const value = await handler(args, controller.signal);
+      if (isRecordPages(value)) {
+        await sendPages(id, value);
+      } else {
+        send({ t: 'reply', id, value });
+      }
     } catch (error) {
       send({ t: 'fail', id, error: toWireError(error) });
     } finally {
       calls.delete(id);
     }
+  };
+
+  // Each page goes to the thread as soon as it is here: the engine parses it while the
+  // next one is fetched. An error while fetching reaches the caller as the call's fail.
+  const sendPages = async (id: number, value: RecordPages) => {
+    const { maxRecords } = value;
+    send({ t: 'reply', id, value: { pagesFollow: true, maxRecords } satisfies PagesToFollow });
+    for await (const page of value.pages) {
+      send({ t: 'page', id, page });
+    }
+    send({ t: 'pages-end', id });
   };
 
   const doc = (ref: DocumentRef): RunDocument => {

@@ -71,7 +71,26 @@ export type ThreadToHost =
 export type HostToThread =
   | { t: 'reply'; id: number; value: unknown }
   | { t: 'fail'; id: number; error: WireError }
-  | { t: 'abort'; message: string };
+  | { t: 'abort'; message: string }
+  /**
+   * A connector's pages (`RecordPages`) follow their call's reply, which carries
+   * `PagesToFollow`, one message each as the host fetches them (the bytes transferred),
+   * then `pages-end`; a `fail` for that call ends them with its error.
+   */
+  | { t: 'page'; id: number; page: Uint8Array | undefined }
+  | { t: 'pages-end'; id: number };
+
+/** A reply whose pages come in `page` messages after it. */
+export interface PagesToFollow {
+  pagesFollow: true;
+  maxRecords?: number | undefined;
+}
+
+export function isPagesToFollow(value: unknown): value is PagesToFollow {
+  return (
+    typeof value === 'object' && value !== null && (value as PagesToFollow).pagesFollow === true
+  );
+}
 
 export interface WireError {
   name: string;

@@ -34,7 +34,7 @@ describe(`a worker's per-account limit (${storageUnderTest()})`, () => {
     async execute() {
       inFlight.set(accountId, (inFlight.get(accountId) ?? 0) + 1);
       await gate;
-      return { documents: [{ id: 'PR-1' }] } as never;
+      return [];
     },
   });
 

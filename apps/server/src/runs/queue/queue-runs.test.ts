@@ -33,7 +33,7 @@ function heldGateway() {
         signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
         void gate.then(resolve);
       });
-      return { documents: [{ id: 'PR-1' }] } as never;
+      return [];
     },
   };
   return {
