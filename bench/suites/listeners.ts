@@ -51,7 +51,7 @@ function listenerProcess(): ProcessDocument {
  * server and clients (the floor of an authenticated-free /api answer).
  */
 export async function listenerFigures(): Promise<Figure[]> {
-  const app = await buildApp({ logger: false });
+  const app = await buildApp({ logger: false, runThreads: { warm: true } });
   const base = await listen(app);
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
   const post = async (path: string, body: unknown) => {

@@ -20,7 +20,12 @@ export async function runtimeFigures(): Promise<Figure[]> {
   // A data directory, as `npm start` runs: in-memory PGlite pays for growing its
   // files in memory, which a real server never does.
   const dataDir = await mkdtemp(join(tmpdir(), 'junction-bench-'));
-  const app = await buildApp({ sandbox: { seed: 7, scale: SCALE }, dataDir });
+  const app = await buildApp({
+    sandbox: { seed: 7, scale: SCALE },
+    dataDir,
+    // As `npm start` runs: engine threads loaded before the first run.
+    runThreads: { warm: true },
+  });
   try {
     const process = (await import('@junction/runtime/testing')).listRequestsProcess();
     let records = 0;

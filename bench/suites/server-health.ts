@@ -88,7 +88,7 @@ async function untilSpinning(base: string, runId: string): Promise<void> {
  * event loop: issue 16's goal is p99 under 50 ms during the run.
  */
 export async function healthDuringCpuRunFigures(): Promise<Figure[]> {
-  const app = await buildApp({ logger: false });
+  const app = await buildApp({ logger: false, runThreads: { warm: true } });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });

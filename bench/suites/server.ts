@@ -113,7 +113,7 @@ export const rate = (n: number) => `${Math.round(n).toLocaleString('en')}/s`;
  * runs of Start -> List -> Stop followed to their end over SSE.
  */
 export async function serverFigures(): Promise<Figure[]> {
-  const app = await buildApp({ logger: false });
+  const app = await buildApp({ logger: false, runThreads: { warm: true } });
   const base = await listen(app);
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
   try {
