@@ -34,6 +34,34 @@ async function lineCount(element: Locator): Promise<number> {
 const runBar = (page: Page) => page.getByRole('region', { name: 'Test run' });
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Test results' });
 
+/** Imports the process with these test input documents, opens it and tests it to Complete. */
+async function testWithInput(
+  page: Page,
+  request: APIRequestContext,
+  doc: ProcessDocument,
+  documents: { data: string }[],
+): Promise<void> {
+  const imported = await request.post('/api/processes/import', { data: doc });
+  expect(imported.status()).toBe(201);
+  const { id } = (await imported.json()) as { id: string };
+  expect(
+    (await request.put(`/api/processes/${id}/test-input`, { data: { documents } })).status(),
+  ).toBe(200);
+  await page.goto(`/processes/${id}`);
+  await page.getByRole('button', { name: 'Test', exact: true }).click();
+  await expect(runBar(page).getByRole('status')).toHaveText('Complete');
+}
+
+/** Opens the first document a shape's list shows on one side, in the Text view. */
+async function openAsText(page: Page, shapeName: string, side: RegExp) {
+  await shape(page, shapeName).click();
+  await panel(page).getByRole('button', { name: side }).click();
+  await panel(page).getByRole('option').first().click();
+  const detail = panel(page).getByRole('region', { name: 'Document' });
+  await detail.getByRole('button', { name: 'Text' }).click();
+  return { detail, text: detail.getByRole('region', { name: 'Text view' }) };
+}
+
 test.describe('Test mode', () => {
   test('a run that logged a warning ends Complete with warnings, and the Logs tab shows it', async ({
     page,
@@ -101,26 +129,10 @@ test.describe('Test mode', () => {
     request,
   }) => {
     // Shout rewrites the document but keeps its id: at Start it is still the input.
-    const imported = await request.post('/api/processes/import', {
-      data: shoutProcess(randomUUID(), 'As it was'),
-    });
-    const { id } = (await imported.json()) as { id: string };
-    const documents = [{ data: '{"v":"hey"}' }];
-    expect(
-      (await request.put(`/api/processes/${id}/test-input`, { data: { documents } })).status(),
-    ).toBe(200);
-    await page.goto(`/processes/${id}`);
-    await page.getByRole('button', { name: 'Test', exact: true }).click();
-    await expect(runBar(page).getByRole('status')).toHaveText('Complete');
-
-    await shape(page, 'Start').click();
-    await panel(page)
-      .getByRole('button', { name: /^Out \(1\)/ })
-      .click();
-    await panel(page).getByRole('option').first().click();
-    const detail = panel(page).getByRole('region', { name: 'Document' });
-    await detail.getByRole('button', { name: 'Text' }).click();
-    const text = detail.getByRole('region', { name: 'Text view' });
+    await testWithInput(page, request, shoutProcess(randomUUID(), 'As it was'), [
+      { data: '{"v":"hey"}' },
+    ]);
+    const { detail, text } = await openAsText(page, 'Start', /^Out \(1\)/);
     // JSON is shown indented: match its value, not its spacing.
     await expect(text).toHaveText(/^\{\s*"v": "hey"\s*\}$/);
 
@@ -293,26 +305,9 @@ test.describe('Test mode', () => {
       page,
       request,
     }) => {
-      const processId = await openProcess(page, request, passthroughProcess(randomUUID(), 'Copy'));
       const data = '{"order":{"id":"PO-1","lines":[1,2],"paid":true,"note":null}}';
-      expect(
-        (
-          await request.put(`/api/processes/${processId}/test-input`, {
-            data: { documents: [{ data }] },
-          })
-        ).status(),
-      ).toBe(200);
-      await page.reload();
-      await page.getByRole('button', { name: 'Test', exact: true }).click();
-      await expect(runBar(page).getByRole('status')).toHaveText('Complete');
-      await shape(page, 'Stop').click();
-      await panel(page)
-        .getByRole('button', { name: /^In \(1\)/ })
-        .click();
-      await panel(page).getByRole('option').first().click();
-      const detail = panel(page).getByRole('region', { name: 'Document' });
-      await detail.getByRole('button', { name: 'Text' }).click();
-      const text = detail.getByRole('region', { name: 'Text view' });
+      await testWithInput(page, request, passthroughProcess(randomUUID(), 'Copy'), [{ data }]);
+      const { detail, text } = await openAsText(page, 'Stop', /^In \(1\)/);
       await expect(text).toContainText('"lines": [');
       // Coloured by highlight.js: keys and strings in the theme's code colours.
       const key = text.locator('.hljs-attr').first();
