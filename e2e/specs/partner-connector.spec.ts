@@ -9,7 +9,7 @@ test('the Partner API connector queries Junction’s own Platform API from a pro
   await page.goto('/');
   await page.getByRole('link', { name: 'Accounts' }).click();
   await page.getByLabel('Token name').fill('partner connector');
-  await page.getByLabel('Role').selectOption('viewer');
+  await choose(page.getByLabel('Role'), 'viewer');
   await page.getByRole('button', { name: 'Create token' }).click();
   const token = (await page.getByLabel('New token').textContent()) ?? '';
   expect(token).toMatch(/^jct_/);
@@ -17,9 +17,7 @@ test('the Partner API connector queries Junction’s own Platform API from a pro
   // A Platform API connection keeps that token on the server.
   await page.getByRole('link', { name: 'Connections' }).click();
   const form = page.getByRole('form', { name: 'New connection' });
-  await form
-    .getByLabel('Connector')
-    .selectOption({ label: 'Junction Platform API (Partner API connector)' });
+  await choose(form.getByLabel('Connector'), 'Junction Platform API (Partner API connector)');
   await form.getByLabel('Name').fill('Platform');
   await form.getByLabel('API token').fill(token);
   await form.getByRole('button', { name: 'Create connection' }).click();

@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { Select } from '../../ui/select.tsx';
 import {
   type AccountView,
   chooseAccount,
@@ -6,7 +8,7 @@ import {
   sessionQuery,
 } from './account-queries.ts';
 
-/** Accounts in tree order, each labelled with its depth so the hierarchy reads in a select. */
+/** Accounts in tree order, each labelled with its depth so the hierarchy reads in a list. */
 function inTreeOrder(
   accounts: AccountView[],
   rootId: string,
@@ -31,23 +33,25 @@ export function AccountSwitcher() {
   const session = useQuery(sessionQuery);
   const home = session.data?.homeAccountId;
   const hierarchy = useQuery({ ...hierarchyQuery(home ?? ''), enabled: home !== undefined });
+  const id = useId();
   if (!session.data || !hierarchy.data) {
     return null;
   }
   return (
-    <label className="account-switcher">
+    <label className="account-switcher" htmlFor={id}>
       Account{' '}
-      <select
+      <Select
+        id={id}
         value={session.data.accountId}
-        onChange={(e) => chooseAccount(e.target.value)}
+        onChange={chooseAccount}
         disabled={hierarchy.data.length < 2}
-      >
-        {inTreeOrder(hierarchy.data, session.data.homeAccountId).map(({ account, depth }) => (
-          <option key={account.id} value={account.id}>
-            {`${'\u2014 '.repeat(depth)}${account.name}`}
-          </option>
-        ))}
-      </select>
+        choices={inTreeOrder(hierarchy.data, session.data.homeAccountId).map(
+          ({ account, depth }) => ({
+            value: account.id,
+            label: `${'\u2014 '.repeat(depth)}${account.name}`,
+          }),
+        )}
+      />
     </label>
   );
 }

@@ -1,6 +1,7 @@
 import type { Role } from '@junction/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
+import { Select } from '../../ui/select.tsx';
 import {
   createCustomerAccount,
   createToken,
@@ -20,6 +21,7 @@ export function AccountsPage() {
   const tokens = useQuery(tokensQuery);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('viewer');
+  const roleId = useId();
   const [shown, setShown] = useState<{ name: string; token: string } | null>(null);
   const [customer, setCustomer] = useState('');
   const create = useMutation({
@@ -61,15 +63,14 @@ export function AccountsPage() {
           <label>
             Token name <input value={name} onChange={(e) => setName(e.target.value)} required />
           </label>{' '}
-          <label>
+          <label htmlFor={roleId}>
             Role{' '}
-            <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
+            <Select
+              id={roleId}
+              value={role}
+              onChange={setRole}
+              choices={ROLES.map((r) => ({ value: r, label: r }))}
+            />
           </label>{' '}
           <button type="submit" disabled={create.isPending}>
             Create token

@@ -1,6 +1,7 @@
 import type { ConnectionView } from '@junction/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
+import { Select } from '../../ui/select.tsx';
 import {
   connectionKeys,
   connectionsQuery,
@@ -10,6 +11,12 @@ import {
   testConnectionRequest,
   updateConnectionRequest,
 } from './connection-queries.ts';
+
+/** The connectors a connection can be for. */
+const CONNECTOR_KINDS = [
+  { value: 'cloudblue-connect', label: 'CloudBlue Connect' },
+  { value: 'junction-platform', label: 'Junction Platform API (Partner API connector)' },
+] as const;
 
 /**
  * Connect connections: endpoint and API token. The token is write-only: the form
@@ -121,6 +128,7 @@ function ConnectionForm({
   const [kind, setKind] = useState<'cloudblue-connect' | 'junction-platform'>(
     editing?.kind === 'junction-platform' ? 'junction-platform' : 'cloudblue-connect',
   );
+  const kindId = useId();
   const platform = kind === 'junction-platform';
   const save = useMutation({
     mutationFn: () =>
@@ -146,12 +154,9 @@ function ConnectionForm({
     >
       <h2>{editing ? `Edit ${editing.name}` : 'New connection'}</h2>
       {!editing && (
-        <label>
+        <label htmlFor={kindId}>
           Connector
-          <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-            <option value="cloudblue-connect">CloudBlue Connect</option>
-            <option value="junction-platform">Junction Platform API (Partner API connector)</option>
-          </select>
+          <Select id={kindId} value={kind} onChange={setKind} choices={CONNECTOR_KINDS} />
         </label>
       )}
       <label>
