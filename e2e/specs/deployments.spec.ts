@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { choose } from './designer-helpers.ts';
 import { startListProcess } from './test-processes.ts';
 
 test('create an environment, deploy a process with a schedule, run it now and read Process Reporting', async ({
@@ -24,7 +25,7 @@ test('create an environment, deploy a process with a schedule, run it now and re
 
   // An environment, classified as Boomi does.
   await page.getByLabel('Environment name').fill(environmentName);
-  await page.getByLabel('Classification').selectOption({ label: 'Test' });
+  await choose(page.getByLabel('Classification'), 'Test');
   await page.getByRole('button', { name: 'Create environment' }).click();
   const environment = page.getByRole('region', { name: new RegExp(environmentName) });
   await expect(environment.getByRole('heading', { level: 3 })).toContainText('Test');
@@ -32,9 +33,9 @@ test('create an environment, deploy a process with a schedule, run it now and re
 
   // Deploy: the revision defaults to the latest; a bad cron is refused with the server's words.
   const form = page.getByRole('form', { name: 'Deploy a process' });
-  await form.getByLabel('Environment').selectOption({ label: environmentName });
-  await form.getByLabel('Process').selectOption({ label: processName });
-  await expect(form.getByLabel('Revision')).toHaveValue('1');
+  await choose(form.getByLabel('Environment'), environmentName);
+  await choose(form.getByLabel('Process'), processName);
+  await expect(form.getByLabel('Revision')).toHaveText('1 (latest)');
   await form.getByRole('button', { name: 'Add schedule' }).click();
   const schedule = form.getByRole('group', { name: 'Schedule 1' });
   await schedule.getByLabel('Cron').fill('61 * * * *');
@@ -62,10 +63,10 @@ test('create an environment, deploy a process with a schedule, run it now and re
   // Run now, then follow it in Process Reporting until it completes.
   await deployed.getByRole('button', { name: 'Run now' }).click();
   await expect(environment.getByRole('status')).toContainText(`Started ${processName}`);
-  await page
-    .getByRole('group', { name: 'Filter executions' })
-    .getByLabel('Process')
-    .selectOption({ label: processName });
+  await choose(
+    page.getByRole('group', { name: 'Filter executions' }).getByLabel('Process'),
+    processName,
+  );
   const rows = page.getByRole('table', { name: 'Executions' }).getByRole('row');
   await expect(rows).toHaveCount(2);
   const cells = rows.nth(1).getByRole('cell');
@@ -79,9 +80,9 @@ test('create an environment, deploy a process with a schedule, run it now and re
   await expect(cells.nth(3)).toHaveText(String(execution?.documentsIn));
 
   // The status filter narrows by Boomi's status.
-  await page
-    .getByRole('group', { name: 'Filter executions' })
-    .getByLabel('Status')
-    .selectOption({ label: 'Error' });
+  await choose(
+    page.getByRole('group', { name: 'Filter executions' }).getByLabel('Status'),
+    'Error',
+  );
   await expect(page.getByText('No executions match the filters.')).toBeVisible();
 });

@@ -66,8 +66,8 @@ test('design Listen → Map → Return Documents, deploy it, call it and find th
   await page.getByLabel('Environment name').fill(environmentName);
   await page.getByRole('button', { name: 'Create environment' }).click();
   const form = page.getByRole('form', { name: 'Deploy a process' });
-  await form.getByLabel('Environment').selectOption({ label: environmentName });
-  await form.getByLabel('Process').selectOption({ label: processName });
+  await choose(form.getByLabel('Environment'), environmentName);
+  await choose(form.getByLabel('Process'), processName);
   await form.getByRole('button', { name: 'Deploy', exact: true }).click();
   await expect(form.getByRole('status')).toContainText(`Deployed ${processName} revision`);
 
@@ -101,10 +101,10 @@ test('design Listen → Map → Return Documents, deploy it, call it and find th
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Deployments' })
     .click();
-  await page
-    .getByRole('group', { name: 'Filter executions' })
-    .getByLabel('Process')
-    .selectOption({ label: processName });
+  await choose(
+    page.getByRole('group', { name: 'Filter executions' }).getByLabel('Process'),
+    processName,
+  );
   const rows = page.getByRole('table', { name: 'Executions' }).getByRole('row');
   await expect(rows).toHaveCount(2);
   const cells = rows.nth(1).getByRole('cell');

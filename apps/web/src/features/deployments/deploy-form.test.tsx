@@ -2,6 +2,7 @@ import type { EnvironmentView } from '@junction/api';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { choicesOf, chooseIn } from '../../ui/select.test-utils.ts';
 import { DeployForm } from './deploy-form.tsx';
 
 afterEach(() => {
@@ -35,12 +36,12 @@ describe('DeployForm', () => {
       answer(200, { id: 'd', environmentId: 'env-prod', processId: 'orders', revision: 2 }),
     );
     renderForm(fetch);
-    fireEvent.change(screen.getByLabelText('Environment'), { target: { value: 'env-prod' } });
-    fireEvent.change(screen.getByLabelText('Process'), { target: { value: 'orders' } });
-    const revision = screen.getByLabelText('Revision') as HTMLSelectElement;
-    expect(revision.value).toBe('3');
-    expect([...revision.options].map((o) => o.textContent)).toEqual(['3 (latest)', '2', '1']);
-    fireEvent.change(revision, { target: { value: '2' } });
+    chooseIn(screen.getByRole('combobox', { name: 'Environment' }), 'env-prod');
+    chooseIn(screen.getByRole('combobox', { name: 'Process' }), 'orders');
+    const revision = screen.getByRole('combobox', { name: 'Revision' });
+    expect(revision.textContent).toBe('3 (latest)');
+    expect(choicesOf(revision)).toEqual(['3 (latest)', '2', '1']);
+    chooseIn(revision, '2');
     fireEvent.click(screen.getByRole('button', { name: 'Deploy' }));
     await screen.findByText('Deployed Orders revision 2 to Production.');
     expect(sentBody(fetch)).toEqual({
@@ -55,7 +56,7 @@ describe('DeployForm', () => {
       answer(400, { error: 'bad-schedule', message: 'Cron minute "61" is outside 0-59.' }),
     );
     renderForm(fetch);
-    fireEvent.change(screen.getByLabelText('Process'), { target: { value: 'orders' } });
+    chooseIn(screen.getByRole('combobox', { name: 'Process' }), 'orders');
     fireEvent.click(screen.getByRole('button', { name: 'Add schedule' }));
     const cron = within(screen.getByRole('group', { name: 'Schedule 1' })).getByLabelText('Cron');
     fireEvent.change(cron, { target: { value: '61 * * * *' } });
@@ -79,7 +80,7 @@ describe('DeployForm', () => {
         answer(404, { error: 'not-found', message: 'Process orders does not exist.' }),
       ),
     );
-    fireEvent.change(screen.getByLabelText('Process'), { target: { value: 'orders' } });
+    chooseIn(screen.getByRole('combobox', { name: 'Process' }), 'orders');
     fireEvent.click(screen.getByRole('button', { name: 'Deploy' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Process orders does not exist.');
   });

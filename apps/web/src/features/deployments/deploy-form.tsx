@@ -1,6 +1,7 @@
 import type { EnvironmentView, ProcessSummary, ScheduleInput } from '@junction/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
+import { Select } from '../../ui/select.tsx';
 import { buildDeployRequest, isScheduleError, revisionChoices } from './deploy-request.ts';
 import { deploymentKeys, deployProcessRequest } from './deployment-queries.ts';
 import { ScheduleFields } from './schedule-fields.tsx';
@@ -22,6 +23,7 @@ export function DeployForm({
   const [processId, setProcessId] = useState('');
   const [revision, setRevision] = useState<number | null>(null);
   const [schedules, setSchedules] = useState<ScheduleInput[]>([]);
+  const ids = { environment: useId(), process: useId(), revision: useId() };
   const deploy = useMutation({
     mutationFn: deployProcessRequest,
     onSuccess: () => {
@@ -41,51 +43,43 @@ export function DeployForm({
 
   return (
     <form onSubmit={submit} aria-label="Deploy a process" className="deploy-form">
-      <label>
+      <label htmlFor={ids.environment}>
         Environment{' '}
-        <select value={targetId} onChange={(e) => setEnvironmentId(e.target.value)} required>
-          {environments.map((env) => (
-            <option key={env.id} value={env.id}>
-              {env.name}
-            </option>
-          ))}
-        </select>
+        <Select
+          id={ids.environment}
+          value={targetId}
+          onChange={setEnvironmentId}
+          choices={environments.map((env) => ({ value: env.id, label: env.name }))}
+        />
       </label>
-      <label>
+      <label htmlFor={ids.process}>
         Process{' '}
-        <select
+        <Select
+          id={ids.process}
           value={processId}
-          onChange={(e) => {
-            setProcessId(e.target.value);
+          placeholder="Choose a process…"
+          onChange={(id) => {
+            setProcessId(id);
             setRevision(null);
           }}
-          required
-        >
-          <option value="">Choose a process…</option>
-          {processes.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
+          choices={processes.map((p) => ({ value: p.id, label: p.name }))}
+        />
       </label>
       {processes.length === 0 && (
         <span className="hint">No processes to deploy yet: create one on the Processes page.</span>
       )}
-      <label>
+      <label htmlFor={ids.revision}>
         Revision{' '}
-        <select
-          value={revision ?? process?.revision ?? ''}
-          onChange={(e) => setRevision(Number(e.target.value))}
+        <Select
+          id={ids.revision}
+          value={String(revision ?? process?.revision ?? '')}
+          onChange={(r) => setRevision(Number(r))}
           disabled={!process}
-        >
-          {process &&
-            revisionChoices(process.revision).map((r) => (
-              <option key={r} value={r}>
-                {r === process.revision ? `${r} (latest)` : r}
-              </option>
-            ))}
-        </select>
+          choices={(process ? revisionChoices(process.revision) : []).map((r) => ({
+            value: String(r),
+            label: r === process?.revision ? `${r} (latest)` : String(r),
+          }))}
+        />
       </label>
       <ScheduleFields
         schedules={schedules}
@@ -98,7 +92,7 @@ export function DeployForm({
         }}
         error={scheduleError}
       />
-      <button type="submit" disabled={deploy.isPending || targetId === ''}>
+      <button type="submit" disabled={deploy.isPending || targetId === '' || processId === ''}>
         Deploy
       </button>
       {deploy.error && scheduleError === null && (

@@ -1,6 +1,7 @@
 import type { EnvironmentClassification } from '@junction/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
+import { Select } from '../../ui/select.tsx';
 import {
   CLASSIFICATION_TEXT,
   createEnvironmentRequest,
@@ -12,6 +13,7 @@ export function EnvironmentForm() {
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [classification, setClassification] = useState<EnvironmentClassification>('TEST');
+  const classificationId = useId();
   const create = useMutation({
     mutationFn: createEnvironmentRequest,
     onSuccess: () => {
@@ -29,18 +31,17 @@ export function EnvironmentForm() {
         Environment name{' '}
         <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
       </label>
-      <label>
+      <label htmlFor={classificationId}>
         Classification{' '}
-        <select
+        <Select
+          id={classificationId}
           value={classification}
-          onChange={(e) => setClassification(e.target.value as EnvironmentClassification)}
-        >
-          {(Object.keys(CLASSIFICATION_TEXT) as EnvironmentClassification[]).map((c) => (
-            <option key={c} value={c}>
-              {CLASSIFICATION_TEXT[c]}
-            </option>
-          ))}
-        </select>
+          onChange={setClassification}
+          choices={(Object.keys(CLASSIFICATION_TEXT) as EnvironmentClassification[]).map((c) => ({
+            value: c,
+            label: CLASSIFICATION_TEXT[c],
+          }))}
+        />
       </label>
       <button type="submit" disabled={create.isPending}>
         Create environment

@@ -2,6 +2,7 @@ import type { RunRecord } from '@junction/api';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { choicesOf, chooseIn } from '../../ui/select.test-utils.ts';
 import { runRecord } from '../runs/run-record.test-utils.ts';
 import { executionsQuery } from './execution-queries.ts';
 import { ProcessReporting } from './process-reporting.tsx';
@@ -115,16 +116,14 @@ describe('Process Reporting', () => {
   it('asks for Boomi’s status when filtering by status, from the first page', async () => {
     const fetch = vi.fn(async () => json({ items: [], total: 0 }));
     renderReporting([record({})], fetch);
-    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'ABORTED' } });
+    chooseIn(screen.getByLabelText('Status'), 'ABORTED');
     await waitFor(() =>
       expect(fetch).toHaveBeenCalledWith(
         '/api/executions?status=ABORTED&limit=20&offset=0',
         expect.anything(),
       ),
     );
-    expect(
-      [...(screen.getByLabelText('Status') as HTMLSelectElement).options].map((o) => o.textContent),
-    ).toEqual([
+    expect(choicesOf(screen.getByLabelText('Status'))).toEqual([
       'Any status',
       'Complete',
       'Complete with warnings',

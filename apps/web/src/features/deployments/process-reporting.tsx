@@ -1,6 +1,7 @@
 import type { ExecutionStatus, ProcessSummary, RunRecord } from '@junction/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import { Select } from '../../ui/select.tsx';
 import { RUN_STATUS_TEXT } from '../runs/run-status-text.ts';
 import { cancelExecutionRequest } from './deployment-queries.ts';
 import { executionsQuery, REPORTING_PAGE_SIZE, STATUS_FILTERS } from './execution-queries.ts';
@@ -14,6 +15,7 @@ export function ProcessReporting({ processes }: { processes: ProcessSummary[] })
   const [status, setStatus] = useState<ExecutionStatus | ''>('');
   const [processId, setProcessId] = useState('');
   const [page, setPage] = useState(0);
+  const ids = { status: useId(), process: useId() };
   const executions = useQuery(
     executionsQuery({ status: status || undefined, processId: processId || undefined, page }),
   );
@@ -27,39 +29,35 @@ export function ProcessReporting({ processes }: { processes: ProcessSummary[] })
       <h2 id="reporting-heading">Process Reporting</h2>
       <fieldset className="row">
         <legend>Filter executions</legend>
-        <label>
+        <label htmlFor={ids.status}>
           Status{' '}
-          <select
+          <Select<ExecutionStatus | ''>
+            id={ids.status}
             value={status}
-            onChange={(e) => {
-              setStatus(e.target.value as ExecutionStatus | '');
+            onChange={(next) => {
+              setStatus(next);
               setPage(0);
             }}
-          >
-            <option value="">Any status</option>
-            {STATUS_FILTERS.map((f) => (
-              <option key={f.value} value={f.value}>
-                {RUN_STATUS_TEXT[f.status]}
-              </option>
-            ))}
-          </select>
+            choices={[
+              { value: '', label: 'Any status' },
+              ...STATUS_FILTERS.map((f) => ({ value: f.value, label: RUN_STATUS_TEXT[f.status] })),
+            ]}
+          />
         </label>
-        <label>
+        <label htmlFor={ids.process}>
           Process{' '}
-          <select
+          <Select
+            id={ids.process}
             value={processId}
-            onChange={(e) => {
-              setProcessId(e.target.value);
+            onChange={(next) => {
+              setProcessId(next);
               setPage(0);
             }}
-          >
-            <option value="">Any process</option>
-            {processes.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+            choices={[
+              { value: '', label: 'Any process' },
+              ...processes.map((p) => ({ value: p.id, label: p.name })),
+            ]}
+          />
         </label>
       </fieldset>
       {executions.error && (
