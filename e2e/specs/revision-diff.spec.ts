@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addFromPalette, openNewProcess } from './designer-helpers.ts';
+import { addFromPalette, choose, openNewProcess } from './designer-helpers.ts';
 
 test('two saved revisions compare on the canvas, shape by shape and field by field', async ({
   page,
@@ -14,8 +14,8 @@ test('two saved revisions compare on the canvas, shape by shape and field by fie
   await page.getByRole('link', { name: 'Compare revisions' }).click();
   await expect(page.getByRole('heading', { name: 'Compare revisions' })).toBeVisible();
   // Newest against the one before it, by default.
-  await expect(page.getByLabel('From revision', { exact: true })).toHaveValue('1');
-  await expect(page.getByLabel('To revision', { exact: true })).toHaveValue('2');
+  await expect(page.getByLabel('From revision', { exact: true })).toHaveText('Revision 1');
+  await expect(page.getByLabel('To revision', { exact: true })).toHaveText('Revision 2');
   await expect(page.getByLabel('Summary of differences')).toHaveText(
     '1 shape added · 1 process field changed',
   );
@@ -27,8 +27,8 @@ test('two saved revisions compare on the canvas, shape by shape and field by fie
   ).toBeVisible();
 
   // The other way round, the same shape was removed, and stays where it stood.
-  await page.getByLabel('From revision', { exact: true }).selectOption('2');
-  await page.getByLabel('To revision', { exact: true }).selectOption('1');
+  await choose(page.getByLabel('From revision', { exact: true }), 'Revision 2');
+  await choose(page.getByLabel('To revision', { exact: true }), 'Revision 1');
   await expect(page.getByRole('region', { name: 'Shape Stop, removed' })).toBeVisible();
   await page.getByRole('button', { name: 'Stop — removed' }).click();
   await expect(page.getByRole('button', { name: 'Stop — removed' })).toHaveAttribute(
@@ -43,8 +43,10 @@ test('two saved revisions compare on the canvas, shape by shape and field by fie
   await addFromPalette(page, 'Notify');
   await expect(page.getByRole('status').filter({ hasText: 'Unsaved changes' })).toBeVisible();
   await page.getByRole('link', { name: 'Compare revisions' }).click();
-  await expect(page.getByLabel('To revision', { exact: true })).toHaveValue('working');
-  await expect(page.getByLabel('From revision', { exact: true })).toHaveValue('2');
+  await expect(page.getByLabel('To revision', { exact: true })).toHaveText(
+    'Working copy (unsaved)',
+  );
+  await expect(page.getByLabel('From revision', { exact: true })).toHaveText('Revision 2');
   await expect(page.getByLabel('Summary of differences')).toHaveText('1 shape added');
   await expect(page.getByRole('region', { name: 'Shape Notify, added' })).toBeVisible();
 });

@@ -13,6 +13,9 @@ export interface SelectChoice<T extends string> {
 const EMPTY = '\u0000empty';
 const toRadix = (value: string) => (value === '' ? EMPTY : value);
 const fromRadix = (value: string) => (value === EMPTY ? '' : value);
+/** '' with no choice of that value is "nothing chosen yet": Radix then shows the placeholder. */
+const rootValue = (value: string, choices: readonly SelectChoice<string>[]) =>
+  value === '' && !choices.some((c) => c.value === '') ? '' : toRadix(value);
 
 /**
  * A select from the kit (Radix Select): a button with role combobox that opens a
@@ -42,7 +45,7 @@ export function Select<T extends string>({
 }) {
   return (
     <RadixSelect.Root
-      value={toRadix(value)}
+      value={rootValue(value, choices)}
       onValueChange={(next) => {
         // The items are exactly `choices`, so the value is one of T.
         const chosen = choices.find((c) => c.value === fromRadix(next));

@@ -2,6 +2,7 @@ import type { ProcessDocument } from '@junction/process-model';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { hrefFor, navigate } from '../../lib/router.ts';
+import { Select } from '../../ui/select.tsx';
 import { readDraft } from '../designer/draft/local-draft.ts';
 import { DiffView } from './diff-view.tsx';
 import { revisionListQuery, revisionQuery } from './revision-queries.ts';
@@ -20,20 +21,15 @@ function RevisionSelect(props: {
   return (
     <span>
       <label htmlFor={id}>{props.label}</label>{' '}
-      <select
+      <Select
         id={id}
         value={String(props.value)}
-        onChange={(e) =>
-          props.onChange(e.target.value === 'working' ? 'working' : Number(e.target.value))
-        }
-      >
-        {props.working && <option value="working">Working copy (unsaved)</option>}
-        {props.revisions.map((r) => (
-          <option key={r} value={r}>
-            Revision {r}
-          </option>
-        ))}
-      </select>
+        onChange={(next) => props.onChange(next === 'working' ? 'working' : Number(next))}
+        choices={[
+          ...(props.working ? [{ value: 'working', label: 'Working copy (unsaved)' }] : []),
+          ...props.revisions.map((r) => ({ value: String(r), label: `Revision ${r}` })),
+        ]}
+      />
     </span>
   );
 }

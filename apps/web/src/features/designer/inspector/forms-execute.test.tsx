@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { chooseIn } from '../../../ui/select.test-utils.ts';
 import {
   choose,
   click,
@@ -104,12 +105,8 @@ describe('Map options', () => {
     // The row shows on both sides with its line, though no profile was given.
     expect(within(mapper).getByRole('list', { name: 'Source fields' }).textContent).toContain('a');
     // A second row onto a mapped target is told in the mapper, as validation says it.
-    fireEvent.change(within(mapper).getByRole('combobox', { name: 'Source field' }), {
-      target: { value: 'a' },
-    });
-    fireEvent.change(within(mapper).getByRole('combobox', { name: 'Target field' }), {
-      target: { value: 'b' },
-    });
+    chooseIn(within(mapper).getByRole('combobox', { name: 'Source field' }), 'a');
+    chooseIn(within(mapper).getByRole('combobox', { name: 'Target field' }), 'b');
     fireEvent.click(within(mapper).getByRole('button', { name: 'Add mapping' }));
     expect(within(mapper).getAllByText('“b” is mapped twice.').length).toBeGreaterThan(0);
     fireEvent.click(within(mapper).getByRole('button', { name: 'Delete mapping 2' }));

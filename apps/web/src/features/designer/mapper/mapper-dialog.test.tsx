@@ -8,6 +8,7 @@ import {
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { StrictMode, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { chooseIn } from '../../../ui/select.test-utils.ts';
 import { EditorStoreContext } from '../store/editor-context.ts';
 import { createEditorStore } from '../store/editor-store.ts';
 import { MapperDialog } from './mapper-dialog.tsx';
@@ -106,8 +107,8 @@ describe('MapperDialog', () => {
     const seen = renderMapper({ expression: '', mappings: [] });
     change('New target field path', 'externalId');
     click('Add target field');
-    change('Source field', 'asset.status');
-    change('Target field', 'externalId');
+    chooseIn(screen.getByRole('combobox', { name: 'Source field' }), 'asset.status');
+    chooseIn(screen.getByRole('combobox', { name: 'Target field' }), 'externalId');
     click('Add mapping');
     expect(seen.config.mappings).toEqual([{ from: 'asset.status', to: 'externalId' }]);
 

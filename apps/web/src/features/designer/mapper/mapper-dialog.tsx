@@ -1,6 +1,7 @@
 import type { ShapeConfig, ValidationIssue } from '@junction/process-model';
 import { type DragEvent, useId, useMemo, useState } from 'react';
 import { Dialog } from '../../../ui/dialog.tsx';
+import { Select } from '../../../ui/select.tsx';
 import { FieldIssues } from '../inspector/field-issues.tsx';
 import { MapStepsEditor, rowWithSteps } from '../inspector/forms/map-steps-editor.tsx';
 import { useEditor } from '../store/editor-context.ts';
@@ -303,23 +304,21 @@ function KeyboardMapping({
   return (
     <div className="row mapper-add-row">
       <label htmlFor={`${id}-from`}>Source field</label>
-      <select id={`${id}-from`} value={from} onChange={(e) => setFrom(e.target.value)}>
-        <option value="">Choose…</option>
-        {sources.map((f) => (
-          <option key={f.path} value={f.path}>
-            {f.path}
-          </option>
-        ))}
-      </select>
+      <Select
+        id={`${id}-from`}
+        value={from}
+        onChange={setFrom}
+        placeholder="Choose…"
+        choices={sources.map((f) => ({ value: f.path, label: f.path }))}
+      />
       <label htmlFor={`${id}-to`}>Target field</label>
-      <select id={`${id}-to`} value={to} onChange={(e) => setTo(e.target.value)}>
-        <option value="">Choose…</option>
-        {targets.map((f) => (
-          <option key={f.path} value={f.path}>
-            {f.path}
-          </option>
-        ))}
-      </select>
+      <Select
+        id={`${id}-to`}
+        value={to}
+        onChange={setTo}
+        placeholder="Choose…"
+        choices={targets.map((f) => ({ value: f.path, label: f.path }))}
+      />
       <button type="button" disabled={from === '' || to === ''} onClick={() => onAdd(from, to)}>
         Add mapping
       </button>

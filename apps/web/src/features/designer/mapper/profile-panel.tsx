@@ -1,5 +1,6 @@
 import type { JsonSchemaProfile, ProfileType } from '@junction/process-model';
 import { useId, useState } from 'react';
+import { Select } from '../../../ui/select.tsx';
 import { addProfileField, inferProfile } from './profile-fields.ts';
 
 const TYPES: readonly ProfileType[] = ['string', 'number', 'integer', 'boolean', 'object', 'array'];
@@ -27,6 +28,7 @@ export function ProfilePanel({
   const [type, setType] = useState<ProfileType>('string');
   const [problem, setProblem] = useState<string | null>(null);
   const problemId = useId();
+  const typeId = useId();
   const infer = () => {
     const inferred = inferProfile(sample);
     setProblem(inferred.ok ? null : inferred.error);
@@ -72,13 +74,14 @@ export function ProfilePanel({
             }}
           />
         </label>
-        <label>
+        <label htmlFor={typeId}>
           New {lower} field type
-          <select value={type} onChange={(e) => setType(e.target.value as ProfileType)}>
-            {TYPES.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
+          <Select
+            id={typeId}
+            value={type}
+            onChange={setType}
+            choices={TYPES.map((t) => ({ value: t, label: t }))}
+          />
         </label>
         <button type="button" onClick={add}>
           Add {lower} field
