@@ -76,7 +76,7 @@ describe(`runs through the pg-boss job queue (${storageUnderTest()})`, () => {
       connectionId: null,
       executionType: 'test_manual',
     });
-  const startWorker = async () => {
+  const startWorker = async (pollingIntervalSeconds = 0.5) => {
     worker = await startRunWorker(
       {
         db,
@@ -91,7 +91,7 @@ describe(`runs through the pg-boss job queue (${storageUnderTest()})`, () => {
         }),
         log: quiet,
       },
-      { concurrency: 2, pollingIntervalSeconds: 0.5 },
+      { concurrency: 2, pollingIntervalSeconds },
     );
   };
 
@@ -288,4 +288,24 @@ describe(`runs through the pg-boss job queue (${storageUnderTest()})`, () => {
     expect(await runs().get(DEFAULT_ACCOUNT_ID, runId)).toBeNull();
     expect(await queue.boss.getJobById(RUN_QUEUE, runId)).toBeNull();
   });
+
+  it('wakes an idle worker the moment a run is queued, not at its next poll', async () => {
+    held.release();
+    await worker?.stop(0);
+    // A first run waits for the new worker, whose pollers then all sleep for 30 s.
+    const first = await start();
+    await startWorker(30);
+    await dispatcher.drain();
+    expect((await runs().get(DEFAULT_ACCOUNT_ID, first))?.status).toBe('complete');
+    const queuedAt = Date.now();
+    const second = await start();
+    const run = await waitFor(
+      () => runs().get(DEFAULT_ACCOUNT_ID, second),
+      (r) => r?.status !== 'running',
+      10_000,
+    );
+    expect(run?.status).toBe('complete');
+    // The insert's NOTIFY woke it: a poll would have come 30 s after the first run.
+    expect(Date.now() - queuedAt).toBeLessThan(10_000);
+  }, 30_000);
 });

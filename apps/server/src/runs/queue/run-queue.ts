@@ -57,6 +57,11 @@ function bossDatabase(db: Database): Db {
     executeSql: async (text, values) => ({
       rows: values?.length ? await db.query(text, values) : await db.exec(text),
     }),
+    // A job's insert NOTIFYs (the run queue opts in), so an idle worker fetches it at
+    // once instead of at its next poll; polling stays as the floor should one be lost.
+    listen: async (channel, onNotification, onReconnect) => ({
+      close: await db.listen(channel, onNotification, onReconnect),
+    }),
   };
 }
 
@@ -111,6 +116,7 @@ export async function openRunQueue(
     monitorIntervalSeconds: settings.superviseIntervalSeconds,
     // Each process says every 5 s which queues it works, for the junction_workers gauge.
     instanceHeartbeatSeconds: 5,
+    useListenNotify: true,
   });
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
   await createQueueSchema(db);
@@ -122,7 +128,10 @@ export async function openRunQueue(
     heartbeatSeconds: settings.heartbeatSeconds,
     expireInSeconds: MAX_RUN_SECONDS,
     deadLetter: LOST_RUN_QUEUE,
+    notify: true,
   });
+  // A queue made before it opted in keeps its settings through createQueue.
+  await boss.updateQueue(RUN_QUEUE, { notify: true });
   return {
     boss,
     async enqueue(tx, job) {

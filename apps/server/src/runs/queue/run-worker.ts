@@ -135,6 +135,9 @@ export async function startRunWorker(
       burstWhenBatchFull: true,
       ...(options.perAccount ? { localGroupConcurrency: options.perAccount } : {}),
       pollingIntervalSeconds: polling,
+      // With the insert's NOTIFY a poll is only the floor, but it also finds jobs held
+      // back for an account at its limit once a run of it ends: keep it as frequent.
+      notifyPollingIntervalSeconds: polling,
     },
     handle,
   );
