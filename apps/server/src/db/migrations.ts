@@ -310,6 +310,18 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       )
     `,
   },
+  {
+    id: 14,
+    name: 'runs and their live events found by the run id alone',
+    // The event relay, cancels, heartbeats and the catch-up sweep know a run by its id
+    // (a NOTIFY carries only that), and without these each such read scanned its table:
+    // run_events grows with every run a minute back, runs with every run kept. Run ids
+    // are random UUIDs, so the id alone leads the events' key.
+    sql: `
+      CREATE INDEX runs_by_id ON runs (id);
+      ALTER TABLE run_events DROP CONSTRAINT run_events_pkey, ADD PRIMARY KEY (run_id, seq)
+    `,
+  },
 ];
 
 /**

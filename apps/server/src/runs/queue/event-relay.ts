@@ -13,6 +13,14 @@ const CATCH_UP_MS = 2000;
 // event lost) gets one made from its record.
 const END_GRACE_SECONDS = 2;
 
+/** A followed run's events after a cursor: by the events' key, whatever else they hold. */
+export const EVENTS_AFTER_SQL =
+  'SELECT seq, event FROM run_events WHERE run_id = $1 AND seq > $2 ORDER BY seq';
+
+/** Which of the followed runs ended a while ago: found by id, however many runs are kept. */
+export const ENDED_AMONG_SQL = `SELECT account_id, id FROM runs WHERE id = ANY($1) AND status <> 'running'
+  AND finished_at < now() - $2 * interval '1 second'`;
+
 interface Follower {
   listener: RunEventListener;
   /** The last sequence number delivered; undefined until the snapshot went out. */
@@ -85,10 +93,7 @@ export async function openEventRelay(db: Database, runs: RunRepository, log: Run
       return;
     }
     const from = Math.min(...watching.map((f) => f.cursor ?? 0));
-    const events = await db.query<StoredEvent>(
-      'SELECT seq, event FROM run_events WHERE run_id = $1 AND seq > $2 ORDER BY seq',
-      [runId, from],
-    );
+    const events = await db.query<StoredEvent>(EVENTS_AFTER_SQL, [runId, from]);
     for (const follower of watching) {
       deliver(runId, follower, events);
     }
@@ -132,11 +137,10 @@ export async function openEventRelay(db: Database, runs: RunRepository, log: Run
     if (ids.length === 0) {
       return;
     }
-    const ended = await db.query<{ account_id: string; id: string }>(
-      `SELECT account_id, id FROM runs WHERE id = ANY($1) AND status <> 'running'
-         AND finished_at < now() - $2 * interval '1 second'`,
-      [ids, END_GRACE_SECONDS],
-    );
+    const ended = await db.query<{ account_id: string; id: string }>(ENDED_AMONG_SQL, [
+      ids,
+      END_GRACE_SECONDS,
+    ]);
     for (const { account_id: accountId, id } of ended) {
       // After the stored events, so an `end` that is stored wins.
       serially(id, () => endFromRecord(accountId, id));
