@@ -37,6 +37,13 @@ export const DEFAULT_RUN_QUEUE_OPTIONS: Required<RunQueueOptions> = {
   superviseIntervalSeconds: 5,
 };
 
+/**
+ * How long a finished run's job stays (pg-boss keeps them a week by default). The
+ * run's row is its record; every finished job left in the job table is one more row
+ * each fetch and count of the queue's indexes walk past.
+ */
+const FINISHED_JOB_SECONDS = 60;
+
 // pg-boss's ceiling for a job's active time (it allows no more than 24 h); a run still
 // going then is failed and its run aborted as lost.
 const MAX_RUN_SECONDS = 24 * 60 * 60;
@@ -54,8 +61,14 @@ export function queuedRunTimeLimit(maxRunMs: number | undefined): number {
 function bossDatabase(db: Database): Db {
   return {
     // pg-boss sends its schema and locked blocks as parameterless multi-statement scripts.
+    // One statement (no `;` can separate two) goes as a statement with parameters,
+    // prepared once per connection like ours: its fetch and its other hot statements
+    // inline their values, and were parsed and planned on every call.
     executeSql: async (text, values) => ({
-      rows: values?.length ? await db.query(text, values) : await db.exec(text),
+      rows:
+        values?.length || !text.includes(';')
+          ? await db.query(text, values ?? [])
+          : await db.exec(text),
     }),
     // A job's insert NOTIFYs (the run queue opts in), so an idle worker fetches it at
     // once instead of at its next poll; polling stays as the floor should one be lost.
@@ -129,9 +142,10 @@ export async function openRunQueue(
     expireInSeconds: MAX_RUN_SECONDS,
     deadLetter: LOST_RUN_QUEUE,
     notify: true,
+    deleteAfterSeconds: FINISHED_JOB_SECONDS,
   });
-  // A queue made before it opted in keeps its settings through createQueue.
-  await boss.updateQueue(RUN_QUEUE, { notify: true });
+  // A queue made before these settings keeps its own through createQueue.
+  await boss.updateQueue(RUN_QUEUE, { notify: true, deleteAfterSeconds: FINISHED_JOB_SECONDS });
   return {
     boss,
     async enqueue(tx, job) {
@@ -154,10 +168,13 @@ export async function openRunQueue(
     async waiting(tx, upTo) {
       // pg-boss counts a queue's jobs only outside the caller's transaction and from
       // stats it refreshes every few seconds, so its job table is read here: jobs of the
-      // run queue not yet taken (created or retry come before active).
+      // run queue not yet taken (created or retry come before active). `NOT blocked`
+      // (always true: runs use no flows) matches the partial index pg-boss fetches by;
+      // without it the count read every job the table keeps.
       const [row] = await tx.query<{ waiting: number }>(
         `SELECT count(*)::int AS waiting FROM (
-           SELECT 1 FROM ${queueSchema(db)}.job WHERE name = $1 AND state < 'active' LIMIT $2
+           SELECT 1 FROM ${queueSchema(db)}.job
+            WHERE name = $1 AND state < 'active' AND NOT blocked LIMIT $2
          ) AS line`,
         [RUN_QUEUE, upTo],
       );
