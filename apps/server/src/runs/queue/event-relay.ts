@@ -1,5 +1,6 @@
 import { foldRunEvent, type RunProgress } from '@junction/api';
 import type { Database, Unlisten } from '../../db/database.ts';
+import { createStatementBatcher } from '../../db/statement-batcher.ts';
 import type { RunRepository } from '../../repositories/run-repository.ts';
 import { endOf } from '../run-end.ts';
 import { NOTHING_YET, type RunEvent, type RunEventListener } from '../run-events.ts';
@@ -17,9 +18,29 @@ const END_GRACE_SECONDS = 2;
 export const EVENTS_AFTER_SQL =
   'SELECT seq, event FROM run_events WHERE run_id = $1 AND seq > $2 ORDER BY seq';
 
-/** Which of the followed runs ended a while ago: found by id, however many runs are kept. */
-export const ENDED_AMONG_SQL = `SELECT account_id, id FROM runs WHERE id = ANY($1) AND status <> 'running'
-  AND finished_at < now() - $2 * interval '1 second'`;
+/**
+ * The same for several runs in one statement; rows come by `i`, each run's in order.
+ * Each run's events are a lateral subquery (its ORDER BY keeps it one), so each is an
+ * index lookup whatever the plan a connection caches: as a join, the generic plan
+ * read every event kept.
+ */
+export const EVENTS_AFTER_MANY_SQL = `SELECT k.i::int AS i, e.seq, e.event
+  FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS k(run_id, after, i)
+  CROSS JOIN LATERAL (
+    SELECT seq, event FROM run_events WHERE run_id = k.run_id AND seq > k.after ORDER BY seq
+  ) AS e
+  ORDER BY k.i, e.seq`;
+
+/**
+ * Which of the followed runs ended a while ago, each looked up by its id (a lateral
+ * subquery, OFFSET 0 keeping it one: `id = ANY($1)` had a generic plan read every run).
+ */
+export const ENDED_AMONG_SQL = `SELECT r.account_id, r.id FROM unnest($1::text[]) AS k(id)
+  CROSS JOIN LATERAL (
+    SELECT account_id, id FROM runs
+     WHERE id = k.id AND status <> 'running' AND finished_at < now() - $2 * interval '1 second'
+    OFFSET 0
+  ) AS r`;
 
 interface Follower {
   listener: RunEventListener;
@@ -56,6 +77,23 @@ function snapshotOf(events: readonly StoredEvent[]): RunEvent {
  */
 export async function openEventRelay(db: Database, runs: RunRepository, log: RunLogger) {
   const followers = new Map<string, Set<Follower>>();
+  // Reads of the runs that moved in one turn, and while the last read was out, go as
+  // one statement (a NOTIFY per run and batch, a read per follow: two per execution
+  // waited for). One read at a time, so a run's reads still come back in order.
+  const eventsAfter = createStatementBatcher<{ runId: string; after: number }, StoredEvent[]>({
+    one: ({ runId, after }) => db.query<StoredEvent>(EVENTS_AFTER_SQL, [runId, after]),
+    async many(items) {
+      const rows = await db.query<StoredEvent & { i: number }>(EVENTS_AFTER_MANY_SQL, [
+        items.map((item) => item.runId),
+        items.map((item) => item.after),
+      ]);
+      const byItem = items.map((): StoredEvent[] => []);
+      for (const { i, seq, event } of rows) {
+        byItem[i - 1]!.push({ seq, event });
+      }
+      return byItem;
+    },
+  });
   // One read at a time per run keeps each watcher's events in order.
   const reading = new Map<string, Promise<void>>();
 
@@ -93,7 +131,7 @@ export async function openEventRelay(db: Database, runs: RunRepository, log: Run
       return;
     }
     const from = Math.min(...watching.map((f) => f.cursor ?? 0));
-    const events = await db.query<StoredEvent>(EVENTS_AFTER_SQL, [runId, from]);
+    const events = await eventsAfter({ runId, after: from });
     for (const follower of watching) {
       deliver(runId, follower, events);
     }

@@ -166,6 +166,31 @@ describe(`runs through the pg-boss job queue (${storageUnderTest()})`, () => {
     expect(await db.query('SELECT seq FROM run_events WHERE run_id = $1', [runId])).toEqual([]);
   });
 
+  it('relays the events of runs followed together, each in its order, with one read for all', async () => {
+    held.release();
+    const ids = await Promise.all(Array.from({ length: 6 }, () => start()));
+    const seen = new Map(ids.map((id) => [id, [] as RunEvent[]]));
+    // Followed in one turn: their reads go out as one statement.
+    for (const id of ids) {
+      dispatcher.subscribe(id, (event) => seen.get(id)?.push(event));
+    }
+    await dispatcher.drain();
+    for (const id of ids) {
+      const events = await waitFor(
+        async () => seen.get(id) ?? [],
+        (e) => e.at(-1)?.type === 'end',
+        5000,
+      );
+      expect(events[0]?.type).toBe('snapshot');
+      expect(events.filter((e) => e.type === 'end')).toHaveLength(1);
+      expect(events.at(-1)).toMatchObject({ type: 'end', status: 'complete' });
+      expect(events.filter((e) => e.type === 'shape-started').map((e) => e.shapeId)).toEqual([
+        'start',
+        'list',
+      ]);
+    }
+  });
+
   it('cancels a run held by a worker within 2 s, and a queued one before it starts', async () => {
     held.hold();
     const first = await start();
