@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, spawnUntil } from '../../apps/server/test/spawn-helpers.ts';
-import type { Figure } from '../measure.ts';
+import { type Figure, fmt } from '../measure.ts';
 import { startQueueCluster, stop } from './queue-cluster.ts';
+import { type Load, load, rate, send as sendTo } from './server.ts';
 
 const EXECUTIONS = 1000;
 const SUBMITTERS = 20;
@@ -15,6 +16,11 @@ const WORKER_COUNTS = [1, 2, 4];
 // means fewer statements per run (16 at once: about 2.2 ms of PostgreSQL CPU per
 // execution, 64: about 1.4 ms, in one A/B window). README's Scaling out says so.
 const WORKER_CONCURRENCY = 64;
+// Issue 17's target 1 as the issue measured it: clients that each start an execution
+// and wait for its end in the same request, as many as the in-process figure's.
+const WAITING_CLIENTS = 32;
+const WAIT_WINDOWS = 3;
+const WAIT_WINDOW_MS = 3_000;
 
 /** The database `pnpm bench` may use for its PostgreSQL figures. */
 export const DATABASE_URL =
@@ -209,6 +215,58 @@ async function queued(databaseUrl: string, workers: number): Promise<Figure> {
   }
 }
 
+/** The median of `windows` loads by its rate (the machines are shared and noisy). */
+async function medianLoad(windows: number, once: () => Promise<Load>): Promise<Load> {
+  const loads: Load[] = [];
+  for (let i = 0; i < windows; i++) {
+    loads.push(await once());
+  }
+  loads.sort((a, b) => a.perSecond - b.perSecond);
+  return loads[Math.floor(loads.length / 2)]!;
+}
+
+/**
+ * Target 1 on PostgreSQL: WAITING_CLIENTS clients each POST …/executions?wait=60 and
+ * are answered at the run's end, against a server that executes none and one worker;
+ * beside it, the same server's health route with the same clients, in the same run.
+ */
+async function waitedExecutions(databaseUrl: string): Promise<Figure> {
+  const cluster = await startQueueCluster({
+    databaseUrl,
+    workers: 1,
+    concurrency: WORKER_CONCURRENCY,
+  });
+  const agent = new Agent({ keepAlive: true, maxSockets: WAITING_CLIENTS });
+  try {
+    const processId = await saveTwoShapeProcess(agent, cluster.base);
+    const execute = async () => {
+      const res = await sendTo(agent, cluster.base, {
+        method: 'POST',
+        path: `/api/processes/${processId}/executions?wait=60`,
+        body: '{}',
+      });
+      return res.status === 200 && res.body.includes('"executionStatus":"COMPLETE"');
+    };
+    const health = async () =>
+      (await sendTo(agent, cluster.base, { method: 'GET', path: '/api/health' })).status === 200;
+    await load(WAITING_CLIENTS, execute, 1_000); // warm-up: connections, plans, JIT
+    const executions = await medianLoad(WAIT_WINDOWS, () =>
+      load(WAITING_CLIENTS, execute, WAIT_WINDOW_MS),
+    );
+    const floor = await load(WAITING_CLIENTS, health, WAIT_WINDOW_MS);
+    return {
+      figure: `executions of Start (No Data) -> Stop, ${WAITING_CLIENTS} clients, each POST …/executions?wait=60 answered at the run's end (PostgreSQL queue, 1 \`junction worker\` with ${WORKER_CONCURRENCY} runs at once, server executing none; median of ${WAIT_WINDOWS} windows)`,
+      value: `${rate(executions.perSecond)}, p50 ${fmt(executions.p50)}, p99 ${fmt(executions.p99)}${executions.failures ? ` (${executions.failures} failed)` : ''}`,
+      comparison: `/api/health on the same server, same clients: ${rate(floor.perSecond)} (executions ×${(floor.perSecond / executions.perSecond).toFixed(1)} slower)`,
+      target: '≥ 1,000 executions/s on PostgreSQL, no failures',
+      met: executions.perSecond >= 1000 && executions.failures === 0,
+    };
+  } finally {
+    agent.destroy();
+    await cluster.stop();
+  }
+}
+
 /**
  * Executions per second with the queue and 1, 2 and 4 worker processes on PostgreSQL
  * (JUNCTION_BENCH_DATABASE_URL or JUNCTION_TEST_DATABASE_URL; skipped without one),
@@ -217,6 +275,7 @@ async function queued(databaseUrl: string, workers: number): Promise<Figure> {
 export async function queueFigures(): Promise<Figure[]> {
   const figures = [await embedded()];
   if (DATABASE_URL) {
+    figures.push(await waitedExecutions(DATABASE_URL));
     for (const workers of WORKER_COUNTS) {
       figures.push(await queued(DATABASE_URL, workers));
     }
