@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Select } from '../../ui/select.tsx';
 import { connectionsQuery } from '../connections/connection-queries.ts';
 import { testInputQuery } from './run-queries.ts';
 
@@ -31,16 +32,20 @@ export function TestControls({
   return (
     <>
       <span className="toolbar__spacer" />
-      <label className="toolbar__connection">
-        Test against
-        <select value={connectionId} onChange={(e) => setConnectionId(e.target.value)}>
-          {(connections.data ?? []).map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.kind === 'sandbox' ? `${c.name} (sandbox)` : `${c.name} (LIVE)`}
-            </option>
-          ))}
-        </select>
-      </label>
+      <span className="toolbar__connection">
+        {/* Beside the select, not around it: a kit select inside its label would be
+            named by the chosen connection too. */}
+        <label htmlFor="test-connection">Test against</label>
+        <Select
+          id="test-connection"
+          value={connectionId}
+          onChange={setConnectionId}
+          choices={(connections.data ?? []).map((c) => ({
+            value: c.id,
+            label: c.kind === 'sandbox' ? `${c.name} (sandbox)` : `${c.name} (LIVE)`,
+          }))}
+        />
+      </span>
       {chosen && chosen.kind !== 'sandbox' && (
         <span className="live-warning">Live Connect: real data will change</span>
       )}
