@@ -40,6 +40,20 @@ test('processes are listed, searched, exported, imported and deleted', async ({
   await expect(page.getByRole('link', { name: 'Nightly asset sync' })).toHaveCount(1);
 });
 
+test("the page's two ways to start a process sit side by side, alike", async ({ page }) => {
+  await page.goto('/');
+  const create = page.getByRole('button', { name: 'Create process' });
+  // The file picker is a label dressed as a button: it must not look like a field's label.
+  const importFile = page.getByText('Import file…', { exact: true });
+  const [a, b] = [await create.boundingBox(), await importFile.boundingBox()];
+  expect(a && b).toBeTruthy();
+  expect(Math.abs(a!.y - b!.y)).toBeLessThanOrEqual(1);
+  expect(Math.abs(a!.height - b!.height)).toBeLessThanOrEqual(1);
+  expect(await importFile.evaluate((el) => getComputedStyle(el).fontWeight)).toBe(
+    await create.evaluate((el) => getComputedStyle(el).fontWeight),
+  );
+});
+
 test('connections keep the token write-only and can be tested', async ({ page }) => {
   await page.goto('/connections');
   await page.getByRole('button', { name: 'Test Sandbox' }).click();
