@@ -2,6 +2,20 @@ import { expect, test } from '@playwright/test';
 import { addFromPalette, choose, edges, openNewProcess, shape } from './designer-helpers.ts';
 
 test.describe('editing on the canvas', () => {
+  test('at 1440 px the editing actions fit one row and the Test controls keep together', async ({
+    page,
+    request,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openNewProcess(page, request, 'Toolbar');
+    const top = async (name: string, role: 'button' | 'link' = 'button') =>
+      (await page.getByRole(role, { name, exact: true }).boundingBox())?.y;
+    const row = await top('Save');
+    expect(await top('Export')).toBe(row);
+    expect(await top('Compare revisions', 'link')).toBe(row);
+    expect(await top('Test runs')).toBe(await top('Test'));
+  });
+
   test('the palette filters, a click adds a shape, and Start cannot be deleted', async ({
     page,
     request,

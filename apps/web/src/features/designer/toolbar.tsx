@@ -119,6 +119,8 @@ export function Toolbar({
         <a
           key={page}
           className="button"
+          // "Compare" shown, the page's full name spoken: the bar fits one row at 1440 px.
+          aria-label={page === 'compare' ? 'Compare revisions' : 'Revisions'}
           href={hrefFor({ page, processId })}
           onClick={(e) => {
             e.preventDefault();
@@ -135,7 +137,7 @@ export function Toolbar({
           ) : (
             <History size={16} aria-hidden />
           )}
-          {page === 'compare' ? 'Compare revisions' : 'Revisions'}
+          {page === 'compare' ? 'Compare' : 'Revisions'}
         </a>
       ))}
       <label className={`button${testing ? ' is-disabled' : ''}`}>
@@ -170,14 +172,18 @@ export function Toolbar({
         <MenuItem onSelect={() => onExportImage('png')}>Image (PNG)</MenuItem>
         <MenuItem onSelect={() => onExportImage('svg')}>Image (SVG)</MenuItem>
       </Menu>
-      <TestControls
-        processId={processId}
-        dirty={dirty}
-        testing={testing}
-        onTest={onTest}
-        onEditInput={onEditInput}
-        onHistory={onHistory}
-      />
+      {/* One unit: when the bar is too narrow the Test controls move to a row of
+          their own, rather than an editing button being stranded beside them. */}
+      <div className="toolbar__test">
+        <TestControls
+          processId={processId}
+          dirty={dirty}
+          testing={testing}
+          onTest={onTest}
+          onEditInput={onEditInput}
+          onHistory={onHistory}
+        />
+      </div>
     </header>
   );
 }

@@ -31,7 +31,6 @@ export function TestControls({
   const pinnedCount = pinned.data?.length ?? 0;
   return (
     <>
-      <span className="toolbar__spacer" />
       <span className="toolbar__connection">
         {/* Beside the select, not around it: a kit select inside its label would be
             named by the chosen connection too. */}
