@@ -1,7 +1,11 @@
 import type { ConnectorGateway } from '@junction/runtime';
 import { listRequestsProcess } from '@junction/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDisposableTestDatabase, storageUnderTest } from '../../../test/build-test-app.ts';
+import {
+  openDisposableTestDatabase,
+  quietLog,
+  storageUnderTest,
+} from '../../../test/build-test-app.ts';
 import type { Database } from '../../db/database.ts';
 import { DEFAULT_ACCOUNT_ID, ensureDefaultAccount } from '../../repositories/account-repository.ts';
 import { createRunDocumentRepository } from '../../repositories/run-document-repository.ts';
@@ -13,8 +17,6 @@ import { type EventRelay, openEventRelay } from './event-relay.ts';
 import { createQueueDispatcher } from './queue-dispatcher.ts';
 import { openRunQueue, RUN_QUEUE, type RunQueue } from './run-queue.ts';
 import { type RunWorker, startRunWorker, WORKER_LOST_REASON } from './run-worker.ts';
-
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /**
  * A Connect stand-in whose calls wait until released or cancelled, counting calls by
@@ -62,7 +64,8 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, m
 /**
  * The shapes a watcher learned of, in order: those the snapshot already held (a worker
  * woken by the job's NOTIFY may have started the run before the watcher came), then
- * each `shape-started` after it.
+ * each `shape-started` after it. Compared sorted: a snapshot's shapes are a map, not a
+ * sequence (the order of events is what the end-last and snapshot-first checks hold).
  */
 function shapesSeen(events: readonly RunEvent[]): string[] {
   const snapshot = events[0]?.type === 'snapshot' ? Object.keys(events[0].shapes) : [];
@@ -98,9 +101,9 @@ describe(`runs through the pg-boss job queue (${storageUnderTest()})`, () => {
           documents: createRunDocumentRepository(db),
           gatewayFor: () => held.gateway,
           runtimeFor: () => ({}),
-          log: quiet,
+          log: quietLog,
         }),
-        log: quiet,
+        log: quietLog,
       },
       { concurrency: 2, pollingIntervalSeconds },
     );
@@ -110,14 +113,14 @@ describe(`runs through the pg-boss job queue (${storageUnderTest()})`, () => {
     ({ db, dispose } = await openDisposableTestDatabase());
     await ensureDefaultAccount(db);
     // pg-boss's floor for heartbeats; supervision each second finds a dead worker's job fast.
-    queue = await openRunQueue(db, quiet, { heartbeatSeconds: 10, superviseIntervalSeconds: 1 });
-    relay = await openEventRelay(db, runs(), quiet);
+    queue = await openRunQueue(db, quietLog, { heartbeatSeconds: 10, superviseIntervalSeconds: 1 });
+    relay = await openEventRelay(db, runs(), quietLog);
     dispatcher = createQueueDispatcher({
       db,
       queue,
       runs: runs(),
       relay,
-      log: quiet,
+      log: quietLog,
       worker: () => worker,
     });
   });
@@ -168,7 +171,7 @@ describe(`runs through the pg-boss job queue (${storageUnderTest()})`, () => {
     );
     expect(events[0]?.type).toBe('snapshot');
     expect(events.at(-1)).toMatchObject({ type: 'end', status: 'complete' });
-    expect(shapesSeen(events)).toEqual(['start', 'list']);
+    expect(shapesSeen(events).sort()).toEqual(['list', 'start']);
     // Once the run is over its live events go; the run's record keeps the result.
     expect(await runs().deleteEventsOfFinishedRuns(0)).toBeGreaterThan(0);
     expect(await db.query('SELECT seq FROM run_events WHERE run_id = $1', [runId])).toEqual([]);
@@ -192,7 +195,7 @@ describe(`runs through the pg-boss job queue (${storageUnderTest()})`, () => {
       expect(events[0]?.type).toBe('snapshot');
       expect(events.filter((e) => e.type === 'end')).toHaveLength(1);
       expect(events.at(-1)).toMatchObject({ type: 'end', status: 'complete' });
-      expect(shapesSeen(events)).toEqual(['start', 'list']);
+      expect(shapesSeen(events).sort()).toEqual(['list', 'start']);
     }
   });
 
