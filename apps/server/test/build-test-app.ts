@@ -6,6 +6,7 @@ import { type AppOptions, buildApp } from '../src/app.ts';
 import type { Database } from '../src/db/database.ts';
 import { openDatabase } from '../src/db/open-database.ts';
 import { withDefaultUser } from '../src/db/postgres-database.ts';
+import type { RunLogger } from '../src/runs/run-logger.ts';
 
 /**
  * Where a test's data lives: embedded PGlite in memory by default, or a schema of
@@ -123,3 +124,10 @@ export async function openTestDatabase(): Promise<Database> {
 export function storageUnderTest(): string {
   return process.env['JUNCTION_TEST_DATABASE_URL'] ? 'PostgreSQL server' : 'embedded PGlite';
 }
+
+/** A run logger that drops everything, for tests that assert on state rather than logs. */
+export const quietLog: RunLogger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};

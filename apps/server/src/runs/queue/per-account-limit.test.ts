@@ -1,7 +1,11 @@
 import type { ConnectorGateway } from '@junction/runtime';
 import { listRequestsProcess } from '@junction/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDisposableTestDatabase, storageUnderTest } from '../../../test/build-test-app.ts';
+import {
+  openDisposableTestDatabase,
+  quietLog,
+  storageUnderTest,
+} from '../../../test/build-test-app.ts';
 import type { Database } from '../../db/database.ts';
 import {
   createAccountRepository,
@@ -16,8 +20,6 @@ import { openEventRelay } from './event-relay.ts';
 import { createQueueDispatcher } from './queue-dispatcher.ts';
 import { openRunQueue } from './run-queue.ts';
 import { type RunWorker, startRunWorker } from './run-worker.ts';
-
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 describe(`a worker's per-account limit (${storageUnderTest()})`, () => {
   let db: Database;
@@ -47,14 +49,14 @@ describe(`a worker's per-account limit (${storageUnderTest()})`, () => {
       parentId: DEFAULT_ACCOUNT_ID,
     });
     const runs = createRunRepository(db);
-    const queue = await openRunQueue(db, quiet);
-    const relay = await openEventRelay(db, runs, quiet);
+    const queue = await openRunQueue(db, quietLog);
+    const relay = await openEventRelay(db, runs, quietLog);
     dispatcher = createQueueDispatcher({
       db,
       queue,
       runs,
       relay,
-      log: quiet,
+      log: quietLog,
       worker: () => worker,
     });
     const executor = createRunExecutor({
@@ -62,10 +64,10 @@ describe(`a worker's per-account limit (${storageUnderTest()})`, () => {
       documents: createRunDocumentRepository(db),
       gatewayFor,
       runtimeFor: () => ({}),
-      log: quiet,
+      log: quietLog,
     });
     worker = await startRunWorker(
-      { db, queue, runs, executor, log: quiet },
+      { db, queue, runs, executor, log: quietLog },
       { concurrency: 3, perAccount: 2, pollingIntervalSeconds: 0.5 },
     );
   });

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDisposableTestDatabase, storageUnderTest } from '../../../test/build-test-app.ts';
+import {
+  openDisposableTestDatabase,
+  quietLog,
+  storageUnderTest,
+} from '../../../test/build-test-app.ts';
 import type { Database } from '../../db/database.ts';
 import { openRunQueue, RUN_QUEUE } from './run-queue.ts';
-
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 describe(`the run queue's settings (${storageUnderTest()})`, () => {
   let db: Database;
@@ -15,12 +17,12 @@ describe(`the run queue's settings (${storageUnderTest()})`, () => {
   afterAll(() => dispose());
 
   it('wakes workers on insert and keeps finished jobs a minute, also on a queue made before', async () => {
-    const first = await openRunQueue(db, quiet);
+    const first = await openRunQueue(db, quietLog);
     // As a queue made by an earlier version was: polled only, finished jobs kept a week.
     await first.boss.updateQueue(RUN_QUEUE, { notify: false, deleteAfterSeconds: 604_800 });
     await first.stop();
 
-    const queue = await openRunQueue(db, quiet);
+    const queue = await openRunQueue(db, quietLog);
     try {
       expect(await queue.boss.getQueue(RUN_QUEUE)).toMatchObject({
         notify: true,
