@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,7 @@ const WAIT_WINDOW_MS = 3_000;
 export const DATABASE_URL =
   process.env['JUNCTION_BENCH_DATABASE_URL'] ?? process.env['JUNCTION_TEST_DATABASE_URL'];
 
+/** server.ts's `send` by a full URL, with method, body and headers in order. */
 export function send(
   agent: Agent,
   url: string,
@@ -33,29 +34,12 @@ export function send(
   body?: string,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        agent,
-        method,
-        headers: {
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+  const { origin, pathname, search } = new URL(url);
+  return sendTo(agent, origin, {
+    method,
+    path: `${pathname}${search}`,
+    headers,
+    ...(body === undefined ? {} : { body }),
   });
 }
 
