@@ -14,7 +14,8 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
    * Runs a script of several statements without parameters (the job queue's schema and
-   * its locked blocks) and returns the rows of all of them, in order.
+   * its locked blocks) and returns the rows of all of them, in order. A statement run
+   * here is planned on every call, never kept prepared.
    */
   exec(script: string): Promise<Record<string, unknown>[]>;
   /**

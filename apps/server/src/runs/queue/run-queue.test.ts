@@ -34,4 +34,29 @@ describe(`the run queue's settings (${storageUnderTest()})`, () => {
       await queue.stop();
     }
   });
+
+  it("plans pg-boss's statements that inline their values on every call, never keeping one prepared", async () => {
+    // A kept plan is the one made when the job table was empty: its fetch then walked
+    // every job kept to join a batch back, over a thousand pages a fetch under load.
+    const prepared: string[] = [];
+    const watched: Database = {
+      ...db,
+      query: (sql, params) => {
+        if (!params?.length) {
+          prepared.push(sql);
+        }
+        return db.query(sql, params);
+      },
+    };
+    const queue = await openRunQueue(watched, quietLog);
+    try {
+      await queue.boss.send(RUN_QUEUE, { runId: 'r1', accountId: 'a1' });
+      const [job] = await queue.boss.fetch(RUN_QUEUE);
+      expect(job?.data).toEqual({ runId: 'r1', accountId: 'a1' });
+      await queue.boss.complete(RUN_QUEUE, job!.id);
+    } finally {
+      await queue.stop();
+    }
+    expect(prepared).toEqual([]);
+  });
 });

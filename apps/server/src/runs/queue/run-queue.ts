@@ -60,15 +60,12 @@ export function queuedRunTimeLimit(maxRunMs: number | undefined): number {
 /** pg-boss over the product's own database, so it needs no pool or connection of its own. */
 function bossDatabase(db: Database): Db {
   return {
-    // pg-boss sends its schema and locked blocks as parameterless multi-statement scripts.
-    // One statement (no `;` can separate two) goes as a statement with parameters,
-    // prepared once per connection like ours: its fetch and its other hot statements
-    // inline their values, and were parsed and planned on every call.
+    // pg-boss sends its schema and locked blocks, and statements that inline their
+    // values (its fetch), without parameters: those are planned on every call. Prepared,
+    // the fetch kept the plan made while the job table was empty, which walked every job
+    // the table kept to join its batch back (over a thousand pages a fetch under load).
     executeSql: async (text, values) => ({
-      rows:
-        values?.length || !text.includes(';')
-          ? await db.query(text, values ?? [])
-          : await db.exec(text),
+      rows: values?.length ? await db.query(text, values) : await db.exec(text),
     }),
     // A job's insert NOTIFYs (the run queue opts in), so an idle worker fetches it at
     // once instead of at its next poll; polling stays as the floor should one be lost.
