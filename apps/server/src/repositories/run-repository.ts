@@ -89,6 +89,36 @@ interface RunEnding extends RunKey {
   outcome: RunOutcomeRow;
 }
 
+/*
+ * The run path's statements find each run by its id, never by scanning the running
+ * ones: every run that ended since the last vacuum leaves an entry in the index of
+ * running runs, and a join that reads that index (the plan chosen while the table was
+ * small, and kept by each connection) read thousands of them per batch under load.
+ */
+
+/** Ends runs still running; `$2`, their ids, is the index condition the join keeps. */
+export const FINISH_RUNS_SQL = `UPDATE runs SET status = e.status, error = e.error,
+   shape_stats = e.shape_stats, connection_counts = e.connection_counts,
+   documents_in = e.documents_in, documents_out = e.documents_out,
+   documents_in_error = e.documents_in_error, documents_stored = e.documents_stored,
+   finished_at = now()
+ FROM jsonb_to_recordset($1::jsonb) AS e(account_id text, id text, status text, error text,
+   shape_stats jsonb, connection_counts jsonb, documents_in integer, documents_out integer,
+   documents_in_error integer, documents_stored integer)
+ WHERE runs.id = ANY($2::text[]) AND runs.account_id = e.account_id AND runs.id = e.id
+   AND runs.status = 'running'
+ RETURNING runs.account_id, runs.id`;
+
+/** Queued runs by account and id, each looked up alone (a lateral subquery). */
+export const QUEUED_RUNS_SQL = `SELECT k.i, r.process_id, r.document, r.connection_id,
+   r.execution_type, r.revision, r.original_run_id, r.deployment_id, r.environment_id,
+   r.cancel_requested
+ FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(account_id, id, i)
+ CROSS JOIN LATERAL (
+   SELECT * FROM runs WHERE account_id = k.account_id AND id = k.id AND status = 'running'
+   OFFSET 0
+ ) AS r`;
+
 /** Stores new runs, as running, with one statement. */
 async function insertRuns(into: Queryable, items: readonly RunToCreate[]): Promise<void> {
   const payload = items.map(({ accountId, run }) => ({
@@ -133,31 +163,20 @@ async function finishRuns(into: Queryable, items: readonly RunEnding[]): Promise
     documents_in_error: outcome.counts.documentsInError,
     documents_stored: outcome.documentsStored,
   }));
-  const rows = await into.query<{ account_id: string; id: string }>(
-    `UPDATE runs SET status = e.status, error = e.error, shape_stats = e.shape_stats,
-       connection_counts = e.connection_counts, documents_in = e.documents_in,
-       documents_out = e.documents_out, documents_in_error = e.documents_in_error,
-       documents_stored = e.documents_stored, finished_at = now()
-     FROM jsonb_to_recordset($1::jsonb) AS e(account_id text, id text, status text, error text,
-       shape_stats jsonb, connection_counts jsonb, documents_in integer, documents_out integer,
-       documents_in_error integer, documents_stored integer)
-     WHERE runs.account_id = e.account_id AND runs.id = e.id AND runs.status = 'running'
-     RETURNING runs.account_id, runs.id`,
-    [JSON.stringify(payload)],
-  );
+  const rows = await into.query<{ account_id: string; id: string }>(FINISH_RUNS_SQL, [
+    JSON.stringify(payload),
+    items.map((item) => item.id),
+  ]);
   const ended = new Set(rows.map((r) => `${r.account_id}/${r.id}`));
   return items.map((item) => ended.has(`${item.accountId}/${item.id}`));
 }
 
 /** Queued runs as their workers need them, one statement; null for each that has ended. */
 async function queuedRuns(db: Queryable, keys: readonly RunKey[]): Promise<(QueuedRun | null)[]> {
-  const rows = await db.query<QueuedRunRow & { i: string | number }>(
-    `SELECT k.i, r.process_id, r.document, r.connection_id, r.execution_type, r.revision,
-       r.original_run_id, r.deployment_id, r.environment_id, r.cancel_requested
-     FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(account_id, id, i)
-     JOIN runs r ON r.account_id = k.account_id AND r.id = k.id AND r.status = 'running'`,
-    [keys.map((k) => k.accountId), keys.map((k) => k.id)],
-  );
+  const rows = await db.query<QueuedRunRow & { i: string | number }>(QUEUED_RUNS_SQL, [
+    keys.map((k) => k.accountId),
+    keys.map((k) => k.id),
+  ]);
   const found: (QueuedRun | null)[] = keys.map(() => null);
   for (const row of rows) {
     found[Number(row.i) - 1] = {
@@ -178,14 +197,19 @@ async function queuedRuns(db: Queryable, keys: readonly RunKey[]): Promise<(Queu
 /** RUN_COLUMNS of the table named `r`. */
 const RUN_COLUMNS_OF_R = RUN_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1r.$2');
 
+/** Runs by account and id, each looked up alone (a join's kept plan scanned them all). */
+export const GET_RUNS_SQL = `SELECT k.i, ${RUN_COLUMNS_OF_R}
+ FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(account_id, id, i)
+ CROSS JOIN LATERAL (
+   SELECT * FROM runs WHERE account_id = k.account_id AND id = k.id OFFSET 0
+ ) AS r`;
+
 /** Runs' records by account and id, one statement; each key gets its own row (or null). */
 async function getRuns(db: Queryable, keys: readonly RunKey[]): Promise<(RunRecord | null)[]> {
-  const rows = await db.query<RunRow & { i: string | number }>(
-    `SELECT k.i, ${RUN_COLUMNS_OF_R}
-     FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(account_id, id, i)
-     JOIN runs r ON r.account_id = k.account_id AND r.id = k.id`,
-    [keys.map((k) => k.accountId), keys.map((k) => k.id)],
-  );
+  const rows = await db.query<RunRow & { i: string | number }>(GET_RUNS_SQL, [
+    keys.map((k) => k.accountId),
+    keys.map((k) => k.id),
+  ]);
   const found: (RunRecord | null)[] = keys.map(() => null);
   for (const row of rows) {
     found[Number(row.i) - 1] = toRunRecord(row);

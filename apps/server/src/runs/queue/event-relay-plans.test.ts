@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDisposableTestDatabase, storageUnderTest } from '../../../test/build-test-app.ts';
+import { pagesOf } from '../../../test/plan-pages.ts';
 import type { Database } from '../../db/database.ts';
 import { DEFAULT_ACCOUNT_ID, ensureDefaultAccount } from '../../repositories/account-repository.ts';
 import { ENDED_AMONG_SQL, EVENTS_AFTER_MANY_SQL, EVENTS_AFTER_SQL } from './event-relay.ts';
@@ -38,46 +39,16 @@ describe(`the event relay's reads (${storageUnderTest()})`, () => {
   }, 60_000);
   afterAll(() => dispose());
 
-  /**
-   * Pages the statement touched when run (EXPLAIN ANALYZE's buffer counts), and its
-   * rows, under the generic plan a connection caches once it has run a statement a few
-   * times: a plan that suits the parameters at hand may not be the one kept.
-   */
-  let prepared = 0;
-  const pagesOf = (sql: string, params: unknown[], types: string) =>
-    db.transaction(async (tx) => {
-      const name = `relay_read_${++prepared}`;
-      await tx.query('SET LOCAL plan_cache_mode = force_generic_plan');
-      await tx.query(`PREPARE ${name}(${types}) AS ${sql}`);
-      // EXECUTE takes no bound parameters: the test's own values, written as literals.
-      const literal = (value: unknown): string =>
-        Array.isArray(value)
-          ? `ARRAY[${value.map(literal).join(', ')}]`
-          : typeof value === 'number'
-            ? String(value)
-            : `'${String(value).replaceAll("'", "''")}'`;
-      const [row] = await tx.query<{ 'QUERY PLAN': unknown }>(
-        `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE ${name}(${params.map(literal).join(', ')})`,
-      );
-      await tx.query(`DEALLOCATE ${name}`);
-      const raw = row?.['QUERY PLAN'];
-      const [{ Plan: plan }] = (typeof raw === 'string' ? JSON.parse(raw) : raw) as [
-        { Plan: Record<string, number> },
-      ];
-      return {
-        pages: (plan['Shared Hit Blocks'] ?? 0) + (plan['Shared Read Blocks'] ?? 0),
-        rows: plan['Actual Rows'],
-      };
-    });
+  const pages = (sql: string, params: unknown[], types: string) => pagesOf(db, sql, params, types);
 
   it("reads a run's new events touching a few pages among 20,000 events", async () => {
-    const read = await pagesOf(EVENTS_AFTER_SQL, ['run-1500', 4], 'text, int');
+    const read = await pages(EVENTS_AFTER_SQL, ['run-1500', 4], 'text, int');
     expect(read.rows).toBe(EVENTS_PER_RUN - 4);
     expect(read.pages).toBeLessThan(20);
   });
 
   it("reads several runs' new events in one statement, touching a few pages each", async () => {
-    const read = await pagesOf(
+    const read = await pages(
       EVENTS_AFTER_MANY_SQL,
       [
         ['run-7', 'run-1999', 'run-404'],
@@ -90,7 +61,7 @@ describe(`the event relay's reads (${storageUnderTest()})`, () => {
   });
 
   it('finds which followed runs ended touching a few pages among 2,000 runs', async () => {
-    const read = await pagesOf(ENDED_AMONG_SQL, [['run-10', 'run-11', 'run-12'], 2], 'text[], int');
+    const read = await pages(ENDED_AMONG_SQL, [['run-10', 'run-11', 'run-12'], 2], 'text[], int');
     expect(read.rows).toBe(2);
     expect(read.pages).toBeLessThan(20);
   });
