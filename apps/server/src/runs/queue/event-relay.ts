@@ -97,10 +97,21 @@ export async function openEventRelay(db: Database, runs: RunRepository, log: Run
   // One read at a time per run keeps each watcher's events in order.
   const reading = new Map<string, Promise<void>>();
 
+  /**
+   * A run no one follows is forgotten at once: the catch-up reads every run followed,
+   * and kept until its next read, the runs that ended in the last turn were hundreds.
+   */
+  function unfollow(runId: string, follower: Follower) {
+    const set = followers.get(runId);
+    if (set?.delete(follower) && set.size === 0) {
+      followers.delete(runId);
+    }
+  }
+
   function deliver(runId: string, follower: Follower, events: readonly StoredEvent[]) {
     const stop = (event: RunEvent) => {
       follower.listener(event);
-      followers.get(runId)?.delete(follower);
+      unfollow(runId, follower);
     };
     if (follower.cursor === undefined) {
       // Log lines and document errors before the snapshot are stored, not replayed.
@@ -192,6 +203,10 @@ export async function openEventRelay(db: Database, runs: RunRepository, log: Run
   timer.unref();
 
   return {
+    /** Runs this server's watchers follow now. */
+    get following(): number {
+      return followers.size;
+    },
     /** Follows a run executed anywhere: a snapshot first, then every event up to `end`. */
     follow(runId: string, listener: RunEventListener): () => void {
       const follower: Follower = { listener, cursor: undefined };
@@ -199,9 +214,7 @@ export async function openEventRelay(db: Database, runs: RunRepository, log: Run
       set.add(follower);
       followers.set(runId, set);
       pull(runId);
-      return () => {
-        set.delete(follower);
-      };
+      return () => unfollow(runId, follower);
     },
     async close(): Promise<void> {
       clearInterval(timer);
