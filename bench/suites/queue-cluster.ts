@@ -37,6 +37,8 @@ export interface QueueClusterOptions {
 export interface QueueCluster {
   /** The server's address, `http://127.0.0.1:<port>`. */
   base: string;
+  /** The server process (queue mode, executing no runs itself). */
+  server: ChildProcess;
   workers: ChildProcess[];
   /** Stops the workers and the server, then drops the schema and its `_queue` schema. */
   stop(): Promise<void>;
@@ -109,7 +111,7 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
     await stopCluster();
     throw error;
   }
-  return { base, workers, stop: stopCluster };
+  return { base, server: children[0]!, workers, stop: stopCluster };
 }
 
 async function dropSchemas(databaseUrl: string, schema: string): Promise<void> {

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, spawnUntil } from '../../apps/server/test/spawn-helpers.ts';
+import { postgresPids, startCpuMeter } from '../cpu-time.ts';
 import { type Figure, fmt } from '../measure.ts';
 import { startQueueCluster, stop } from './queue-cluster.ts';
 import { type Load, load, rate, send as sendTo } from './server.ts';
@@ -210,6 +211,20 @@ async function medianLoad(windows: number, once: () => Promise<Load>): Promise<L
 }
 
 /**
+ * Where an execution's time went: CPU milliseconds per execution of each process
+ * group, and the rate all of it allows on this machine's cores.
+ */
+function cpuPerExecution(used: Record<string, number> | undefined, executions: number): string {
+  if (!used || executions === 0) {
+    return '';
+  }
+  const parts = Object.entries(used).map(([name, ms]) => `${name} ${fmt(ms / executions)}`);
+  const total = Object.values(used).reduce((a, b) => a + b, 0) / executions;
+  const ceiling = (availableParallelism() * 1000) / total;
+  return `; CPU per execution: ${parts.join(', ')} (${fmt(total)} in all: ${availableParallelism()} cores allow ${rate(ceiling)})`;
+}
+
+/**
  * Target 1 on PostgreSQL: WAITING_CLIENTS clients each POST …/executions?wait=60 and
  * are answered at the run's end, against a server that executes none and one worker;
  * beside it, the same server's health route with the same clients, in the same run.
@@ -223,25 +238,36 @@ async function waitedExecutions(databaseUrl: string): Promise<Figure> {
   const agent = new Agent({ keepAlive: true, maxSockets: WAITING_CLIENTS });
   try {
     const processId = await saveTwoShapeProcess(agent, cluster.base);
+    let completed = 0;
     const execute = async () => {
       const res = await sendTo(agent, cluster.base, {
         method: 'POST',
         path: `/api/processes/${processId}/executions?wait=60`,
         body: '{}',
       });
-      return res.status === 200 && res.body.includes('"executionStatus":"COMPLETE"');
+      const ok = res.status === 200 && res.body.includes('"executionStatus":"COMPLETE"');
+      completed += ok ? 1 : 0;
+      return ok;
     };
     const health = async () =>
       (await sendTo(agent, cluster.base, { method: 'GET', path: '/api/health' })).status === 200;
     await load(WAITING_CLIENTS, execute, 1_000); // warm-up: connections, plans, JIT
+    completed = 0;
+    const cpu = startCpuMeter({
+      PostgreSQL: postgresPids,
+      server: () => [cluster.server.pid],
+      worker: () => cluster.workers.map((w) => w.pid),
+      clients: () => [process.pid],
+    });
     const executions = await medianLoad(WAIT_WINDOWS, () =>
       load(WAITING_CLIENTS, execute, WAIT_WINDOW_MS),
     );
+    const used = cpu.stop();
     const floor = await load(WAITING_CLIENTS, health, WAIT_WINDOW_MS);
     return {
       figure: `executions of Start (No Data) -> Stop, ${WAITING_CLIENTS} clients, each POST …/executions?wait=60 answered at the run's end (PostgreSQL queue, 1 \`junction worker\` with ${WORKER_CONCURRENCY} runs at once, server executing none; median of ${WAIT_WINDOWS} windows)`,
       value: `${rate(executions.perSecond)}, p50 ${fmt(executions.p50)}, p99 ${fmt(executions.p99)}${executions.failures ? ` (${executions.failures} failed)` : ''}`,
-      comparison: `/api/health on the same server, same clients: ${rate(floor.perSecond)} (executions ×${(floor.perSecond / executions.perSecond).toFixed(1)} slower)`,
+      comparison: `/api/health on the same server, same clients: ${rate(floor.perSecond)} (executions ×${(floor.perSecond / executions.perSecond).toFixed(1)} slower)${cpuPerExecution(used, completed)}`,
       target: '≥ 1,000 executions/s on PostgreSQL, no failures',
       met: executions.perSecond >= 1000 && executions.failures === 0,
     };
