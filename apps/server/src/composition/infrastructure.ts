@@ -79,7 +79,12 @@ export async function openInfrastructure(options: AppOptions) {
   const publicUrl = options.publicUrl ?? DEFAULT_PUBLIC_URL;
   const http = createHttpHost(options, publicUrl);
   const queue =
-    options.runs === 'queue' ? await openRunQueue(db, http.log, options.queue) : undefined;
+    options.runs === 'queue'
+      ? await openRunQueue(db, http.log, {
+          ...options.queue,
+          takesRuns: options.queue?.worker !== false,
+        })
+      : undefined;
   // The built-in sandbox is answered by this same host, through inject; the routes it
   // needs exist by the time anything calls it.
   const inApp = createInjectFetch(http);

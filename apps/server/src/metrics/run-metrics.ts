@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { RUN_QUEUE, type RunQueue } from '../runs/queue/run-queue.ts';
+import { RUN_QUEUE, RUN_TAKER, type RunQueue } from '../runs/queue/run-queue.ts';
 import type { RunDispatcher } from '../runs/run-dispatcher.ts';
 
 /** What a process that executes runs reports about each one's end. */
@@ -52,9 +52,7 @@ export function createRunMetrics(queue?: RunQueue) {
       registers,
       async collect() {
         const instances = await queue.boss.getInstances();
-        this.set(
-          instances.filter((i) => i.live && i.workers.some((w) => w.queue === RUN_QUEUE)).length,
-        );
+        this.set(instances.filter((i) => i.live && i.name === RUN_TAKER).length);
       },
     });
   }

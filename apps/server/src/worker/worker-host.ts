@@ -57,7 +57,7 @@ export async function startWorkerHost(
     sandboxFetch(config.serverUrl),
     createGuardedFetch({ allow: config.egressAllow }),
   );
-  const queue = await openRunQueue(db, log, options);
+  const queue = await openRunQueue(db, log, { ...options, takesRuns: true });
   // Processes may start processes (the Platform API's Execute): they are queued too.
   const relay = await openEventRelay(db, runs, log);
   const metrics = createRunMetrics(queue);

@@ -30,12 +30,22 @@ export interface RunQueueOptions {
   heartbeatSeconds?: number;
   /** How often a node looks for jobs whose heartbeat stopped. */
   superviseIntervalSeconds?: number;
+  /** Whether this process takes runs (a worker, or a server with one): it is then named RUN_TAKER. */
+  takesRuns?: boolean;
 }
 
 export const DEFAULT_RUN_QUEUE_OPTIONS: Required<RunQueueOptions> = {
   heartbeatSeconds: 30,
   superviseIntervalSeconds: 5,
+  takesRuns: false,
 };
+
+/**
+ * pg-boss's instance name of a process that takes runs. Its instances list the queues
+ * their `work()` serves, and the run feed takes runs without `work()`: the name is what
+ * tells the junction_workers gauge which processes take runs.
+ */
+export const RUN_TAKER = 'junction-run-taker';
 
 /**
  * How long a finished run's job stays (pg-boss keeps them a week by default). The
@@ -57,8 +67,11 @@ export function queuedRunTimeLimit(maxRunMs: number | undefined): number {
   return Math.min(maxRunMs ?? Number.POSITIVE_INFINITY, (MAX_RUN_SECONDS - 60) * 1000);
 }
 
+/** Who hears that a queue has new jobs (pg-boss's NOTIFY), by queue. */
+type QueuedListeners = Map<string, Set<() => void>>;
+
 /** pg-boss over the product's own database, so it needs no pool or connection of its own. */
-function bossDatabase(db: Database): Db {
+function bossDatabase(db: Database, queued: QueuedListeners): Db {
   return {
     // pg-boss sends its schema and locked blocks, and statements that inline their
     // values (its fetch), without parameters: those are planned on every call. Prepared,
@@ -67,11 +80,31 @@ function bossDatabase(db: Database): Db {
     executeSql: async (text, values) => ({
       rows: values?.length ? await db.query(text, values) : await db.exec(text),
     }),
-    // A job's insert NOTIFYs (the run queue opts in), so an idle worker fetches it at
-    // once instead of at its next poll; polling stays as the floor should one be lost.
-    listen: async (channel, onNotification, onReconnect) => ({
-      close: await db.listen(channel, onNotification, onReconnect),
-    }),
+    // A job's insert NOTIFYs (the run queue opts in) with the queue's name. pg-boss wakes
+    // its own workers with it; the run feed (job-feed.ts) takes no part in pg-boss's
+    // `work()`, so it hears it here. After a lost connection, every feed looks once.
+    listen: async (channel, onNotification, onReconnect) => {
+      const tell = (name: string) => {
+        for (const listener of queued.get(name) ?? []) {
+          listener();
+        }
+      };
+      return {
+        close: await db.listen(
+          channel,
+          (name) => {
+            onNotification(name);
+            tell(name);
+          },
+          () => {
+            onReconnect?.();
+            for (const name of queued.keys()) {
+              tell(name);
+            }
+          },
+        ),
+      };
+    },
   };
 }
 
@@ -101,6 +134,10 @@ async function createQueueSchema(db: Database): Promise<void> {
 
 export interface RunQueue {
   readonly boss: PgBoss;
+  /** How long a claim lives without a heartbeat (the run queue's `heartbeatSeconds`). */
+  readonly heartbeatSeconds: number;
+  /** Calls `listener` whenever jobs are queued on `name` (a NOTIFY); returns its removal. */
+  onQueued(name: string, listener: () => void): () => void;
   /** Adds the run's job inside `tx`, the transaction that stores the run. */
   enqueue(tx: Queryable, job: RunJob): Promise<void>;
   /** Adds several runs' jobs with one statement, inside `tx`. */
@@ -117,15 +154,17 @@ export async function openRunQueue(
   options: RunQueueOptions = {},
 ): Promise<RunQueue> {
   const settings = { ...DEFAULT_RUN_QUEUE_OPTIONS, ...options };
+  const queued: QueuedListeners = new Map();
   const boss = new PgBoss({
-    db: bossDatabase(db),
+    db: bossDatabase(db, queued),
     backend: db.kind === 'pglite' ? 'pglite' : 'postgres',
     schema: queueSchema(db),
     schedule: false,
     superviseIntervalSeconds: settings.superviseIntervalSeconds,
     monitorIntervalSeconds: settings.superviseIntervalSeconds,
-    // Each process says every 5 s which queues it works, for the junction_workers gauge.
+    // Each process says every 5 s that it is alive, for the junction_workers gauge.
     instanceHeartbeatSeconds: 5,
+    ...(settings.takesRuns ? { instanceName: RUN_TAKER } : {}),
     useListenNotify: true,
   });
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
@@ -145,6 +184,13 @@ export async function openRunQueue(
   await boss.updateQueue(RUN_QUEUE, { notify: true, deleteAfterSeconds: FINISHED_JOB_SECONDS });
   return {
     boss,
+    heartbeatSeconds: settings.heartbeatSeconds,
+    onQueued(name, listener) {
+      const listeners = queued.get(name) ?? new Set();
+      listeners.add(listener);
+      queued.set(name, listeners);
+      return () => listeners.delete(listener);
+    },
     async enqueue(tx, job) {
       await boss.send(RUN_QUEUE, job, {
         id: job.runId,

@@ -7,6 +7,7 @@ import { HostAbort, type RunExecutor, UNEXPECTED_END } from '../run-executor.ts'
 import type { RunLogger } from '../run-logger.ts';
 import { within } from '../within.ts';
 import { createEventOutbox } from './event-outbox.ts';
+import { startJobFeed } from './job-feed.ts';
 import { startLostRunReaper } from './lost-run-reaper.ts';
 import { runCancelChannel } from './run-channels.ts';
 import {
@@ -43,25 +44,6 @@ export interface RunWorker {
   stop(graceMs: number): Promise<void>;
 }
 
-/** Pollers fetching jobs at most. */
-const MAX_POLLERS = 4;
-
-/**
- * How a worker running `concurrency` runs at once fetches them: a few pollers, each
- * taking a batch of jobs per fetch and running them together, so a busy queue costs
- * one fetch per batch rather than per run. Batches are small enough that a long run
- * holds up few others' completion (a job completes with its batch), and divide
- * `concurrency`, so pollers × batch is exactly the runs allowed at once (a prime
- * concurrency fetches one job at a time).
- */
-export function fetchPlan(concurrency: number): { pollers: number; batchSize: number } {
-  let batchSize = Math.ceil(concurrency / MAX_POLLERS);
-  while (concurrency % batchSize !== 0) {
-    batchSize -= 1;
-  }
-  return { pollers: concurrency / batchSize, batchSize };
-}
-
 /**
  * Takes run jobs from the queue and executes them with the shared run executor,
  * publishing events for watchers on any server and obeying cancels sent to any
@@ -85,12 +67,20 @@ export async function startRunWorker(
     active.get(runId)?.controller.abort(),
   );
 
+  // Set once the shutdown's grace has passed: a run that had not started by then ends
+  // with the shutdown's reason instead of starting.
+  let cutOff = false;
+
   async function execute(job: Job<RunJob>, controller: AbortController): Promise<void> {
     const { runId, accountId, startDocuments, breakpoints } = job.data;
     const publish = (event: RunEvent) => outbox.publish(accountId, runId, event);
     const queued = await runs.queued(accountId, runId);
     if (!queued) {
       return; // Ended while it waited (abandoned); nothing to run.
+    }
+    if (cutOff) {
+      await executor.endUnstarted(accountId, runId, 'aborted', shutdown.message);
+      return publish(endOf('aborted', shutdown.message));
     }
     if (queued.cancelRequested || controller.signal.aborted) {
       await executor.endUnstarted(accountId, runId, 'aborted', CANCELLED_WHILE_QUEUED);
@@ -106,41 +96,34 @@ export async function startRunWorker(
     }
   }
 
-  function run(job: Job<RunJob>): Promise<void> {
+  function run(job: Job<RunJob>, claim: AbortSignal): Promise<void> {
     const controller = new AbortController();
-    job.signal.addEventListener('abort', () => controller.abort(LOST_CLAIM), { once: true });
+    claim.addEventListener('abort', () => controller.abort(LOST_CLAIM), { once: true });
     // Registered before the run is read, so a cancel sent meanwhile is not missed.
+    // Its job completes once its events are stored too.
     const done = execute(job, controller)
+      .then(() => outbox.flush())
       .catch((error) => log.error({ err: error, runId: job.data.runId }, 'run job failed'))
       .finally(() => active.delete(job.data.runId));
     active.set(job.data.runId, { controller, done });
     return done;
   }
 
-  /** The runs of one fetch, all at once; the jobs complete once every run has ended. */
-  async function handle(jobs: Job<RunJob>[]): Promise<void> {
-    await Promise.all(jobs.map(run));
-    await outbox.flush();
-  }
-
-  const polling = options.pollingIntervalSeconds ?? 0.5;
-  const fetching = fetchPlan(options.concurrency);
-  await queue.boss.work<RunJob>(
+  const feed = startJobFeed<RunJob>(
+    queue.boss,
     RUN_QUEUE,
     {
-      batchSize: fetching.batchSize,
-      localConcurrency: fetching.pollers,
-      // A full batch means more are waiting: fetch again at once instead of after the
-      // polling interval, which would cap each poller at a batch per interval.
-      burstWhenBatchFull: true,
-      ...(options.perAccount ? { localGroupConcurrency: options.perAccount } : {}),
-      pollingIntervalSeconds: polling,
-      // With the insert's NOTIFY a poll is only the floor, but it also finds jobs held
-      // back for an account at its limit once a run of it ends: keep it as frequent.
-      notifyPollingIntervalSeconds: polling,
+      concurrency: options.concurrency,
+      perGroup: options.perAccount,
+      pollingMs: (options.pollingIntervalSeconds ?? 0.5) * 1000,
+      heartbeatSeconds: queue.heartbeatSeconds,
     },
-    handle,
+    run,
+    log,
+    (job) => job.data.accountId,
   );
+  // A job's insert NOTIFYs: the feed fetches at once instead of at its next poll.
+  const unwatch = queue.onQueued(RUN_QUEUE, feed.wake);
   const reaper = await startLostRunReaper({ db, queue, runs, log });
 
   return {
@@ -148,16 +131,17 @@ export async function startRunWorker(
       return active.size;
     },
     async stop(graceMs) {
-      await queue.boss.offWork(RUN_QUEUE, { wait: false });
+      unwatch();
+      await feed.stop();
       await reaper.stop();
-      const all = () => Promise.all([...active.values()].map((r) => r.done));
-      if (active.size > 0 && !(await within(all(), graceMs))) {
-        log.warn({ runs: active.size, graceMs }, 'aborting the runs still running at shutdown');
+      if (feed.running > 0 && !(await within(feed.drained(), graceMs))) {
+        log.warn({ runs: feed.running, graceMs }, 'aborting the runs still running at shutdown');
+        cutOff = true;
         for (const run of active.values()) {
           run.controller.abort(shutdown);
         }
       }
-      await all();
+      await feed.drained();
       await outbox.flush();
       await unlisten();
     },
