@@ -5,6 +5,9 @@ import type { RunLogger } from '../run-logger.ts';
 /** Jobs one fetch takes at most. */
 const MAX_FETCH = 32;
 
+/** How often the claims held are checked for one due a heartbeat. */
+const CLAIM_CHECK_MS = 1000;
+
 export interface JobFeedOptions {
   /** Jobs handled at once. */
   concurrency: number;
@@ -12,7 +15,7 @@ export interface JobFeedOptions {
   perGroup?: number | undefined;
   /** How often an idle feed looks for jobs it was not told of. */
   pollingMs: number;
-  /** The queue's heartbeat: a claim is refreshed twice within it. */
+  /** The queue's heartbeat, for a job that carries none: a claim is refreshed twice within it. */
   heartbeatSeconds: number;
 }
 
@@ -47,10 +50,9 @@ export function startJobFeed<T>(
   log: RunLogger,
   groupOf: (job: Job<T>) => string | undefined,
 ): JobFeed {
-  // Every job claimed and not yet completed, handled or waiting for its group's turn.
-  const held = new Map<string, { job: Job<T>; claim: AbortController }>();
+  // Every job claimed and not yet completed, with when its claim was last refreshed.
+  const held = new Map<string, { job: Job<T>; claim: AbortController; touched: number }>();
   const perGroup = new Map<string, number>();
-  const waiting = new Map<string, Job<T>[]>();
   const handling = new Set<Promise<void>>();
   let stopping = false;
   let backlog = false;
@@ -76,45 +78,58 @@ export function startJobFeed<T>(
     resume?.();
   };
 
-  const full = (group: string) => (perGroup.get(group) ?? 0) >= (options.perGroup ?? Infinity);
+  const limit = options.perGroup ?? Number.POSITIVE_INFINITY;
+  const full = (group: string) => (perGroup.get(group) ?? 0) >= limit;
 
   /**
-   * A job fetched beyond its group's slots (a fetch skips only groups already full, so
-   * one batch can bring several of a group) waits here, claimed, for a slot of its own.
+   * Jobs the next fetch may take: the free slots, and no more than any group not yet
+   * full has left (a group not running here has `perGroup`), so a batch never brings
+   * more of one group than it may run. Full groups are skipped by the fetch itself.
+   * pg-boss's `work()` gave a batch's excess back with `restore`, which its API does
+   * not offer; fetching none is also one statement fewer.
    */
-  function admit(job: Job<T>): void {
-    held.set(job.id, { job, claim: new AbortController() });
-    const group = groupOf(job);
-    if (group !== undefined && full(group)) {
-      waiting.set(group, [...(waiting.get(group) ?? []), job]);
-      return;
+  function room(): number {
+    let fits = Math.min(options.concurrency - held.size, MAX_FETCH, limit);
+    for (const count of perGroup.values()) {
+      if (count < limit) {
+        fits = Math.min(fits, limit - count);
+      }
     }
-    start(job, group);
+    return fits;
   }
 
-  function start(job: Job<T>, group: string | undefined): void {
+  function start(job: Job<T>): void {
+    const claim = new AbortController();
+    held.set(job.id, { job, claim, touched: Date.now() });
+    // Counted at once: the next fetch is sized by it. A job too malformed to name its
+    // group still goes to its handler, which fails it.
+    let group: string | undefined;
+    try {
+      group = groupOf(job);
+    } catch {
+      group = undefined;
+    }
     if (group !== undefined) {
       perGroup.set(group, (perGroup.get(group) ?? 0) + 1);
     }
-    const claim = held.get(job.id)!.claim;
-    const done = handle(job, claim.signal)
+    const done = Promise.resolve()
+      .then(() => handle(job, claim.signal))
       .catch((error) => log.error({ err: error, jobId: job.id }, 'job failed'))
       .then(() => finish(job, group));
     handling.add(done);
     void done.finally(() => handling.delete(done));
   }
 
-  /** A job handled: its slot goes to the next of its group, or back to the feed. */
+  /** A job handled: its slot is free, and the job completes in the queue. */
   async function finish(job: Job<T>, group: string | undefined): Promise<void> {
     held.delete(job.id);
     if (group !== undefined) {
-      perGroup.set(group, (perGroup.get(group) ?? 1) - 1);
-      const [next, ...rest] = waiting.get(group) ?? [];
-      rest.length > 0 ? waiting.set(group, rest) : waiting.delete(group);
-      if (next) {
-        start(next, group);
-      } else if (perGroup.get(group) === 0) {
-        perGroup.delete(group);
+      const wasFull = full(group);
+      const left = (perGroup.get(group) ?? 1) - 1;
+      left > 0 ? perGroup.set(group, left) : perGroup.delete(group);
+      // The last fetch skipped this group: it may have runs waiting.
+      if (wasFull) {
+        wake();
       }
     }
     if (backlog) {
@@ -127,18 +142,18 @@ export function startJobFeed<T>(
 
   async function loop(): Promise<void> {
     while (!stopping) {
-      const room = Math.min(options.concurrency - held.size, MAX_FETCH);
+      const fits = room();
       let fetched = 0;
       woken = false;
-      if (room > 0) {
+      if (fits > 0) {
         try {
           const ignoreGroups = [...perGroup.keys()].filter(full);
           const jobs = await boss.fetch<T>(queue, {
-            batchSize: room,
+            batchSize: fits,
             ...(ignoreGroups.length > 0 ? { ignoreGroups } : {}),
           });
           fetched = jobs.length;
-          jobs.forEach(admit);
+          jobs.forEach(start);
         } catch (error) {
           log.error({ err: error }, 'could not fetch jobs');
         }
@@ -146,8 +161,8 @@ export function startJobFeed<T>(
       // No room, or a fetch that filled it, may leave jobs waiting in the queue: a slot
       // that frees looks again at once. Otherwise a NOTIFY or the poll does; one that
       // came during the fetch may name a job the fetch did not see yet.
-      backlog = room === 0 || fetched === room;
-      if ((room > 0 && (backlog || woken)) || stopping) {
+      backlog = fits === 0 || fetched === fits;
+      if ((fits > 0 && (fetched === fits || woken)) || stopping) {
         continue;
       }
       await new Promise<void>((resolve) => {
@@ -160,12 +175,23 @@ export function startJobFeed<T>(
     }
   }
 
-  /** Refreshes the claims held; one the queue no longer has is aborted (taken for lost). */
+  /**
+   * Refreshes each claim at half its job's heartbeat (a job carries its queue's setting
+   * from when it was queued, which this process's may not match); a claim the queue no
+   * longer has aborts its job (taken for lost).
+   */
+  let touching = false;
   function refreshClaims(): void {
-    const jobs = [...held.values()].map(({ job }) => job);
-    if (jobs.length === 0) {
+    const now = Date.now();
+    const due = [...held.values()].filter(
+      ({ job, touched }) =>
+        now - touched >= ((job.heartbeatSeconds || options.heartbeatSeconds) * 1000) / 2,
+    );
+    if (due.length === 0 || touching) {
       return;
     }
+    touching = true;
+    const jobs = due.map(({ job }) => job);
     boss
       .touch(queue, jobs.map(attempt))
       .then((touched) => {
@@ -173,14 +199,20 @@ export function startJobFeed<T>(
         const { settled } = touched as { settled?: string[] };
         const refreshed = new Set(settled ?? jobs.map((job) => job.id));
         for (const job of jobs) {
+          const entry = held.get(job.id);
           if (!refreshed.has(job.id)) {
-            held.get(job.id)?.claim.abort(new Error(`job ${job.id} is no longer claimed`));
+            entry?.claim.abort(new Error(`job ${job.id} is no longer claimed`));
+          } else if (entry) {
+            entry.touched = now;
           }
         }
       })
-      .catch((error) => log.error({ err: error }, 'could not refresh job claims'));
+      .catch((error) => log.error({ err: error }, 'could not refresh job claims'))
+      .finally(() => {
+        touching = false;
+      });
   }
-  const heartbeat = setInterval(refreshClaims, (options.heartbeatSeconds * 1000) / 2);
+  const heartbeat = setInterval(refreshClaims, CLAIM_CHECK_MS);
   heartbeat.unref();
 
   const looping = loop();

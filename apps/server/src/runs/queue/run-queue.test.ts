@@ -16,17 +16,19 @@ describe(`the run queue's settings (${storageUnderTest()})`, () => {
   });
   afterAll(() => dispose());
 
-  it('wakes workers on insert and keeps finished jobs a minute, also on a queue made before', async () => {
+  it('wakes workers on insert, keeps finished jobs a minute and takes the heartbeat configured, also on a queue made before', async () => {
     const first = await openRunQueue(db, quietLog);
     // As a queue made by an earlier version was: polled only, finished jobs kept a week.
     await first.boss.updateQueue(RUN_QUEUE, { notify: false, deleteAfterSeconds: 604_800 });
     await first.stop();
 
-    const queue = await openRunQueue(db, quietLog);
+    const queue = await openRunQueue(db, quietLog, { heartbeatSeconds: 45 });
     try {
       expect(await queue.boss.getQueue(RUN_QUEUE)).toMatchObject({
         notify: true,
         deleteAfterSeconds: 60,
+        // The heartbeat configured now, which its jobs carry from when they are queued.
+        heartbeatSeconds: 45,
         retryLimit: 0,
         deadLetter: 'junction-runs-lost',
       });

@@ -180,8 +180,13 @@ export async function openRunQueue(
     notify: true,
     deleteAfterSeconds: FINISHED_JOB_SECONDS,
   });
-  // A queue made before these settings keeps its own through createQueue.
-  await boss.updateQueue(RUN_QUEUE, { notify: true, deleteAfterSeconds: FINISHED_JOB_SECONDS });
+  // A queue made before keeps its own settings through createQueue; its jobs take the
+  // heartbeat configured now (JUNCTION_RUN_HEARTBEAT_SECONDS) from when they are queued.
+  await boss.updateQueue(RUN_QUEUE, {
+    notify: true,
+    deleteAfterSeconds: FINISHED_JOB_SECONDS,
+    heartbeatSeconds: settings.heartbeatSeconds,
+  });
   return {
     boss,
     heartbeatSeconds: settings.heartbeatSeconds,

@@ -98,6 +98,9 @@ export async function startRunWorker(
 
   function run(job: Job<RunJob>, claim: AbortSignal): Promise<void> {
     const controller = new AbortController();
+    if (claim.aborted) {
+      controller.abort(LOST_CLAIM);
+    }
     claim.addEventListener('abort', () => controller.abort(LOST_CLAIM), { once: true });
     // Registered before the run is read, so a cancel sent meanwhile is not missed.
     // Its job completes once its events are stored too.
@@ -109,6 +112,8 @@ export async function startRunWorker(
     return done;
   }
 
+  // Started first: a feed must never run without a worker to stop it.
+  const reaper = await startLostRunReaper({ db, queue, runs, log });
   const feed = startJobFeed<RunJob>(
     queue.boss,
     RUN_QUEUE,
@@ -124,7 +129,6 @@ export async function startRunWorker(
   );
   // A job's insert NOTIFYs: the feed fetches at once instead of at its next poll.
   const unwatch = queue.onQueued(RUN_QUEUE, feed.wake);
-  const reaper = await startLostRunReaper({ db, queue, runs, log });
 
   return {
     get running() {
