@@ -116,6 +116,17 @@ async function queueWithHeldWorker() {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
+    /**
+     * Whether the worker settles at `count` runs within `ms`: a run's end is stored
+     * before its events, and it leaves the worker's count once those are stored too.
+     */
+    async settlesAt(worker: RunWorker, count: number, ms: number): Promise<boolean> {
+      const until = Date.now() + ms;
+      while (worker.running !== count && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return worker.running === count;
+    },
     async close() {
       release();
       await dispatcher.stop(0);
@@ -147,7 +158,7 @@ describe(`a worker's slots (${storageUnderTest()})`, () => {
     }
     const worker = await setup.startWorker({ concurrency: 8, pollingIntervalSeconds: 0.5 });
     expect(await setup.allEnded(short, 10_000)).toBe(true);
-    expect(worker.running).toBe(4);
+    expect(await setup.settlesAt(worker, 4, 5000)).toBe(true);
 
     const later = await Promise.all(Array.from({ length: 4 }, () => setup.start(quickProcess())));
     expect(await setup.allEnded(later, 5000)).toBe(true);
@@ -179,7 +190,7 @@ describe(`a worker's per-account slots with one account's backlog (${storageUnde
     // The backlog takes its two slots and no more; the other account's run is not
     // held behind the rest of it.
     expect(await setup.allEnded([other], 5000, OTHER_ACCOUNT)).toBe(true);
-    expect(worker.running).toBe(2);
+    expect(await setup.settlesAt(worker, 2, 5000)).toBe(true);
     const queued = await setup.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM runs WHERE status = 'running'",
     );
