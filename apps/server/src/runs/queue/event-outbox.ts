@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.ts';
+import { LAZY_COMMIT } from '../../db/lazy-commit.ts';
 import type { RunEvent } from '../run-events.ts';
 import type { RunLogger } from '../run-logger.ts';
 import { runEventsChannel } from './run-channels.ts';
@@ -13,15 +14,18 @@ interface Row {
 }
 
 // One statement stores the batch and, on commit, tells every server which runs moved.
-const STORE_AND_NOTIFY = `
-  WITH stored AS (
+// Its commit does not wait for the disk (lazy-commit.ts): a run's end is stored, durably,
+// before its `end` event.
+export const STORE_AND_NOTIFY = `
+  WITH ${LAZY_COMMIT},
+  stored AS (
     INSERT INTO run_events (account_id, run_id, seq, event)
     SELECT account_id, run_id, seq, event
       FROM jsonb_to_recordset($1::jsonb) AS b(account_id text, run_id text, seq integer, event jsonb)
     ON CONFLICT DO NOTHING
     RETURNING run_id
   )
-  SELECT pg_notify($2, run_id) FROM (SELECT DISTINCT run_id FROM stored) AS moved`;
+  SELECT pg_notify($2, run_id) FROM (SELECT DISTINCT run_id FROM stored) AS moved, lazy_commit`;
 
 /**
  * A worker's run events on their way to watchers on any server: buffered for up to
