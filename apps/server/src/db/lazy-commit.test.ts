@@ -57,7 +57,7 @@ describe(`statements that commit lazily (${storageUnderTest()})`, () => {
         STORE_AND_NOTIFY,
         [
           JSON.stringify([
-            { account_id: DEFAULT_ACCOUNT_ID, run_id: runId, seq: 1, event: { type: 'log' } },
+            { account_id: DEFAULT_ACCOUNT_ID, run_id: runId, seq: 1, events: [{ type: 'log' }] },
           ]),
           'lazy_commit_test',
         ],

@@ -31,8 +31,8 @@ describe(`the event relay's reads (${storageUnderTest()})`, () => {
       [DEFAULT_ACCOUNT_ID, RUNS],
     );
     await db.query(
-      `INSERT INTO run_events (account_id, run_id, seq, event)
-       SELECT $1, 'run-' || i, s, '{"type":"log"}'
+      `INSERT INTO run_events (account_id, run_id, seq, events)
+       SELECT $1, 'run-' || i, s, '[{"type":"log"}]'
          FROM generate_series(1, $2::int) AS i, generate_series(1, $3::int) AS s`,
       [DEFAULT_ACCOUNT_ID, RUNS, EVENTS_PER_RUN],
     );

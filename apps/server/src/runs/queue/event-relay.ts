@@ -14,9 +14,13 @@ const CATCH_UP_MS = 2000;
 // event lost) gets one made from its record.
 const END_GRACE_SECONDS = 2;
 
-/** A followed run's events after a cursor: by the events' key, whatever else they hold. */
+/**
+ * A followed run's rows holding events after a cursor, by the rows' key. A row holds a
+ * write's events numbered up to its `seq`, so every row with a later event is one whose
+ * `seq` is past the cursor.
+ */
 export const EVENTS_AFTER_SQL =
-  'SELECT seq, event FROM run_events WHERE run_id = $1 AND seq > $2 ORDER BY seq';
+  'SELECT seq, events FROM run_events WHERE run_id = $1 AND seq > $2 ORDER BY seq';
 
 /**
  * The same for several runs in one statement; rows come by `i`, each run's in order.
@@ -24,10 +28,10 @@ export const EVENTS_AFTER_SQL =
  * index lookup whatever the plan a connection caches: as a join, the generic plan
  * read every event kept.
  */
-export const EVENTS_AFTER_MANY_SQL = `SELECT k.i::int AS i, e.seq, e.event
+export const EVENTS_AFTER_MANY_SQL = `SELECT k.i::int AS i, e.seq, e.events
   FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS k(run_id, after, i)
   CROSS JOIN LATERAL (
-    SELECT seq, event FROM run_events WHERE run_id = k.run_id AND seq > k.after ORDER BY seq
+    SELECT seq, events FROM run_events WHERE run_id = k.run_id AND seq > k.after ORDER BY seq
   ) AS e
   ORDER BY k.i, e.seq`;
 
@@ -51,6 +55,32 @@ interface Follower {
 interface StoredEvent {
   seq: number;
   event: RunEvent;
+}
+
+/** A stored row: one write's events of a run, the last numbered `seq`. */
+interface StoredRow {
+  seq: number;
+  events: RunEvent[];
+}
+
+/**
+ * The events of `rows` (in key order) numbered after `after`, each with its own number.
+ * A number already given is skipped: a run's last word, appended by whoever aborted it,
+ * can share numbers with a late write of its gone worker, and comes first.
+ */
+export function eventsAfter(rows: readonly StoredRow[], after: number): StoredEvent[] {
+  const out: StoredEvent[] = [];
+  let last = after;
+  for (const { seq, events } of rows) {
+    const first = seq - events.length + 1;
+    events.forEach((event, i) => {
+      if (first + i > last) {
+        last = first + i;
+        out.push({ seq: last, event });
+      }
+    });
+  }
+  return out;
 }
 
 /** The snapshot a late watcher starts from: the counts of every event so far. */
@@ -80,18 +110,19 @@ export async function openEventRelay(db: Database, runs: RunRepository, log: Run
   // Reads of the runs that moved in one turn, and while the last read was out, go as
   // one statement (a NOTIFY per run and batch, a read per follow: two per execution
   // waited for). One read at a time, so a run's reads still come back in order.
-  const eventsAfter = createStatementBatcher<{ runId: string; after: number }, StoredEvent[]>({
-    one: ({ runId, after }) => db.query<StoredEvent>(EVENTS_AFTER_SQL, [runId, after]),
+  const readAfter = createStatementBatcher<{ runId: string; after: number }, StoredEvent[]>({
+    one: async ({ runId, after }) =>
+      eventsAfter(await db.query<StoredRow>(EVENTS_AFTER_SQL, [runId, after]), after),
     async many(items) {
-      const rows = await db.query<StoredEvent & { i: number }>(EVENTS_AFTER_MANY_SQL, [
+      const rows = await db.query<StoredRow & { i: number }>(EVENTS_AFTER_MANY_SQL, [
         items.map((item) => item.runId),
         items.map((item) => item.after),
       ]);
-      const byItem = items.map((): StoredEvent[] => []);
-      for (const { i, seq, event } of rows) {
-        byItem[i - 1]!.push({ seq, event });
+      const byItem = items.map((): StoredRow[] => []);
+      for (const row of rows) {
+        byItem[row.i - 1]!.push(row);
       }
-      return byItem;
+      return byItem.map((itemRows, i) => eventsAfter(itemRows, items[i]!.after));
     },
   });
   // One read at a time per run keeps each watcher's events in order.
@@ -142,7 +173,7 @@ export async function openEventRelay(db: Database, runs: RunRepository, log: Run
       return;
     }
     const from = Math.min(...watching.map((f) => f.cursor ?? 0));
-    const events = await eventsAfter({ runId, after: from });
+    const events = await readAfter({ runId, after: from });
     for (const follower of watching) {
       deliver(runId, follower, events);
     }
