@@ -234,35 +234,4 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
     expect(page.items[0]?.data).toContain('nul \uFFFD kept out');
     expect(await store.ancestors(DEFAULT_ACCOUNT_ID, 'big', 'd5')).toEqual(['d0']);
   }, 120_000);
-  // A record of a few kB: compressing it cost a sixth of a test run's time on PGlite,
-  // and its chunks in the TOAST table took more room than the row as it is.
-  it('stores a record of a few kB as it is, in its row, whether it comes alone or in a large batch', async () => {
-    await newRun('as-is');
-    const recorder = recorderFor('as-is');
-    const record = JSON.stringify({
-      id: 'PR-0001',
-      lines: Array.from({ length: 100 }, (_, i) => ({
-        item: `PRD-${i}`,
-        quantity: 1,
-        note: 'same',
-      })),
-    });
-    expect(record.length).toBeGreaterThan(4000);
-    const one: RunDocument = { id: 'one', data: record, properties: {} };
-    const many = Array.from({ length: 300 }, (_, i) => ({ ...one, id: `d${i}` }));
-    recorder.result('list', { outputs: new Map([['default', [one]]]), errors: [] });
-    recorder.result('map', { outputs: new Map([['default', many]]), errors: [] });
-    await recorder.finish([]);
-    const stored = await db.query<{ compressed: string | null; size: number; length: number }>(
-      `SELECT pg_column_compression(data) AS compressed, pg_column_size(data) AS size,
-              octet_length(data) AS length
-         FROM run_documents WHERE run_id = 'as-is' AND data IS NOT NULL`,
-    );
-    expect(stored.length).toBeGreaterThan(1);
-    for (const row of stored) {
-      expect(row.compressed).toBeNull();
-      // Inline: a value moved out to TOAST is an 18-byte pointer in its row.
-      expect(row.size).toBeGreaterThanOrEqual(row.length);
-    }
-  });
 });

@@ -334,18 +334,6 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       ALTER TABLE run_events ALTER COLUMN events SET NOT NULL, DROP COLUMN event
     `,
   },
-  {
-    id: 16,
-    name: 'run documents stored as they are, in their row',
-    // A record of a few kB went through pglz and then out to the TOAST table in 2 kB
-    // chunks: about a sixth of a test run's time on embedded PGlite, and with a 9,092-record
-    // run the tables took 51 MB where the rows as they are take 27 MB.
-    sql: `
-      ALTER TABLE run_documents ALTER COLUMN data SET STORAGE EXTERNAL,
-        ALTER COLUMN properties SET STORAGE EXTERNAL;
-      ALTER TABLE run_documents SET (toast_tuple_target = 8160)
-    `,
-  },
 ];
 
 /**
