@@ -4,11 +4,13 @@
  * is read when it commits). The statement must read `lazy_commit` somewhere, or the
  * item is never run.
  *
- * Only for rows a run writes before its end: the end's own commit is durable and
- * flushes the WAL written before it, so a crash can lose such rows only from a run
- * that never ended, which is aborted as lost anyway, or a live event after the end,
- * which watchers get from the run's record instead. Each such statement saved a disk
- * flush: about 8 % of the CPU an execution took on a 2-core machine (bench/notes.md).
- * It never goes inside a caller's transaction, which would lose its durability too.
+ * Only for live events (`run_events`), which serve watchers for a minute and are not
+ * the run's record: a crash of the database, or of its machine, within a moment of
+ * such a commit can lose the last events it wrote. Watchers then get the run's end
+ * from its record (the relay's catch-up), and the record, its documents and its log
+ * are committed durably as before. Each events write saved a disk flush: a few per
+ * cent of the CPU a short execution took on a 2-core machine (bench/notes.md).
+ * A lazy statement never goes inside a caller's transaction, which would lose its
+ * durability too: the outbox holds the `Database`, not a transaction.
  */
 export const LAZY_COMMIT = `lazy_commit AS (SELECT set_config('synchronous_commit', 'off', true) AS off)`;

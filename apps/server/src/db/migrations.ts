@@ -328,10 +328,11 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
     // A short run published six events a write, and each row cost its key's insert, a
     // conflict check and the check of its run: a sixth of PostgreSQL's time per
     // execution. A row's `seq` is the number of its last event (event-outbox.ts).
+    // `event` stays, holding each row's last event, while servers and workers of the
+    // version before may still run on this schema: they write it and read it.
     sql: `
-      ALTER TABLE run_events ADD COLUMN events jsonb;
-      UPDATE run_events SET events = jsonb_build_array(event);
-      ALTER TABLE run_events ALTER COLUMN events SET NOT NULL, DROP COLUMN event
+      ALTER TABLE run_events ADD COLUMN events jsonb, ALTER COLUMN event DROP NOT NULL;
+      UPDATE run_events SET events = jsonb_build_array(event)
     `,
   },
 ];

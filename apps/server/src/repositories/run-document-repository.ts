@@ -1,7 +1,6 @@
 import type { LogLevel, RunDocument } from '@junction/runtime';
 import { type CopyColumnType, encodeCopyBinary } from '../db/copy-binary.ts';
-import type { Database } from '../db/database.ts';
-import { LAZY_COMMIT } from '../db/lazy-commit.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import { withoutEscapedNul } from '../db/postgres-text.ts';
 import { createStatementBatcher } from '../db/statement-batcher.ts';
 
@@ -103,27 +102,8 @@ interface DocumentWrite {
   rows: readonly DocumentRowInput[];
 }
 
-/**
- * A batch of document rows, from one JSON parameter. They are written before the run's
- * end, whose durable commit flushes them too: this one does not wait for the disk.
- */
-export const INSERT_DOCUMENTS = `WITH ${LAZY_COMMIT}
-  INSERT INTO run_documents (account_id, run_id, seq, shape_id, direction, port, document_id, parent_id, data, properties, same_as, error)
-  SELECT x.account_id, x.run_id, x.seq, x.shape_id, x.direction, x.port, x.document_id, x.parent_id, x.data, x.properties, x.same_as, x.error
-  FROM jsonb_to_recordset($1::jsonb) AS x(account_id text, run_id text, seq integer, shape_id text,
-    direction text, port text, document_id text, parent_id text, data text, properties jsonb,
-    same_as integer, error text)
-  CROSS JOIN lazy_commit`;
-
-/** A run's log lines, written before its end as its documents are. */
-export const INSERT_LOGS = `WITH ${LAZY_COMMIT}
-  INSERT INTO run_logs (account_id, run_id, seq, shape_id, level, message, document_id)
-  SELECT $1, $2, x.seq, x.shape_id, x.level, x.message, x.document_id
-  FROM jsonb_to_recordset($3::jsonb) AS x(seq integer, shape_id text, level text, message text, document_id text)
-  CROSS JOIN lazy_commit`;
-
 /** Document rows of one or more runs, as one INSERT. */
-async function insertDocumentRows(db: Database, writes: readonly DocumentWrite[]): Promise<void> {
+async function insertDocumentRows(db: Queryable, writes: readonly DocumentWrite[]): Promise<void> {
   const payload = writes.flatMap(({ accountId, runId, rows }) =>
     rows.map((r) => ({
       account_id: accountId,
@@ -138,7 +118,14 @@ async function insertDocumentRows(db: Database, writes: readonly DocumentWrite[]
       error: r.error,
     })),
   );
-  await db.query(INSERT_DOCUMENTS, [jsonParam(payload)]);
+  await db.query(
+    `INSERT INTO run_documents (account_id, run_id, seq, shape_id, direction, port, document_id, parent_id, data, properties, same_as, error)
+     SELECT x.account_id, x.run_id, x.seq, x.shape_id, x.direction, x.port, x.document_id, x.parent_id, x.data, x.properties, x.same_as, x.error
+     FROM jsonb_to_recordset($1::jsonb) AS x(account_id text, run_id text, seq integer, shape_id text,
+       direction text, port text, document_id text, parent_id text, data text, properties jsonb,
+       same_as integer, error text)`,
+    [jsonParam(payload)],
+  );
 }
 
 const COPY_DOCUMENTS = `run_documents (account_id, run_id, seq, shape_id, direction, port,
@@ -240,7 +227,12 @@ export function createRunDocumentRepository(db: Database) {
         message: r.message,
         document_id: r.documentId,
       }));
-      await db.query(INSERT_LOGS, [accountId, runId, jsonParam(payload)]);
+      await db.query(
+        `INSERT INTO run_logs (account_id, run_id, seq, shape_id, level, message, document_id)
+         SELECT $1, $2, x.seq, x.shape_id, x.level, x.message, x.document_id
+         FROM jsonb_to_recordset($3::jsonb) AS x(seq integer, shape_id text, level text, message text, document_id text)`,
+        [accountId, runId, jsonParam(payload)],
+      );
     },
 
     /** A page of the documents that entered (`in`) or left (`out`) one shape, in run order. */

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import { LAZY_COMMIT } from '../../db/lazy-commit.ts';
+import { withoutEscapedNul } from '../../db/postgres-text.ts';
 import type { RunEvent } from '../run-events.ts';
 import type { RunLogger } from '../run-logger.ts';
 import { runEventsChannel } from './run-channels.ts';
@@ -16,12 +17,13 @@ interface Row {
 
 // One statement stores the batch, a row per run, and, on commit, tells every server
 // which runs moved. Its commit does not wait for the disk (lazy-commit.ts): a run's end
-// is stored, durably, before its `end` event.
+// is stored, durably, before its `end` event. `event`, the row's last event, is for
+// servers of the version before (migration 15).
 export const STORE_AND_NOTIFY = `
   WITH ${LAZY_COMMIT},
   stored AS (
-    INSERT INTO run_events (account_id, run_id, seq, events)
-    SELECT account_id, run_id, seq, events
+    INSERT INTO run_events (account_id, run_id, seq, events, event)
+    SELECT account_id, run_id, seq, events, events -> -1
       FROM jsonb_to_recordset($1::jsonb) AS b(account_id text, run_id text, seq integer, events jsonb)
     ON CONFLICT DO NOTHING
     RETURNING run_id
@@ -54,7 +56,8 @@ export function createEventOutbox(db: Database, log: RunLogger) {
     buffer = [];
     open = new Map();
     if (batch.length > 0) {
-      await db.query(STORE_AND_NOTIFY, [JSON.stringify(batch), channel]);
+      // A NUL in one event (a log line's text) would refuse every run's events of the write.
+      await db.query(STORE_AND_NOTIFY, [withoutEscapedNul(JSON.stringify(batch)), channel]);
     }
   }
 
@@ -113,13 +116,13 @@ export async function appendFinalEvent(
 ): Promise<void> {
   await db.query(
     `WITH stored AS (
-       INSERT INTO run_events (account_id, run_id, seq, events)
-       SELECT $1, $2, COALESCE(MAX(seq), 0) + 1, jsonb_build_array($3::jsonb) FROM run_events
+       INSERT INTO run_events (account_id, run_id, seq, events, event)
+       SELECT $1, $2, COALESCE(MAX(seq), 0) + 1, jsonb_build_array($3::jsonb), $3::jsonb FROM run_events
         WHERE account_id = $1 AND run_id = $2
        ON CONFLICT DO NOTHING
        RETURNING run_id
      )
      SELECT pg_notify($4, run_id) FROM stored`,
-    [accountId, runId, JSON.stringify(event), runEventsChannel(db)],
+    [accountId, runId, withoutEscapedNul(JSON.stringify(event)), runEventsChannel(db)],
   );
 }

@@ -14,13 +14,16 @@ const CATCH_UP_MS = 2000;
 // event lost) gets one made from its record.
 const END_GRACE_SECONDS = 2;
 
+/** A row's events; a worker of the version before wrote one `event` a row. */
+const ROW_EVENTS = 'COALESCE(events, jsonb_build_array(event)) AS events';
+
 /**
  * A followed run's rows holding events after a cursor, by the rows' key. A row holds a
  * write's events numbered up to its `seq`, so every row with a later event is one whose
  * `seq` is past the cursor.
  */
-export const EVENTS_AFTER_SQL =
-  'SELECT seq, events FROM run_events WHERE run_id = $1 AND seq > $2 ORDER BY seq';
+export const EVENTS_AFTER_SQL = `SELECT seq, ${ROW_EVENTS} FROM run_events
+  WHERE run_id = $1 AND seq > $2 ORDER BY seq`;
 
 /**
  * The same for several runs in one statement; rows come by `i`, each run's in order.
@@ -31,7 +34,8 @@ export const EVENTS_AFTER_SQL =
 export const EVENTS_AFTER_MANY_SQL = `SELECT k.i::int AS i, e.seq, e.events
   FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS k(run_id, after, i)
   CROSS JOIN LATERAL (
-    SELECT seq, events FROM run_events WHERE run_id = k.run_id AND seq > k.after ORDER BY seq
+    SELECT seq, ${ROW_EVENTS} FROM run_events WHERE run_id = k.run_id AND seq > k.after
+     ORDER BY seq
   ) AS e
   ORDER BY k.i, e.seq`;
 
