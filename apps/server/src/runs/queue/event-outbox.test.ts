@@ -4,10 +4,10 @@ import {
   quietLog,
   storageUnderTest,
 } from '../../../test/build-test-app.ts';
-import type { Database } from '../../db/database.ts';
+import type { Database, Queryable } from '../../db/database.ts';
 import { DEFAULT_ACCOUNT_ID, ensureDefaultAccount } from '../../repositories/account-repository.ts';
 import type { RunEvent } from '../run-events.ts';
-import { appendFinalEvent, createEventOutbox } from './event-outbox.ts';
+import { appendFinalEvent, createEventOutbox, STORE_AND_NOTIFY } from './event-outbox.ts';
 import { EVENTS_AFTER_SQL, eventsAfter } from './event-relay.ts';
 import { endOf } from './run-endings.ts';
 
@@ -17,6 +17,8 @@ const log = (message: string): RunEvent => ({
   level: 'info',
   message,
 });
+const setting = async (q: Queryable) =>
+  (await q.query<{ s: string }>("SELECT current_setting('synchronous_commit') AS s"))[0]!.s;
 const told = (events: ReturnType<typeof eventsAfter>) =>
   events.map(({ seq, event }) => [seq, event.type === 'log' ? event.message : event.type]);
 
@@ -89,5 +91,39 @@ describe(`the event outbox's rows (${storageUnderTest()})`, () => {
     await outbox.flush();
     expect(await read(attacked)).toEqual([[1, 'before\ufffdafter']]);
     expect(await read(bystander)).toEqual([[1, 'fine']]);
+  });
+  // Live events commit without waiting for the disk; everything else on the same pooled
+  // connections, the run's record among it, still waits.
+  describe('committing lazily', () => {
+    /** The outbox's statement storing one event of a new run. */
+    const storeEvent = async (): Promise<[string, unknown[], string]> => {
+      const runId = await newRun();
+      const rows = [
+        { account_id: DEFAULT_ACCOUNT_ID, run_id: runId, seq: 1, events: [{ type: 'log' }] },
+      ];
+      return [STORE_AND_NOTIFY, [JSON.stringify(rows), 'lazy_commit_test'], runId];
+    };
+
+    it('stores the events in a transaction that does not wait for the disk', async () => {
+      const [sql, params, runId] = await storeEvent();
+      // Inside a transaction, so the setting is read before it ends.
+      const inside = await db.transaction(async (tx) => {
+        await tx.query(sql, params);
+        return await setting(tx);
+      });
+      expect(inside).toBe('off');
+      const stored = await db.query('SELECT seq FROM run_events WHERE run_id = $1', [runId]);
+      expect(stored).toHaveLength(1);
+    });
+
+    it('leaves the pooled connections waiting for the disk afterwards', async () => {
+      for (let i = 0; i < 12; i++) {
+        const [sql, params] = await storeEvent();
+        await db.query(sql, params);
+      }
+      for (let i = 0; i < 12; i++) {
+        expect(await setting(db)).toBe('on');
+      }
+    });
   });
 });
