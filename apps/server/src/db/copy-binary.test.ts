@@ -63,6 +63,30 @@ describe('binary COPY rows, as embedded PGlite reads them back', () => {
     expect(read[4999]).toEqual({ name: 'row 4999', n: 4999, doc: [], note: null });
   });
 
+  it('reads back bytes exactly, every byte value and an empty value among them', async () => {
+    await db.query('CREATE TABLE IF NOT EXISTS b (n integer, bytes bytea)');
+    const every = Uint8Array.from({ length: 256 }, (_, i) => i);
+    await db.copyBinary!(
+      'b (n, bytes)',
+      encodeCopyBinary(
+        ['int4', 'bytea'],
+        [
+          [1, every],
+          [2, new Uint8Array(0)],
+          [3, null],
+        ],
+      ),
+    );
+    const read = await db.query<{ n: number; bytes: Uint8Array | null }>(
+      'SELECT n, bytes FROM b ORDER BY n',
+    );
+    expect(read.map((r) => [r.n, r.bytes === null ? null : [...r.bytes]])).toEqual([
+      [1, [...every]],
+      [2, []],
+      [3, null],
+    ]);
+  });
+
   it('refuses a lone surrogate, which UTF-8 cannot carry, rather than changing it', () => {
     expect(() => encodeCopyBinary(['text'], [['ok'], ['\ud800 alone']])).toThrow(
       /Column 1 of a COPY row holds a lone surrogate/,

@@ -1,10 +1,13 @@
-import { withoutEscapedNul } from './postgres-text.ts';
+import { isWellFormed, withoutEscapedNul, withoutNul } from './postgres-text.ts';
 
 /** How a column's value is written in a binary COPY. */
-export type CopyColumnType = 'text' | 'int4' | 'jsonb';
+export type CopyColumnType = 'text' | 'int4' | 'jsonb' | 'bytea';
 
-/** A text or jsonb column takes a string (jsonb: JSON text), an int4 a number; null is NULL. */
-export type CopyValue = string | number | null;
+/**
+ * A text or jsonb column takes a string (jsonb: JSON text), an int4 a number, a bytea
+ * bytes; null is NULL.
+ */
+export type CopyValue = string | number | Uint8Array | null;
 
 /** PostgreSQL's binary COPY header: signature, flags, header extension length. */
 const HEADER = Buffer.concat([
@@ -14,12 +17,6 @@ const HEADER = Buffer.concat([
 
 /** The jsonb binary format: a version byte, then the JSON text. */
 const JSONB_VERSION = 1;
-
-const NUL = '\0';
-
-/** ES2024's String.prototype.isWellFormed (Node 20+); the repo compiles against ES2023. */
-const isWellFormed = (text: string): boolean =>
-  (text as string & { isWellFormed(): boolean }).isWellFormed();
 
 /**
  * Rows in PostgreSQL's binary COPY format (`COPY … FROM … WITH (FORMAT binary)`).
@@ -52,18 +49,17 @@ export function encodeCopyBinary(
         size += 4;
         continue;
       }
+      if (type === 'bytea') {
+        size += (value as Uint8Array).byteLength;
+        continue;
+      }
       const text = typeof value === 'string' ? value : String(value);
       if (!isWellFormed(text)) {
         throw new Error(
           `Column ${i + 1} of a COPY row holds a lone surrogate, which UTF-8 cannot encode.`,
         );
       }
-      const clean =
-        type === 'jsonb'
-          ? withoutEscapedNul(text)
-          : text.includes(NUL)
-            ? text.replaceAll(NUL, '\ufffd')
-            : text;
+      const clean = type === 'jsonb' ? withoutEscapedNul(text) : withoutNul(text);
       strings.push(clean);
       size += Buffer.byteLength(clean) + (type === 'jsonb' ? 1 : 0);
     }
@@ -82,6 +78,13 @@ export function encodeCopyBinary(
       if (type === 'int4') {
         at = buffer.writeInt32BE(4, at);
         at = buffer.writeInt32BE(value as number, at);
+        continue;
+      }
+      if (type === 'bytea') {
+        const bytes = value as Uint8Array;
+        at = buffer.writeInt32BE(bytes.byteLength, at);
+        buffer.set(bytes, at);
+        at += bytes.byteLength;
         continue;
       }
       const text = strings[next++]!;

@@ -10,3 +10,11 @@ const ESCAPED_NUL = /(?<!\\)((?:\\\\)*)\\u0000/g;
 export function withoutEscapedNul(json: string): string {
   return json.includes('\\u0000') ? json.replace(ESCAPED_NUL, '$1\\ufffd') : json;
 }
+
+/** ES2024's String.prototype.isWellFormed (Node 20+); the repo compiles against ES2023. */
+export const isWellFormed = (text: string): boolean =>
+  (text as string & { isWellFormed(): boolean }).isWellFormed();
+
+/** Text PostgreSQL's text type accepts: NUL, which it cannot hold, becomes U+FFFD. */
+export const withoutNul = (text: string): string =>
+  text.includes('\0') ? text.replaceAll('\0', '\ufffd') : text;
