@@ -42,7 +42,7 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
     Number(
       (
         await db.query<{ n: string | number }>(
-          'SELECT count(*) AS n FROM run_documents WHERE run_id = $1 AND data IS NOT NULL',
+          'SELECT count(*) AS n FROM run_documents WHERE run_id = $1 AND (data IS NOT NULL OR body_chunk IS NOT NULL)',
           [runId],
         )
       )[0]?.n,
@@ -179,6 +179,55 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
     expect(await store.ancestors(DEFAULT_ACCOUNT_ID, 'exact', 'e3')).toEqual(['e2', 'root']);
   }, 60_000);
 
+  it("stores a large batch's records compressed together, and removes them with the run", async () => {
+    await newRun('compact');
+    const records = Array.from(
+      { length: 2_000 },
+      (_, i): RunDocument => ({
+        id: `c${i}`,
+        data: JSON.stringify({
+          id: `PR-${5000 + i}`,
+          status: i % 4 === 0 ? 'failed' : 'pending',
+          asset: { product: { id: 'PRD-276-377-545', name: 'Cloud Storage' }, quantity: i },
+          contact: { email: `buyer${i}@example.com`, country: 'ES', phone: '+34 600 000 000' },
+        }),
+        properties: { 'connector.list.page': String(Math.floor(i / 100)) },
+      }),
+    );
+    const raw = records.reduce((n, d) => n + Buffer.byteLength(d.data), 0);
+    const recorder = recorderFor('compact');
+    recorder.result('list', { outputs: new Map([['default', records]]), errors: [] });
+    expect(await recorder.finish([])).toBe(2_000);
+    const chunkBytes = async () =>
+      Number(
+        (
+          await db.query<{ n: string | number | null }>(
+            'SELECT coalesce(sum(octet_length(body)), 0) AS n FROM run_document_chunks WHERE run_id = $1',
+            ['compact'],
+          )
+        )[0]?.n,
+      );
+    const stored = await chunkBytes();
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(raw / 5);
+    const page = await createRunDocumentRepository(db).pageForShape(
+      DEFAULT_ACCOUNT_ID,
+      'compact',
+      'list',
+      'out',
+      { offset: 1_995, limit: 10 },
+    );
+    expect(page.items.map((d) => [d.documentId, d.data, d.properties])).toEqual(
+      records.slice(1_995).map((d) => [d.id, d.data, d.properties]),
+    );
+    await db.query(
+      "UPDATE runs SET status = 'complete', finished_at = now() - interval '2 days' WHERE id = $1",
+      ['compact'],
+    );
+    await createRunRepository(db).deleteFinishedOlderThan(24 * 3600 * 1000);
+    expect(await chunkBytes()).toBe(0);
+  });
+
   it('stores the rest of a large batch when one row cannot be stored', async () => {
     await newRun('refused-large');
     const good = Array.from(
@@ -232,6 +281,15 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
     expect(page.total).toBe(100_000);
     expect(page.items.map((d) => d.documentId)).toEqual(['d99999', 'd100000']);
     expect(page.items[0]?.data).toContain('nul \uFFFD kept out');
+    // The List's outputs repeat the Stop's bodies: each row looks its body up, which
+    // must stay one document's lookup, not a walk over the run's rows per row.
+    const repeated = await store.pageForShape(DEFAULT_ACCOUNT_ID, 'big', 'list', 'out', {
+      offset: 99_998,
+      limit: 10,
+    });
+    expect(repeated.items.map((d) => [d.documentId, d.data])).toEqual(
+      page.items.map((d) => [d.documentId, d.data]),
+    );
     expect(await store.ancestors(DEFAULT_ACCOUNT_ID, 'big', 'd5')).toEqual(['d0']);
   }, 120_000);
 });

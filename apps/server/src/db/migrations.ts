@@ -335,6 +335,26 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
       UPDATE run_events SET events = jsonb_build_array(event)
     `,
   },
+  {
+    id: 16,
+    name: "a large batch of a run's document bodies stored as compressed chunks",
+    // Each record went through pglz on its own and out to the TOAST table: on embedded
+    // PGlite that was WebAssembly on the server's thread, a quarter of a test run's
+    // time. A chunk of a list's records, compressed together, is tens of times smaller
+    // (document-chunks.ts). Already compressed: `EXTERNAL` keeps pglz from trying again.
+    sql: `
+      CREATE TABLE run_document_chunks (
+        account_id text NOT NULL,
+        run_id text NOT NULL,
+        chunk integer NOT NULL,
+        body bytea NOT NULL,
+        PRIMARY KEY (account_id, run_id, chunk),
+        FOREIGN KEY (account_id, run_id) REFERENCES runs (account_id, id) ON DELETE CASCADE
+      );
+      ALTER TABLE run_document_chunks ALTER COLUMN body SET STORAGE EXTERNAL;
+      ALTER TABLE run_documents ADD COLUMN body_chunk integer, ADD COLUMN body_part integer
+    `,
+  },
 ];
 
 /**

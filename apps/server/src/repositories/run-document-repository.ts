@@ -3,6 +3,7 @@ import { type CopyColumnType, encodeCopyBinary } from '../db/copy-binary.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { withoutEscapedNul } from '../db/postgres-text.ts';
 import { createStatementBatcher } from '../db/statement-batcher.ts';
+import { type ChunkPlace, type ChunkReader, openChunk, packChunks } from './document-chunks.ts';
 
 export type DocumentDirection = 'in' | 'out' | 'error';
 
@@ -42,10 +43,15 @@ interface DocumentRow {
   port: string | null;
   document_id: string;
   parent_id: string | null;
-  data: string;
-  properties: Record<string, string>;
+  data: string | null;
+  properties: Record<string, string> | null;
+  body_chunk: number | null;
+  body_part: number | null;
   error: string | null;
 }
+
+/** A row whose body is filled in: from its own columns or from its chunk. */
+type ReadRow = DocumentRow & { data: string; properties: Record<string, string> };
 
 interface LogRow {
   seq: number;
@@ -55,7 +61,7 @@ interface LogRow {
   document_id: string | null;
 }
 
-const toDocument = (r: DocumentRow): StoredDocumentRow => ({
+const toDocument = (r: ReadRow): StoredDocumentRow => ({
   seq: r.seq,
   shapeId: r.shape_id,
   direction: r.direction,
@@ -81,25 +87,65 @@ function jsonParam(rows: unknown[]): string {
 }
 
 /**
- * Document rows with the body of the row they point at filled in (`same_as`).
- * Scalar subqueries on the primary key rather than a join: each looks up one row
- * by index, whatever the planner knows of the table (a fresh bulk insert has no
- * statistics, and a join planned blind can scan the table per row).
+ * One column of the row a row points at (`same_as`): its body's data, properties or
+ * place in a chunk. That row is the same document (the recorder points a row only at
+ * an earlier appearance of the same document), so the lookup names its id as well as
+ * its seq: PGlite never gathers statistics, and with the seq alone its planner chose
+ * the document index by the run's prefix and walked every row of the run per row.
+ * With the id, either index finds the few appearances of one document.
+ */
+const sameAs = (column: string) => `COALESCE(r.${column}, (SELECT b.${column} FROM run_documents b
+      WHERE b.account_id = r.account_id AND b.run_id = r.run_id AND b.document_id = r.document_id
+        AND b.seq = r.same_as)) AS ${column}`;
+
+/**
+ * Document rows with the body of the row they point at filled in: its data and
+ * properties, or where in a chunk they are. Scalar subqueries rather than a join:
+ * each looks up one document's rows by index, whatever the planner knows of the
+ * table (a join planned blind can scan the table per row).
  */
 const SELECT_DOCUMENTS = `SELECT r.seq, r.shape_id, r.direction, r.port, r.document_id, r.parent_id, r.error,
-    COALESCE(r.data, (SELECT b.data FROM run_documents b
-      WHERE b.account_id = r.account_id AND b.run_id = r.run_id AND b.seq = r.same_as)) AS data,
-    COALESCE(r.properties, (SELECT b.properties FROM run_documents b
-      WHERE b.account_id = r.account_id AND b.run_id = r.run_id AND b.seq = r.same_as)) AS properties
+    ${['data', 'properties', 'body_chunk', 'body_part'].map(sameAs).join(', ')}
   FROM run_documents r`;
 
 /** Runs writing fewer rows than this at once share a statement with other runs. */
 const SHARED_BATCH_ROWS = 100;
 
+/** A row as written: its body in its own columns, in an earlier row, or in a chunk. */
+type RowToWrite = Omit<StoredDocumentRow, 'data' | 'properties'> &
+  (
+    | { data: string; properties: Record<string, string> }
+    | { sameAs: number }
+    | { chunk: ChunkPlace }
+  );
+
 interface DocumentWrite {
   accountId: string;
   runId: string;
-  rows: readonly DocumentRowInput[];
+  rows: readonly RowToWrite[];
+}
+
+/** The body columns of a row, whichever way it holds its body. */
+function bodyColumns(r: RowToWrite) {
+  if ('sameAs' in r) {
+    return { data: null, properties: null, same_as: r.sameAs, body_chunk: null, body_part: null };
+  }
+  if ('chunk' in r) {
+    return {
+      data: null,
+      properties: null,
+      same_as: null,
+      body_chunk: r.chunk.chunk,
+      body_part: r.chunk.part,
+    };
+  }
+  return {
+    data: r.data,
+    properties: r.properties,
+    same_as: null,
+    body_chunk: null,
+    body_part: null,
+  };
 }
 
 /** Document rows of one or more runs, as one INSERT. */
@@ -114,22 +160,22 @@ async function insertDocumentRows(db: Queryable, writes: readonly DocumentWrite[
       port: r.port,
       document_id: r.documentId,
       parent_id: r.parentId,
-      ...('sameAs' in r ? { same_as: r.sameAs } : { data: r.data, properties: r.properties }),
+      ...bodyColumns(r),
       error: r.error,
     })),
   );
   await db.query(
-    `INSERT INTO run_documents (account_id, run_id, seq, shape_id, direction, port, document_id, parent_id, data, properties, same_as, error)
-     SELECT x.account_id, x.run_id, x.seq, x.shape_id, x.direction, x.port, x.document_id, x.parent_id, x.data, x.properties, x.same_as, x.error
+    `INSERT INTO run_documents (account_id, run_id, seq, shape_id, direction, port, document_id, parent_id, data, properties, same_as, body_chunk, body_part, error)
+     SELECT x.account_id, x.run_id, x.seq, x.shape_id, x.direction, x.port, x.document_id, x.parent_id, x.data, x.properties, x.same_as, x.body_chunk, x.body_part, x.error
      FROM jsonb_to_recordset($1::jsonb) AS x(account_id text, run_id text, seq integer, shape_id text,
        direction text, port text, document_id text, parent_id text, data text, properties jsonb,
-       same_as integer, error text)`,
+       same_as integer, body_chunk integer, body_part integer, error text)`,
     [jsonParam(payload)],
   );
 }
 
 const COPY_DOCUMENTS = `run_documents (account_id, run_id, seq, shape_id, direction, port,
-  document_id, parent_id, data, properties, same_as, error)`;
+  document_id, parent_id, data, properties, same_as, body_chunk, body_part, error)`;
 const COPY_TYPES: readonly CopyColumnType[] = [
   'text',
   'text',
@@ -142,24 +188,22 @@ const COPY_TYPES: readonly CopyColumnType[] = [
   'text',
   'jsonb',
   'int4',
+  'int4',
+  'int4',
   'text',
 ];
 
 /**
  * One run's document rows through COPY: embedded PGlite reads them as one file of
- * binary rows. A 2,000-row batch of sandbox records is about 12 MB; as a JSON
- * parameter PGlite copied it in, parsed it as jsonb and unescaped every document
- * from inside its JSON string, which took most of a test run's storage time.
+ * binary rows, where a JSON parameter would be copied in, parsed as jsonb and
+ * every value unescaped from inside its JSON string.
  */
 async function copyDocumentRows(
   copyBinary: (into: string, data: Uint8Array) => Promise<void>,
   { accountId, runId, rows }: DocumentWrite,
 ): Promise<void> {
   const values = rows.map((r) => {
-    const body =
-      'sameAs' in r
-        ? { data: null, properties: null, sameAs: r.sameAs }
-        : { data: r.data, properties: JSON.stringify(r.properties), sameAs: null };
+    const body = bodyColumns(r);
     return [
       accountId,
       runId,
@@ -170,12 +214,86 @@ async function copyDocumentRows(
       r.documentId,
       r.parentId,
       body.data,
-      body.properties,
-      body.sameAs,
+      body.properties === null ? null : JSON.stringify(body.properties),
+      body.same_as,
+      body.body_chunk,
+      body.body_part,
       r.error,
     ];
   });
   await copyBinary(COPY_DOCUMENTS, encodeCopyBinary(COPY_TYPES, values));
+}
+
+/**
+ * A large batch's bodies packed into chunks and stored, before the rows that point
+ * into them: a row never points at a chunk that is not there. If the rows then fail,
+ * the recorder stores them one by one with their own bodies, and the chunks stay
+ * unread until the run is deleted with them.
+ */
+async function storeChunks(
+  db: Database,
+  { accountId, runId, rows }: DocumentWrite,
+): Promise<RowToWrite[]> {
+  const owned = rows.filter((r) => 'data' in r);
+  const { chunks, places } = await packChunks(owned);
+  if (chunks.length === 0) {
+    return [...rows];
+  } else if (db.copyBinary) {
+    await db.copyBinary(
+      'run_document_chunks (account_id, run_id, chunk, body)',
+      encodeCopyBinary(
+        ['text', 'text', 'int4', 'bytea'],
+        chunks.map((c) => [accountId, runId, c.chunk, c.body]),
+      ),
+    );
+  } else {
+    await db.query(
+      `INSERT INTO run_document_chunks (account_id, run_id, chunk, body)
+       SELECT $1, $2, x.chunk, x.body FROM unnest($3::integer[], $4::bytea[]) AS x(chunk, body)`,
+      [accountId, runId, chunks.map((c) => c.chunk), chunks.map((c) => c.body)],
+    );
+  }
+  let next = 0;
+  return rows.map((r) => {
+    if (!('data' in r)) {
+      return r;
+    }
+    const { data: _data, properties: _properties, ...rest } = r;
+    return { ...rest, chunk: places[next++]! };
+  });
+}
+
+/**
+ * Rows with their bodies filled in: those kept in chunks are read from them, each
+ * chunk they need fetched and decompressed once.
+ */
+async function withBodies(
+  db: Queryable,
+  accountId: string,
+  runId: string,
+  rows: readonly DocumentRow[],
+): Promise<ReadRow[]> {
+  const wanted = [...new Set(rows.flatMap((r) => (r.body_chunk === null ? [] : [r.body_chunk])))];
+  const readers = new Map<number, ChunkReader>();
+  if (wanted.length > 0) {
+    const stored = await db.query<{ chunk: number; body: Uint8Array }>(
+      'SELECT chunk, body FROM run_document_chunks WHERE account_id = $1 AND run_id = $2 AND chunk = ANY($3::integer[])',
+      [accountId, runId, wanted],
+    );
+    await Promise.all(
+      stored.map(async (c) => readers.set(c.chunk, await openChunk(c.chunk, c.body))),
+    );
+  }
+  return rows.map((r) => {
+    if (r.body_chunk === null) {
+      return { ...r, data: r.data ?? '', properties: r.properties ?? {} };
+    }
+    const read = readers.get(r.body_chunk);
+    if (read === undefined) {
+      throw new Error(`The chunk ${r.body_chunk} of this run's documents is missing.`);
+    }
+    return { ...r, ...read(r.body_part ?? -1) };
+  });
 }
 
 /**
@@ -194,6 +312,20 @@ export function createRunDocumentRepository(db: Database) {
       return writes.map(() => undefined);
     },
   });
+  /** Rows of one run (`$1` the account, `$2` the run) matching `where`, bodies filled in. */
+  const read = async (
+    where: string,
+    params: [accountId: string, runId: string, ...rest: unknown[]],
+  ): Promise<ReadRow[]> =>
+    withBodies(
+      db,
+      params[0],
+      params[1],
+      await db.query<DocumentRow>(
+        `${SELECT_DOCUMENTS} WHERE r.account_id = $1 AND r.run_id = $2 AND ${where}`,
+        params,
+      ),
+    );
   return {
     async insertDocuments(
       accountId: string,
@@ -209,10 +341,13 @@ export function createRunDocumentRepository(db: Database) {
       // other runs writing at the same time.
       if (rows.length < SHARED_BATCH_ROWS) {
         await insertShared(write);
-      } else if (copyBinary) {
-        await copyDocumentRows(copyBinary, write);
+        return;
+      }
+      const chunked = { ...write, rows: await storeChunks(db, write) };
+      if (copyBinary) {
+        await copyDocumentRows(copyBinary, chunked);
       } else {
-        await insertDocumentRows(db, [write]);
+        await insertDocumentRows(db, [chunked]);
       }
     },
 
@@ -243,9 +378,8 @@ export function createRunDocumentRepository(db: Database) {
       direction: DocumentDirection,
       page: { offset: number; limit: number },
     ): Promise<{ items: StoredDocumentRow[]; total: number }> {
-      const rows = await db.query<DocumentRow>(
-        `${SELECT_DOCUMENTS} WHERE r.account_id = $1 AND r.run_id = $2 AND r.shape_id = $3 AND r.direction = $4
-         ORDER BY r.seq LIMIT $5 OFFSET $6`,
+      const rows = await read(
+        `r.shape_id = $3 AND r.direction = $4 ORDER BY r.seq LIMIT $5 OFFSET $6`,
         [accountId, runId, shapeId, direction, page.limit, page.offset],
       );
       const [count] = await db.query<{ total: string | number }>(
@@ -257,10 +391,7 @@ export function createRunDocumentRepository(db: Database) {
 
     /** Every appearance of one document in a run, in run order. */
     async appearances(accountId: string, runId: string, documentId: string) {
-      const rows = await db.query<DocumentRow>(
-        `${SELECT_DOCUMENTS} WHERE r.account_id = $1 AND r.run_id = $2 AND r.document_id = $3 ORDER BY r.seq`,
-        [accountId, runId, documentId],
-      );
+      const rows = await read('r.document_id = $3 ORDER BY r.seq', [accountId, runId, documentId]);
       return rows.map(toDocument);
     },
 
@@ -310,10 +441,12 @@ export function createRunDocumentRepository(db: Database) {
       shapeId: string,
       direction: DocumentDirection = 'in',
     ): Promise<RunDocument[]> {
-      const rows = await db.query<DocumentRow>(
-        `${SELECT_DOCUMENTS} WHERE r.account_id = $1 AND r.run_id = $2 AND r.shape_id = $3 AND r.direction = $4 ORDER BY r.seq`,
-        [accountId, runId, shapeId, direction],
-      );
+      const rows = await read('r.shape_id = $3 AND r.direction = $4 ORDER BY r.seq', [
+        accountId,
+        runId,
+        shapeId,
+        direction,
+      ]);
       return rows.map((r) => ({
         id: r.document_id,
         data: r.data,
