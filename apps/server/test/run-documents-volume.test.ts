@@ -251,6 +251,59 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
     expect(log.map((l) => [l.level, l.documentId])).toEqual([['error', 'bad']]);
   }, 60_000);
 
+  it('removes the chunks of a batch whose rows the store refuses, and stores the rows one by one', async () => {
+    await newRun('rows-refused');
+    const docs = Array.from(
+      { length: 150 },
+      (_, i): RunDocument => ({ id: `r${i}`, data: `{"i":${i}}`, properties: {} }),
+    );
+    const recorder = recorderFor('rows-refused');
+    recorder.result('list', {
+      outputs: new Map([['default', docs]]),
+      // Half an emoji in an error message: the bodies pack, the rows' COPY refuses it.
+      errors: [{ document: docs[0]!, message: 'failed at \ud83d' }],
+    });
+    expect(await recorder.finish([])).toBe(150);
+    const chunks = await db.query('SELECT chunk FROM run_document_chunks WHERE run_id = $1', [
+      'rows-refused',
+    ]);
+    expect(chunks).toEqual([]);
+    const page = await createRunDocumentRepository(db).pageForShape(
+      DEFAULT_ACCOUNT_ID,
+      'rows-refused',
+      'list',
+      'out',
+      { offset: 140, limit: 20 },
+    );
+    expect(page.items.map((d) => d.data)).toEqual(docs.slice(140).map((d) => d.data));
+  });
+
+  it("never reads another run's chunk, even through a row that names it", async () => {
+    await newRun('owner');
+    await newRun('intruder');
+    const secret = Array.from(
+      { length: 120 },
+      (_, i): RunDocument => ({ id: `s${i}`, data: `{"secret":${i}}`, properties: {} }),
+    );
+    const owner = recorderFor('owner');
+    owner.result('list', { outputs: new Map([['default', secret]]), errors: [] });
+    expect(await owner.finish([])).toBe(120);
+    const [{ chunk } = { chunk: -1 }] = await db.query<{ chunk: number }>(
+      'SELECT chunk FROM run_document_chunks WHERE run_id = $1 ORDER BY chunk LIMIT 1',
+      ['owner'],
+    );
+    // A row of another run pointing at that chunk, as a forged or damaged row would.
+    await db.query(
+      `INSERT INTO run_documents (account_id, run_id, seq, shape_id, direction, document_id, body_chunk, body_part)
+       VALUES ($1, 'intruder', 1, 'list', 'out', 'x', $2, 0)`,
+      [DEFAULT_ACCOUNT_ID, chunk],
+    );
+    const store = createRunDocumentRepository(db);
+    await expect(
+      store.pageForShape(DEFAULT_ACCOUNT_ID, 'intruder', 'list', 'out', { offset: 0, limit: 5 }),
+    ).rejects.toThrow(/row 1 cannot be read: its chunk \d+ is not there/);
+  });
+
   it('stores 100,000 documents in and out of a shape in seconds, not minutes', async () => {
     await newRun('big');
     const store = createRunDocumentRepository(db);

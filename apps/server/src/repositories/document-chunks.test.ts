@@ -37,17 +37,33 @@ describe('document bodies packed into compressed chunks', () => {
   });
 
   it('cuts a new chunk past its size, each keyed by the seq of its first body', async () => {
-    const bodies = Array.from({ length: 10 }, (_, i) => body(100 + i, 'x'.repeat(400)));
+    // 202 characters a body (its data and `{}`): five reach the 1,000 of a chunk.
+    const bodies = Array.from({ length: 12 }, (_, i) => body(100 + i, 'x'.repeat(200)));
     const { chunks, places } = await packChunks(bodies, 1000);
-    expect(chunks.map((c) => c.chunk)).toEqual([100, 103, 106, 109]);
-    expect(places.slice(0, 4)).toEqual([
-      { chunk: 100, part: 0 },
-      { chunk: 100, part: 1 },
-      { chunk: 100, part: 2 },
-      { chunk: 103, part: 0 },
+    expect(chunks.map((c) => c.chunk)).toEqual([100, 105, 110]);
+    expect(places.slice(4, 6)).toEqual([
+      { chunk: 100, part: 4 },
+      { chunk: 105, part: 0 },
     ]);
-    const last = await openChunk(109, chunks[3]!.body);
-    expect(last(0).data).toBe('x'.repeat(400));
+    const last = await openChunk(110, chunks[2]!.body);
+    expect(last(1).data).toBe('x'.repeat(200));
+  });
+
+  it('gives a large body a chunk of its own, so reading a neighbour never decompresses it', async () => {
+    const bodies = [body(1, 'a'), body(2, 'b'.repeat(300)), body(3, 'c'), body(4, 'd')];
+    const { chunks, places } = await packChunks(bodies, 1000);
+    expect(places).toEqual([
+      { chunk: 1, part: 0 },
+      { chunk: 2, part: 0 },
+      { chunk: 3, part: 0 },
+      { chunk: 3, part: 1 },
+    ]);
+    expect(chunks.map((c) => c.chunk)).toEqual([1, 2, 3]);
+  });
+
+  it('refuses a lone surrogate in a property name or value, as jsonb does', async () => {
+    await expect(packChunks([body(8, '{}', { k: 'half \ud83d' })])).rejects.toThrow(/row 8/);
+    await expect(packChunks([body(9, '{}', { 'half \ud83d': 'v' })])).rejects.toThrow(/row 9/);
   });
 
   it('compresses records of one list together far below their size', async () => {
@@ -79,5 +95,28 @@ describe('document bodies packed into compressed chunks', () => {
     const { chunks } = await packChunks([body(5, 'only one')]);
     const read = await openChunk(5, chunks[0]!.body);
     expect(() => read(1)).toThrow(/has no body 1/);
+    // One byte changed on disk: the checksum notices, rather than reading other text.
+    const flipped = Buffer.from(chunks[0]!.body);
+    flipped[flipped.length - 6]! ^= 0x20;
+    await expect(openChunk(5, flipped)).rejects.toThrow(/does not decompress/);
+    // Lengths that claim more or fewer bytes than follow.
+    const short = Buffer.alloc(12);
+    short.writeUInt32BE(1, 0);
+    short.writeUInt32BE(2, 4);
+    short.writeUInt32BE(2, 8);
+    await expect(openChunk(6, zstdCompressSync(short))).rejects.toThrow(/lengths do not add up/);
+    // Properties that are not a JSON map.
+    for (const [props, why] of [
+      ['nope', /not JSON/],
+      ['null', /not a map/],
+    ] as const) {
+      const framed = Buffer.alloc(12 + props.length);
+      framed.writeUInt32BE(1, 0);
+      framed.writeUInt32BE(0, 4);
+      framed.writeUInt32BE(props.length, 8);
+      framed.write(props, 12);
+      const bad = await openChunk(7, zstdCompressSync(framed));
+      expect(() => bad(0)).toThrow(why);
+    }
   });
 });

@@ -29,20 +29,27 @@ export const CHUNK_BYTES = 1 << 20;
 
 const compress = promisify(zstdCompress);
 const decompress = promisify(zstdDecompress);
-/** Level 1: about 1 GB/s on a chunk of records; higher levels gain little on them. */
-const ZSTD_OPTIONS = { params: { [constants.ZSTD_c_compressionLevel]: 1 } };
+/**
+ * Level 1: about 1 GB/s on a chunk of records; higher levels gain little on them.
+ * With a checksum, a damaged chunk fails to decompress instead of reading as garbage.
+ */
+const ZSTD_OPTIONS = {
+  params: { [constants.ZSTD_c_compressionLevel]: 1, [constants.ZSTD_c_checksumFlag]: 1 },
+};
+
+/** Whether any key or value of a property map holds a lone surrogate. */
+const hasLoneSurrogate = (properties: Record<string, string>): boolean =>
+  Object.entries(properties).some(([k, v]) => !isWellFormed(k) || !isWellFormed(v));
 
 /**
  * A body's two texts as every other way of storing documents keeps them: NUL (which
- * PostgreSQL's text cannot hold) as U+FFFD, and data with a lone surrogate (which
- * UTF-8 cannot encode) refused rather than changed, so the recorder stores the rest
- * of its batch row by row and tells the refusal in the run's log.
+ * PostgreSQL's text and jsonb cannot hold) as U+FFFD, and a lone surrogate (which
+ * UTF-8 and jsonb cannot carry) refused rather than changed, so the recorder stores
+ * the rest of its batch row by row and tells the refusal in the run's log.
  */
 function storedTexts(body: DocumentBody, seq: number): [string, string] {
-  if (!isWellFormed(body.data)) {
-    throw new Error(
-      `The data of document row ${seq} holds a lone surrogate, which UTF-8 cannot encode.`,
-    );
+  if (!isWellFormed(body.data) || hasLoneSurrogate(body.properties)) {
+    throw new Error(`Document row ${seq} holds a lone surrogate, which UTF-8 cannot encode.`);
   }
   return [withoutNul(body.data), withoutEscapedNul(JSON.stringify(body.properties))];
 }
@@ -84,15 +91,19 @@ export async function packChunks(
   let bytes = 0;
   for (const body of bodies) {
     const texts = storedTexts(body, body.seq);
-    if (current === undefined || bytes >= chunkBytes) {
+    // UTF-16 length: a cheap stand-in for the bytes, good enough to size a chunk.
+    const size = texts[0].length + texts[1].length;
+    // A large body starts a chunk of its own, and the next body starts another:
+    // reading its neighbours must not decompress it.
+    const alone = size >= chunkBytes / 4;
+    if (current === undefined || bytes >= chunkBytes || alone) {
       current = { chunk: body.seq, texts: [] };
       groups.push(current);
       bytes = 0;
     }
     places.push({ chunk: current.chunk, part: current.texts.length / 2 });
     current.texts.push(...texts);
-    // UTF-16 length: a cheap stand-in for the bytes, good enough to size a chunk.
-    bytes += texts[0].length + texts[1].length;
+    bytes = alone ? chunkBytes : bytes + size;
   }
   const chunks = await Promise.all(
     groups.map(async (g) => ({
@@ -135,9 +146,18 @@ export async function openChunk(chunk: number, stored: Uint8Array): Promise<Chun
     if (!Number.isInteger(part) || part < 0 || part >= count) {
       throw damaged(chunk, `it has no body ${part}`);
     }
+    let properties: unknown;
+    try {
+      properties = JSON.parse(bytes.toString('utf8', starts[2 * part + 1], starts[2 * part + 2]));
+    } catch {
+      throw damaged(chunk, `the properties of body ${part} are not JSON`);
+    }
+    if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) {
+      throw damaged(chunk, `the properties of body ${part} are not a map`);
+    }
     return {
       data: bytes.toString('utf8', starts[2 * part], starts[2 * part + 1]),
-      properties: JSON.parse(bytes.toString('utf8', starts[2 * part + 1], starts[2 * part + 2])),
+      properties: properties as Record<string, string>,
     };
   };
 }

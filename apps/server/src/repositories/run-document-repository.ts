@@ -3,9 +3,18 @@ import { type CopyColumnType, encodeCopyBinary } from '../db/copy-binary.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { withoutEscapedNul } from '../db/postgres-text.ts';
 import { createStatementBatcher } from '../db/statement-batcher.ts';
-import { type ChunkPlace, type ChunkReader, openChunk, packChunks } from './document-chunks.ts';
+import {
+  type DocumentDirection,
+  type DocumentRow,
+  deleteChunks,
+  insertChunks,
+  type ReadRow,
+  SELECT_DOCUMENT_ROWS,
+  withBodies,
+} from './document-bodies.ts';
+import { type ChunkPlace, type PackedChunk, packChunks } from './document-chunks.ts';
 
-export type DocumentDirection = 'in' | 'out' | 'error';
+export type { DocumentDirection };
 
 /** One document as one shape saw it: entering (`in`), leaving on `port`, or failing. */
 export interface StoredDocumentRow {
@@ -35,23 +44,6 @@ export interface StoredLogRow {
   message: string;
   documentId: string | null;
 }
-
-interface DocumentRow {
-  seq: number;
-  shape_id: string;
-  direction: DocumentDirection;
-  port: string | null;
-  document_id: string;
-  parent_id: string | null;
-  data: string | null;
-  properties: Record<string, string> | null;
-  body_chunk: number | null;
-  body_part: number | null;
-  error: string | null;
-}
-
-/** A row whose body is filled in: from its own columns or from its chunk. */
-type ReadRow = DocumentRow & { data: string; properties: Record<string, string> };
 
 interface LogRow {
   seq: number;
@@ -85,28 +77,6 @@ const toLog = (r: LogRow): StoredLogRow => ({
 function jsonParam(rows: unknown[]): string {
   return withoutEscapedNul(JSON.stringify(rows));
 }
-
-/**
- * One column of the row a row points at (`same_as`): its body's data, properties or
- * place in a chunk. That row is the same document (the recorder points a row only at
- * an earlier appearance of the same document), so the lookup names its id as well as
- * its seq: PGlite never gathers statistics, and with the seq alone its planner chose
- * the document index by the run's prefix and walked every row of the run per row.
- * With the id, either index finds the few appearances of one document.
- */
-const sameAs = (column: string) => `COALESCE(r.${column}, (SELECT b.${column} FROM run_documents b
-      WHERE b.account_id = r.account_id AND b.run_id = r.run_id AND b.document_id = r.document_id
-        AND b.seq = r.same_as)) AS ${column}`;
-
-/**
- * Document rows with the body of the row they point at filled in: its data and
- * properties, or where in a chunk they are. Scalar subqueries rather than a join:
- * each looks up one document's rows by index, whatever the planner knows of the
- * table (a join planned blind can scan the table per row).
- */
-const SELECT_DOCUMENTS = `SELECT r.seq, r.shape_id, r.direction, r.port, r.document_id, r.parent_id, r.error,
-    ${['data', 'properties', 'body_chunk', 'body_part'].map(sameAs).join(', ')}
-  FROM run_documents r`;
 
 /** Runs writing fewer rows than this at once share a statement with other runs. */
 const SHARED_BATCH_ROWS = 100;
@@ -226,74 +196,27 @@ async function copyDocumentRows(
 
 /**
  * A large batch's bodies packed into chunks and stored, before the rows that point
- * into them: a row never points at a chunk that is not there. If the rows then fail,
- * the recorder stores them one by one with their own bodies, and the chunks stay
- * unread until the run is deleted with them.
+ * into them: a row never points at a chunk that is not there. Returns the rows as
+ * they are then written, and the chunks (to remove should the rows fail).
  */
 async function storeChunks(
   db: Database,
   { accountId, runId, rows }: DocumentWrite,
-): Promise<RowToWrite[]> {
-  const owned = rows.filter((r) => 'data' in r);
-  const { chunks, places } = await packChunks(owned);
+): Promise<{ rows: RowToWrite[]; chunks: PackedChunk[] }> {
+  const { chunks, places } = await packChunks(rows.filter((r) => 'data' in r));
   if (chunks.length === 0) {
-    return [...rows];
-  } else if (db.copyBinary) {
-    await db.copyBinary(
-      'run_document_chunks (account_id, run_id, chunk, body)',
-      encodeCopyBinary(
-        ['text', 'text', 'int4', 'bytea'],
-        chunks.map((c) => [accountId, runId, c.chunk, c.body]),
-      ),
-    );
-  } else {
-    await db.query(
-      `INSERT INTO run_document_chunks (account_id, run_id, chunk, body)
-       SELECT $1, $2, x.chunk, x.body FROM unnest($3::integer[], $4::bytea[]) AS x(chunk, body)`,
-      [accountId, runId, chunks.map((c) => c.chunk), chunks.map((c) => c.body)],
-    );
+    return { rows: [...rows], chunks };
   }
+  await insertChunks(db, accountId, runId, chunks);
   let next = 0;
-  return rows.map((r) => {
+  const placed = rows.map((r) => {
     if (!('data' in r)) {
       return r;
     }
     const { data: _data, properties: _properties, ...rest } = r;
     return { ...rest, chunk: places[next++]! };
   });
-}
-
-/**
- * Rows with their bodies filled in: those kept in chunks are read from them, each
- * chunk they need fetched and decompressed once.
- */
-async function withBodies(
-  db: Queryable,
-  accountId: string,
-  runId: string,
-  rows: readonly DocumentRow[],
-): Promise<ReadRow[]> {
-  const wanted = [...new Set(rows.flatMap((r) => (r.body_chunk === null ? [] : [r.body_chunk])))];
-  const readers = new Map<number, ChunkReader>();
-  if (wanted.length > 0) {
-    const stored = await db.query<{ chunk: number; body: Uint8Array }>(
-      'SELECT chunk, body FROM run_document_chunks WHERE account_id = $1 AND run_id = $2 AND chunk = ANY($3::integer[])',
-      [accountId, runId, wanted],
-    );
-    await Promise.all(
-      stored.map(async (c) => readers.set(c.chunk, await openChunk(c.chunk, c.body))),
-    );
-  }
-  return rows.map((r) => {
-    if (r.body_chunk === null) {
-      return { ...r, data: r.data ?? '', properties: r.properties ?? {} };
-    }
-    const read = readers.get(r.body_chunk);
-    if (read === undefined) {
-      throw new Error(`The chunk ${r.body_chunk} of this run's documents is missing.`);
-    }
-    return { ...r, ...read(r.body_part ?? -1) };
-  });
+  return { rows: placed, chunks };
 }
 
 /**
@@ -322,7 +245,7 @@ export function createRunDocumentRepository(db: Database) {
       params[0],
       params[1],
       await db.query<DocumentRow>(
-        `${SELECT_DOCUMENTS} WHERE r.account_id = $1 AND r.run_id = $2 AND ${where}`,
+        `${SELECT_DOCUMENT_ROWS} WHERE account_id = $1 AND run_id = $2 AND ${where}`,
         params,
       ),
     );
@@ -343,11 +266,20 @@ export function createRunDocumentRepository(db: Database) {
         await insertShared(write);
         return;
       }
-      const chunked = { ...write, rows: await storeChunks(db, write) };
-      if (copyBinary) {
-        await copyDocumentRows(copyBinary, chunked);
-      } else {
-        await insertDocumentRows(db, [chunked]);
+      const { rows: placed, chunks } = await storeChunks(db, write);
+      const chunked = { ...write, rows: placed };
+      try {
+        if (copyBinary) {
+          await copyDocumentRows(copyBinary, chunked);
+        } else {
+          await insertDocumentRows(db, [chunked]);
+        }
+      } catch (error) {
+        // The recorder stores these rows again one by one, each with its own body.
+        if (chunks.length > 0) {
+          await deleteChunks(db, accountId, runId, chunks).catch(() => undefined);
+        }
+        throw error;
       }
     },
 
@@ -378,10 +310,14 @@ export function createRunDocumentRepository(db: Database) {
       direction: DocumentDirection,
       page: { offset: number; limit: number },
     ): Promise<{ items: StoredDocumentRow[]; total: number }> {
-      const rows = await read(
-        `r.shape_id = $3 AND r.direction = $4 ORDER BY r.seq LIMIT $5 OFFSET $6`,
-        [accountId, runId, shapeId, direction, page.limit, page.offset],
-      );
+      const rows = await read('shape_id = $3 AND direction = $4 ORDER BY seq LIMIT $5 OFFSET $6', [
+        accountId,
+        runId,
+        shapeId,
+        direction,
+        page.limit,
+        page.offset,
+      ]);
       const [count] = await db.query<{ total: string | number }>(
         'SELECT count(*) AS total FROM run_documents WHERE account_id = $1 AND run_id = $2 AND shape_id = $3 AND direction = $4',
         [accountId, runId, shapeId, direction],
@@ -391,7 +327,7 @@ export function createRunDocumentRepository(db: Database) {
 
     /** Every appearance of one document in a run, in run order. */
     async appearances(accountId: string, runId: string, documentId: string) {
-      const rows = await read('r.document_id = $3 ORDER BY r.seq', [accountId, runId, documentId]);
+      const rows = await read('document_id = $3 ORDER BY seq', [accountId, runId, documentId]);
       return rows.map(toDocument);
     },
 
@@ -441,7 +377,7 @@ export function createRunDocumentRepository(db: Database) {
       shapeId: string,
       direction: DocumentDirection = 'in',
     ): Promise<RunDocument[]> {
-      const rows = await read('r.shape_id = $3 AND r.direction = $4 ORDER BY r.seq', [
+      const rows = await read('shape_id = $3 AND direction = $4 ORDER BY seq', [
         accountId,
         runId,
         shapeId,
