@@ -1,3 +1,4 @@
+import { zstdDecompressSync } from 'node:zlib';
 import { createProcess } from '@junction/process-model';
 import type { RunDocument } from '@junction/runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,9 @@ import {
 } from '../src/repositories/account-repository.ts';
 import { createRunDocumentRepository } from '../src/repositories/run-document-repository.ts';
 import { createRunRepository } from '../src/repositories/run-repository.ts';
+import { TOKEN_PREFIX } from '../src/repositories/token-repository.ts';
 import { createDocumentRecorder } from '../src/runs/document-recorder.ts';
+import { REDACTED_TOKEN } from '../src/runs/redact-secrets.ts';
 import { openTestDatabase, storageUnderTest } from './build-test-app.ts';
 
 const silent = { error: () => undefined } as never;
@@ -302,6 +305,38 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
     await expect(
       store.pageForShape(DEFAULT_ACCOUNT_ID, 'intruder', 'list', 'out', { offset: 0, limit: 5 }),
     ).rejects.toThrow(/row 1 cannot be read: its chunk \d+ is not there/);
+  });
+
+  it('keeps no Platform API token in a chunk: bodies are redacted before they are packed', async () => {
+    await newRun('tokens');
+    const token = `${TOKEN_PREFIX}${'A1b2_C3d4-'.repeat(5)}`;
+    const docs = Array.from(
+      { length: 150 },
+      (_, i): RunDocument => ({
+        id: `t${i}`,
+        data: JSON.stringify({ i, token }),
+        properties: { 'dynamic.token': token },
+      }),
+    );
+    const recorder = recorderFor('tokens');
+    recorder.result('list', { outputs: new Map([['default', docs]]), errors: [] });
+    expect(await recorder.finish([])).toBe(150);
+    const chunks = await db.query<{ body: Uint8Array }>(
+      'SELECT body FROM run_document_chunks WHERE run_id = $1',
+      ['tokens'],
+    );
+    expect(chunks.length).toBeGreaterThan(0);
+    const unpacked = chunks.map((c) => zstdDecompressSync(c.body).toString('utf8')).join('');
+    expect(unpacked).toContain(REDACTED_TOKEN);
+    expect(unpacked).not.toContain(TOKEN_PREFIX);
+    const page = await createRunDocumentRepository(db).pageForShape(
+      DEFAULT_ACCOUNT_ID,
+      'tokens',
+      'list',
+      'out',
+      { offset: 0, limit: 1 },
+    );
+    expect(page.items[0]?.properties).toEqual({ 'dynamic.token': REDACTED_TOKEN });
   });
 
   it('stores 100,000 documents in and out of a shape in seconds, not minutes', async () => {
