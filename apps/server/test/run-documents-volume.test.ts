@@ -41,6 +41,17 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
       runId,
       log: silent,
     });
+  /** A new run whose List gave out `docs` (and failed `errors`), recorded; resolves with the rows stored. */
+  const recordListOutputs = async (
+    runId: string,
+    docs: RunDocument[],
+    errors: { document: RunDocument; message: string }[] = [],
+  ) => {
+    await newRun(runId);
+    const recorder = recorderFor(runId);
+    recorder.result('list', { outputs: new Map([['default', docs]]), errors });
+    return recorder.finish([]);
+  };
   const bodies = async (runId: string) =>
     Number(
       (
@@ -183,7 +194,6 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
   }, 60_000);
 
   it("stores a large batch's records compressed together, and removes them with the run", async () => {
-    await newRun('compact');
     const records = Array.from(
       { length: 2_000 },
       (_, i): RunDocument => ({
@@ -198,9 +208,7 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
       }),
     );
     const raw = records.reduce((n, d) => n + Buffer.byteLength(d.data), 0);
-    const recorder = recorderFor('compact');
-    recorder.result('list', { outputs: new Map([['default', records]]), errors: [] });
-    expect(await recorder.finish([])).toBe(2_000);
+    expect(await recordListOutputs('compact', records)).toBe(2_000);
     const chunkBytes = async () =>
       Number(
         (
@@ -255,18 +263,13 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
   }, 60_000);
 
   it('removes the chunks of a batch whose rows the store refuses, and stores the rows one by one', async () => {
-    await newRun('rows-refused');
     const docs = Array.from(
       { length: 150 },
       (_, i): RunDocument => ({ id: `r${i}`, data: `{"i":${i}}`, properties: {} }),
     );
-    const recorder = recorderFor('rows-refused');
-    recorder.result('list', {
-      outputs: new Map([['default', docs]]),
-      // Half an emoji in an error message: the bodies pack, the rows' COPY refuses it.
-      errors: [{ document: docs[0]!, message: 'failed at \ud83d' }],
-    });
-    expect(await recorder.finish([])).toBe(150);
+    // Half an emoji in an error message: the bodies pack, the rows' COPY refuses it.
+    const refusedMessage = { document: docs[0]!, message: 'failed at \ud83d' };
+    expect(await recordListOutputs('rows-refused', docs, [refusedMessage])).toBe(150);
     const chunks = await db.query('SELECT chunk FROM run_document_chunks WHERE run_id = $1', [
       'rows-refused',
     ]);
@@ -282,15 +285,12 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
   });
 
   it("never reads another run's chunk, even through a row that names it", async () => {
-    await newRun('owner');
     await newRun('intruder');
     const secret = Array.from(
       { length: 120 },
       (_, i): RunDocument => ({ id: `s${i}`, data: `{"secret":${i}}`, properties: {} }),
     );
-    const owner = recorderFor('owner');
-    owner.result('list', { outputs: new Map([['default', secret]]), errors: [] });
-    expect(await owner.finish([])).toBe(120);
+    expect(await recordListOutputs('owner', secret)).toBe(120);
     const [{ chunk } = { chunk: -1 }] = await db.query<{ chunk: number }>(
       'SELECT chunk FROM run_document_chunks WHERE run_id = $1 ORDER BY chunk LIMIT 1',
       ['owner'],
@@ -308,7 +308,6 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
   });
 
   it('keeps no Platform API token in a chunk: bodies are redacted before they are packed', async () => {
-    await newRun('tokens');
     const token = `${TOKEN_PREFIX}${'A1b2_C3d4-'.repeat(5)}`;
     const docs = Array.from(
       { length: 150 },
@@ -318,9 +317,7 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
         properties: { 'dynamic.token': token },
       }),
     );
-    const recorder = recorderFor('tokens');
-    recorder.result('list', { outputs: new Map([['default', docs]]), errors: [] });
-    expect(await recorder.finish([])).toBe(150);
+    expect(await recordListOutputs('tokens', docs)).toBe(150);
     const chunks = await db.query<{ body: Uint8Array }>(
       'SELECT body FROM run_document_chunks WHERE run_id = $1',
       ['tokens'],
