@@ -277,6 +277,10 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
         listener.shapeLogged?.(shapeId, entry);
       },
     };
+    const { shapeEmitting } = listener;
+    if (shapeEmitting && listened.outputs(shapeId)) {
+      ctx.emitting = (port, docs) => shapeEmitting(shapeId, port, docs);
+    }
     if (!shape || !handler) {
       stats.status = 'error';
       stats.message = shape

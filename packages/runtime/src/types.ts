@@ -192,6 +192,12 @@ export interface RunContext {
   shapeId: string;
   /** Documents at the start of the current shape (execution property "Document count"). */
   documentCount: number;
+  /**
+   * Hands outputs to the run's listener before the shape finishes (`RunListener.
+   * shapeEmitting`); absent when nobody reads them. A shape that calls it must call it
+   * for every output, in order, so what was stored early reads in the order given.
+   */
+  emitting?(port: string, documents: readonly RunDocument[]): void;
   /** Writes a line to the current shape's log. */
   log(level: LogLevel, message: string, documentId?: string): void;
   /** Keeps a dynamic process property for later executions of this process. */
@@ -307,6 +313,15 @@ export interface RunListener {
   documents?: ListenedDocuments;
   /** `count` documents arrive; `inputs` holds them unless `documents` leaves the shape out. */
   shapeStarted?(shapeId: string, inputs: readonly RunDocument[], count: number): void;
+  /**
+   * Outputs a shape gives before it finishes (a connector's records, a page at a
+   * time), in the order of its outputs, so the listener can store them while the
+   * shape goes on. Called only for shapes whose outputs the listener reads. They are
+   * provisional: `shapeFinished`'s result then holds every output, these among them
+   * as the same objects, and one it does not hold was withdrawn (the call failed on a
+   * later page, the shape failed).
+   */
+  shapeEmitting?(shapeId: string, port: string, documents: readonly RunDocument[]): void;
   shapeFinished?(shapeId: string, stats: ShapeStats, result: ShapeResult | undefined): void;
   connectionCarried?(connectionId: string, count: number): void;
   /** A log line as it is written (also after shapeFinished, e.g. Try/Catch retries). */

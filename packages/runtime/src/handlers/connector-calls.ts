@@ -3,7 +3,7 @@ import { processError } from '../halt.ts';
 import { isExactJson } from '../json-document.ts';
 import { META } from '../properties.ts';
 import { recordBatches } from '../record-pages.ts';
-import { onDefaultPort } from '../single-port.ts';
+import { DEFAULT_PORT, onDefaultPort } from '../single-port.ts';
 import {
   ConnectorCallError,
   type ConnectorRecords,
@@ -36,6 +36,7 @@ export async function perDocumentCalls(
         // Records arrive parsed: keep each value beside its text (Map, Decision… then
         // need not parse it again) when it reads back the same from that text.
         const keep = isExactJson(records);
+        const first = made.length;
         for (let i = 0; i < records.length; i++) {
           const record = records[i];
           made.push(
@@ -44,6 +45,8 @@ export async function perDocumentCalls(
               : deriveDocument(doc, JSON.stringify(record), ctx),
           );
         }
+        // The listener may store them while the next page comes; a later failure withdraws them.
+        ctx.emitting?.(DEFAULT_PORT, made.slice(first));
       }
       // A call that fails part-way fails its document: none of its records go on.
       for (const output of made) {
@@ -58,13 +61,19 @@ export async function perDocumentCalls(
         error.kind === 'application' &&
         returnApplicationErrors
       ) {
-        outputs.push(
-          deriveDocument(doc, JSON.stringify(error.body ?? { message: error.message }), ctx, {
+        const answer = deriveDocument(
+          doc,
+          JSON.stringify(error.body ?? { message: error.message }),
+          ctx,
+          {
             ...doc.properties,
             [META.applicationStatusCode]: String(error.statusCode ?? ''),
             [META.applicationStatusMessage]: error.message,
-          }),
+          },
         );
+        // Emitted too: every output is, so what was stored early keeps the outputs' order.
+        ctx.emitting?.(DEFAULT_PORT, [answer]);
+        outputs.push(answer);
       } else {
         errors.push({ document: doc, message: (error as Error).message });
       }

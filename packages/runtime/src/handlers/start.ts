@@ -6,14 +6,28 @@ import { runConnectorOperation } from './connector.ts';
 /**
  * Start's Get reads through an internal seed document that no shape ever emits or
  * records; the records it returns are the run's first documents, so they name no
- * parent (a parent id would lead to a document the run does not hold).
+ * parent (a parent id would lead to a document the run does not hold). Each record
+ * is orphaned once: the copy handed to the listener early is the one the result holds.
  */
-function withoutSeedParent(result: ShapeResult, seedId: string): ShapeResult {
-  const orphan = (doc: RunDocument) =>
-    doc.parentId === seedId ? JsonDocument.withoutParent(doc) : doc;
+function withoutSeedParent(seedId: string) {
+  const orphans = new WeakMap<RunDocument, RunDocument>();
+  const orphan = (doc: RunDocument) => {
+    if (doc.parentId !== seedId) {
+      return doc;
+    }
+    let made = orphans.get(doc);
+    if (!made) {
+      made = JsonDocument.withoutParent(doc);
+      orphans.set(doc, made);
+    }
+    return made;
+  };
   return {
-    ...result,
-    outputs: new Map([...result.outputs].map(([port, docs]) => [port, docs.map(orphan)])),
+    docs: (docs: readonly RunDocument[]) => docs.map(orphan),
+    result: (result: ShapeResult): ShapeResult => ({
+      ...result,
+      outputs: new Map([...result.outputs].map(([port, docs]) => [port, docs.map(orphan)])),
+    }),
   };
 }
 
@@ -35,8 +49,16 @@ export const startHandler: ShapeHandler<'start'> = {
         return onDefaultPort([{ id: ctx.newDocumentId(), data: '', properties: {} }]);
       case 'connector': {
         const seed = { id: ctx.newDocumentId(), data: '', properties: {} };
-        const result = await runConnectorOperation(shape.config.operation, [seed], ctx);
-        return withoutSeedParent(result, seed.id);
+        const orphaned = withoutSeedParent(seed.id);
+        const { emitting } = ctx;
+        const result = await runConnectorOperation(
+          shape.config.operation,
+          [seed],
+          emitting
+            ? { ...ctx, emitting: (port, docs) => emitting(port, orphaned.docs(docs)) }
+            : ctx,
+        );
+        return orphaned.result(result);
       }
     }
   },

@@ -243,6 +243,94 @@ describe('the engine in a pool thread', () => {
     expect(sent.map((bytes) => bytes.byteLength)).toEqual([0, 0]);
   });
 
+  it("hands the listener a connector's outputs page by page, then withdraws those of a call that fails later", async () => {
+    const encode = (records: unknown[]) => new TextEncoder().encode(JSON.stringify(records));
+    for (const run of [executeProcess, pool.execute] as const) {
+      let calls = 0;
+      const emitted: Array<{ shapeId: string; port: string; docs: readonly RunDocument[] }> = [];
+      let finished: RunDocument[] | undefined;
+      let errors: string[] = [];
+      const outcome = await run(listOnly, {
+        startDocuments: docs('a', 'b'),
+        connectors: {
+          execute: async () => {
+            calls += 1;
+            const call = calls;
+            return {
+              pages: (async function* () {
+                yield encode([{ id: `PR-${call}.1` }, { id: `PR-${call}.2` }]);
+                // The second input's call fails on its second page.
+                yield call === 1 ? encode([{ id: 'PR-1.3' }]) : new TextEncoder().encode('[{');
+              })(),
+            };
+          },
+        },
+        listener: {
+          shapeEmitting: (shapeId, port, documents) => {
+            expect(finished).toBeUndefined();
+            emitted.push({ shapeId, port, docs: documents });
+          },
+          shapeFinished: (id, _stats, result) => {
+            if (id === 'list') {
+              finished = result?.outputs.get('default') ?? [];
+              errors = result?.errors.map((e) => e.document.data) ?? [];
+            }
+          },
+        },
+      });
+      expect(outcome.status).toBe('error');
+      expect(
+        emitted.map((e) => [e.shapeId, e.port, e.docs.map((d) => JSON.parse(d.data).id)]),
+      ).toEqual([
+        ['list', 'default', ['PR-1.1', 'PR-1.2']],
+        ['list', 'default', ['PR-1.3']],
+        ['list', 'default', ['PR-2.1', 'PR-2.2']],
+      ]);
+      // The result holds the very objects the listener had: the first call's, not the failed one's.
+      const early = emitted.flatMap((e) => e.docs);
+      expect(finished).toHaveLength(3);
+      for (const [i, doc] of (finished ?? []).entries()) {
+        expect(doc).toBe(early[i]);
+      }
+      expect(errors).toEqual(['b']);
+    }
+  });
+
+  it('hands the listener the records of a Start that lists early, parentless, as its result holds them', async () => {
+    const listAtStart = buildProcess(
+      {
+        start: {
+          kind: 'start',
+          label: '',
+          config: { mode: 'connector', operation: listRequests.config },
+        } as Shape,
+        end: sink(),
+      },
+      [['start', 'default', 'end']],
+    );
+    for (const run of [executeProcess, pool.execute] as const) {
+      const early: RunDocument[] = [];
+      let finished: RunDocument[] = [];
+      const outcome = await run(listAtStart, {
+        connectors: { execute: async () => [{ id: 'PR-1' }, { id: 'PR-2' }] },
+        listener: {
+          shapeEmitting: (_id, _port, documents) => early.push(...documents),
+          shapeFinished: (id, _stats, result) => {
+            if (id === 'start') {
+              finished = result?.outputs.get('default') ?? [];
+            }
+          },
+        },
+      });
+      expect(outcome.status).toBe('complete');
+      expect(early.map((d) => d.parentId)).toEqual([undefined, undefined]);
+      expect(finished).toHaveLength(2);
+      for (const [i, doc] of finished.entries()) {
+        expect(doc).toBe(early[i]);
+      }
+    }
+  });
+
   it('fails the document on a malformed page, and stops the host fetching', async () => {
     let fetched = 0;
     let stopped = false;

@@ -140,6 +140,12 @@ export function serveRun(port: MessagePort, options: ExecuteOptions, aborted: In
         listener?.shapeStarted?.(event.shapeId, event.inputs.map(doc), event.count);
         return;
       }
+      case 'emitting': {
+        // Taken in even when nobody listens: the shape's result names them by ref alone.
+        const outputs = event.outputs.map(doc);
+        listener?.shapeEmitting?.(event.shapeId, event.port, outputs);
+        return;
+      }
       case 'finished': {
         seen.shapes[event.shapeId] = event.stats;
         const wire = event.result;

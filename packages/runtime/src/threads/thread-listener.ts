@@ -72,6 +72,9 @@ export function createThreadListener(port: MessagePort, listens?: ListenedDocume
     ...(listens ? { documents: listens } : {}),
     shapeStarted: (shapeId, inputs, count) =>
       push({ e: 'started', shapeId, inputs: refs(inputs), count }),
+    // Sent now, and as refs only when the shape finishes: each output crosses once.
+    shapeEmitting: (shapeId, port, outputs) =>
+      push({ e: 'emitting', shapeId, port, outputs: refs(outputs) }),
     shapeFinished: (shapeId, stats, result) =>
       push({
         e: 'finished',

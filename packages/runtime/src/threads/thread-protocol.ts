@@ -45,6 +45,7 @@ export interface WireDocumentError {
 /** A listener call, in the order the engine made them. */
 export type ListenerEvent =
   | { e: 'started'; shapeId: string; inputs: DocumentRef[]; count: number }
+  | { e: 'emitting'; shapeId: string; port: string; outputs: DocumentRef[] }
   | {
       e: 'finished';
       shapeId: string;
