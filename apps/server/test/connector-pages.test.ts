@@ -86,6 +86,11 @@ describe(`a list read page by page into a test run (${storageUnderTest()})`, () 
     expect(run.status).toBe('error');
     expect(run.shapes.start.message).toMatch(/Page 2 of the list is not valid JSON/);
     expect(JSON.stringify(run)).not.toContain('pages-secret');
+    // The first page's records were handed over early; the failed call took them back.
+    const outputs = await app.inject({
+      url: `/api/runs/${run.id}/shapes/start/documents?direction=out`,
+    });
+    expect(outputs.json()).toMatchObject({ items: [], total: 0 });
     const next = await runAgainst('{"not":"a list"}');
     expect(next.shapes.start.message).toContain(
       'Page 2 of the list is JSON object, not an array of records.',

@@ -33,13 +33,14 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
       revision: null,
       originalRunId: null,
     });
-  const recorderFor = (runId: string) =>
+  const recorderFor = (runId: string, batchSize?: number) =>
     createDocumentRecorder({
       scope: { keep: 'all' },
       store: createRunDocumentRepository(db),
       accountId: DEFAULT_ACCOUNT_ID,
       runId,
       log: silent,
+      ...(batchSize === undefined ? {} : { batchSize }),
     });
   /** A new run whose List gave out `docs` (and failed `errors`), recorded; resolves with the rows stored. */
   const recordListOutputs = async (
@@ -61,6 +62,89 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
         )
       )[0]?.n,
     );
+
+  const records = (prefix: string, count: number) =>
+    Array.from(
+      { length: count },
+      (_, i): RunDocument => ({ id: `${prefix}${i}`, data: `{"i":${i}}`, properties: {} }),
+    );
+
+  it('stores outputs given before their shape finished once each, in order', async () => {
+    await newRun('early');
+    const recorder = recorderFor('early', 100);
+    const docs = records('e', 250);
+    // Three pages, handed over while the List goes on; the first two batches are written meanwhile.
+    recorder.emitting('list', 'default', docs.slice(0, 100));
+    recorder.emitting('list', 'default', docs.slice(100, 200));
+    recorder.emitting('list', 'default', docs.slice(200));
+    recorder.result('list', { outputs: new Map([['default', docs]]), errors: [] });
+    recorder.inputs('stop', docs);
+    expect(await recorder.finish([])).toBe(500);
+    expect(await bodies('early')).toBe(250);
+    const store = createRunDocumentRepository(db);
+    const page = await store.pageForShape(DEFAULT_ACCOUNT_ID, 'early', 'list', 'out', {
+      offset: 240,
+      limit: 20,
+    });
+    expect(page.total).toBe(250);
+    expect(page.items.map((d) => d.documentId)).toEqual(docs.slice(240).map((d) => d.id));
+  });
+
+  it("takes back outputs given early that the shape's result does not hold, with their chunks", async () => {
+    await newRun('withdrawn');
+    const recorder = recorderFor('withdrawn', 100);
+    const input: RunDocument = { id: 'in', data: '{}', properties: {} };
+    const docs = records('w', 150);
+    // The first 100 are written (packed into a chunk), the last 50 still wait in the buffer.
+    recorder.emitting('list', 'default', docs.slice(0, 100));
+    recorder.emitting('list', 'default', docs.slice(100));
+    // The call failed on a later page: no outputs, the input in error.
+    recorder.result('list', {
+      outputs: new Map(),
+      errors: [{ document: input, message: 'page 3' }],
+    });
+    // A withdrawn document seen again later is stored with a body of its own.
+    recorder.inputs('other', [docs[0]!]);
+    expect(await recorder.finish([])).toBe(2);
+    const store = createRunDocumentRepository(db);
+    const outputs = await store.pageForShape(DEFAULT_ACCOUNT_ID, 'withdrawn', 'list', 'out', {
+      offset: 0,
+      limit: 10,
+    });
+    expect(outputs.total).toBe(0);
+    const chunks = await db.query('SELECT chunk FROM run_document_chunks WHERE run_id = $1', [
+      'withdrawn',
+    ]);
+    expect(chunks).toEqual([]);
+    const other = await store.pageForShape(DEFAULT_ACCOUNT_ID, 'withdrawn', 'other', 'in', {
+      offset: 0,
+      limit: 10,
+    });
+    expect(other.items.map((d) => d.data)).toEqual(['{"i":0}']);
+  });
+
+  it('keeps a chunk that rows which stay share with rows taken back', async () => {
+    await newRun('shared-chunk');
+    const recorder = recorderFor('shared-chunk', 200);
+    const kept = records('k', 100);
+    // One batch of 200 rows, one chunk: 100 outputs that stay, 100 given early.
+    recorder.result('before', { outputs: new Map([['default', kept]]), errors: [] });
+    recorder.emitting('list', 'default', records('w', 100));
+    recorder.result('list', { outputs: new Map(), errors: [] });
+    expect(await recorder.finish([])).toBe(100);
+    const chunks = await db.query('SELECT chunk FROM run_document_chunks WHERE run_id = $1', [
+      'shared-chunk',
+    ]);
+    expect(chunks).toHaveLength(1);
+    const page = await createRunDocumentRepository(db).pageForShape(
+      DEFAULT_ACCOUNT_ID,
+      'shared-chunk',
+      'before',
+      'out',
+      { offset: 90, limit: 20 },
+    );
+    expect(page.items.map((d) => d.data)).toEqual(kept.slice(90).map((d) => d.data));
+  });
 
   it('stores a document that passes on unchanged once, and one with new properties again', async () => {
     await newRun('small');

@@ -283,6 +283,44 @@ export function createRunDocumentRepository(db: Database) {
       }
     },
 
+    /**
+     * Removes rows a run stored early that turned out not to be (a shape's outputs
+     * withdrawn when it failed), and the chunks only they used.
+     */
+    async deleteDocuments(
+      accountId: string,
+      runId: string,
+      seqs: readonly number[],
+    ): Promise<number> {
+      if (seqs.length === 0) {
+        return 0;
+      }
+      // One statement, whose parts all see the rows as they were before its DELETE:
+      // a chunk goes when every row that uses it is going. Counting uses reads the
+      // run's rows once, whatever their number (a check per chunk would read them per chunk).
+      const [gone] = await db.query<{ deleted: number }>(
+        `WITH gone AS (
+           DELETE FROM run_documents
+           WHERE account_id = $1 AND run_id = $2 AND seq = ANY($3::integer[])
+           RETURNING body_chunk
+         ), leaving AS (
+           SELECT body_chunk AS chunk, count(*) AS n FROM gone
+           WHERE body_chunk IS NOT NULL GROUP BY body_chunk
+         ), using_rows AS (
+           SELECT body_chunk AS chunk, count(*) AS n FROM run_documents
+           WHERE account_id = $1 AND run_id = $2 AND body_chunk IN (SELECT chunk FROM leaving)
+           GROUP BY body_chunk
+         ), unused AS (
+           DELETE FROM run_document_chunks c
+           USING leaving l JOIN using_rows u ON u.chunk = l.chunk AND u.n = l.n
+           WHERE c.account_id = $1 AND c.run_id = $2 AND c.chunk = l.chunk
+         )
+         SELECT count(*)::integer AS deleted FROM gone`,
+        [accountId, runId, seqs],
+      );
+      return gone?.deleted ?? 0;
+    },
+
     async insertLogs(accountId: string, runId: string, rows: readonly StoredLogRow[]) {
       if (rows.length === 0) {
         return;

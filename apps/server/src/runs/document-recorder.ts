@@ -130,13 +130,20 @@ export function createDocumentRecorder(deps: {
   // the same data and map is the same body (a Stop's input is its upstream's output).
   const stored = new WeakMap<RunDocument, { seq: number; data: string; properties: object }>();
 
+  // Outputs stored before their shape finished (`RunListener.shapeEmitting`), each
+  // with its rows' seqs: the shape's result says which stay. Kept by shape: when
+  // Flow Control's fibers run one shape at once, the first to finish takes back the
+  // other's early rows, which that one stores again when it finishes (right, slower).
+  const early = new Map<string, Map<RunDocument, number[]>>();
+
+  /** Stores a row for `doc`; returns its seq. */
   const row = (
     shapeId: string,
     direction: StoredDocumentRow['direction'],
     doc: RunDocument,
     port: string | null,
     error: string | null,
-  ) => {
+  ): number => {
     const own = {
       seq: ++seq,
       shapeId,
@@ -163,6 +170,41 @@ export function createDocumentRecorder(deps: {
       write(buffer);
       buffer = [];
     }
+    return own.seq;
+  };
+
+  /**
+   * Takes back rows stored early for outputs their shape's result does not hold:
+   * those still buffered are dropped, those written are deleted after the writes
+   * before them. Nothing later can repeat their bodies: no other shape has seen them.
+   */
+  const withdraw = (withdrawn: Map<RunDocument, number[]>) => {
+    const seqs = new Set<number>();
+    for (const [doc, docSeqs] of withdrawn) {
+      for (const s of docSeqs) {
+        seqs.add(s);
+      }
+      const earlier = stored.get(doc);
+      if (earlier && seqs.has(earlier.seq)) {
+        stored.delete(doc);
+      }
+    }
+    if (seqs.size === 0) {
+      return;
+    }
+    buffer = buffer.filter((r) => !seqs.has(r.seq));
+    for (let i = refused.length - 1; i >= 0; i--) {
+      if (seqs.has(refused[i]!.row.seq)) {
+        refused.splice(i, 1);
+      }
+    }
+    writing = writing.then(async () => {
+      try {
+        storedRows -= await deps.store.deleteDocuments(deps.accountId, deps.runId, [...seqs]);
+      } catch (error) {
+        deps.log.error({ err: error, runId: deps.runId }, 'could not remove withdrawn documents');
+      }
+    });
   };
 
   return {
@@ -174,11 +216,39 @@ export function createDocumentRecorder(deps: {
         row(shapeId, 'in', doc, null, null);
       }
     },
+    /** Outputs given before the shape finished: stored now, provisionally. */
+    emitting(shapeId: string, port: string, documents: readonly RunDocument[]): void {
+      if (!keeps(shapeId, 'out')) {
+        return;
+      }
+      let held = early.get(shapeId);
+      if (!held) {
+        held = new Map();
+        early.set(shapeId, held);
+      }
+      for (const doc of documents) {
+        const seq = row(shapeId, 'out', doc, port, null);
+        const seqs = held.get(doc);
+        if (seqs) {
+          seqs.push(seq);
+        } else {
+          held.set(doc, [seq]);
+        }
+      }
+    },
     result(shapeId: string, result: ShapeResult | undefined): void {
+      const held = early.get(shapeId);
+      early.delete(shapeId);
       for (const [port, docs] of keeps(shapeId, 'out') ? (result?.outputs ?? []) : []) {
         for (const doc of docs) {
-          row(shapeId, 'out', doc, port, null);
+          // Stored already when emitted; each stored row stands for one place in the outputs.
+          if (held?.get(doc)?.shift() === undefined) {
+            row(shapeId, 'out', doc, port, null);
+          }
         }
+      }
+      if (held) {
+        withdraw(held);
       }
       for (const error of result?.errors ?? []) {
         row(shapeId, 'error', error.document, null, error.message);

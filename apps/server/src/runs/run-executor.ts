@@ -175,6 +175,8 @@ export function createRunExecutor(deps: RunExecutorDeps) {
             publish({ type: 'shape-started', shapeId: id, documents: count });
             progress.flush(shapes, connections);
           },
+          // A connector's records are stored page by page, while it reads the next.
+          shapeEmitting: (id, port, outputs) => recorder.emitting(id, port, outputs),
           shapeFinished: (id, stats, result) => {
             shapes = { ...shapes, [id]: { ...stats } };
             recorder.result(id, result);
