@@ -57,20 +57,25 @@ function storedTexts(body: DocumentBody, seq: number): [string, string] {
 /**
  * A chunk's bytes before compression: the count, each body's two byte lengths, then
  * the texts as UTF-8. Written by hand because it is three loops: a general
- * serializer would escape every quote of every JSON document again.
+ * serializer would escape every quote of every JSON document again. One pass over
+ * the texts: each is encoded into room for its worst case (three bytes per UTF-16
+ * unit), and its length is filled into the head after.
  */
 function frame(texts: readonly string[]): Buffer {
-  const lengths = texts.map((t) => Buffer.byteLength(t));
   const head = 4 + 4 * texts.length;
-  const buffer = Buffer.allocUnsafe(head + lengths.reduce((a, b) => a + b, 0));
-  let at = buffer.writeUInt32BE(texts.length / 2, 0);
-  for (const length of lengths) {
-    at = buffer.writeUInt32BE(length, at);
-  }
+  let room = head;
   for (const text of texts) {
-    at += buffer.write(text, at, 'utf8');
+    room += 3 * text.length;
   }
-  return buffer;
+  const buffer = Buffer.allocUnsafe(room);
+  buffer.writeUInt32BE(texts.length / 2, 0);
+  let at = head;
+  for (let i = 0; i < texts.length; i++) {
+    const length = buffer.write(texts[i]!, at, 'utf8');
+    buffer.writeUInt32BE(length, 4 + 4 * i);
+    at += length;
+  }
+  return buffer.subarray(0, at);
 }
 
 /**
