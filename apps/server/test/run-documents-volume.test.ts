@@ -123,6 +123,22 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
     expect(other.items.map((d) => d.data)).toEqual(['{"i":0}']);
   });
 
+  it('takes back what a shape handed over early when it never finished (a cancelled run)', async () => {
+    await newRun('unfinished');
+    const recorder = recorderFor('unfinished', 100);
+    recorder.inputs('list', [{ id: 'in', data: '{}', properties: {} }]);
+    recorder.emitting('list', 'default', records('u', 120));
+    expect(await recorder.finish([])).toBe(1);
+    const outputs = await createRunDocumentRepository(db).pageForShape(
+      DEFAULT_ACCOUNT_ID,
+      'unfinished',
+      'list',
+      'out',
+      { offset: 0, limit: 10 },
+    );
+    expect(outputs.total).toBe(0);
+  });
+
   it('keeps a chunk that rows which stay share with rows taken back', async () => {
     await newRun('shared-chunk');
     const recorder = recorderFor('shared-chunk', 200);

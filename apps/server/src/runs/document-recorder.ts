@@ -259,6 +259,12 @@ export function createDocumentRecorder(deps: {
      * store refused; resolves with the documents stored.
      */
     async finish(log: readonly RunLogEntry[]): Promise<number> {
+      // A shape that never finished (the run was cancelled or its thread stopped
+      // mid-call) gave no outputs: what it handed over early is taken back.
+      for (const held of early.values()) {
+        withdraw(held);
+      }
+      early.clear();
       write(buffer);
       buffer = [];
       await writing;
