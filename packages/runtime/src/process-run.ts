@@ -6,6 +6,7 @@ import {
   type Shape,
 } from '@junction/process-model';
 import { appendAll } from './append.ts';
+import { earlyOutputs } from './early-outputs.ts';
 import type { Execution } from './execution.ts';
 import { processError, RunHalt } from './halt.ts';
 import { handlerFor } from './handlers/registry.ts';
@@ -277,9 +278,13 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
         listener.shapeLogged?.(shapeId, entry);
       },
     };
-    const { shapeEmitting } = listener;
-    if (shapeEmitting && listened.outputs(shapeId)) {
-      ctx.emitting = (port, docs) => shapeEmitting(shapeId, port, docs);
+    const early =
+      listener.shapeEmitting && listened.outputs(shapeId)
+        ? earlyOutputs(shapeId, listener)
+        : undefined;
+    if (early) {
+      ctx.emitting = early.emit;
+      ctx.withdrawing = early.withdraw;
     }
     if (!shape || !handler) {
       stats.status = 'error';
@@ -298,6 +303,8 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
       addElapsed(stats, began);
       const halt =
         error instanceof RunHalt ? error : new RunHalt('error', (error as Error).message);
+      // A shape that failed, or was cut off, gives no outputs.
+      early?.settle(undefined);
       if (signal.aborted && halt.outcome === 'error') {
         throw cancelled();
       }
@@ -325,6 +332,7 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
     if (result.errors[0] && stats.message === undefined) {
       stats.message = result.errors[0].message;
     }
+    early?.settle(result);
     listener.shapeFinished?.(
       shapeId,
       stats,

@@ -196,8 +196,11 @@ export interface RunContext {
    * Hands outputs to the run's listener before the shape finishes (`RunListener.
    * shapeEmitting`); absent when nobody reads them. A shape that calls it must call it
    * for every output, in order, so what was stored early reads in the order given.
+   * The engine takes back any it emitted that the shape's result does not hold.
    */
   emitting?(port: string, documents: readonly RunDocument[]): void;
+  /** Takes back emitted outputs at once (a call that failed part-way): none of them leaves. */
+  withdrawing?(documents: readonly RunDocument[]): void;
   /** Writes a line to the current shape's log. */
   log(level: LogLevel, message: string, documentId?: string): void;
   /** Keeps a dynamic process property for later executions of this process. */
@@ -317,11 +320,17 @@ export interface RunListener {
    * Outputs a shape gives before it finishes (a connector's records, a page at a
    * time), in the order of its outputs, so the listener can store them while the
    * shape goes on. Called only for shapes whose outputs the listener reads. They are
-   * provisional: `shapeFinished`'s result then holds every output, these among them
-   * as the same objects, and one it does not hold was withdrawn (the call failed on a
-   * later page, the shape failed).
+   * provisional: those that will not leave the shape after all are named by
+   * `shapeWithdrawing`, and `shapeFinished`'s result holds all the others, as the
+   * same objects.
    */
   shapeEmitting?(shapeId: string, port: string, documents: readonly RunDocument[]): void;
+  /**
+   * Emitted outputs that will not leave the shape: the call that made them failed
+   * (at once, so they need not be kept), or the shape failed or was cut off (before
+   * its `shapeFinished`, when it gets one).
+   */
+  shapeWithdrawing?(shapeId: string, documents: readonly RunDocument[]): void;
   shapeFinished?(shapeId: string, stats: ShapeStats, result: ShapeResult | undefined): void;
   connectionCarried?(connectionId: string, count: number): void;
   /** A log line as it is written (also after shapeFinished, e.g. Try/Catch retries). */

@@ -28,8 +28,8 @@ export async function perDocumentCalls(
   const outputs: RunDocument[] = [];
   const errors: DocumentError[] = [];
   for (const doc of inputs) {
+    let made: RunDocument[] = [];
     try {
-      const made: RunDocument[] = [];
       // Pages a gateway sent unparsed are parsed here, on the engine's thread, each
       // while the next is fetched.
       for await (const records of recordBatches(await call(doc))) {
@@ -56,6 +56,9 @@ export async function perDocumentCalls(
       if (ctx.signal.aborted) {
         throw error;
       }
+      // Said now, so the listener lets them go before the next call brings more.
+      ctx.withdrawing?.(made);
+      made = [];
       if (
         error instanceof ConnectorCallError &&
         error.kind === 'application' &&

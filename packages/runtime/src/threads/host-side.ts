@@ -146,6 +146,9 @@ export function serveRun(port: MessagePort, options: ExecuteOptions, aborted: In
         listener?.shapeEmitting?.(event.shapeId, event.port, outputs);
         return;
       }
+      case 'withdrawing':
+        listener?.shapeWithdrawing?.(event.shapeId, event.outputs.map(doc));
+        return;
       case 'finished': {
         seen.shapes[event.shapeId] = event.stats;
         const wire = event.result;

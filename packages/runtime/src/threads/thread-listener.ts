@@ -75,6 +75,8 @@ export function createThreadListener(port: MessagePort, listens?: ListenedDocume
     // Sent now, and as refs only when the shape finishes: each output crosses once.
     shapeEmitting: (shapeId, port, outputs) =>
       push({ e: 'emitting', shapeId, port, outputs: refs(outputs) }),
+    shapeWithdrawing: (shapeId, outputs) =>
+      push({ e: 'withdrawing', shapeId, outputs: refs(outputs) }),
     shapeFinished: (shapeId, stats, result) =>
       push({
         e: 'finished',

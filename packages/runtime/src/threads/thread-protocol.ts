@@ -46,6 +46,7 @@ export interface WireDocumentError {
 export type ListenerEvent =
   | { e: 'started'; shapeId: string; inputs: DocumentRef[]; count: number }
   | { e: 'emitting'; shapeId: string; port: string; outputs: DocumentRef[] }
+  | { e: 'withdrawing'; shapeId: string; outputs: DocumentRef[] }
   | {
       e: 'finished';
       shapeId: string;
