@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
 import { passThroughProcess, waitForRun, withListAtStart } from './run-helpers.ts';
 
@@ -33,6 +33,27 @@ async function pagedConnect(second: string): Promise<{ server: Server; endpoint:
   return { server, endpoint: `http://127.0.0.1:${port}/public/v1` };
 }
 
+/**
+ * A Connect stand-in whose first page holds `count` requests and whose second page
+ * waits for `release`, then answers text that is not JSON.
+ */
+async function slowFailingConnect(count: number, release: Promise<void>) {
+  const first = Array.from({ length: count }, (_, i) => ({ id: `PR-${i}` }));
+  const server = createServer((req, res) => {
+    const offset = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('offset'));
+    const range = `items ${offset === 0 ? `0-${count - 1}` : `${count}-${count}`}/${count + 1}`;
+    res.writeHead(200, { 'content-type': 'application/json', 'content-range': range });
+    if (offset === 0) {
+      res.end(JSON.stringify(first));
+    } else {
+      void release.then(() => res.end('[{'));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, endpoint: `http://127.0.0.1:${port}/public/v1` };
+}
+
 describe(`a list read page by page into a test run (${storageUnderTest()})`, () => {
   let app: App;
   const servers: Server[] = [];
@@ -45,9 +66,7 @@ describe(`a list read page by page into a test run (${storageUnderTest()})`, () 
     }
   });
 
-  const runAgainst = async (second: string) => {
-    const { server, endpoint } = await pagedConnect(second);
-    servers.push(server);
+  const startAgainst = async (endpoint: string) => {
     const connection = await app.inject({
       method: 'POST',
       url: '/api/connections',
@@ -60,8 +79,17 @@ describe(`a list read page by page into a test run (${storageUnderTest()})`, () 
       url: '/api/runs',
       payload: { process, connectionId },
     });
-    return waitForRun(app, started.json().id);
+    return started.json().id as string;
   };
+  const runAgainst = async (second: string) => {
+    const { server, endpoint } = await pagedConnect(second);
+    servers.push(server);
+    return waitForRun(app, await startAgainst(endpoint));
+  };
+  const outputsOfStart = async (runId: string) =>
+    (
+      await app.inject({ url: `/api/runs/${runId}/shapes/start/documents?direction=out` })
+    ).json() as { items: unknown[]; total: number };
 
   it('stores every record exactly as Connect sent it, and never the token', async () => {
     const run = await runAgainst(JSON.stringify(secondPage));
@@ -91,6 +119,25 @@ describe(`a list read page by page into a test run (${storageUnderTest()})`, () 
       url: `/api/runs/${run.id}/shapes/start/documents?direction=out`,
     });
     expect(outputs.json()).toMatchObject({ items: [], total: 0 });
+  });
+
+  it("stores a List's records while it still reads, and takes them back when a later page fails", async () => {
+    const { promise: released, resolve: release } = Promise.withResolvers<void>();
+    const { server, endpoint } = await slowFailingConnect(2_000, released);
+    servers.push(server);
+    const runId = await startAgainst(endpoint);
+    try {
+      // The first page is stored while the second has not come: the inspector can read it.
+      await vi.waitFor(async () => expect((await outputsOfStart(runId)).total).toBe(2_000), {
+        timeout: 20_000,
+      });
+      expect((await app.inject({ url: `/api/runs/${runId}` })).json().status).toBe('running');
+    } finally {
+      release();
+    }
+    const run = await waitForRun(app, runId);
+    expect(run.shapes.start.message).toMatch(/Page 2 of the list is not valid JSON/);
+    expect(await outputsOfStart(runId)).toMatchObject({ items: [], total: 0 });
     const next = await runAgainst('{"not":"a list"}');
     expect(next.shapes.start.message).toContain(
       'Page 2 of the list is JSON object, not an array of records.',

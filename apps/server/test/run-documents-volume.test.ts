@@ -1,7 +1,7 @@
 import { zstdDecompressSync } from 'node:zlib';
 import { createProcess } from '@junction/process-model';
 import type { RunDocument } from '@junction/runtime';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import {
   DEFAULT_ACCOUNT_ID,
@@ -53,15 +53,18 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
     recorder.result('list', { outputs: new Map([['default', docs]]), errors });
     return recorder.finish([]);
   };
-  const bodies = async (runId: string) =>
+  /** The run's document rows, or those matching `condition`. */
+  const rowsOf = async (runId: string, condition = 'true') =>
     Number(
       (
         await db.query<{ n: string | number }>(
-          'SELECT count(*) AS n FROM run_documents WHERE run_id = $1 AND (data IS NOT NULL OR body_chunk IS NOT NULL)',
+          `SELECT count(*) AS n FROM run_documents WHERE run_id = $1 AND (${condition})`,
           [runId],
         )
       )[0]?.n,
     );
+  /** The run's rows that hold a body (inline or in a chunk), not a pointer to another row. */
+  const bodies = (runId: string) => rowsOf(runId, 'data IS NOT NULL OR body_chunk IS NOT NULL');
 
   const records = (prefix: string, count: number) =>
     Array.from(
@@ -77,6 +80,7 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
     recorder.emitting('list', 'default', docs.slice(0, 100));
     recorder.emitting('list', 'default', docs.slice(100, 200));
     recorder.emitting('list', 'default', docs.slice(200));
+    await vi.waitFor(async () => expect(await rowsOf('early')).toBe(200));
     recorder.result('list', { outputs: new Map([['default', docs]]), errors: [] });
     recorder.inputs('stop', docs);
     expect(await recorder.finish([])).toBe(500);
@@ -98,7 +102,10 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
     // The first 100 are written (packed into a chunk), the last 50 still wait in the buffer.
     recorder.emitting('list', 'default', docs.slice(0, 100));
     recorder.emitting('list', 'default', docs.slice(100));
-    // The call failed on a later page: no outputs, the input in error.
+    await vi.waitFor(async () => expect(await rowsOf('withdrawn')).toBe(100));
+    // The call failed on a later page: taken back at once, before the shape ends.
+    recorder.withdrawing('list', docs);
+    await vi.waitFor(async () => expect(await rowsOf('withdrawn')).toBe(0));
     recorder.result('list', {
       outputs: new Map(),
       errors: [{ document: input, message: 'page 3' }],
@@ -139,13 +146,31 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
     expect(outputs.total).toBe(0);
   });
 
+  it('tells no refusal of a row that was taken back', async () => {
+    await newRun('refused-withdrawn');
+    const recorder = recorderFor('refused-withdrawn', 100);
+    const docs = records('r', 100);
+    // Half an emoji: the batch is refused, then stored row by row, this one refused.
+    docs[50] = { id: 'bad', data: '{"s":"\ud83d"}', properties: {} };
+    recorder.emitting('list', 'default', docs);
+    await vi.waitFor(async () => expect(await rowsOf('refused-withdrawn')).toBe(99));
+    recorder.withdrawing('list', docs);
+    expect(await recorder.finish([])).toBe(0);
+    expect(await rowsOf('refused-withdrawn')).toBe(0);
+    expect(
+      await createRunDocumentRepository(db).logs(DEFAULT_ACCOUNT_ID, 'refused-withdrawn'),
+    ).toEqual([]);
+  });
+
   it('keeps a chunk that rows which stay share with rows taken back', async () => {
     await newRun('shared-chunk');
     const recorder = recorderFor('shared-chunk', 200);
     const kept = records('k', 100);
     // One batch of 200 rows, one chunk: 100 outputs that stay, 100 given early.
     recorder.result('before', { outputs: new Map([['default', kept]]), errors: [] });
-    recorder.emitting('list', 'default', records('w', 100));
+    const taken = records('w', 100);
+    recorder.emitting('list', 'default', taken);
+    recorder.withdrawing('list', taken);
     recorder.result('list', { outputs: new Map(), errors: [] });
     expect(await recorder.finish([])).toBe(100);
     const chunks = await db.query('SELECT chunk FROM run_document_chunks WHERE run_id = $1', [

@@ -27,6 +27,20 @@ describe('document bodies packed into compressed chunks', () => {
     );
   });
 
+  it('reads back long bodies of multi-byte text beside short ones', async () => {
+    // Past 64 KB a text is measured before framing; shorter ones get worst-case room.
+    const bodies = [
+      body(1, `{"blob":"${'ü'.repeat(70_000)}🚀"}`),
+      body(2, '日本'.repeat(10), { k: '𝄞'.repeat(40_000) }),
+      body(3, 'x'),
+    ];
+    const { chunks, places } = await packChunks(bodies);
+    const read = await openChunk(chunks[0]!.chunk, chunks[0]!.body);
+    expect(places.map((p) => read(p.part))).toEqual(
+      bodies.map(({ data, properties }) => ({ data, properties })),
+    );
+  });
+
   it('stores NUL as U+FFFD, as PostgreSQL text and jsonb do, and refuses a lone surrogate', async () => {
     const { chunks } = await packChunks([body(1, 'a\u0000b', { k: 'c\u0000d' })]);
     const read = await openChunk(1, chunks[0]!.body);

@@ -54,18 +54,23 @@ function storedTexts(body: DocumentBody, seq: number): [string, string] {
   return [withoutNul(body.data), withoutEscapedNul(JSON.stringify(body.properties))];
 }
 
+/** Texts this long are measured before framing; shorter ones get room for their worst case. */
+const MEASURED_TEXT = 64 * 1024;
+
 /**
  * A chunk's bytes before compression: the count, each body's two byte lengths, then
  * the texts as UTF-8. Written by hand because it is three loops: a general
  * serializer would escape every quote of every JSON document again. One pass over
- * the texts: each is encoded into room for its worst case (three bytes per UTF-16
- * unit), and its length is filled into the head after.
+ * the texts: each is encoded into its room, and its length is filled into the head
+ * after. A short text's room is its worst case (three bytes per UTF-16 unit), which
+ * spares measuring thousands of records; a long one is measured, so a body of
+ * megabytes does not hold three times its size while it waits to be compressed.
  */
 function frame(texts: readonly string[]): Buffer {
   const head = 4 + 4 * texts.length;
   let room = head;
   for (const text of texts) {
-    room += 3 * text.length;
+    room += text.length < MEASURED_TEXT ? 3 * text.length : Buffer.byteLength(text);
   }
   const buffer = Buffer.allocUnsafe(room);
   buffer.writeUInt32BE(texts.length / 2, 0);

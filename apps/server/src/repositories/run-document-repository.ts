@@ -81,6 +81,9 @@ function jsonParam(rows: unknown[]): string {
 /** Runs writing fewer rows than this at once share a statement with other runs. */
 const SHARED_BATCH_ROWS = 100;
 
+/** Rows deleted by one statement when a run takes rows back. */
+const DELETE_SLICE = 10_000;
+
 /** A row as written: its body in its own columns, in an earlier row, or in a chunk. */
 type RowToWrite = Omit<StoredDocumentRow, 'data' | 'properties'> &
   (
@@ -285,40 +288,39 @@ export function createRunDocumentRepository(db: Database) {
 
     /**
      * Removes rows a run stored early that turned out not to be (a shape's outputs
-     * withdrawn when it failed), and the chunks only they used.
+     * withdrawn when its call failed), and the chunks of `emptiedBatches`, the seq
+     * ranges of batches whose every row is now gone; resolves with the rows deleted.
+     * By seq, joined through the primary key, in slices: a generic plan of
+     * `seq = ANY($3)` would test every row of the run against the whole list.
      */
     async deleteDocuments(
       accountId: string,
       runId: string,
       seqs: readonly number[],
+      emptiedBatches: readonly (readonly [number, number])[] = [],
     ): Promise<number> {
-      if (seqs.length === 0) {
-        return 0;
+      let deleted = 0;
+      for (let i = 0; i < seqs.length; i += DELETE_SLICE) {
+        const [gone] = await db.query<{ deleted: number }>(
+          `WITH gone AS (
+             DELETE FROM run_documents d USING unnest($3::integer[]) AS s(seq)
+             WHERE d.account_id = $1 AND d.run_id = $2 AND d.seq = s.seq
+             RETURNING 1
+           )
+           SELECT count(*)::integer AS deleted FROM gone`,
+          [accountId, runId, seqs.slice(i, i + DELETE_SLICE)],
+        );
+        deleted += gone?.deleted ?? 0;
       }
-      // One statement, whose parts all see the rows as they were before its DELETE:
-      // a chunk goes when every row that uses it is going. Counting uses reads the
-      // run's rows once, whatever their number (a check per chunk would read them per chunk).
-      const [gone] = await db.query<{ deleted: number }>(
-        `WITH gone AS (
-           DELETE FROM run_documents
-           WHERE account_id = $1 AND run_id = $2 AND seq = ANY($3::integer[])
-           RETURNING body_chunk
-         ), leaving AS (
-           SELECT body_chunk AS chunk, count(*) AS n FROM gone
-           WHERE body_chunk IS NOT NULL GROUP BY body_chunk
-         ), using_rows AS (
-           SELECT body_chunk AS chunk, count(*) AS n FROM run_documents
-           WHERE account_id = $1 AND run_id = $2 AND body_chunk IN (SELECT chunk FROM leaving)
-           GROUP BY body_chunk
-         ), unused AS (
-           DELETE FROM run_document_chunks c
-           USING leaving l JOIN using_rows u ON u.chunk = l.chunk AND u.n = l.n
-           WHERE c.account_id = $1 AND c.run_id = $2 AND c.chunk = l.chunk
-         )
-         SELECT count(*)::integer AS deleted FROM gone`,
-        [accountId, runId, seqs],
-      );
-      return gone?.deleted ?? 0;
+      if (emptiedBatches.length > 0) {
+        await db.query(
+          `DELETE FROM run_document_chunks c
+           USING unnest($3::integer[], $4::integer[]) AS b(first, last)
+           WHERE c.account_id = $1 AND c.run_id = $2 AND c.chunk BETWEEN b.first AND b.last`,
+          [accountId, runId, emptiedBatches.map((b) => b[0]), emptiedBatches.map((b) => b[1])],
+        );
+      }
+      return deleted;
     },
 
     async insertLogs(accountId: string, runId: string, rows: readonly StoredLogRow[]) {

@@ -7,6 +7,7 @@ import type {
 } from '../repositories/run-document-repository.ts';
 import { redactNullable, redactProperties, redactSecrets } from './redact-secrets.ts';
 import type { RunLogger } from './run-logger.ts';
+import { writtenBatches } from './written-batches.ts';
 
 /** Rows per INSERT: large enough to amortise the round trip, small enough to stream. */
 export const DOCUMENT_BATCH_SIZE = 2_000;
@@ -111,7 +112,9 @@ export function createDocumentRecorder(deps: {
     }
   };
 
+  const written = writtenBatches();
   const write = (rows: DocumentRowInput[]) => {
+    written.add(rows);
     writing = writing.then(async () => {
       if (failed || rows.length === 0) {
         return;
@@ -130,11 +133,11 @@ export function createDocumentRecorder(deps: {
   // the same data and map is the same body (a Stop's input is its upstream's output).
   const stored = new WeakMap<RunDocument, { seq: number; data: string; properties: object }>();
 
-  // Outputs stored before their shape finished (`RunListener.shapeEmitting`), each
-  // with its rows' seqs: the shape's result says which stay. Kept by shape: when
-  // Flow Control's fibers run one shape at once, the first to finish takes back the
-  // other's early rows, which that one stores again when it finishes (right, slower).
-  const early = new Map<string, Map<RunDocument, number[]>>();
+  // Outputs stored before their shape finished (`RunListener.shapeEmitting`), with
+  // their rows' seqs, until the shape's result holds them or they are withdrawn.
+  const early = new Map<RunDocument, number>();
+  // Rows taken back: a refusal of one, told later by its batch, is not the run's concern.
+  const withdrawnSeqs = new Set<number>();
 
   /** Stores a row for `doc`; returns its seq. */
   const row = (
@@ -174,33 +177,38 @@ export function createDocumentRecorder(deps: {
   };
 
   /**
-   * Takes back rows stored early for outputs their shape's result does not hold:
-   * those still buffered are dropped, those written are deleted after the writes
-   * before them. Nothing later can repeat their bodies: no other shape has seen them.
+   * Takes back the rows stored early for `docs`: those still buffered are dropped,
+   * those written are deleted after the writes before them (with the chunks of any
+   * batch now wholly taken back). Nothing later repeats their bodies: no other shape
+   * has seen them.
    */
-  const withdraw = (withdrawn: Map<RunDocument, number[]>) => {
+  const withdraw = (docs: Iterable<RunDocument>) => {
     const seqs = new Set<number>();
-    for (const [doc, docSeqs] of withdrawn) {
-      for (const s of docSeqs) {
-        seqs.add(s);
+    for (const doc of docs) {
+      const seq = early.get(doc);
+      if (seq === undefined) {
+        continue;
       }
-      const earlier = stored.get(doc);
-      if (earlier && seqs.has(earlier.seq)) {
+      early.delete(doc);
+      seqs.add(seq);
+      withdrawnSeqs.add(seq);
+      if (stored.get(doc)?.seq === seq) {
         stored.delete(doc);
       }
     }
     if (seqs.size === 0) {
       return;
     }
-    buffer = buffer.filter((r) => !seqs.has(r.seq));
-    for (let i = refused.length - 1; i >= 0; i--) {
-      if (seqs.has(refused[i]!.row.seq)) {
-        refused.splice(i, 1);
-      }
+    // Still buffered: never written, so nothing to delete.
+    buffer = buffer.filter((r) => !seqs.delete(r.seq));
+    if (seqs.size === 0) {
+      return;
     }
+    const rows = [...seqs];
+    const emptied = written.takeBack(rows);
     writing = writing.then(async () => {
       try {
-        storedRows -= await deps.store.deleteDocuments(deps.accountId, deps.runId, [...seqs]);
+        storedRows -= await deps.store.deleteDocuments(deps.accountId, deps.runId, rows, emptied);
       } catch (error) {
         deps.log.error({ err: error, runId: deps.runId }, 'could not remove withdrawn documents');
       }
@@ -221,34 +229,22 @@ export function createDocumentRecorder(deps: {
       if (!keeps(shapeId, 'out')) {
         return;
       }
-      let held = early.get(shapeId);
-      if (!held) {
-        held = new Map();
-        early.set(shapeId, held);
-      }
       for (const doc of documents) {
-        const seq = row(shapeId, 'out', doc, port, null);
-        const seqs = held.get(doc);
-        if (seqs) {
-          seqs.push(seq);
-        } else {
-          held.set(doc, [seq]);
-        }
+        early.set(doc, row(shapeId, 'out', doc, port, null));
       }
     },
+    /** Outputs given early that will not leave their shape after all. */
+    withdrawing(_shapeId: string, documents: readonly RunDocument[]): void {
+      withdraw(documents);
+    },
     result(shapeId: string, result: ShapeResult | undefined): void {
-      const held = early.get(shapeId);
-      early.delete(shapeId);
       for (const [port, docs] of keeps(shapeId, 'out') ? (result?.outputs ?? []) : []) {
         for (const doc of docs) {
-          // Stored already when emitted; each stored row stands for one place in the outputs.
-          if (held?.get(doc)?.shift() === undefined) {
+          // Stored already when it was emitted.
+          if (!early.delete(doc)) {
             row(shapeId, 'out', doc, port, null);
           }
         }
-      }
-      if (held) {
-        withdraw(held);
       }
       for (const error of result?.errors ?? []) {
         row(shapeId, 'error', error.document, null, error.message);
@@ -261,10 +257,7 @@ export function createDocumentRecorder(deps: {
     async finish(log: readonly RunLogEntry[]): Promise<number> {
       // A shape that never finished (the run was cancelled or its thread stopped
       // mid-call) gave no outputs: what it handed over early is taken back.
-      for (const held of early.values()) {
-        withdraw(held);
-      }
-      early.clear();
+      withdraw([...early.keys()]);
       write(buffer);
       buffer = [];
       await writing;
@@ -289,18 +282,19 @@ export function createDocumentRecorder(deps: {
 
   /** The run-log lines that say which documents were not stored, and why. */
   function refusalLog(): RunLogEntry[] {
-    const lines: RunLogEntry[] = refused.slice(0, REFUSALS_LOGGED).map(({ row, reason }) => ({
+    const told = refused.filter(({ row }) => !withdrawnSeqs.has(row.seq));
+    const lines: RunLogEntry[] = told.slice(0, REFUSALS_LOGGED).map(({ row, reason }) => ({
       shapeId: row.shapeId,
       level: 'error',
       message: `Document ${row.documentId} (${row.direction} of ${row.shapeId}) could not be stored: ${reason}`,
       documentId: row.documentId,
     }));
-    if (refused.length > REFUSALS_LOGGED) {
-      const first = refused[0]!.row;
+    if (told.length > REFUSALS_LOGGED) {
+      const first = told[0]!.row;
       lines.push({
         shapeId: first.shapeId,
         level: 'error',
-        message: `${refused.length - REFUSALS_LOGGED} more documents could not be stored.`,
+        message: `${told.length - REFUSALS_LOGGED} more documents could not be stored.`,
       });
     }
     if (failed) {

@@ -177,6 +177,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
           },
           // A connector's records are stored page by page, while it reads the next.
           shapeEmitting: (id, port, outputs) => recorder.emitting(id, port, outputs),
+          shapeWithdrawing: (id, outputs) => recorder.withdrawing(id, outputs),
           shapeFinished: (id, stats, result) => {
             shapes = { ...shapes, [id]: { ...stats } };
             recorder.result(id, result);
