@@ -146,6 +146,42 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
     expect(outputs.total).toBe(0);
   });
 
+  it('takes back tens of thousands of rows in several withdrawals, and only the chunks they alone used', async () => {
+    await newRun('many-withdrawn');
+    const recorder = recorderFor('many-withdrawn');
+    const docs = records('m', 60_000);
+    for (let i = 0; i < docs.length; i += 1_000) {
+      recorder.emitting('list', 'default', docs.slice(i, i + 1_000));
+    }
+    // The second half's calls failed: six withdrawals of 5,000 each, once all is written.
+    await vi.waitFor(async () => expect(await rowsOf('many-withdrawn')).toBe(60_000), {
+      timeout: 30_000,
+    });
+    const chunksBefore = await db.query('SELECT chunk FROM run_document_chunks WHERE run_id = $1', [
+      'many-withdrawn',
+    ]);
+    for (let i = 30_000; i < docs.length; i += 5_000) {
+      recorder.withdrawing('list', docs.slice(i, i + 5_000));
+    }
+    recorder.result('list', { outputs: new Map([['default', docs.slice(0, 30_000)]]), errors: [] });
+    expect(await recorder.finish([])).toBe(30_000);
+    const page = await createRunDocumentRepository(db).pageForShape(
+      DEFAULT_ACCOUNT_ID,
+      'many-withdrawn',
+      'list',
+      'out',
+      { offset: 29_990, limit: 20 },
+    );
+    expect(page.total).toBe(30_000);
+    expect(page.items.map((d) => d.data)).toEqual(docs.slice(29_990, 30_000).map((d) => d.data));
+    // Batches of 2,000 rows: the 15 wholly taken back lost their chunks, the 15 kept theirs.
+    const chunksAfter = await db.query('SELECT chunk FROM run_document_chunks WHERE run_id = $1', [
+      'many-withdrawn',
+    ]);
+    expect(chunksBefore).toHaveLength(30);
+    expect(chunksAfter).toHaveLength(15);
+  }, 60_000);
+
   it('tells no refusal of a row that was taken back', async () => {
     await newRun('refused-withdrawn');
     const recorder = recorderFor('refused-withdrawn', 100);
