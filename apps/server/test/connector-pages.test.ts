@@ -122,7 +122,10 @@ describe(`a list read page by page into a test run (${storageUnderTest()})`, () 
   });
 
   it("stores a List's records while it still reads, and takes them back when a later page fails", async () => {
-    const { promise: released, resolve: release } = Promise.withResolvers<void>();
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const { server, endpoint } = await slowFailingConnect(2_000, released);
     servers.push(server);
     const runId = await startAgainst(endpoint);

@@ -106,6 +106,11 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
     // The call failed on a later page: taken back at once, before the shape ends.
     recorder.withdrawing('list', docs);
     await vi.waitFor(async () => expect(await rowsOf('withdrawn')).toBe(0));
+    // Its chunk stays until the finish: a reader may be between a row and its chunk.
+    const during = await db.query('SELECT chunk FROM run_document_chunks WHERE run_id = $1', [
+      'withdrawn',
+    ]);
+    expect(during).toHaveLength(1);
     recorder.result('list', {
       outputs: new Map(),
       errors: [{ document: input, message: 'page 3' }],
@@ -181,6 +186,37 @@ describe(`storing a run's documents in batches (${storageUnderTest()})`, () => {
     expect(chunksBefore).toHaveLength(30);
     expect(chunksAfter).toHaveLength(15);
   }, 60_000);
+
+  it("tells in the run's log when rows taken back could not be removed", async () => {
+    await newRun('unremoved');
+    const store = createRunDocumentRepository(db);
+    const recorder = createDocumentRecorder({
+      scope: { keep: 'all' },
+      // The database refuses the delete (a storage failure), nothing else.
+      store: {
+        ...store,
+        deleteDocuments: async () => {
+          throw new Error('disk full');
+        },
+      },
+      accountId: DEFAULT_ACCOUNT_ID,
+      runId: 'unremoved',
+      log: silent,
+      batchSize: 100,
+    });
+    const docs = records('x', 100);
+    recorder.emitting('list', 'default', docs);
+    recorder.withdrawing('list', docs);
+    expect(await recorder.finish([])).toBe(100);
+    const log = await store.logs(DEFAULT_ACCOUNT_ID, 'unremoved');
+    expect(log.map((l) => [l.level, l.shapeId, l.message])).toEqual([
+      [
+        'error',
+        'list',
+        '100 documents taken back from list (its call failed) could not be removed from the stored run: disk full',
+      ],
+    ]);
+  });
 
   it('tells no refusal of a row that was taken back', async () => {
     await newRun('refused-withdrawn');

@@ -16,10 +16,12 @@ export function earlyOutputs(shapeId: string, listener: RunListener) {
   };
   return {
     emit(port: string, docs: readonly RunDocument[]) {
-      for (const doc of docs) {
+      // Each document once: the listener keeps one row for it until it is settled.
+      const fresh = docs.filter((doc) => !pending.has(doc));
+      for (const doc of fresh) {
         pending.add(doc);
       }
-      listener.shapeEmitting?.(shapeId, port, docs);
+      listener.shapeEmitting?.(shapeId, port, fresh);
     },
     withdraw(docs: readonly RunDocument[]) {
       withdraw(docs.filter((doc) => pending.delete(doc)));

@@ -288,17 +288,11 @@ export function createRunDocumentRepository(db: Database) {
 
     /**
      * Removes rows a run stored early that turned out not to be (a shape's outputs
-     * withdrawn when its call failed), and the chunks of `emptiedBatches`, the seq
-     * ranges of batches whose every row is now gone; resolves with the rows deleted.
-     * By seq, joined through the primary key, in slices: a generic plan of
-     * `seq = ANY($3)` would test every row of the run against the whole list.
+     * withdrawn when its call failed); resolves with the rows deleted. By seq, joined
+     * through the primary key, in slices: a generic plan of `seq = ANY($3)` would test
+     * every row of the run against the whole list.
      */
-    async deleteDocuments(
-      accountId: string,
-      runId: string,
-      seqs: readonly number[],
-      emptiedBatches: readonly (readonly [number, number])[] = [],
-    ): Promise<number> {
+    async deleteDocuments(accountId: string, runId: string, seqs: readonly number[]) {
       let deleted = 0;
       for (let i = 0; i < seqs.length; i += DELETE_SLICE) {
         const [gone] = await db.query<{ deleted: number }>(
@@ -312,15 +306,24 @@ export function createRunDocumentRepository(db: Database) {
         );
         deleted += gone?.deleted ?? 0;
       }
-      if (emptiedBatches.length > 0) {
-        await db.query(
-          `DELETE FROM run_document_chunks c
-           USING unnest($3::integer[], $4::integer[]) AS b(first, last)
-           WHERE c.account_id = $1 AND c.run_id = $2 AND c.chunk BETWEEN b.first AND b.last`,
-          [accountId, runId, emptiedBatches.map((b) => b[0]), emptiedBatches.map((b) => b[1])],
-        );
-      }
       return deleted;
+    },
+
+    /**
+     * Removes the chunks keyed within `ranges`: the seq ranges of batches whose every
+     * row is gone (a chunk is keyed by the seq of its first body's row).
+     */
+    async deleteChunkRanges(
+      accountId: string,
+      runId: string,
+      ranges: readonly (readonly [number, number])[],
+    ): Promise<void> {
+      await db.query(
+        `DELETE FROM run_document_chunks c
+         USING unnest($3::integer[], $4::integer[]) AS b(first, last)
+         WHERE c.account_id = $1 AND c.run_id = $2 AND c.chunk BETWEEN b.first AND b.last`,
+        [accountId, runId, ranges.map((b) => b[0]), ranges.map((b) => b[1])],
+      );
     },
 
     async insertLogs(accountId: string, runId: string, rows: readonly StoredLogRow[]) {

@@ -135,9 +135,12 @@ export function createDocumentRecorder(deps: {
 
   // Outputs stored before their shape finished (`RunListener.shapeEmitting`), with
   // their rows' seqs, until the shape's result holds them or they are withdrawn.
-  const early = new Map<RunDocument, number>();
-  // Rows taken back: a refusal of one, told later by its batch, is not the run's concern.
-  const withdrawnSeqs = new Set<number>();
+  const early = new Map<RunDocument, { seq: number; shapeId: string }>();
+  // Seq ranges of written batches whose every row was taken back: their chunks go at
+  // the finish, so no reader is ever between reading such a row and its chunk.
+  const emptiedBatches: [number, number][] = [];
+  /** Rows taken back that the store could not remove, told in the run's log. */
+  const unremoved: { shapeId: string; count: number; reason: string }[] = [];
 
   /** Stores a row for `doc`; returns its seq. */
   const row = (
@@ -184,15 +187,16 @@ export function createDocumentRecorder(deps: {
    */
   const withdraw = (docs: Iterable<RunDocument>) => {
     const seqs = new Set<number>();
+    let shapeId = '';
     for (const doc of docs) {
-      const seq = early.get(doc);
-      if (seq === undefined) {
+      const held = early.get(doc);
+      if (held === undefined) {
         continue;
       }
       early.delete(doc);
-      seqs.add(seq);
-      withdrawnSeqs.add(seq);
-      if (stored.get(doc)?.seq === seq) {
+      seqs.add(held.seq);
+      shapeId = held.shapeId;
+      if (stored.get(doc)?.seq === held.seq) {
         stored.delete(doc);
       }
     }
@@ -205,11 +209,19 @@ export function createDocumentRecorder(deps: {
       return;
     }
     const rows = [...seqs];
-    const emptied = written.takeBack(rows);
+    emptiedBatches.push(...written.takeBack(rows));
     writing = writing.then(async () => {
+      // Their writes came first, so any refusal of them is known: none is told.
+      for (let i = refused.length - 1; i >= 0; i--) {
+        if (seqs.has(refused[i]!.row.seq)) {
+          refused.splice(i, 1);
+        }
+      }
       try {
-        storedRows -= await deps.store.deleteDocuments(deps.accountId, deps.runId, rows, emptied);
+        storedRows -= await deps.store.deleteDocuments(deps.accountId, deps.runId, rows);
       } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        unremoved.push({ shapeId, count: rows.length, reason });
         deps.log.error({ err: error, runId: deps.runId }, 'could not remove withdrawn documents');
       }
     });
@@ -230,7 +242,7 @@ export function createDocumentRecorder(deps: {
         return;
       }
       for (const doc of documents) {
-        early.set(doc, row(shapeId, 'out', doc, port, null));
+        early.set(doc, { seq: row(shapeId, 'out', doc, port, null), shapeId });
       }
     },
     /** Outputs given early that will not leave their shape after all. */
@@ -261,6 +273,13 @@ export function createDocumentRecorder(deps: {
       write(buffer);
       buffer = [];
       await writing;
+      if (emptiedBatches.length > 0) {
+        await deps.store
+          .deleteChunkRanges(deps.accountId, deps.runId, emptiedBatches)
+          .catch((error: unknown) =>
+            deps.log.error({ err: error, runId: deps.runId }, 'could not remove unused chunks'),
+          );
+      }
       const entries = [...log, ...refusalLog()];
       for (let i = 0; i < entries.length; i += batchSize) {
         const rows = entries.slice(i, i + batchSize).map((entry, j) => ({
@@ -282,19 +301,25 @@ export function createDocumentRecorder(deps: {
 
   /** The run-log lines that say which documents were not stored, and why. */
   function refusalLog(): RunLogEntry[] {
-    const told = refused.filter(({ row }) => !withdrawnSeqs.has(row.seq));
-    const lines: RunLogEntry[] = told.slice(0, REFUSALS_LOGGED).map(({ row, reason }) => ({
+    const lines: RunLogEntry[] = refused.slice(0, REFUSALS_LOGGED).map(({ row, reason }) => ({
       shapeId: row.shapeId,
       level: 'error',
       message: `Document ${row.documentId} (${row.direction} of ${row.shapeId}) could not be stored: ${reason}`,
       documentId: row.documentId,
     }));
-    if (told.length > REFUSALS_LOGGED) {
-      const first = told[0]!.row;
+    if (refused.length > REFUSALS_LOGGED) {
+      const first = refused[0]!.row;
       lines.push({
         shapeId: first.shapeId,
         level: 'error',
-        message: `${told.length - REFUSALS_LOGGED} more documents could not be stored.`,
+        message: `${refused.length - REFUSALS_LOGGED} more documents could not be stored.`,
+      });
+    }
+    for (const { shapeId, count, reason } of unremoved) {
+      lines.push({
+        shapeId,
+        level: 'error',
+        message: `${count} documents taken back from ${shapeId} (its call failed) could not be removed from the stored run: ${reason}`,
       });
     }
     if (failed) {

@@ -50,12 +50,16 @@ export const startHandler: ShapeHandler<'start'> = {
       case 'connector': {
         const seed = { id: ctx.newDocumentId(), data: '', properties: {} };
         const orphaned = withoutSeedParent(seed.id);
-        const { emitting } = ctx;
+        const { emitting, withdrawing } = ctx;
         const result = await runConnectorOperation(
           shape.config.operation,
           [seed],
-          emitting
-            ? { ...ctx, emitting: (port, docs) => emitting(port, orphaned.docs(docs)) }
+          emitting && withdrawing
+            ? {
+                ...ctx,
+                emitting: (port, docs) => emitting(port, orphaned.docs(docs)),
+                withdrawing: (docs) => withdrawing(orphaned.docs(docs)),
+              }
             : ctx,
         );
         return orphaned.result(result);

@@ -434,6 +434,46 @@ describe('the engine in a pool thread', () => {
     }
   });
 
+  it("withdraws a Start List's failed call at once, naming the parentless copies it emitted", async () => {
+    const listAtStart = buildProcess(
+      {
+        start: {
+          kind: 'start',
+          label: '',
+          config: { mode: 'connector', operation: listRequests.config },
+        } as Shape,
+        end: sink(),
+      },
+      [['start', 'default', 'end']],
+    );
+    for (const run of [executeProcess, pool.execute] as const) {
+      const heard: Array<[string, readonly RunDocument[]]> = [];
+      const outcome = await run(listAtStart, {
+        connectors: {
+          execute: async () => ({
+            pages: (async function* () {
+              yield new TextEncoder().encode('[{"id":"PR-1"},{"id":"PR-2"}]');
+              yield new TextEncoder().encode('[{');
+            })(),
+          }),
+        },
+        listener: {
+          shapeEmitting: (_id, _port, documents) => heard.push(['emitting', documents]),
+          shapeWithdrawing: (_id, documents) => heard.push(['withdrawing', documents]),
+        },
+      });
+      expect(outcome.status).toBe('error');
+      expect(heard.map(([what, documents]) => [what, documents.length])).toEqual([
+        ['emitting', 2],
+        ['withdrawing', 2],
+      ]);
+      const [emitted, withdrawn] = heard.map(([, documents]) => documents);
+      for (const [i, doc] of (withdrawn ?? []).entries()) {
+        expect(doc).toBe(emitted?.[i]);
+      }
+    }
+  });
+
   it('fails the document on a malformed page, and stops the host fetching', async () => {
     let fetched = 0;
     let stopped = false;
