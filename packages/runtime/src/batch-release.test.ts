@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { SPENT } from './documents.ts';
 import { executeProcess } from './engine.ts';
 import { mapHandler } from './handlers/map.ts';
-import { buildProcess, docs, PASSTHROUGH_START, runTest, sink } from './test-support.ts';
+import {
+  buildProcess,
+  docs,
+  LIST_REQUESTS,
+  PASSTHROUGH_START,
+  runTest,
+  sink,
+} from './test-support.ts';
 import type { ConnectorGateway, RunContext, RunDocument } from './types.ts';
 
 // A full collection on demand, so the test can ask whether a batch is still held.
@@ -30,19 +37,7 @@ const mark: Shape = {
   },
 };
 
-const list: Shape = {
-  kind: 'connector',
-  label: '',
-  config: {
-    connector: 'cloudblue-connect',
-    connectionId: 'c',
-    action: 'list',
-    object: 'request',
-    trackingDirection: 'output',
-    returnApplicationErrors: false,
-    parameters: [],
-  },
-};
+const list: Shape = LIST_REQUESTS;
 
 //   start ─▶ split ─▶ mark ─▶ list ─▶ end
 const process = buildProcess({ start: PASSTHROUGH_START, split, mark, list, end: sink() }, [

@@ -3,6 +3,7 @@ import { executeProcess } from './engine.ts';
 import {
   buildProcess,
   docs,
+  LIST_REQUESTS,
   memoryGateway,
   PASSTHROUGH_START,
   runTest,
@@ -49,19 +50,7 @@ describe('engine', () => {
     const process = buildProcess(
       {
         start: PASSTHROUGH_START,
-        list: {
-          kind: 'connector',
-          label: '',
-          config: {
-            connector: 'cloudblue-connect',
-            connectionId: 'c',
-            action: 'list',
-            object: 'request',
-            trackingDirection: 'output',
-            returnApplicationErrors: false,
-            parameters: [],
-          },
-        },
+        list: LIST_REQUESTS,
         end: sink(),
       },
       [

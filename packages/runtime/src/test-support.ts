@@ -45,6 +45,21 @@ export function buildProcess(
 }
 
 /** Passthrough start: the test hands in the documents. */
+/** A CloudBlue Connect List of requests with no parameters. */
+export const LIST_REQUESTS = {
+  kind: 'connector',
+  label: '',
+  config: {
+    connector: 'cloudblue-connect',
+    connectionId: 'c',
+    action: 'list',
+    object: 'request',
+    trackingDirection: 'output',
+    returnApplicationErrors: false,
+    parameters: [],
+  },
+} satisfies Shape;
+
 export const PASSTHROUGH_START: Shape = {
   kind: 'start',
   label: '',

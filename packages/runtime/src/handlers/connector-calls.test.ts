@@ -3,6 +3,7 @@ import { documentJson, JsonDocument } from '../json-document.ts';
 import {
   buildProcess,
   docs,
+  LIST_REQUESTS,
   memoryGateway,
   PASSTHROUGH_START,
   runTest,
@@ -10,19 +11,7 @@ import {
 } from '../test-support.ts';
 import type { Shape } from '../types.ts';
 
-const list: Shape = {
-  kind: 'connector',
-  label: '',
-  config: {
-    connector: 'cloudblue-connect',
-    connectionId: 'c',
-    action: 'list',
-    object: 'request',
-    trackingDirection: 'output',
-    returnApplicationErrors: false,
-    parameters: [],
-  },
-};
+const list: Shape = LIST_REQUESTS;
 
 //   start ─▶ list ─▶ end
 const process = buildProcess({ start: PASSTHROUGH_START, list, end: sink() }, [
