@@ -124,6 +124,38 @@ test.describe('Test mode', () => {
     await expect(paletteConnector).toBeEnabled();
   });
 
+  test('a List’s records show in its document list while it still reads pages', async ({
+    page,
+    request,
+  }) => {
+    // Every page of requests takes a while: the List stores each before reading the next.
+    const held = await request.put('/sandbox/admin/faults', {
+      data: { rules: [{ path: '/requests', method: 'GET', fault: 'latency', latencyMs: 2500 }] },
+    });
+    expect(held.status()).toBeLessThan(300);
+    try {
+      await openProcess(
+        page,
+        request,
+        connectorProcess(randomUUID(), 'Live list', { action: 'list', object: 'request' }),
+      );
+      await page.getByRole('button', { name: 'Test', exact: true }).click();
+      await expect(runBar(page).getByRole('status')).toHaveText('Running');
+      await shape(page, 'Connector').click();
+      // Opened before its first page came back: nothing stored yet.
+      await expect(panel(page)).toContainText('No documents left this shape yet.');
+      // Then the first pages' records, while the run still reads the rest.
+      await expect(panel(page).getByRole('option').first()).toContainText('PR-');
+      await expect(panel(page)).toContainText(/[\d,]+ stored so far; the run is still going\./);
+      await expect(runBar(page).getByRole('status')).toHaveText('Running');
+      await expect(runBar(page).getByRole('status')).toHaveText('Complete', { timeout: 45_000 });
+      await expect(panel(page)).not.toContainText('stored so far');
+      await expect(panel(page).getByRole('option').first()).toContainText('PR-');
+    } finally {
+      await request.delete('/sandbox/admin/faults');
+    }
+  });
+
   test('a document opened at a shape shows its data as it was there, shape by shape', async ({
     page,
     request,

@@ -27,13 +27,18 @@ export function documentRecording(db: () => Database) {
       revision: null,
       originalRunId: null,
     });
-  const recorderFor = (runId: string, batchSize?: number) =>
+  /**
+   * A recorder of every shape's documents; rows handed over early wait for a full batch
+   * unless `earlyRowsWaitMs` says otherwise, so a test sees exactly the batches it made.
+   */
+  const recorderFor = (runId: string, batchSize?: number, earlyRowsWaitMs = 600_000) =>
     createDocumentRecorder({
       scope: { keep: 'all' },
       store: createRunDocumentRepository(db()),
       accountId: DEFAULT_ACCOUNT_ID,
       runId,
       log: silent,
+      earlyRowsWaitMs,
       ...(batchSize === undefined ? {} : { batchSize }),
     });
   /** A new run whose List gave out `docs` (and failed `errors`), recorded; resolves with the rows stored. */

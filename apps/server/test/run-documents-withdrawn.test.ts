@@ -6,7 +6,7 @@ import {
   ensureDefaultAccount,
 } from '../src/repositories/account-repository.ts';
 import { createRunDocumentRepository } from '../src/repositories/run-document-repository.ts';
-import { createDocumentRecorder } from '../src/runs/document-recorder.ts';
+import { createDocumentRecorder, EARLY_ROWS_WAIT_MS } from '../src/runs/document-recorder.ts';
 import { openTestDatabase, storageUnderTest } from './build-test-app.ts';
 import { documentRecording, silent } from './document-recording.ts';
 
@@ -38,6 +38,22 @@ describe(`storing a run's documents before their shape finishes (${storageUnderT
     const page = await pageOf('early', 'list', 'out', 240, 20);
     expect(page.total).toBe(250);
     expect(page.items.map((d) => d.documentId)).toEqual(docs.slice(240).map((d) => d.id));
+  });
+
+  it('writes outputs given early within half a second, though no batch is full', async () => {
+    await newRun('trickle');
+    const recorder = recorderFor('trickle', 2_000, EARLY_ROWS_WAIT_MS);
+    const docs = records('t', 30);
+    // A connector that pages slowly: 10 records, then 20 more a while later.
+    recorder.emitting('list', 'default', docs.slice(0, 10));
+    await vi.waitFor(async () => expect(await rowsOf('trickle')).toBe(10), { timeout: 5_000 });
+    recorder.emitting('list', 'default', docs.slice(10));
+    await vi.waitFor(async () => expect(await rowsOf('trickle')).toBe(30), { timeout: 5_000 });
+    const page = await pageOf('trickle', 'list', 'out', 0, 50);
+    expect(page.items.map((d) => d.documentId)).toEqual(docs.map((d) => d.id));
+    recorder.result('list', { outputs: new Map([['default', docs]]), errors: [] });
+    expect(await recorder.finish([])).toBe(30);
+    expect(await rowsOf('trickle')).toBe(30);
   });
 
   it("takes back outputs given early that the shape's result does not hold, with their chunks", async () => {

@@ -12,6 +12,13 @@ import { writtenBatches } from './written-batches.ts';
 /** Rows per INSERT: large enough to amortise the round trip, small enough to stream. */
 export const DOCUMENT_BATCH_SIZE = 2_000;
 
+/**
+ * How long rows a shape handed over early wait for a full batch. A connector that pages
+ * slowly would otherwise show nothing in the inspector until its last page (or 2,000
+ * rows); a fast one fills its batches well within this.
+ */
+export const EARLY_ROWS_WAIT_MS = 500;
+
 /** Single rows refused one after another before storage counts as down for the run. */
 const STORE_DOWN_AFTER = 5;
 
@@ -47,8 +54,9 @@ export function listenedDocuments(scope: RecordingScope): ListenedDocuments | un
 
 /**
  * Keeps what the shapes of a run took in and gave out, within `scope`. Rows are
- * buffered and written in batches, one write at a time, while the run goes on;
- * `finish` waits for the last batch. A storage failure never fails the run: a row
+ * buffered and written in batches, one write at a time, while the run goes on (rows
+ * a shape handed over early within EARLY_ROWS_WAIT_MS, so the inspector shows a slow
+ * connector's records as they come); `finish` waits for the last batch. A storage failure never fails the run: a row
  * the store refuses is told in the run's log and the rest of its batch is stored.
  */
 export function createDocumentRecorder(deps: {
@@ -58,8 +66,12 @@ export function createDocumentRecorder(deps: {
   log: RunLogger;
   scope: RecordingScope;
   batchSize?: number;
+  /** EARLY_ROWS_WAIT_MS unless given. */
+  earlyRowsWaitMs?: number;
 }) {
   const batchSize = deps.batchSize ?? DOCUMENT_BATCH_SIZE;
+  const earlyRowsWaitMs = deps.earlyRowsWaitMs ?? EARLY_ROWS_WAIT_MS;
+  let earlyRowsTimer: ReturnType<typeof setTimeout> | undefined;
   const { scope } = deps;
   const keeps = (shapeId: string, side: 'in' | 'out') => {
     if (scope.keep === 'all') {
@@ -113,6 +125,20 @@ export function createDocumentRecorder(deps: {
   };
 
   const written = writtenBatches();
+  /** Writes what is buffered, full batch or not. */
+  const writeBuffer = () => {
+    clearTimeout(earlyRowsTimer);
+    earlyRowsTimer = undefined;
+    write(buffer);
+    buffer = [];
+  };
+  /** Buffered rows go out within `earlyRowsWaitMs`, full batch or not. */
+  const writeSoon = () => {
+    if (earlyRowsTimer === undefined && buffer.length > 0) {
+      earlyRowsTimer = setTimeout(writeBuffer, earlyRowsWaitMs);
+      earlyRowsTimer.unref();
+    }
+  };
   const write = (rows: DocumentRowInput[]) => {
     written.add(rows);
     writing = writing.then(async () => {
@@ -173,8 +199,7 @@ export function createDocumentRecorder(deps: {
       });
     }
     if (buffer.length >= batchSize) {
-      write(buffer);
-      buffer = [];
+      writeBuffer();
     }
     return own.seq;
   };
@@ -244,6 +269,7 @@ export function createDocumentRecorder(deps: {
       for (const doc of documents) {
         early.set(doc, { seq: row(shapeId, 'out', doc, port, null), shapeId });
       }
+      writeSoon();
     },
     /** Outputs given early that will not leave their shape after all. */
     withdrawing(_shapeId: string, documents: readonly RunDocument[]): void {
@@ -270,8 +296,7 @@ export function createDocumentRecorder(deps: {
       // A shape that never finished (the run was cancelled or its thread stopped
       // mid-call) gave no outputs: what it handed over early is taken back.
       withdraw([...early.keys()]);
-      write(buffer);
-      buffer = [];
+      writeBuffer();
       await writing;
       if (emptiedBatches.length > 0) {
         await deps.store

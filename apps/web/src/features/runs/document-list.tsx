@@ -14,23 +14,26 @@ function firstLine(doc: DocumentPreview): string {
 /**
  * A shape's documents in one direction, virtualised: only the rows in view are
  * rendered and only their pages are fetched, so 100,000 documents scroll as
- * smoothly as ten.
+ * smoothly as ten. While the run goes on (`live`), the pages in view are fetched
+ * again every second: a connector's records show as they are stored.
  */
 export function DocumentList({
   runId,
   shapeId,
   direction,
+  live,
   selected,
   onSelect,
 }: {
   runId: string;
   shapeId: string;
   direction: DocumentDirection;
+  live: boolean;
   selected: string | null;
   onSelect: (documentId: string) => void;
 }) {
   const [scrollTop, setScrollTop] = useState(0);
-  const first = useQuery(documentPageQuery(runId, shapeId, direction, 0));
+  const first = useQuery(documentPageQuery(runId, shapeId, direction, 0, live));
   const total = first.data?.total ?? 0;
   const start = Math.floor(scrollTop / ROW);
   const end = Math.min(total, start + Math.ceil(VIEW_HEIGHT / ROW) + 1);
@@ -41,7 +44,7 @@ export function DocumentList({
     ]),
   ];
   const loaded = useQueries({
-    queries: pages.map((p) => documentPageQuery(runId, shapeId, direction, p)),
+    queries: pages.map((p) => documentPageQuery(runId, shapeId, direction, p, live)),
   });
   const rowAt = (index: number): DocumentPreview | undefined => {
     const page = Math.floor(index / DOCUMENT_PAGE);
@@ -55,7 +58,7 @@ export function DocumentList({
     return (
       <p className="hint">
         No documents {direction === 'in' ? 'entered' : direction === 'out' ? 'left' : 'failed at'}{' '}
-        this shape.
+        this shape{live ? ' yet' : ''}.
       </p>
     );
   }
@@ -83,14 +86,20 @@ export function DocumentList({
     );
   }
   return (
-    <div
-      className="document-list"
-      style={{ height: VIEW_HEIGHT }}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-    >
-      <div role="listbox" aria-label={`Documents ${direction}`} style={{ height: total * ROW }}>
-        {rows}
+    <>
+      {live && (
+        // No live region: read out every second, the count would drown the panel.
+        <p className="hint">{total.toLocaleString('en')} stored so far; the run is still going.</p>
+      )}
+      <div
+        className="document-list"
+        style={{ height: VIEW_HEIGHT }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      >
+        <div role="listbox" aria-label={`Documents ${direction}`} style={{ height: total * ROW }}>
+          {rows}
+        </div>
       </div>
-    </div>
+    </>
   );
 }

@@ -119,6 +119,7 @@ export function RunPanel(props: RunPanelProps) {
               runId={run.id}
               shapeId={selectedShape}
               direction={direction}
+              live={run.status === 'running'}
               selected={props.inspectedDocument}
               onSelect={props.inspectDocument}
             />

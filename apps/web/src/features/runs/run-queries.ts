@@ -44,11 +44,19 @@ export async function cancelRunRequest(id: string) {
 /** Documents are fetched a page at a time as the list scrolls. */
 export const DOCUMENT_PAGE = 200;
 
+/**
+ * How often a page of a run still going is fetched again: a connector's documents are
+ * stored page by page as it reads them, long before its shape finishes and any run
+ * event says so. The run's end refetches every page once more (use-run-events).
+ */
+export const LIVE_DOCUMENTS_MS = 1000;
+
 export function documentPageQuery(
   runId: string,
   shapeId: string,
   direction: DocumentDirection,
   page: number,
+  live = false,
 ) {
   return queryOptions({
     queryKey: ['runs', runId, 'documents', shapeId, direction, page],
@@ -59,6 +67,7 @@ export function documentPageQuery(
         )
       ).data,
     staleTime: Number.POSITIVE_INFINITY,
+    refetchInterval: live ? LIVE_DOCUMENTS_MS : false,
   });
 }
 
