@@ -64,10 +64,15 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
   };
   const children: ChildProcess[] = [];
   const workers: ChildProcess[] = [];
-  const stopCluster = async () => {
-    await Promise.all(children.reverse().map(stop));
-    rmSync(dataDir, { recursive: true, force: true });
-    await dropSchemas(options.databaseUrl, schema);
+  // Once, however often it is called: a suite may stop the cluster early, then again in `finally`.
+  let stopped: Promise<void> | undefined;
+  const stopCluster = () => {
+    stopped ??= (async () => {
+      await Promise.all(children.reverse().map(stop));
+      rmSync(dataDir, { recursive: true, force: true });
+      await dropSchemas(options.databaseUrl, schema);
+    })();
+    return stopped;
   };
   try {
     children.push(

@@ -7,6 +7,7 @@ import { freePort, spawnUntil } from '../../apps/server/test/spawn-helpers.ts';
 import { postgresPids, startCpuMeter } from '../cpu-time.ts';
 import { type Figure, fmt } from '../measure.ts';
 import { startQueueCluster, stop } from './queue-cluster.ts';
+import { queueFloor } from './queue-floor.ts';
 import { type Load, load, rate, send as sendTo } from './server.ts';
 
 const EXECUTIONS = 1000;
@@ -264,10 +265,14 @@ async function waitedExecutions(databaseUrl: string): Promise<Figure> {
     );
     const used = cpu.stop();
     const floor = await load(WAITING_CLIENTS, health, WAIT_WINDOW_MS);
+    agent.destroy();
+    await cluster.stop();
+    // Measured with the cluster stopped: the queue alone on the same PostgreSQL.
+    const queue = await queueFloor(databaseUrl, WAITING_CLIENTS, WAIT_WINDOW_MS);
     return {
       figure: `executions of Start (No Data) -> Stop, ${WAITING_CLIENTS} clients, each POST …/executions?wait=60 answered at the run's end (PostgreSQL queue, 1 \`junction worker\` with ${WORKER_CONCURRENCY} runs at once, server executing none; median of ${WAIT_WINDOWS} windows)`,
       value: `${rate(executions.perSecond)}, p50 ${fmt(executions.p50)}, p99 ${fmt(executions.p99)}${executions.failures ? ` (${executions.failures} failed)` : ''}`,
-      comparison: `/api/health on the same server, same clients: ${rate(floor.perSecond)} (executions ×${(floor.perSecond / executions.perSecond).toFixed(1)} slower)${cpuPerExecution(used, completed)}`,
+      comparison: `/api/health on the same server, same clients: ${rate(floor.perSecond)} (executions ×${(floor.perSecond / executions.perSecond).toFixed(1)} slower); pg-boss's own job lifecycle alone (send, fetch, complete, batched as Junction does; no HTTP, run record or event), same clients: ${rate(queue.perSecond)}${cpuPerExecution(used, completed)}`,
       target: '≥ 1,000 executions/s on PostgreSQL, no failures',
       met: executions.perSecond >= 1000 && executions.failures === 0,
     };
