@@ -1,5 +1,6 @@
 import { defaultShape, type Shape } from '@junction/process-model';
 import { describe, expect, it } from 'vitest';
+import { executeProcess } from './engine.ts';
 import {
   buildProcess,
   docs,
@@ -36,6 +37,27 @@ describe('Test mode limits', () => {
     expect(run.outcome.status).toBe('error');
     expect(run.outcome.error).toContain('Test mode stops at 10 documents');
     expect(gateway.calls[0]?.maxRecords).toBe(11);
+  });
+
+  it('stops at the call that passes the limit, not after every input has read its own', async () => {
+    // Five inputs, 30 records each: the second call passes 50.
+    const gateway = memoryGateway(() => records(30));
+    const taken: number[] = [];
+    const outcome = await executeProcess(listProcess(), {
+      connectors: gateway,
+      startDocuments: docs('', '', '', '', ''),
+      testMode: true,
+      testLimits: { documentsPerInbound: 50 },
+      listener: {
+        shapeEmitting: () => undefined,
+        shapeWithdrawing: (_shape, withdrawn) => taken.push(withdrawn.length),
+      },
+    });
+    expect(outcome.status).toBe('error');
+    expect(outcome.error).toContain('Test mode stops at 50 documents');
+    expect(gateway.calls).toHaveLength(2);
+    // What the two calls handed over early is taken back with the shape.
+    expect(taken).toEqual([60]);
   });
 
   it('applies no such limit outside Test mode', async () => {

@@ -18,17 +18,26 @@ import {
  * a call returns become documents made from the input; an application error (an
  * API error answer) becomes the output document when "Return Application Error
  * Responses" is on; any other failure fails the document.
+ *
+ * For an `inbound` action (List, Get, Query…) Test mode's limit on the documents one
+ * inbound connector brings in (process-semantics.md §9.3) stops the shape as soon as
+ * its outputs pass it, mid-page-stream: counted only at the end, a run with many
+ * inputs read, held and stored up to limit + 1 records for each first.
  */
 export async function perDocumentCalls(
   inputs: readonly RunDocument[],
   ctx: RunContext,
   returnApplicationErrors: boolean,
   call: (doc: RunDocument) => Promise<ConnectorRecords>,
+  inbound: boolean,
 ): Promise<ShapeResult> {
+  const limit = inbound ? ctx.execution.documentsPerInbound : undefined;
+  const over = (count: number) => limit !== undefined && count > limit;
   const outputs: RunDocument[] = [];
   const errors: DocumentError[] = [];
   for (const doc of inputs) {
     let made: RunDocument[] = [];
+    let exceeded = false;
     try {
       // Pages a gateway sent unparsed are parsed here, on the engine's thread, each
       // while the next is fetched.
@@ -47,6 +56,11 @@ export async function perDocumentCalls(
         }
         // The listener may store them while the next page comes; a later failure withdraws them.
         ctx.emitting?.(DEFAULT_PORT, made.slice(first));
+        if (over(outputs.length + made.length)) {
+          // Leaving the loop stops the paging; the shape fails below.
+          exceeded = true;
+          break;
+        }
       }
       // A call that fails part-way fails its document: none of its records go on.
       for (const output of made) {
@@ -81,6 +95,9 @@ export async function perDocumentCalls(
         errors.push({ document: doc, message: (error as Error).message });
       }
     }
+    if (limit !== undefined && (exceeded || over(outputs.length))) {
+      throw inboundLimitReached(limit);
+    }
   }
   return onDefaultPort(outputs, errors);
 }
@@ -90,13 +107,8 @@ export async function perDocumentCalls(
  * shape that brings in more documents than the limit stops the run, saying how
  * to narrow it, instead of quietly dropping the rest.
  */
-export function enforceInboundLimit(result: ShapeResult, ctx: RunContext): ShapeResult {
-  const limit = ctx.execution.documentsPerInbound;
-  const count = [...result.outputs.values()].reduce((sum, docs) => sum + docs.length, 0);
-  if (limit !== undefined && count > limit) {
-    throw processError(
-      `Test mode stops at ${limit.toLocaleString('en')} documents from one inbound connector; this one read more. Narrow it with parameters, or raise JUNCTION_TEST_MAX_DOCUMENTS.`,
-    );
-  }
-  return result;
+function inboundLimitReached(limit: number): Error {
+  return processError(
+    `Test mode stops at ${limit.toLocaleString('en')} documents from one inbound connector; this one read more. Narrow it with parameters, or raise JUNCTION_TEST_MAX_DOCUMENTS.`,
+  );
 }

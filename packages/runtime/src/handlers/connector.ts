@@ -15,7 +15,7 @@ import type {
   ShapeHandler,
   ShapeResult,
 } from '../types.ts';
-import { enforceInboundLimit, perDocumentCalls } from './connector-calls.ts';
+import { perDocumentCalls } from './connector-calls.ts';
 import { runPlatformOperation } from './platform-connector.ts';
 
 /** One document's parameters sorted by where the catalog says each goes. */
@@ -121,16 +121,21 @@ export async function runConnectorOperation(
   }
   const inbound = isInboundConnectAction(op.action as never);
   const limit = inbound ? ctx.execution.documentsPerInbound : undefined;
-  const result = await perDocumentCalls(inputs, ctx, op.returnApplicationErrors, (doc) => {
-    const params = resolveParameters(op.parameters, doc, ctx);
-    const request = requestFor(op, doc, params);
-    // One record past the limit is enough to know it is exceeded; don't page through the rest.
-    if (limit !== undefined) {
-      request.maxRecords = Math.min(request.maxRecords ?? Number.POSITIVE_INFINITY, limit + 1);
-    }
-    return ctx.connectors.execute(op, request, ctx.signal);
-  });
-  return inbound ? enforceInboundLimit(result, ctx) : result;
+  return perDocumentCalls(
+    inputs,
+    ctx,
+    op.returnApplicationErrors,
+    (doc) => {
+      const params = resolveParameters(op.parameters, doc, ctx);
+      const request = requestFor(op, doc, params);
+      // One record past the limit is enough to know it is exceeded; don't page through the rest.
+      if (limit !== undefined) {
+        request.maxRecords = Math.min(request.maxRecords ?? Number.POSITIVE_INFINITY, limit + 1);
+      }
+      return ctx.connectors.execute(op, request, ctx.signal);
+    },
+    inbound,
+  );
 }
 
 export const connectorHandler: ShapeHandler<'connector'> = {

@@ -11,7 +11,7 @@ import {
 import { processError } from '../halt.ts';
 import { resolveParameters } from '../parameters.ts';
 import type { PlatformRequest, RunContext, RunDocument, ShapeResult } from '../types.ts';
-import { enforceInboundLimit, perDocumentCalls } from './connector-calls.ts';
+import { perDocumentCalls } from './connector-calls.ts';
 
 /**
  * The account a call acts in (process-semantics.md §11.1): the dynamic process
@@ -141,10 +141,15 @@ export async function runPlatformOperation(
       'This server has no Platform API, so the Junction Platform API connector cannot run.',
     );
   }
-  const result = await perDocumentCalls(inputs, ctx, op.returnApplicationErrors, (doc) => {
-    const params = resolveParameters(op.parameters, doc, ctx);
-    const request = platformRequest(op, doc, params, effectiveAccount(op, ctx));
-    return platform.execute(op.connectionId, request, ctx.signal);
-  });
-  return isInboundPlatformAction(op.action) ? enforceInboundLimit(result, ctx) : result;
+  return perDocumentCalls(
+    inputs,
+    ctx,
+    op.returnApplicationErrors,
+    (doc) => {
+      const params = resolveParameters(op.parameters, doc, ctx);
+      const request = platformRequest(op, doc, params, effectiveAccount(op, ctx));
+      return platform.execute(op.connectionId, request, ctx.signal);
+    },
+    isInboundPlatformAction(op.action),
+  );
 }
