@@ -114,6 +114,32 @@ describe('JsonDocument with a lazy text', () => {
 });
 
 describe('jsonText', () => {
+  it('writes again by hand only after a stack overflow; a text too long fails as it would', () => {
+    const stringify = vi.spyOn(JSON, 'stringify').mockImplementationOnce(() => {
+      throw new RangeError('Invalid string length');
+    });
+    try {
+      expect(() => jsonText({ a: [1, 2, { b: 'c' }] })).toThrow(
+        /longer than [\d,]+ characters, the most a JavaScript string holds/,
+      );
+    } finally {
+      stringify.mockRestore();
+    }
+  });
+
+  it('refuses a value with no JSON text rather than make a document of it', () => {
+    expect(() => JsonDocument.of('d', undefined, {}, undefined, false)).toThrow(TypeError);
+    expect(() => JsonDocument.of('d', undefined, {}, undefined, true).data).toThrow(TypeError);
+  });
+
+  it('keeps its lazy data as the one accessor: it cannot be redefined or deleted', () => {
+    const doc = JsonDocument.of('d', undefined, {}, { a: 1 }, true);
+    expect(() => Object.defineProperty(doc, 'data', { value: '{"a":4}' })).toThrow(TypeError);
+    expect(Reflect.deleteProperty(doc, 'data')).toBe(false);
+    expect(documentJson(doc)).toEqual({ a: 1 });
+    expect(doc.data).toBe('{"a":1}');
+  });
+
   it('writes what JSON.stringify writes, past the depth JSON.stringify reaches', () => {
     const depth = 20_000;
     const text = `${'[{"k":'.repeat(depth)}"x"${'}]'.repeat(depth)}`;

@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import type { RunDocument } from './types.ts';
 
 /**
@@ -49,7 +50,8 @@ export class JsonDocument implements RunDocument {
       this.#kept = false;
     },
     enumerable: true,
-    configurable: true,
+    // Not to be redefined or deleted: `keeps` trusts that `data` is this accessor.
+    configurable: false,
   };
 
   // Positional arguments: one document is made per record, so no options object each time.
@@ -129,66 +131,101 @@ export class JsonDocument implements RunDocument {
   }
 }
 
+/** The longest string V8 makes; a JSON text past it cannot exist. */
+const MAX_TEXT = constants.MAX_STRING_LENGTH;
+/** Pieces `deepJsonText` gathers before joining them, so it never holds millions at once. */
+const PIECES_PER_JOIN = 65_536;
+
+const tooLong = () =>
+  new RangeError(
+    `This document's JSON text would be longer than ${MAX_TEXT.toLocaleString('en')} characters, the most a JavaScript string holds.`,
+  );
+
 /**
  * `JSON.stringify(value)` for a kept value, at any depth. JSON.stringify recurses and
  * runs out of stack at about ten thousand levels of nesting, while JSON.parse takes
  * any depth: a record split out of such a document would otherwise fail wherever its
- * text is first read (with a lazy text, outside any shape). Past that depth this loop
- * writes the same text with a stack of its own. Only plain JSON data comes here
- * (`isExactJson`), so strings, numbers, booleans, null, arrays and plain objects are
- * all it meets; keys go in JSON.stringify's order, which is `Object.keys`'s.
+ * text is first read (with a lazy text, outside any shape). Only then does
+ * `deepJsonText` write the same text with a stack of its own; a text too long for a
+ * string fails at once, as it would there.
  */
 export function jsonText(value: unknown): string {
+  let text: string | undefined;
   try {
-    return JSON.stringify(value);
+    text = JSON.stringify(value);
   } catch (error) {
     if (!(error instanceof RangeError)) {
       throw error;
     }
+    if (!/call stack/i.test(error.message)) {
+      throw tooLong();
+    }
+    text = deepJsonText(value);
   }
+  if (text === undefined) {
+    throw new TypeError('A JSON document holds JSON data; this value has no JSON text.');
+  }
+  return text;
+}
+
+/**
+ * JSON.stringify's text with a stack of its own. Only plain JSON data comes here
+ * (`isExactJson`), so strings, numbers, booleans, null, arrays and plain objects are
+ * all it meets; keys go in JSON.stringify's order, which is `Object.keys`'s.
+ */
+function deepJsonText(value: unknown): string {
+  const joined: string[] = [];
   const parts: string[] = [];
-  // Each entry is a value still to write, or punctuation already decided.
+  let length = 0;
+  const put = (piece: string) => {
+    length += piece.length;
+    if (length > MAX_TEXT) {
+      throw tooLong();
+    }
+    parts.push(piece);
+    if (parts.length >= PIECES_PER_JOIN) {
+      joined.push(parts.join(''));
+      parts.length = 0;
+    }
+  };
+  // Two stacks in step: an entry is a value still to write, or (`literal`) text
+  // already decided, such as a comma or a key.
   const stack: unknown[] = [value];
+  const literal: boolean[] = [false];
+  const push = (entry: unknown, isLiteral: boolean) => {
+    stack.push(entry);
+    literal.push(isLiteral);
+  };
   while (stack.length > 0) {
     const current = stack.pop();
-    if (current instanceof Punctuation) {
-      parts.push(current.text);
+    if (literal.pop()) {
+      put(current as string);
     } else if (Array.isArray(current)) {
-      parts.push('[');
-      stack.push(CLOSE_ARRAY);
+      put('[');
+      push(']', true);
       for (let i = current.length - 1; i >= 0; i--) {
-        stack.push(current[i]);
+        push(current[i], false);
         if (i > 0) {
-          stack.push(COMMA);
+          push(',', true);
         }
       }
     } else if (current !== null && typeof current === 'object') {
       const record = current as Record<string, unknown>;
       const keys = Object.keys(record);
-      parts.push('{');
-      stack.push(CLOSE_OBJECT);
+      put('{');
+      push('}', true);
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i] as string;
-        stack.push(record[key]);
-        stack.push(new Punctuation(`${i > 0 ? ',' : ''}${JSON.stringify(key)}:`));
+        push(record[key], false);
+        push(`${i > 0 ? ',' : ''}${JSON.stringify(key)}:`, true);
       }
     } else {
-      parts.push(JSON.stringify(current));
+      put(JSON.stringify(current));
     }
   }
-  return parts.join('');
+  joined.push(parts.join(''));
+  return joined.join('');
 }
-
-/** Text `jsonText` writes between values: never confused with a value, which is plain data. */
-class Punctuation {
-  readonly text: string;
-  constructor(text: string) {
-    this.text = text;
-  }
-}
-const COMMA = new Punctuation(',');
-const CLOSE_ARRAY = new Punctuation(']');
-const CLOSE_OBJECT = new Punctuation('}');
 
 /**
  * The document's data parsed as JSON, for code that only reads it: the kept value
