@@ -1,4 +1,4 @@
-import { defaultShape, type Shape } from '@junction/process-model';
+import { defaultConnectorConfig, defaultShape, type Shape } from '@junction/process-model';
 import { describe, expect, it } from 'vitest';
 import { executeProcess } from './engine.ts';
 import {
@@ -56,8 +56,43 @@ describe('Test mode limits', () => {
     expect(outcome.status).toBe('error');
     expect(outcome.error).toContain('Test mode stops at 50 documents');
     expect(gateway.calls).toHaveLength(2);
-    // What the two calls handed over early is taken back with the shape.
-    expect(taken).toEqual([60]);
+    // The second call's records are made only up to one past the limit, and what the
+    // two calls handed over early is taken back with the shape.
+    expect(taken).toEqual([51]);
+  });
+
+  it('makes no more than one record past the limit from a gateway that returns them all', async () => {
+    const list = defaultShape('connector');
+    const query: Shape = {
+      ...list,
+      config: {
+        ...defaultConnectorConfig('junction-platform'),
+        connectionId: 'partner',
+        object: 'process',
+        action: 'query',
+      },
+    } as Shape;
+    const process = buildProcess({ start: PASSTHROUGH_START, query, end: sink() }, [
+      ['start', 'default', 'query'],
+      ['query', 'default', 'end'],
+    ]);
+    let handedOver = 0;
+    const outcome = await executeProcess(process, {
+      connectors: memoryGateway(),
+      platform: { execute: async () => records(50_000) },
+      startDocuments: docs(''),
+      testMode: true,
+      testLimits: { documentsPerInbound: 10 },
+      listener: {
+        shapeEmitting: (_shape, _port, made) => {
+          handedOver += made.length;
+        },
+        shapeWithdrawing: () => undefined,
+      },
+    });
+    expect(outcome.status).toBe('error');
+    expect(outcome.error).toContain('Test mode stops at 10 documents');
+    expect(handedOver).toBe(11);
   });
 
   it('applies no such limit outside Test mode', async () => {
