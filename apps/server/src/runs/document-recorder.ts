@@ -72,6 +72,8 @@ export function createDocumentRecorder(deps: {
   const batchSize = deps.batchSize ?? DOCUMENT_BATCH_SIZE;
   const earlyRowsWaitMs = deps.earlyRowsWaitMs ?? EARLY_ROWS_WAIT_MS;
   let earlyRowsTimer: ReturnType<typeof setTimeout> | undefined;
+  // Set by `finish`: rows that come after it are not written (as before it, by a timer).
+  let finished = false;
   const { scope } = deps;
   const keeps = (shapeId: string, side: 'in' | 'out') => {
     if (scope.keep === 'all') {
@@ -134,7 +136,7 @@ export function createDocumentRecorder(deps: {
   };
   /** Buffered rows go out within `earlyRowsWaitMs`, full batch or not. */
   const writeSoon = () => {
-    if (earlyRowsTimer === undefined && buffer.length > 0) {
+    if (!finished && earlyRowsTimer === undefined && buffer.length > 0) {
       earlyRowsTimer = setTimeout(writeBuffer, earlyRowsWaitMs);
       earlyRowsTimer.unref();
     }
@@ -296,6 +298,7 @@ export function createDocumentRecorder(deps: {
       // A shape that never finished (the run was cancelled or its thread stopped
       // mid-call) gave no outputs: what it handed over early is taken back.
       withdraw([...early.keys()]);
+      finished = true;
       writeBuffer();
       await writing;
       if (emptiedBatches.length > 0) {
