@@ -44,8 +44,8 @@ export async function perDocumentCalls(
       for await (const batch of recordBatches(await call(doc))) {
         // One record past the limit shows it is passed: no more are made or handed on
         // (a gateway that cannot stop early, the Platform API's, returns them all).
-        const records =
-          limit === undefined ? batch : batch.slice(0, limit + 1 - outputs.length - made.length);
+        const room = limit === undefined ? batch.length : limit + 1 - outputs.length - made.length;
+        const records = batch.length <= room ? batch : batch.slice(0, room);
         // Records arrive parsed: keep each value beside its text (Map, Decision… then
         // need not parse it again) when it reads back the same from that text.
         const keep = isExactJson(records);
