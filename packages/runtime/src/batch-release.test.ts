@@ -11,6 +11,7 @@ import {
   LIST_REQUESTS,
   PASSTHROUGH_START,
   runTest,
+  SPLIT_RECORDS,
   sink,
 } from './test-support.ts';
 import type { ConnectorGateway, RunContext, RunDocument } from './types.ts';
@@ -21,11 +22,7 @@ const collectGarbage = runInNewContext('gc') as () => void;
 
 const RECORDS = 2_000;
 
-const split: Shape = {
-  kind: 'data-process',
-  label: '',
-  config: { steps: [{ type: 'split', path: '$', batchCount: 1 }] },
-};
+const split = SPLIT_RECORDS;
 
 const mark: Shape = {
   kind: 'set-properties',

@@ -1,20 +1,20 @@
-import type { Shape } from '@junction/process-model';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { executeProcess } from './engine.ts';
-import { buildProcess, docs, memoryGateway, PASSTHROUGH_START, sink } from './test-support.ts';
+import {
+  buildProcess,
+  docs,
+  memoryGateway,
+  PASSTHROUGH_START,
+  SPLIT_RECORDS,
+  sink,
+} from './test-support.ts';
 import type { RunDocument } from './types.ts';
-
-const SPLIT: Shape = {
-  kind: 'data-process',
-  label: '',
-  config: { steps: [{ type: 'split', path: '$', batchCount: 0 }] },
-};
 
 // Start (passthrough) -> split -> Map (id, upper-cased name) -> Stop.
 const splitAndMap = buildProcess(
   {
     start: PASSTHROUGH_START,
-    split: SPLIT,
+    split: SPLIT_RECORDS,
     map: {
       kind: 'map',
       label: '',
@@ -92,7 +92,7 @@ describe('the text of the JSON documents a run makes', () => {
 
   it('carries a record nested deeper than JSON.stringify reaches, in both modes', async () => {
     const deep = `${'['.repeat(20_000)}1${']'.repeat(20_000)}`;
-    const split = buildProcess({ start: PASSTHROUGH_START, split: SPLIT, end: sink() }, [
+    const split = buildProcess({ start: PASSTHROUGH_START, split: SPLIT_RECORDS, end: sink() }, [
       ['start', 'default', 'split'],
       ['split', 'default', 'end'],
     ]);

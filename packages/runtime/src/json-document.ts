@@ -9,8 +9,8 @@ import type { RunDocument } from './types.ts';
  * Its text is written when it is made, or, when the maker asks (`of`'s `lazy`), only
  * once something reads `data`. An execution whose documents nobody stores (a split,
  * a Map, a Decision, a Stop) then never writes them: not writing them took a
- * million-record execution's peak memory from about 1,015 MB to about 860 MB. A lazy `data` is an own, enumerable
- * accessor, so a spread, `JSON.stringify`, a structured clone and `Object.keys` see
+ * million-record execution's peak memory from about 1,015 MB to about 860 MB. A
+ * lazy `data` is an own, enumerable accessor, so a spread, `JSON.stringify`, a structured clone and `Object.keys` see
  * the plain document it stands for; it is a plain string to every reader, and
  * assigning one drops the kept value. Test mode, which stores every document, writes
  * the text at once: defining the accessor on each document costs more than it saves
@@ -33,10 +33,9 @@ export class JsonDocument implements RunDocument {
   declare properties: Record<string, string>;
   // The text as made, or once a lazy `data` was read or assigned; undefined before.
   #text: string | undefined;
+  // Undefined once a lazy `data` is assigned other text (JSON data is never undefined).
+  // An eager `data` is a plain property: an assignment shows as text unlike #text.
   #value: unknown;
-  // False once a lazy `data` is assigned other text. An eager `data` is a plain
-  // property, so an assignment to it shows as text unlike #text instead.
-  #kept: boolean;
 
   // One getter and setter for every lazy document, so they all share one hidden class.
   static readonly #lazyData: PropertyDescriptor = {
@@ -47,7 +46,6 @@ export class JsonDocument implements RunDocument {
     set(this: JsonDocument, text: string) {
       this.#text = text;
       this.#value = undefined;
-      this.#kept = false;
     },
     enumerable: true,
     // Not to be redefined or deleted: `keeps` trusts that `data` is this accessor.
@@ -74,7 +72,6 @@ export class JsonDocument implements RunDocument {
     this.properties = properties;
     this.#text = text;
     this.#value = value;
-    this.#kept = true;
   }
 
   /**
@@ -98,7 +95,7 @@ export class JsonDocument implements RunDocument {
   static keeps(doc: RunDocument): boolean {
     return (
       doc instanceof JsonDocument &&
-      doc.#kept &&
+      doc.#value !== undefined &&
       (doc.#text === undefined || doc.#text === doc.data)
     );
   }

@@ -110,9 +110,9 @@ function listenedSides(listener: RunListener) {
 }
 
 /**
- * Adds a shape's output documents to the bytes produced (Test mode) and, while a shape that
- * reads lineage drives its paths, to the lineage. A small function with an indexed
- * loop: it runs once per document, and V8 optimises it alone, apart from the
+ * Adds a shape's output documents to the bytes produced (Test mode) and, while a
+ * shape that reads lineage drives its paths, to the lineage. A small function with
+ * an indexed loop: it runs once per document, and V8 optimises it alone, apart from the
  * async traversal around it.
  */
 function countOutputs(execution: Execution, docs: readonly RunDocument[]): void {

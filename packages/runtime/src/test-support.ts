@@ -60,6 +60,13 @@ export const LIST_REQUESTS = {
   },
 } satisfies Shape;
 
+/** A Data Process that splits a JSON array into one document per record. */
+export const SPLIT_RECORDS: Shape = {
+  kind: 'data-process',
+  label: '',
+  config: { steps: [{ type: 'split', path: '$', batchCount: 1 }] },
+};
+
 export const PASSTHROUGH_START: Shape = {
   kind: 'start',
   label: '',

@@ -56,8 +56,9 @@ export function listenedDocuments(scope: RecordingScope): ListenedDocuments | un
  * Keeps what the shapes of a run took in and gave out, within `scope`. Rows are
  * buffered and written in batches, one write at a time, while the run goes on (rows
  * a shape handed over early within EARLY_ROWS_WAIT_MS, so the inspector shows a slow
- * connector's records as they come); `finish` waits for the last batch. A storage failure never fails the run: a row
- * the store refuses is told in the run's log and the rest of its batch is stored.
+ * connector's records as they come); `finish` waits for the last batch. A storage
+ * failure never fails the run: a row the store refuses is told in the run's log and
+ * the rest of its batch is stored.
  */
 export function createDocumentRecorder(deps: {
   store: RunDocumentRepository;

@@ -28,10 +28,12 @@ export async function perDocumentCalls(
   inputs: readonly RunDocument[],
   ctx: RunContext,
   returnApplicationErrors: boolean,
-  call: (doc: RunDocument) => Promise<ConnectorRecords>,
+  /** `maxRecords`: one past the limit, when there is one; a call may ask for no more. */
+  call: (doc: RunDocument, maxRecords: number | undefined) => Promise<ConnectorRecords>,
   inbound: boolean,
 ): Promise<ShapeResult> {
   const limit = inbound ? ctx.execution.documentsPerInbound : undefined;
+  const maxRecords = limit === undefined ? undefined : limit + 1;
   const over = (count: number) => limit !== undefined && count > limit;
   const outputs: RunDocument[] = [];
   const errors: DocumentError[] = [];
@@ -41,7 +43,7 @@ export async function perDocumentCalls(
     try {
       // Pages a gateway sent unparsed are parsed here, on the engine's thread, each
       // while the next is fetched.
-      for await (const batch of recordBatches(await call(doc))) {
+      for await (const batch of recordBatches(await call(doc, maxRecords))) {
         // One record past the limit shows it is passed: no more are made or handed on
         // (a gateway that cannot stop early, the Platform API's, returns them all).
         const room = limit === undefined ? batch.length : limit + 1 - outputs.length - made.length;

@@ -119,22 +119,20 @@ export async function runConnectorOperation(
   if (op.connector === 'junction-platform') {
     return runPlatformOperation(op, inputs, ctx);
   }
-  const inbound = isInboundConnectAction(op.action as never);
-  const limit = inbound ? ctx.execution.documentsPerInbound : undefined;
   return perDocumentCalls(
     inputs,
     ctx,
     op.returnApplicationErrors,
-    (doc) => {
+    (doc, maxRecords) => {
       const params = resolveParameters(op.parameters, doc, ctx);
       const request = requestFor(op, doc, params);
       // One record past the limit is enough to know it is exceeded; don't page through the rest.
-      if (limit !== undefined) {
-        request.maxRecords = Math.min(request.maxRecords ?? Number.POSITIVE_INFINITY, limit + 1);
+      if (maxRecords !== undefined) {
+        request.maxRecords = Math.min(request.maxRecords ?? Number.POSITIVE_INFINITY, maxRecords);
       }
       return ctx.connectors.execute(op, request, ctx.signal);
     },
-    inbound,
+    isInboundConnectAction(op.action as never),
   );
 }
 

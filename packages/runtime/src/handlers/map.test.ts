@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildProcess, docs, PASSTHROUGH_START, runTest, sink } from '../test-support.ts';
+import {
+  buildProcess,
+  docs,
+  PASSTHROUGH_START,
+  runTest,
+  SPLIT_RECORDS,
+  sink,
+} from '../test-support.ts';
 import type { Shape } from '../types.ts';
 
 type Row = Extract<Shape, { kind: 'map' }>['config']['mappings'][number];
@@ -86,11 +93,7 @@ describe('map guardrails', () => {
 });
 
 describe('map over documents that keep their parsed value (after a split)', () => {
-  const split: Shape = {
-    kind: 'data-process',
-    label: '',
-    config: { steps: [{ type: 'split', path: '$', batchCount: 1 }] },
-  };
+  const split = SPLIT_RECORDS;
   const peek: Shape = {
     kind: 'message',
     label: '',

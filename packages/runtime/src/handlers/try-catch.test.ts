@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { META } from '../properties.ts';
-import { buildProcess, docs, PASSTHROUGH_START, runTest, sink } from '../test-support.ts';
+import {
+  buildProcess,
+  docs,
+  PASSTHROUGH_START,
+  runTest,
+  SPLIT_RECORDS,
+  sink,
+} from '../test-support.ts';
 import type { Shape } from '../types.ts';
 
 const tryCatch = (retryCount: number, trigger: 'document' | 'all' = 'document'): Shape => ({
@@ -82,11 +89,7 @@ describe('try-catch', () => {
   });
 
   it('catches by lineage across documents split before the Try/Catch and made inside it', async () => {
-    const split: Shape = {
-      kind: 'data-process',
-      label: '',
-      config: { steps: [{ type: 'split', path: '$', batchCount: 1 }] },
-    };
+    const split = SPLIT_RECORDS;
     const process = buildProcess(
       {
         start: PASSTHROUGH_START,
