@@ -147,9 +147,15 @@ test.describe('Test mode', () => {
       // Then the first pages' records, while the run still reads the rest.
       await expect(panel(page).getByRole('option').first()).toContainText('PR-');
       await expect(panel(page)).toContainText(/[\d,]+ stored so far; the run is still going\./);
+      // Its counts come when it finishes: no "Out (0)" beside the records it has stored.
+      const documents = panel(page).getByRole('group', { name: 'Documents' });
+      await expect(documents.getByRole('button', { name: /^Out\b/ })).toHaveText(/^Out(?! \()/);
       await expect(runBar(page).getByRole('status')).toHaveText('Running');
       await expect(runBar(page).getByRole('status')).toHaveText('Complete', { timeout: 45_000 });
       await expect(panel(page)).not.toContainText('stored so far');
+      await expect(documents.getByRole('button', { name: /^Out\b/ })).toHaveText(
+        /^Out \([1-9][\d,]*\)/,
+      );
       await expect(panel(page).getByRole('option').first()).toContainText('PR-');
     } finally {
       await request.delete('/sandbox/admin/faults');

@@ -80,6 +80,32 @@ describe(`live run progress over Server-Sent Events (${storageUnderTest()})`, ()
     }
   });
 
+  it('stores a shape that started at once and works on as running, not only at the end', async () => {
+    // The List starts within the first 200 ms and its call is held: no later event comes
+    // until it is released, so the record must not wait for one to show it running.
+    const held = await heldConnect(app, 200, [{ id: 'PR-1' }]);
+    try {
+      const started = await app.inject({
+        method: 'POST',
+        url: '/api/runs',
+        payload: { process: listRequestsProcess(), connectionId: held.connectionId },
+      });
+      const id = started.json().id as string;
+      const record = async () => (await app.inject({ url: `/api/runs/${id}` })).json();
+      await expect
+        .poll(async () => (await record()).shapes.list?.status, { timeout: 5_000 })
+        .toBe('running');
+      expect((await record()).status).toBe('running');
+      held.release();
+      expect((await waitForRun(app, id)).shapes.list).toMatchObject({
+        status: 'done',
+        documentsOut: 1,
+      });
+    } finally {
+      held.close();
+    }
+  });
+
   it('gives a client that connects after the run the final state at once', async () => {
     const started = await app.inject({
       method: 'POST',

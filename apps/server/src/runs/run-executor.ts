@@ -85,23 +85,35 @@ export function createRunExecutor(deps: RunExecutorDeps) {
   /**
    * Progress is written at most every PROGRESS_INTERVAL_MS, one write at a time, and
    * first once the run has gone on that long: a shorter run's stats are stored with its
-   * end, so it costs no progress write (live watchers hear its events either way).
+   * end, so it costs no progress write (live watchers hear its events either way). A
+   * change that comes sooner is written when the interval is up, not dropped: a List
+   * that starts at once and reads for minutes would otherwise show no shape running to
+   * anyone reading the record (the designer's poll, Process Reporting, other servers).
    */
   function progressWriter(accountId: string, runId: string) {
     let lastFlush = Date.now();
     let flushing: Promise<void> = Promise.resolve();
+    let latest: { shapes: Record<string, ShapeStats>; connections: Record<string, number> };
+    let due: NodeJS.Timeout | undefined;
+    const write = () => {
+      due = undefined;
+      lastFlush = Date.now();
+      const snapshot = structuredClone(latest);
+      flushing = flushing
+        .then(() => deps.runs.progress(accountId, runId, snapshot.shapes, snapshot.connections))
+        .catch((error) => deps.log.error({ err: error, runId }, 'could not store run progress'));
+    };
     return {
       flush(shapes: Record<string, ShapeStats>, connections: Record<string, number>) {
-        const now = Date.now();
-        if (now - lastFlush < PROGRESS_INTERVAL_MS) {
-          return;
-        }
-        lastFlush = now;
-        const snapshot = structuredClone({ shapes, connections });
-        flushing = flushing
-          .then(() => deps.runs.progress(accountId, runId, snapshot.shapes, snapshot.connections))
-          .catch((error) => deps.log.error({ err: error, runId }, 'could not store run progress'));
+        latest = { shapes, connections };
+        due ??= setTimeout(write, Math.max(0, lastFlush + PROGRESS_INTERVAL_MS - Date.now()));
       },
+      /** The run has ended (or failed): nothing more is written. */
+      stop() {
+        clearTimeout(due);
+        due = undefined;
+      },
+      /** Resolves once every write started is stored. */
       settled: () => flushing,
     };
   }
@@ -199,7 +211,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
           shapeLogged: (id, entry) => publish({ type: 'log', shapeId: id, ...entry }),
         },
       },
-    );
+    ).finally(progress.stop);
     const outcome = afterHostAbort(executed, signal);
     const documentsStored = await recorder.finish(outcome.log ?? []);
     await progress.settled();

@@ -49,6 +49,15 @@ function formatElapsed(ms: number): string {
 }
 
 /**
+ * A document side's button label. A shape's counts come when it finishes: while it
+ * works they are still zero (or its last pass's), and "Out (0)" would say it made
+ * nothing while its list shows what it has stored so far.
+ */
+function sideLabel(side: string, count: number | undefined, shapeRunning: boolean): string {
+  return shapeRunning ? side : `${side} (${count ?? 0})`;
+}
+
+/**
  * Test mode's side panel: a shape's documents (in, out, in error) with the
  * document inspector, every error of the run, the log, and the run history.
  */
@@ -92,18 +101,18 @@ export function RunPanel(props: RunPanelProps) {
             <fieldset className="row" aria-label="Documents">
               {(
                 [
-                  ['in', `In (${stats?.documentsIn ?? 0})`],
-                  ['out', `Out (${stats?.documentsOut ?? 0})`],
-                  ['error', `In error (${stats?.documentsInError ?? 0})`],
+                  ['in', 'In', stats?.documentsIn],
+                  ['out', 'Out', stats?.documentsOut],
+                  ['error', 'In error', stats?.documentsInError],
                 ] as const
-              ).map(([id, label]) => (
+              ).map(([id, side, count]) => (
                 <button
                   key={id}
                   type="button"
                   aria-pressed={direction === id}
                   onClick={() => setDirection(id)}
                 >
-                  {label}
+                  {sideLabel(side, count, stats?.status === 'running')}
                   {props.trackedSide(selectedShape) === id && ' · tracked'}
                 </button>
               ))}
