@@ -1,3 +1,4 @@
+import type { Shape } from '@junction/process-model';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { executeProcess } from './engine.ts';
 import {
@@ -78,6 +79,36 @@ describe('the text of the JSON documents a run makes', () => {
         Array.from({ length: RECORDS }, (_, i) => `{"id":${i},"name":"RECORD ${i}"}`),
       );
     }
+  });
+
+  // Shapes that only read a document's JSON take its kept value instead of its text.
+  it.each([
+    ['Combine', { kind: 'data-process', label: '', config: { steps: [{ type: 'combine' }] } }, 1],
+    [
+      'Find Changes',
+      { kind: 'find-changes', label: '', config: { cache: 'seen', keyPath: 'id' } },
+      RECORDS,
+    ],
+  ] as const)('is not written in an execution for %s to read', async (_name, shape, written) => {
+    const readsSplit = buildProcess(
+      { start: PASSTHROUGH_START, split: SPLIT_RECORDS, reader: shape as Shape, end: sink() },
+      [
+        ['start', 'default', 'split'],
+        ['split', 'default', 'reader'],
+        ['reader', shape.kind === 'find-changes' ? 'add' : 'default', 'end'],
+      ],
+    );
+    const stringify = vi.spyOn(JSON, 'stringify');
+    const outcome = await executeProcess(readsSplit, {
+      connectors: memoryGateway(),
+      startDocuments: docs(records),
+      testMode: false,
+    });
+    expect(outcome.status).toBe('complete');
+    expect(outcome.shapes['reader']?.documentsIn).toBe(RECORDS);
+    // What the shape writes itself (Find Changes: each record's text for its cache), and a
+    // handful of the run's own; not the split's 1,000 texts on top.
+    expect(stringify.mock.calls.length).toBeLessThan(written + 20);
   });
 
   it('is written at once in Test mode, which counts the bytes of every document', async () => {

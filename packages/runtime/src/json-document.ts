@@ -233,6 +233,18 @@ export function documentJson(doc: RunDocument): unknown {
 }
 
 /**
+ * `documentJson` for shapes that read a blank document as `whenBlank` (an empty object,
+ * no body). A kept value's text is never blank, so a text not yet written stays unwritten.
+ */
+export function documentJsonOr(doc: RunDocument, whenBlank: unknown): unknown {
+  return JsonDocument.keeps(doc)
+    ? JsonDocument.json(doc)
+    : doc.data.trim() === ''
+      ? whenBlank
+      : JSON.parse(doc.data);
+}
+
+/**
  * Whether a value reads back equal from `JSON.stringify`: false when it holds a
  * number the text cannot carry, a literal that overflowed to ±Infinity (written
  * `null`), -0 (written `0`), or anything that is not plain JSON data (undefined,

@@ -7,6 +7,7 @@ import {
   connectParametersText,
   isInboundConnectAction,
 } from '@junction/process-model';
+import { documentJsonOr } from '../json-document.ts';
 import { resolveParameters } from '../parameters.ts';
 import type {
   ConnectorRequest,
@@ -68,7 +69,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * field over it, as the Partner API connector does.
  */
 function sendBody(op: ConnectorOperation, doc: RunDocument, fields: [string, string][]): unknown {
-  const body: unknown = doc.data.trim() === '' ? undefined : JSON.parse(doc.data);
+  const body: unknown = documentJsonOr(doc, undefined);
   if (fields.length === 0) {
     return body;
   }

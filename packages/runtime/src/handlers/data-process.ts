@@ -67,7 +67,8 @@ function combine(batch: Batch, ctx: RunContext): Batch {
   const parts: RunDocument[] = [];
   for (const doc of batch.docs) {
     try {
-      const value: unknown = JSON.parse(doc.data);
+      // Only read: a kept value spares writing the text and parsing it back.
+      const value: unknown = documentJson(doc);
       appendAll(items, Array.isArray(value) ? value : [value]);
       parts.push(doc);
     } catch (error) {

@@ -1,5 +1,6 @@
 import { deriveDocument } from '../documents.ts';
 import { parseFieldPath, readPath, valueText } from '../field-path.ts';
+import { documentJson } from '../json-document.ts';
 import type { DocumentError, RunDocument, ShapeHandler } from '../types.ts';
 
 /**
@@ -24,7 +25,8 @@ export const findChangesHandler: ShapeHandler<'find-changes'> = {
         if (!path) {
           throw new Error(`"${keyPath}" is not a field path.`);
         }
-        const parsed: unknown = JSON.parse(doc.data);
+        // Only read (each record's text is written afresh below): a kept value is used as is.
+        const parsed: unknown = documentJson(doc);
         for (const record of Array.isArray(parsed) ? parsed : [parsed]) {
           const key = valueText(readPath(record, path));
           if (key === '') {

@@ -9,6 +9,7 @@ import {
   type QueryFilter,
 } from '@junction/process-model';
 import { processError } from '../halt.ts';
+import { documentJsonOr } from '../json-document.ts';
 import { resolveParameters } from '../parameters.ts';
 import type { PlatformRequest, RunContext, RunDocument, ShapeResult } from '../types.ts';
 import { perDocumentCalls } from './connector-calls.ts';
@@ -70,11 +71,8 @@ function filterReferences(filter: QueryFilter | null): Set<string> {
 }
 
 function documentBody(doc: RunDocument): unknown {
-  if (doc.data.trim() === '') {
-    return undefined;
-  }
   try {
-    return JSON.parse(doc.data);
+    return documentJsonOr(doc, undefined);
   } catch {
     throw new Error('The document is not JSON; the Platform API takes JSON documents.');
   }
