@@ -1,18 +1,12 @@
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { connectSandbox, createSandboxState, SANDBOX_DEMO_TOKEN } from '@junction/connect-sandbox';
-// The root does not depend on the client package; the bench reads its source like tsx would.
 import {
   type ConnectClient,
   createConnectClient,
   mapWithConcurrency,
-} from '../../packages/connect-client/src/index.ts';
+} from '@junction/connect-client';
+import { connectSandbox, createSandboxState, SANDBOX_DEMO_TOKEN } from '@junction/connect-sandbox';
+import Fastify from 'fastify';
 import { type Figure, fmt } from '../measure.ts';
-
-// Fastify is the sandbox's dependency, not the root's: use the very same copy.
-const Fastify = createRequire(
-  new URL('../../packages/connect-sandbox/package.json', import.meta.url),
-)('fastify') as typeof import('fastify').default;
 
 const PREFIX = '/public/v1';
 // Scale 36,000 seeds about 11,000 fulfillment requests, about 1,050 of them pending.

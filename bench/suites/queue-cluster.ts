@@ -2,17 +2,12 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 // The server's tests start it and its workers the same way.
 import { CLI_MAIN, freePort, spawnUntil } from '../../apps/server/test/spawn-helpers.ts';
-
-// pg is the server's dependency, not the root's: the schema is dropped with that copy.
-const pg = createRequire(new URL('../../apps/server/package.json', import.meta.url))(
-  'pg',
-) as typeof import('pg').default;
 
 /** Stops a child this bench started, by its pid (SIGTERM), and waits until it has exited. */
 export async function stop(child: ChildProcess): Promise<void> {

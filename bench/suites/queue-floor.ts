@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
+import pg from 'pg';
+import { PgBoss } from 'pg-boss';
 import { withDefaultUser } from '../../apps/server/src/db/postgres-database.ts';
 import { createStatementBatcher } from '../../apps/server/src/db/statement-batcher.ts';
 import { type Load, load } from './server.ts';
-
-// pg-boss and pg are the server's dependencies, not the root's: the floor uses the very same copies.
-const serverRequire = createRequire(new URL('../../apps/server/package.json', import.meta.url));
-const { PgBoss } = serverRequire('pg-boss') as typeof import('pg-boss');
-const pg = serverRequire('pg') as typeof import('pg');
 
 const QUEUE = 'floor';
 /** Jobs held at once, and at most per fetch, as `junction worker --concurrency 64` does. */

@@ -1,17 +1,11 @@
 import { Agent, request } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { addShape, connectShapes, createProcess } from '@junction/process-model';
 import { buildApp } from '@junction/server';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { type Figure, fmt } from '../measure.ts';
 import { chainProcess } from './process-model.ts';
 import { healthDuringCpuRunFigures } from './server-health.ts';
-
-// Fastify is the server's dependency, not the root's: the baseline uses the very same copy.
-const Fastify = createRequire(new URL('../../apps/server/package.json', import.meta.url))(
-  'fastify',
-) as typeof import('fastify').default;
 
 const CLIENTS = 200;
 const RUN_CLIENTS = 20;

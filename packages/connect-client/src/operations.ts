@@ -23,7 +23,7 @@ export {
  */
 export interface ConnectFileUpload {
   filename?: string;
-  content: string | Uint8Array | ArrayBuffer | Blob;
+  content: string | Uint8Array<ArrayBuffer> | ArrayBuffer | Blob;
   /** Default: the xlsx MIME type, which is what Connect's usage endpoints take. */
   contentType?: string;
   fields?: Readonly<Record<string, string>>;
