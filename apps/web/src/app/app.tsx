@@ -1,7 +1,8 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { AccountSwitcher } from '../features/accounts/account-switcher.tsx';
 import { ProcessListPage } from '../features/processes/process-list-page.tsx';
+import { processQuery } from '../features/processes/process-queries.ts';
 import { hrefFor, navigate, type Route, useRoute } from '../lib/router.ts';
 import { ThemeMenu } from '../theme/theme-menu.tsx';
 import { Toaster } from '../ui/toast.tsx';
@@ -26,9 +27,9 @@ const DeploymentsPage = lazy(() =>
     default: m.DeploymentsPage,
   })),
 );
-const DesignerPage = lazy(() =>
-  import('../features/designer/designer-page.tsx').then((m) => ({ default: m.DesignerPage })),
-);
+const loadDesigner = () =>
+  import('../features/designer/designer-page.tsx').then((m) => ({ default: m.DesignerPage }));
+const DesignerPage = lazy(loadDesigner);
 const RunComparePage = lazy(() =>
   import('../features/run-compare/run-compare-page.tsx').then((m) => ({
     default: m.RunComparePage,
@@ -52,9 +53,25 @@ function NavLink({ route, children }: { route: Route; children: string }) {
   );
 }
 
+/**
+ * Opened on a process, the app asks for the designer's code and the process at once,
+ * side by side. Left to the page, the process was asked for only once the code had
+ * loaded and rendered, one round trip and a render later.
+ */
+function prefetchFor(route: Route, client: QueryClient): void {
+  if (route.page === 'designer') {
+    void loadDesigner();
+    void client.prefetchQuery(processQuery(route.processId));
+  }
+}
+
 export function App() {
-  const [queryClient] = useState(createQueryClient);
   const route = useRoute();
+  const [queryClient] = useState(() => {
+    const client = createQueryClient();
+    prefetchFor(route, client);
+    return client;
+  });
   return (
     <QueryClientProvider client={queryClient}>
       <TooltipProvider>
