@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import {
   attachSandboxPersistence,
@@ -9,6 +10,7 @@ import {
   DEFAULT_SEED,
   SANDBOX_DEMO_TOKEN,
 } from '@junction/connect-sandbox';
+import type { FastifyReply } from 'fastify';
 import { installApiDocs } from '../api-docs.ts';
 import type { AppOptions } from '../app-options.ts';
 import { installAuth } from '../auth/request-auth.ts';
@@ -139,7 +141,26 @@ export async function registerHttp(
   await http.register(sessionRoutes());
   const sandboxPersistence = await registerSandbox(infra, options);
   if (serveWeb) {
-    await http.register(fastifyStatic, { root: options.webDist!, wildcard: false });
+    await http.register(fastifyStatic, webFiles(options.webDist!));
   }
   return { sandboxPersistence };
+}
+
+/**
+ * The built web app. Vite names every file under `assets/` by a hash of its content, so
+ * a name never stands for other bytes: browsers keep those a year without asking again,
+ * where they used to ask for each of them on every page load. `index.html`, which names
+ * the build's files, is still asked for each time (max-age=0), so a new build shows at once.
+ */
+export function webFiles(webDist: string) {
+  const assets = join(resolve(webDist), 'assets') + sep;
+  return {
+    root: resolve(webDist),
+    wildcard: false,
+    setHeaders(reply: FastifyReply, path: string) {
+      if (path.startsWith(assets)) {
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
+      }
+    },
+  };
 }
