@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Tabs } from '../../ui/tabs.tsx';
 import { DocumentDetail } from './document-detail.tsx';
 import { DocumentList } from './document-list.tsx';
+import { documentSideLabel } from './document-side-label.ts';
 import { RunErrors } from './run-errors.tsx';
 import { RunHistory } from './run-history.tsx';
 import { runLogsQuery } from './run-queries.ts';
@@ -46,15 +47,6 @@ function Logs({ runId, shapeTitle }: { runId: string; shapeTitle: (id: string) =
 
 function formatElapsed(ms: number): string {
   return ms < 1000 ? `${ms.toFixed(ms < 10 ? 1 : 0)} ms` : `${(ms / 1000).toFixed(2)} s`;
-}
-
-/**
- * A document side's button label. A shape's counts come when it finishes: while it
- * works they are still zero (or its last pass's), and "Out (0)" would say it made
- * nothing while its list shows what it has stored so far.
- */
-function sideLabel(side: string, count: number | undefined, shapeRunning: boolean): string {
-  return shapeRunning ? side : `${side} (${count ?? 0})`;
 }
 
 /**
@@ -112,7 +104,7 @@ export function RunPanel(props: RunPanelProps) {
                   aria-pressed={direction === id}
                   onClick={() => setDirection(id)}
                 >
-                  {sideLabel(side, count, stats?.status === 'running')}
+                  {documentSideLabel(side, count, run.status, stats?.status)}
                   {props.trackedSide(selectedShape) === id && ' · tracked'}
                 </button>
               ))}
