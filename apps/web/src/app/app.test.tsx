@@ -1,6 +1,8 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from './app.tsx';
+import { parseRoute } from '../lib/router.ts';
+import { App, prefetchFor } from './app.tsx';
+import { createQueryClient } from './query-client.ts';
 
 afterEach(() => {
   cleanup();
@@ -26,8 +28,11 @@ describe('App opened on a process', () => {
       }),
     );
     window.history.replaceState(null, '', '/processes/p-1');
-    render(<App />);
-    // Asked for in the first render, not once the page's code has loaded and mounted.
+    // As main.tsx starts the app.
+    const queryClient = createQueryClient();
+    prefetchFor(parseRoute(window.location.pathname), queryClient);
+    render(<App queryClient={queryClient} />);
+    // Asked for before the first render, not once the page's code has loaded and mounted.
     expect(asked).toContain('/api/processes/p-1');
     // The page's code takes a while to compile under test: waited for, not timed.
     const said = await screen.findByText(

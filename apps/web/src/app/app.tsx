@@ -1,5 +1,5 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { AccountSwitcher } from '../features/accounts/account-switcher.tsx';
 import { ProcessListPage } from '../features/processes/process-list-page.tsx';
 import { processQuery } from '../features/processes/process-queries.ts';
@@ -7,7 +7,6 @@ import { hrefFor, navigate, type Route, useRoute } from '../lib/router.ts';
 import { ThemeMenu } from '../theme/theme-menu.tsx';
 import { Toaster } from '../ui/toast.tsx';
 import { TooltipProvider } from '../ui/tooltip.tsx';
-import { createQueryClient } from './query-client.ts';
 
 // Every page but the first one a user sees is loaded when it is opened: the designer
 // (React Flow, ELK, the forms) and the other pages stay out of the entry chunk.
@@ -55,23 +54,19 @@ function NavLink({ route, children }: { route: Route; children: string }) {
 
 /**
  * Opened on a process, the app asks for the designer's code and the process at once,
- * side by side. Left to the page, the process was asked for only once the code had
- * loaded and rendered, one round trip and a render later.
+ * side by side, before its first render. Left to the page, the process was asked for
+ * only once the code had loaded and rendered, one round trip and a render later.
  */
-function prefetchFor(route: Route, client: QueryClient): void {
+export function prefetchFor(route: Route, client: QueryClient): void {
   if (route.page === 'designer') {
     void loadDesigner();
     void client.prefetchQuery(processQuery(route.processId));
   }
 }
 
-export function App() {
+/** The app's shell; `queryClient` is made once per page load (main.tsx), or per test. */
+export function App({ queryClient }: { queryClient: QueryClient }) {
   const route = useRoute();
-  const [queryClient] = useState(() => {
-    const client = createQueryClient();
-    prefetchFor(route, client);
-    return client;
-  });
   return (
     <QueryClientProvider client={queryClient}>
       <TooltipProvider>
