@@ -95,21 +95,29 @@ export function createRunExecutor(deps: RunExecutorDeps) {
     let flushing: Promise<void> = Promise.resolve();
     let latest: { shapes: Record<string, ShapeStats>; connections: Record<string, number> };
     let due: NodeJS.Timeout | undefined;
+    let stopped = false;
     const write = () => {
       due = undefined;
       lastFlush = Date.now();
-      const snapshot = structuredClone(latest);
+      // The state when the write goes out: a database slower than the interval gets
+      // the newest stats, not a queue of older ones.
       flushing = flushing
-        .then(() => deps.runs.progress(accountId, runId, snapshot.shapes, snapshot.connections))
+        .then(() => {
+          const { shapes, connections } = structuredClone(latest);
+          return deps.runs.progress(accountId, runId, shapes, connections);
+        })
         .catch((error) => deps.log.error({ err: error, runId }, 'could not store run progress'));
     };
     return {
       flush(shapes: Record<string, ShapeStats>, connections: Record<string, number>) {
         latest = { shapes, connections };
-        due ??= setTimeout(write, Math.max(0, lastFlush + PROGRESS_INTERVAL_MS - Date.now()));
+        if (!stopped) {
+          due ??= setTimeout(write, Math.max(0, lastFlush + PROGRESS_INTERVAL_MS - Date.now()));
+        }
       },
       /** The run has ended (or failed): nothing more is written. */
       stop() {
+        stopped = true;
         clearTimeout(due);
         due = undefined;
       },
