@@ -85,12 +85,7 @@ describe(`live run progress over Server-Sent Events (${storageUnderTest()})`, ()
     // until it is released, so the record must not wait for one to show it running.
     const held = await heldConnect(app, 200, [{ id: 'PR-1' }]);
     try {
-      const started = await app.inject({
-        method: 'POST',
-        url: '/api/runs',
-        payload: { process: listRequestsProcess(), connectionId: held.connectionId },
-      });
-      const id = started.json().id as string;
+      const id = await held.startList();
       const record = async () => (await app.inject({ url: `/api/runs/${id}` })).json();
       await expect
         .poll(async () => (await record()).shapes.list?.status, { timeout: 5_000 })
@@ -121,12 +116,7 @@ describe(`live run progress over Server-Sent Events (${storageUnderTest()})`, ()
   it('sends document errors and logs as they happen', async () => {
     const held = await heldConnect(app, 404, { error_code: 'NOT_FOUND', errors: ['no such'] });
     try {
-      const started = await app.inject({
-        method: 'POST',
-        url: '/api/runs',
-        payload: { process: listRequestsProcess(), connectionId: held.connectionId },
-      });
-      const events = await readEvents(base, started.json().id, held.release);
+      const events = await readEvents(base, await held.startList(), held.release);
       expect(events[0]).toMatchObject({ type: 'snapshot', status: 'running' });
       expect(events.at(-1)).toMatchObject({ type: 'end', status: 'error', documentsInError: 1 });
       expect(events).toContainEqual(
@@ -143,12 +133,7 @@ describe(`live run progress over Server-Sent Events (${storageUnderTest()})`, ()
   it('ends the stream with an aborted run when the run is cancelled', async () => {
     const held = await heldConnect(app, 200, []);
     try {
-      const started = await app.inject({
-        method: 'POST',
-        url: '/api/runs',
-        payload: { process: listRequestsProcess(), connectionId: held.connectionId },
-      });
-      const id = started.json().id as string;
+      const id = await held.startList();
       const events = await readEvents(base, id, () => {
         void app.inject({ method: 'POST', url: `/api/runs/${id}/cancel` });
       });

@@ -7,6 +7,7 @@ import {
   type ProcessDocument,
   updateShape,
 } from '@junction/process-model';
+import { listRequestsProcess } from '@junction/runtime/testing';
 import type { buildTestApp } from './build-test-app.ts';
 
 type App = Awaited<ReturnType<typeof buildTestApp>>;
@@ -103,8 +104,18 @@ export async function heldConnect(app: App, status: number, body: unknown) {
       token: 'ApiKey SU-000:held',
     },
   });
+  const connectionId = connection.json().id as string;
   return {
-    connectionId: connection.json().id as string,
+    connectionId,
+    /** Starts a test run of the sample List process against this stand-in; its run id. */
+    startList: async () =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/runs',
+          payload: { process: listRequestsProcess(), connectionId },
+        })
+      ).json().id as string,
     release,
     close: () => {
       release();

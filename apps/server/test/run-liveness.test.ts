@@ -1,5 +1,4 @@
 import { createProcess } from '@junction/process-model';
-import { listRequestsProcess } from '@junction/runtime/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { ensureDefaultAccount } from '../src/repositories/account-repository.ts';
@@ -99,12 +98,7 @@ describe(`a live run's heartbeat (${storageUnderTest()})`, () => {
     const app = await buildTestApp({ runLiveness: { heartbeatMs: 30, staleAfterMs: 150 } });
     const held = await heldConnect(app, 200, [{ id: 'PR-1' }]);
     try {
-      const started = await app.inject({
-        method: 'POST',
-        url: '/api/runs',
-        payload: { process: listRequestsProcess(), connectionId: held.connectionId },
-      });
-      const id = started.json().id as string;
+      const id = await held.startList();
       // Several stale limits pass while Connect holds the call; the sweep must not take it.
       await new Promise((resolve) => setTimeout(resolve, 600));
       expect((await app.inject({ url: `/api/runs/${id}` })).json().status).toBe('running');

@@ -88,16 +88,8 @@ describe('shutting down with runs waiting', () => {
     try {
       const app = await buildApp(options);
       const held = await heldConnect(app, 200, [{ id: 'PR-1' }]);
-      const start = async () =>
-        (
-          await app.inject({
-            method: 'POST',
-            url: '/api/runs',
-            payload: { process: listRequestsProcess(), connectionId: held.connectionId },
-          })
-        ).json().id as string;
-      const running = await start();
-      const waiting = [await start(), await start()];
+      const running = await held.startList();
+      const waiting = [await held.startList(), await held.startList()];
       // The graceful path main.ts takes on SIGTERM; a plain close() gives no grace.
       const closed = app.shutdown();
       held.release();

@@ -1,4 +1,4 @@
-import type { Shape } from '@junction/process-model';
+import type { ProcessDocument, Shape } from '@junction/process-model';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { executeProcess } from './engine.ts';
 import {
@@ -45,18 +45,26 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Runs `process` over the records, counting the `JSON.stringify` calls made meanwhile. */
+async function countingStringify(process: ProcessDocument, testMode: boolean) {
+  const stringify = vi.spyOn(JSON, 'stringify');
+  const outcome = await executeProcess(process, {
+    connectors: memoryGateway(),
+    startDocuments: docs(records),
+    testMode,
+  });
+  const calls = stringify.mock.calls.length;
+  stringify.mockRestore();
+  return { outcome, calls };
+}
+
 describe('the text of the JSON documents a run makes', () => {
   it('is never written in an execution when nothing reads it', async () => {
-    const stringify = vi.spyOn(JSON, 'stringify');
-    const outcome = await executeProcess(splitAndMap, {
-      connectors: memoryGateway(),
-      startDocuments: docs(records),
-      testMode: false,
-    });
+    const { outcome, calls } = await countingStringify(splitAndMap, false);
     expect(outcome.status).toBe('complete');
     expect(outcome.shapes['end']?.documentsIn).toBe(RECORDS);
     // 2,000 documents went through the split and the Map; a handful of other calls is the run's own.
-    expect(stringify.mock.calls.length).toBeLessThan(20);
+    expect(calls).toBeLessThan(20);
   });
 
   it('reads as what it stands for wherever it is read, in an execution and in Test mode', async () => {
@@ -98,27 +106,17 @@ describe('the text of the JSON documents a run makes', () => {
         ['reader', shape.kind === 'find-changes' ? 'add' : 'default', 'end'],
       ],
     );
-    const stringify = vi.spyOn(JSON, 'stringify');
-    const outcome = await executeProcess(readsSplit, {
-      connectors: memoryGateway(),
-      startDocuments: docs(records),
-      testMode: false,
-    });
+    const { outcome, calls } = await countingStringify(readsSplit, false);
     expect(outcome.status).toBe('complete');
     expect(outcome.shapes['reader']?.documentsIn).toBe(RECORDS);
     // What the shape writes itself (Find Changes: each record's text for its cache), and a
     // handful of the run's own; not the split's 1,000 texts on top.
-    expect(stringify.mock.calls.length).toBeLessThan(written + 20);
+    expect(calls).toBeLessThan(written + 20);
   });
 
   it('is written at once in Test mode, which counts the bytes of every document', async () => {
-    const stringify = vi.spyOn(JSON, 'stringify');
-    await executeProcess(splitAndMap, {
-      connectors: memoryGateway(),
-      startDocuments: docs(records),
-      testMode: true,
-    });
-    expect(stringify.mock.calls.length).toBeGreaterThanOrEqual(2 * RECORDS);
+    const { calls } = await countingStringify(splitAndMap, true);
+    expect(calls).toBeGreaterThanOrEqual(2 * RECORDS);
   });
 
   it('carries a record nested deeper than JSON.stringify reaches, in both modes', async () => {
