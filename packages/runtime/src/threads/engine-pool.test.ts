@@ -132,9 +132,14 @@ describe('the engine in a pool thread', () => {
   });
 
   it('reports every quick run by its outcome, never as a thread that stopped', async () => {
-    const quick = buildProcess({ start: PASSTHROUGH_START, end: sink() }, [
-      ['start', 'default', 'end'],
-    ]);
+    // A script keeps it in a thread: Start → Stop alone would run on this one.
+    const quick = buildProcess(
+      { start: PASSTHROUGH_START, up: script('return documents;'), end: sink() },
+      [
+        ['start', 'default', 'up'],
+        ['up', 'default', 'end'],
+      ],
+    );
     const statuses = new Set<string>();
     for (let i = 0; i < 100; i++) {
       const outcome = await pool.execute(quick, {
@@ -295,6 +300,51 @@ describe('a warm pool', () => {
       expect(warm.threads()).toHaveLength(2);
     } finally {
       await Promise.all([warm.close(), cold.close()]);
+    }
+  });
+});
+
+describe('a light process', () => {
+  it('runs on the host thread without starting an engine thread; one with a script starts one', async () => {
+    const cold = createEnginePool({ threads: 1, runsPerThread: 2 });
+    try {
+      const light = buildProcess(
+        {
+          start: PASSTHROUGH_START,
+          route: {
+            kind: 'decision',
+            label: '',
+            config: {
+              left: { type: 'profile-element', path: 'v' },
+              operator: 'equals',
+              right: { type: 'static', value: '1' },
+            },
+          },
+          end: sink(),
+        },
+        [
+          ['start', 'default', 'route'],
+          ['route', 'true', 'end'],
+        ],
+      );
+      const here = recording();
+      const outcome = await cold.execute(light, {
+        startDocuments: docs('{"v":1}', '{"v":2}'),
+        connectors: { execute: async () => [] },
+        listener: here.listener,
+      });
+      expect(outcome.status).toBe('complete');
+      expect(outcome.shapes['end']).toMatchObject({ documentsIn: 1 });
+      expect(here.events).toContainEqual(['started', 'end', ['{"v":1}']]);
+      expect(cold.threads()).toHaveLength(0);
+      const scripted = await cold.execute(process, {
+        startDocuments: docs('a'),
+        connectors: { execute: async () => [] },
+      });
+      expect(scripted.status).toBe('complete');
+      expect(cold.threads()).toHaveLength(1);
+    } finally {
+      await cold.close();
     }
   });
 });
