@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SANDBOX_DEMO_TOKEN } from '@junction/connect-sandbox';
@@ -51,6 +51,7 @@ describe('the built-in sandbox', () => {
       expect(await statusOf(second, id)).toBe('failed');
     } finally {
       await second.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,10 +30,14 @@ describe('secret box', () => {
 
   it('creates the key file with 0600 permissions and reuses it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'junction-key-'));
-    const key = loadOrCreateKeyFile(dir);
-    expect(statSync(join(dir, 'secret.key')).mode & 0o777).toBe(0o600);
-    expect(loadOrCreateKeyFile(dir).equals(key)).toBe(true);
-    expect(parseSecretKey(readFileSync(join(dir, 'secret.key'), 'utf8')).equals(key)).toBe(true);
+    try {
+      const key = loadOrCreateKeyFile(dir);
+      expect(statSync(join(dir, 'secret.key')).mode & 0o777).toBe(0o600);
+      expect(loadOrCreateKeyFile(dir).equals(key)).toBe(true);
+      expect(parseSecretKey(readFileSync(join(dir, 'secret.key'), 'utf8')).equals(key)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a key of the wrong size with a clear message', () => {
