@@ -304,48 +304,116 @@ describe('a warm pool', () => {
   });
 });
 
-describe('a light process', () => {
+describe('a light run', () => {
+  /** Start → Decision (v = 1) → Stop: routing only. */
+  const light = buildProcess(
+    {
+      start: PASSTHROUGH_START,
+      route: {
+        kind: 'decision',
+        label: '',
+        config: {
+          left: { type: 'profile-element', path: 'v' },
+          operator: 'equals',
+          right: { type: 'static', value: '1' },
+        },
+      },
+      end: sink(),
+    },
+    [
+      ['start', 'default', 'route'],
+      ['route', 'true', 'end'],
+    ],
+  );
+  const none = { execute: async () => [] };
+
   it('runs on the host thread without starting an engine thread; one with a script starts one', async () => {
     const cold = createEnginePool({ threads: 1, runsPerThread: 2 });
     try {
-      const light = buildProcess(
-        {
-          start: PASSTHROUGH_START,
-          route: {
-            kind: 'decision',
-            label: '',
-            config: {
-              left: { type: 'profile-element', path: 'v' },
-              operator: 'equals',
-              right: { type: 'static', value: '1' },
-            },
-          },
-          end: sink(),
-        },
-        [
-          ['start', 'default', 'route'],
-          ['route', 'true', 'end'],
-        ],
-      );
       const here = recording();
       const outcome = await cold.execute(light, {
         startDocuments: docs('{"v":1}', '{"v":2}'),
-        connectors: { execute: async () => [] },
+        connectors: none,
         listener: here.listener,
       });
       expect(outcome.status).toBe('complete');
       expect(outcome.shapes['end']).toMatchObject({ documentsIn: 1 });
       expect(here.events).toContainEqual(['started', 'end', ['{"v":1}']]);
       expect(cold.threads()).toHaveLength(0);
-      const scripted = await cold.execute(process, {
-        startDocuments: docs('a'),
-        connectors: { execute: async () => [] },
-      });
+      const scripted = await cold.execute(process, { startDocuments: docs('a'), connectors: none });
       expect(scripted.status).toBe('complete');
       expect(cold.threads()).toHaveLength(1);
     } finally {
       await cold.close();
     }
+  });
+
+  it('goes to a thread when its start documents are many or large (a webhook body)', async () => {
+    const cold = createEnginePool({ threads: 1, runsPerThread: 2 });
+    try {
+      const large = `{"v":1,"pad":"${'x'.repeat(20_000)}"}`;
+      const outcome = await cold.execute(light, { startDocuments: docs(large), connectors: none });
+      expect(outcome.shapes['end']).toMatchObject({ documentsIn: 1 });
+      expect(cold.threads()).toHaveLength(1);
+    } finally {
+      await cold.close();
+    }
+  });
+
+  it('ends as it would in a thread when its listener throws: run to the end, failed naming the listener', async () => {
+    const listener = {
+      shapeStarted: (shapeId: string) => {
+        if (shapeId === 'route') {
+          throw new Error('db down');
+        }
+      },
+    };
+    const here = await pool.execute(light, {
+      startDocuments: docs('{"v":1}'),
+      connectors: none,
+      listener,
+    });
+    expect(here).toMatchObject({
+      status: 'error',
+      error: "The run's listener failed: db down",
+      shapes: { end: { status: 'done', documentsIn: 1 } },
+    });
+  });
+
+  it('ends as ERROR, not a rejection, when a store it reads fails', async () => {
+    const readsProperty = buildProcess(
+      {
+        start: PASSTHROUGH_START,
+        route: {
+          kind: 'decision',
+          label: '',
+          config: {
+            left: { type: 'process-property', name: 'limit' },
+            operator: 'equals',
+            right: { type: 'static', value: '1' },
+          },
+        },
+        end: sink(),
+      },
+      [
+        ['start', 'default', 'route'],
+        ['route', 'true', 'end'],
+      ],
+    );
+    const outcome = await pool.execute(readsProperty, {
+      startDocuments: docs('{}'),
+      connectors: none,
+      persistedProperties: {
+        load: async () => {
+          throw new Error('store down');
+        },
+        save: async () => undefined,
+      },
+    });
+    expect(outcome).toMatchObject({
+      status: 'error',
+      error: expect.stringContaining('store down'),
+    });
   });
 });
 

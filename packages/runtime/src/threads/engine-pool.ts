@@ -5,8 +5,9 @@ import { executeProcess } from '../engine.ts';
 import type { ExecuteOptions } from '../execution.ts';
 import { keyedRecord, setOwn } from '../keyed-record.ts';
 import type { RunOutcome, ShapeStats } from '../types.ts';
+import { executeOnHost } from './host-run.ts';
 import { serveRun } from './host-side.ts';
-import { isLightProcess } from './light-process.ts';
+import { isLightRun } from './light-process.ts';
 import { isEngineLoaded, type PlainOptions, type ThreadTask } from './thread-protocol.ts';
 
 export interface EnginePoolOptions {
@@ -47,8 +48,8 @@ const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
  * requests or heartbeats. Piscina keeps the threads (start, replace a dead one,
  * memory limits, several runs per thread); each run gets its own MessagePort,
  * over which the thread calls the host's gateways and stores and reports its
- * listener events (see engine-thread.ts and host-side.ts). A light process, one
- * that can neither spin nor grow (light-process.ts), runs on the host's thread.
+ * listener events (see engine-thread.ts and host-side.ts). A light run, one too
+ * small to stall anything (light-process.ts), runs on the host's thread.
  */
 export function createEnginePool(options: EnginePoolOptions): EnginePool {
   const pool = new Piscina<ThreadTask, void>({
@@ -68,11 +69,14 @@ export function createEnginePool(options: EnginePoolOptions): EnginePool {
     if (run.sleep) {
       throw new Error('A run in an engine thread cannot take a sleep function.');
     }
-    if (run.signal?.aborted || isLightProcess(process)) {
+    if (run.signal?.aborted) {
       // Cancelled before it began (while it waited for a slot): the engine only ends it
       // as aborted, which takes no time here, while a thread might have to be waited for.
-      // A light process cannot stall this thread, and the hop would cost more than it.
       return executeProcess(process, run);
+    }
+    if (isLightRun(process, run.startDocuments)) {
+      // Too little work to stall this thread, and the hop would cost more than the run.
+      return executeOnHost(process, run);
     }
     const { port1, port2 } = new MessageChannel();
     const aborted = new Int32Array(new SharedArrayBuffer(4));

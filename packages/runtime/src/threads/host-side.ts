@@ -225,7 +225,8 @@ export function serveRun(port: MessagePort, options: ExecuteOptions, aborted: In
   };
 }
 
-function withListenerFailure(outcome: RunOutcome, failure: unknown): RunOutcome {
+/** The outcome, or an error naming the listener's failure when it threw. */
+export function withListenerFailure(outcome: RunOutcome, failure: unknown): RunOutcome {
   if (failure === undefined) {
     return outcome;
   }

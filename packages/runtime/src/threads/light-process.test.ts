@@ -6,17 +6,8 @@ import {
   type ShapeKind,
 } from '@junction/process-model';
 import { describe, expect, it } from 'vitest';
-import { buildProcess, LIST_REQUESTS, PASSTHROUGH_START, sink } from '../test-support.ts';
-import { isLightProcess } from './light-process.ts';
-
-const LIGHT: ShapeKind[] = [
-  'stop',
-  'return-documents',
-  'route',
-  'decision',
-  'cleanse',
-  'flow-control',
-];
+import { buildProcess, docs, LIST_REQUESTS, PASSTHROUGH_START, sink } from '../test-support.ts';
+import { isLightRun, LIGHT_RUN_LIMITS } from './light-process.ts';
 
 /** Start → `shape` → Stop, wired through the shape's first port when it has one. */
 function around(shape: Shape) {
@@ -27,34 +18,50 @@ function around(shape: Shape) {
   ]);
 }
 
-describe('a light process', () => {
-  it('is one of Start (no data, passthrough or listener) and shapes that can neither spin nor grow', () => {
-    expect(isLightProcess(buildProcess({ end: sink() }, [['start', 'default', 'end']]))).toBe(true);
-    for (const kind of LIGHT.filter((k) => k !== 'stop' && k !== 'return-documents')) {
-      expect({ kind, light: isLightProcess(around(defaultShape(kind))) }).toEqual({
+/** Start → `count` Decisions in a row → Stop. */
+function decisions(count: number) {
+  const shapes: Record<string, Shape> = { start: PASSTHROUGH_START, end: sink() };
+  const wires: [string, string, string][] = [];
+  let previous = 'start';
+  for (let i = 0; i < count; i++) {
+    shapes[`d${i}`] = defaultShape('decision');
+    wires.push([previous, previous === 'start' ? 'default' : 'true', `d${i}`]);
+    previous = `d${i}`;
+  }
+  wires.push([previous, 'true', 'end']);
+  return buildProcess(shapes, wires);
+}
+
+describe('a light run', () => {
+  it('is a small routing process started with few, small documents', () => {
+    expect(isLightRun(buildProcess({ end: sink() }, [['start', 'default', 'end']]))).toBe(true);
+    for (const kind of ['decision', 'route', 'return-documents'] as const) {
+      expect({ kind, light: isLightRun(around(defaultShape(kind)), docs('{"v":1}')) }).toEqual({
         kind,
         light: true,
       });
     }
   });
 
-  it('is not one with user code, a connector, another process, a stored snapshot or a multiplying shape', () => {
-    const heavy = SHAPE_KINDS.filter((kind) => kind !== 'start' && !LIGHT.includes(kind));
-    // Branch, Try/Catch and the shapes with templates run no user code, yet a chain of them
-    // multiplies documents, retries or a value's length: they stay in the threads.
+  it('is not one with any other shape: user code, templates, patterns, copies, retries or calls out', () => {
+    const heavy = SHAPE_KINDS.filter(
+      (kind) => !['start', 'stop', 'return-documents', 'decision', 'route'].includes(kind),
+    );
+    // Each runs no user code, yet each can spin or grow along a chain (review of this rule).
     expect(heavy).toEqual(
-      expect.arrayContaining([
+      expect.arrayContaining<ShapeKind>([
         'branch',
         'try-catch',
+        'flow-control',
         'message',
         'set-properties',
         'notify',
         'exception',
-        'map',
+        'cleanse',
       ]),
     );
     for (const kind of heavy) {
-      expect({ kind, light: isLightProcess(around(defaultShape(kind))) }).toEqual({
+      expect({ kind, light: isLightRun(around(defaultShape(kind))) }).toEqual({
         kind,
         light: false,
       });
@@ -65,7 +72,7 @@ describe('a light process', () => {
       config: { mode: 'connector', operation: LIST_REQUESTS.config },
     };
     expect(
-      isLightProcess(buildProcess({ start: listing, end: sink() }, [['start', 'default', 'end']])),
+      isLightRun(buildProcess({ start: listing, end: sink() }, [['start', 'default', 'end']])),
     ).toBe(false);
   });
 
@@ -73,36 +80,55 @@ describe('a light process', () => {
     for (const operator of ['regex', 'wildcard'] as const) {
       const decision = defaultShape('decision');
       const route = defaultShape('route');
-      expect(
-        isLightProcess(around({ ...decision, config: { ...decision.config, operator } })),
-      ).toBe(false);
-      expect(isLightProcess(around({ ...route, config: { ...route.config, operator } }))).toBe(
+      expect(isLightRun(around({ ...decision, config: { ...decision.config, operator } }))).toBe(
         false,
       );
+      expect(isLightRun(around({ ...route, config: { ...route.config, operator } }))).toBe(false);
     }
+  });
+
+  it('is not one past its bounds: shapes, Route keys, documents or their bytes', () => {
+    const fits = decisions(LIGHT_RUN_LIMITS.shapes - 2);
+    expect(isLightRun(fits)).toBe(true);
+    expect(isLightRun(decisions(LIGHT_RUN_LIMITS.shapes - 1))).toBe(false);
+
+    const route = defaultShape('route');
+    const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}`);
+    const routeWith = (n: number) =>
+      around({ ...route, config: { ...route.config, keys: keys(n) } });
+    expect(isLightRun(routeWith(LIGHT_RUN_LIMITS.routeKeys))).toBe(true);
+    expect(isLightRun(routeWith(LIGHT_RUN_LIMITS.routeKeys + 1))).toBe(false);
+
+    const many = Array.from({ length: LIGHT_RUN_LIMITS.documents + 1 }, () => '{}');
+    expect(isLightRun(fits, docs(...many.slice(1)))).toBe(true);
+    expect(isLightRun(fits, docs(...many))).toBe(false);
+
+    const big = 'x'.repeat(LIGHT_RUN_LIMITS.bytes);
+    expect(isLightRun(fits, docs(big))).toBe(true);
+    expect(isLightRun(fits, docs(`${big}x`))).toBe(false);
+    // A webhook's headers travel as properties: they count too.
+    const [withHeaders] = docs(big);
+    expect(isLightRun(fits, [{ ...withHeaders!, properties: { header: 'x' } }])).toBe(false);
   });
 
   it('is not one with a loop, which the engine would follow for ever on the host thread', () => {
     const chain = buildProcess(
       {
         start: PASSTHROUGH_START,
-        a: defaultShape('flow-control'),
-        b: defaultShape('flow-control'),
+        a: defaultShape('return-documents'),
+        b: defaultShape('decision'),
       },
-      [
-        ['start', 'default', 'a'],
-        ['a', 'default', 'b'],
-      ],
+      [['start', 'default', 'b']],
     );
-    expect(isLightProcess(chain)).toBe(true);
+    expect(isLightRun(chain)).toBe(true);
     // A draft can hold a loop; validation refuses to save one, the engine does not check.
     const loop = {
       ...chain,
       connections: [
         ...chain.connections,
-        { id: 'back', from: { shape: 'b', port: 'default' }, to: { shape: 'a' } },
+        { id: 'back', from: { shape: 'b', port: 'true' }, to: { shape: 'b' } },
       ],
     };
-    expect(isLightProcess(loop)).toBe(false);
+    expect(isLightRun(loop)).toBe(false);
   });
 });
