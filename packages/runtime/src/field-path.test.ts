@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPath, writePath } from './field-path.ts';
+import { MAX_ARRAY_GAP, readPath, writePath } from './field-path.ts';
 
 describe('field paths never reach a prototype', () => {
   it('writes a field named __proto__ as a field, leaving every object’s prototype alone', () => {
@@ -23,5 +23,17 @@ describe('field paths never reach a prototype', () => {
     expect(Object.hasOwn(target, 'constructor')).toBe(true);
     expect(JSON.stringify(target)).toBe('{"constructor":{"name":"x"}}');
     expect(Object.name).toBe('Object');
+  });
+
+  it('refuses an index far past an array’s end, which would write millions of nulls', () => {
+    expect(() => writePath({}, ['a', 100_000_000], 'x')).toThrow(
+      'index 100000000 is more than 1,000 past the end of an array of 0',
+    );
+    expect(() => writePath([], [100_000_000, 'b'], 'x')).toThrow(/past the end of an array of 0/);
+    expect(writePath({ a: [1] }, ['a', 1 + MAX_ARRAY_GAP], 'x')).toMatchObject({
+      a: { length: 2 + MAX_ARRAY_GAP },
+    });
+    // An object's numeric field is a name, not a place in an array.
+    expect(writePath({ a: {} }, ['a', 100_000_000], 'x')).toEqual({ a: { 100000000: 'x' } });
   });
 });

@@ -24,6 +24,25 @@ function setOwnField(object: object, segment: FieldPathSegment, value: unknown):
   }
 }
 
+/**
+ * How far past an array's end a write may land. JavaScript fills the gap with holes
+ * that JSON writes out as nulls, so `a[100000000]` on an empty array would make a
+ * 500 MB text from a 20-byte path: enough to take a thread's heap, or the process's.
+ */
+export const MAX_ARRAY_GAP = 1000;
+
+function checkArrayIndex(target: object, segment: FieldPathSegment): void {
+  if (
+    typeof segment === 'number' &&
+    Array.isArray(target) &&
+    segment > target.length + MAX_ARRAY_GAP
+  ) {
+    throw new Error(
+      `index ${segment} is more than ${MAX_ARRAY_GAP.toLocaleString('en')} past the end of an array of ${target.length}`,
+    );
+  }
+}
+
 /** The value at `path` in `value`, or undefined when any step is missing. */
 export function readPath(value: unknown, path: readonly FieldPathSegment[]): unknown {
   let current = value;
@@ -38,7 +57,8 @@ export function readPath(value: unknown, path: readonly FieldPathSegment[]): unk
 
 /**
  * Writes `value` at `path` inside `root`, creating objects (or arrays for numeric
- * steps) on the way, and returns the root (a new one when `path` is empty).
+ * steps) on the way, and returns the root (a new one when `path` is empty). Throws
+ * for an index more than MAX_ARRAY_GAP past its array's end.
  */
 export function writePath(
   root: unknown,
@@ -57,11 +77,13 @@ export function writePath(
     const segment = path[i] as FieldPathSegment;
     let child = ownField(current, segment);
     if (child === null || typeof child !== 'object') {
+      checkArrayIndex(current, segment);
       child = typeof path[i + 1] === 'number' ? [] : {};
       setOwnField(current, segment, child);
     }
     current = child as object;
   }
+  checkArrayIndex(current, path[last] as FieldPathSegment);
   setOwnField(current, path[last] as FieldPathSegment, value);
   return base;
 }

@@ -51,6 +51,42 @@ describe('cleanse', () => {
     expect(run.outcome.status).toBe('complete');
   });
 
+  it('rejects a default written far past an array’s end instead of making millions of nulls', async () => {
+    const process = buildProcess(
+      {
+        start: PASSTHROUGH_START,
+        cleanse: {
+          kind: 'cleanse',
+          label: '',
+          config: {
+            fields: [
+              {
+                path: 'a[100000000]',
+                required: false,
+                type: 'any',
+                trim: false,
+                defaultValue: 'x',
+              },
+            ],
+          },
+        },
+        rejected: sink(),
+        clean: sink(),
+      },
+      [
+        ['start', 'default', 'cleanse'],
+        ['cleanse', 'clean', 'clean'],
+        ['cleanse', 'rejected', 'rejected'],
+      ],
+    );
+    const run = await runTest(process, { startDocuments: docs('{}') });
+    expect(run.dataAt('clean')).toEqual([]);
+    expect(run.inputs.get('rejected')?.flat()[0]?.properties[META.cleanseResult]).toBe(
+      'a[100000000]: index 100000000 is more than 1,000 past the end of an array of 0',
+    );
+    expect(run.outcome.status).toBe('complete');
+  });
+
   //   start ─▶ cleanse ─rejected─▶ rejected
   //                   └clean────▶ clean
   it('accepts a date only when it matches the mask exactly and exists', async () => {

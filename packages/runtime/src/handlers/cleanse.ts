@@ -96,9 +96,14 @@ export const cleanseHandler: ShapeHandler<'cleanse'> = {
       }
       let problem: string | null = null;
       for (const rule of shape.config.fields) {
-        const checked = cleanseField(data, rule);
-        data = checked.data;
-        problem = checked.problem;
+        try {
+          const checked = cleanseField(data, rule);
+          data = checked.data;
+          problem = checked.problem;
+        } catch (error) {
+          // A repair the path cannot make (an index far past its array's end).
+          problem = `${rule.path}: ${(error as Error).message}`;
+        }
         if (problem) {
           break;
         }
