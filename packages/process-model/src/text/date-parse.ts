@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import { tokenizeDateMask } from './date-format.ts';
 
 /*
@@ -114,10 +115,12 @@ function maskParser(mask: string): ((text: string) => Date | null) | null {
   const source = tokens
     .map((t) => ('literal' in t ? escapeRegExp(t.literal) : FIELDS[t.field]?.pattern))
     .join('');
-  const pattern = new RegExp(`^${source}$`);
+  // The linear-time engine: one-letter fields side by side (`MdMd…`) make a
+  // backtracking RegExp try every split of a long run of digits, for minutes.
+  const pattern = RE2JS.compile(source);
   return (text) => {
-    const match = pattern.exec(text);
-    if (!match) {
+    const matcher = pattern.matcher(text);
+    if (!matcher.matches()) {
       return null;
     }
     const parts: Parts = {
@@ -130,7 +133,7 @@ function maskParser(mask: string): ((text: string) => Date | null) | null {
       millisecond: 0,
       offsetMinutes: 0,
     };
-    const inBounds = fields.every((field, i) => field.read(parts, match[i + 1] as string));
+    const inBounds = fields.every((field, i) => field.read(parts, matcher.group(i + 1) as string));
     if (!inBounds || parts.day > daysInMonth(parts.year, parts.month)) {
       return null;
     }
