@@ -10,16 +10,6 @@ function asNumber(text: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** Numeric order when both sides parse as numbers, else lexical (code-unit) order. */
-function order(left: string, right: string): number {
-  const a = asNumber(left);
-  const b = asNumber(right);
-  if (a !== undefined && b !== undefined) {
-    return a - b;
-  }
-  return left < right ? -1 : left > right ? 1 : 0;
-}
-
 /**
  * Route and Decision comparisons (process-semantics.md §3.4). `right` is the pattern
  * for regex and wildcard. Like Java's `String.matches`, a regex must match the whole
@@ -27,24 +17,51 @@ function order(left: string, right: string): number {
  * refuses. Neither pattern kind backtracks, so no pattern can hang a run.
  */
 export function compareValues(left: string, operator: ComparisonOperator, right: string): boolean {
+  return comparerFor(left, operator)(right);
+}
+
+/**
+ * `compareValues` with `left` fixed: Route compares one value with each of its keys,
+ * and reads the value as a number once, not once per key (a long value against many
+ * keys was keys × length).
+ */
+export function comparerFor(
+  left: string,
+  operator: ComparisonOperator,
+): (right: string) => boolean {
+  if (operator === 'regex') {
+    return (right) => userRegex(right).testExact(left);
+  }
+  if (operator === 'wildcard') {
+    return (right) => matchesWildcard(left, compileWildcard(right));
+  }
+  const leftNumber = asNumber(left);
+  // Both sides as numbers when both parse; the right side is read only if the left did.
+  const rightNumber = (right: string) => (leftNumber === undefined ? undefined : asNumber(right));
+  const equal = (right: string): boolean => {
+    const r = rightNumber(right);
+    return r === undefined ? left === right : leftNumber === r;
+  };
+  // Numeric order when both sides parse as numbers, else lexical (code-unit) order.
+  const order = (right: string): number => {
+    const r = rightNumber(right);
+    if (r !== undefined) {
+      return (leftNumber as number) - r;
+    }
+    return left < right ? -1 : left > right ? 1 : 0;
+  };
   switch (operator) {
     case 'equals':
-      return asNumber(left) !== undefined && asNumber(right) !== undefined
-        ? order(left, right) === 0
-        : left === right;
+      return equal;
     case 'not-equals':
-      return !compareValues(left, 'equals', right);
+      return (right) => !equal(right);
     case 'gt':
-      return order(left, right) > 0;
+      return (right) => order(right) > 0;
     case 'ge':
-      return order(left, right) >= 0;
+      return (right) => order(right) >= 0;
     case 'lt':
-      return order(left, right) < 0;
+      return (right) => order(right) < 0;
     case 'le':
-      return order(left, right) <= 0;
-    case 'regex':
-      return userRegex(right).testExact(left);
-    case 'wildcard':
-      return matchesWildcard(left, compileWildcard(right));
+      return (right) => order(right) <= 0;
   }
 }

@@ -1,4 +1,5 @@
 import {
+  type Connection,
   outgoingByShape,
   outputPorts,
   own,
@@ -28,6 +29,23 @@ import type {
   ShapeStats,
   SubprocessRun,
 } from './types.ts';
+
+/** Each shape's connections by port; a port wired twice keeps its first, as the engine always took. */
+function connectionsByPort(
+  outgoing: ReadonlyMap<string, readonly Connection[]>,
+): Map<string, Map<string, Connection>> {
+  const byPort = new Map<string, Map<string, Connection>>();
+  for (const [shapeId, list] of outgoing) {
+    const ports = new Map<string, Connection>();
+    for (const connection of list) {
+      if (!ports.has(connection.from.port)) {
+        ports.set(connection.from.port, connection);
+      }
+    }
+    byPort.set(shapeId, ports);
+  }
+  return byPort;
+}
 
 export interface ProcessRunInput {
   process: ProcessDocument;
@@ -166,8 +184,9 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
   // Keyed by ids from the process file: no prototype for an id to reach.
   const shapes = keyedRecord<ShapeStats>();
   const connections = keyedRecord<number>();
-  // Indexed once with process-model's kernel: a port's path is looked up per batch.
-  const outgoing = outgoingByShape(process);
+  // Indexed once: a port's path is looked up per batch, and a Route wired on many keys
+  // would otherwise search its connections once per port.
+  const outgoing = connectionsByPort(outgoingByShape(process));
   const log: RunLogEntry[] = [];
   const open = new Set<DocumentError>();
   const returned = new Map<string, RunDocument[]>();
@@ -213,7 +232,7 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
   /** Hands a shape's output documents on a port to the shape that port leads to. */
   function pathRunner(shapeId: string): PathRunner {
     return (port, docs) => {
-      const connection = outgoing.get(shapeId)?.find((c) => c.from.port === port);
+      const connection = outgoing.get(shapeId)?.get(port);
       // A path that receives no documents does not run (Boomi's zero-document rule).
       if (!connection || docs.length === 0) {
         return Promise.resolve([]);

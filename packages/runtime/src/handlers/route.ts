@@ -1,5 +1,5 @@
 import { outputPorts } from '@junction/process-model';
-import { compareValues } from '../compare.ts';
+import { comparerFor } from '../compare.ts';
 import { parameterValue } from '../parameters.ts';
 import type { DocumentError, RunDocument, ShapeHandler } from '../types.ts';
 
@@ -18,8 +18,8 @@ export const routeHandler: ShapeHandler<'route'> = {
     const errors: DocumentError[] = [];
     for (const doc of inputs) {
       try {
-        const actual = parameterValue(value, doc, ctx);
-        const port = keys.find((key) => compareValues(actual, operator, key)) ?? 'default';
+        const matches = comparerFor(parameterValue(value, doc, ctx), operator);
+        const port = keys.find(matches) ?? 'default';
         outputs.get(port)?.push(doc);
       } catch (error) {
         errors.push({ document: doc, message: `Route: ${(error as Error).message}` });
