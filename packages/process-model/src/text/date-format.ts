@@ -27,8 +27,18 @@ function pad(n: number, width: number): string {
 /** Literal text, or a field letter run such as `yyyy` (one of the keys above). */
 export type DateMaskToken = { literal: string } | { field: string };
 
+/**
+ * The longest mask, as every schema that holds one allows. Checked here too, for a
+ * draft run before validation: a longer mask costs its length on every date written,
+ * and a parse of many one-letter fields side by side grows faster than that.
+ */
+export const MAX_DATE_MASK_LENGTH = 100;
+
 /** Splits a mask into literal text and fields; a string says why it is not a mask. */
 export function tokenizeDateMask(mask: string): DateMaskToken[] | string {
+  if (mask.length > MAX_DATE_MASK_LENGTH) {
+    return `it is longer than ${MAX_DATE_MASK_LENGTH} characters`;
+  }
   const tokens: DateMaskToken[] = [];
   let i = 0;
   while (i < mask.length) {

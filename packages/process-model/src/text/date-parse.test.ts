@@ -88,5 +88,18 @@ describe('parseDate with a mask', () => {
     // A backtracking engine tries every split of the digits among 80 fields: it did not
     // answer this within minutes (28 fields took 7.5 s). The linear-time one answers at once.
     expect(parseDate(`${'1'.repeat(100)}x`, 'Md'.repeat(40))).toBeNull();
+    // A value that matches is read in time growing faster than the mask: masks stop at 100.
+    expect(parseDate('1'.repeat(100), 'Md'.repeat(50))?.toISOString()).toBe(
+      '1970-01-01T00:00:00.000Z',
+    );
+    expect(parseDate('1'.repeat(102), 'Md'.repeat(51))).toBeNull();
+  });
+
+  it('tells no mask (ISO 8601) from an empty one, however often each is read', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(parseDate('2026-01-02')?.toISOString()).toBe('2026-01-02T00:00:00.000Z');
+      expect(parseDate('2026-01-02', '')).toBeNull();
+      expect(parseDate('', '')?.toISOString()).toBe('1970-01-01T00:00:00.000Z');
+    }
   });
 });

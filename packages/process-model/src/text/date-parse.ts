@@ -168,5 +168,21 @@ export function dateParser(mask?: string): (text: string) => Date | null {
  * or the mask is invalid (dateFormatProblem says why).
  */
 export function parseDate(text: string, mask?: string): Date | null {
-  return dateParser(mask)(text);
+  // No mask (ISO 8601) and an empty mask are different readers.
+  const key = mask === undefined ? 'iso' : `mask:${mask}`;
+  let parser = cachedParsers.get(key);
+  if (parser === undefined) {
+    parser = dateParser(mask);
+    if (cachedParsers.size >= MAX_CACHED_PARSERS) {
+      cachedParsers.clear();
+    }
+    cachedParsers.set(key, parser);
+  }
+  return parser(text);
 }
+
+// Cleanse reads every document's dates through parseDate: compiling the mask for the
+// linear-time engine costs more than matching one date, so parsers are kept, a bounded
+// number (masks come from processes, so few differ).
+const MAX_CACHED_PARSERS = 200;
+const cachedParsers = new Map<string, (text: string) => Date | null>();
