@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ARRAY_GAP, readPath, writePath } from './field-path.ts';
+import { MAX_ARRAY_GAP, MAX_GROWN_ARRAY, readPath, writePath } from './field-path.ts';
 
 describe('field paths never reach a prototype', () => {
   it('writes a field named __proto__ as a field, leaving every object’s prototype alone', () => {
@@ -27,12 +27,26 @@ describe('field paths never reach a prototype', () => {
 
   it('refuses an index far past an array’s end, which would write millions of nulls', () => {
     expect(() => writePath({}, ['a', 100_000_000], 'x')).toThrow(
-      'index 100000000 is more than 1,000 past the end of an array of 0',
+      'index 100000000 is past what a write may add to an array of 0 (at most 1,000 past its end, 100,000 elements in all)',
     );
-    expect(() => writePath([], [100_000_000, 'b'], 'x')).toThrow(/past the end of an array of 0/);
+    expect(() => writePath([], [100_000_000, 'b'], 'x')).toThrow(/an array of 0/);
+    // Written as a name (`a.5000000`), the step is still an index into an array.
+    expect(() => writePath({ a: [] }, ['a', '5000000'], 'x')).toThrow(/index 5000000/);
+    expect(() => writePath([], ['5000000'], 'x')).toThrow(/index 5000000/);
     expect(writePath({ a: [1] }, ['a', 1 + MAX_ARRAY_GAP], 'x')).toMatchObject({
       a: { length: 2 + MAX_ARRAY_GAP },
     });
+    // Step by step, a path may not grow an array past MAX_GROWN_ARRAY.
+    let grown: unknown = { a: [] };
+    for (let at = MAX_ARRAY_GAP; at < MAX_GROWN_ARRAY; at += MAX_ARRAY_GAP) {
+      grown = writePath(grown, ['a', at], 'x');
+    }
+    expect(() => writePath(grown, ['a', MAX_GROWN_ARRAY], 'x')).toThrow(/100,000 elements/);
+    // Within an array that came in long, any index is a place to write.
+    const long = Array.from({ length: MAX_GROWN_ARRAY + 5 }, () => 0);
+    expect((writePath(long, [MAX_GROWN_ARRAY + 4], 'x') as unknown[])[MAX_GROWN_ARRAY + 4]).toBe(
+      'x',
+    );
     // An object's numeric field is a name, not a place in an array.
     expect(writePath({ a: {} }, ['a', 100_000_000], 'x')).toEqual({ a: { 100000000: 'x' } });
   });

@@ -25,20 +25,30 @@ function setOwnField(object: object, segment: FieldPathSegment, value: unknown):
 }
 
 /**
- * How far past an array's end a write may land. JavaScript fills the gap with holes
- * that JSON writes out as nulls, so `a[100000000]` on an empty array would make a
- * 500 MB text from a 20-byte path: enough to take a thread's heap, or the process's.
+ * How far a write may grow an array. JavaScript fills a gap with holes that JSON
+ * writes out as nulls, so `a[100000000]` on an empty array would make a 500 MB text
+ * from a 20-byte path: enough to take a thread's heap, or the process's. A write may
+ * land at most MAX_ARRAY_GAP past an array's end, and make it at most
+ * MAX_GROWN_ARRAY long (an array that came in longer keeps its length).
  */
 export const MAX_ARRAY_GAP = 1000;
+export const MAX_GROWN_ARRAY = 100_000;
+
+// A text step such as `a.5000000` is an index too when the value there is an array.
+const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
 
 function checkArrayIndex(target: object, segment: FieldPathSegment): void {
-  if (
-    typeof segment === 'number' &&
-    Array.isArray(target) &&
-    segment > target.length + MAX_ARRAY_GAP
-  ) {
+  if (!Array.isArray(target)) {
+    return;
+  }
+  const index =
+    typeof segment === 'number' ? segment : ARRAY_INDEX.test(segment) ? Number(segment) : -1;
+  if (index < target.length) {
+    return;
+  }
+  if (index > target.length + MAX_ARRAY_GAP || index >= MAX_GROWN_ARRAY) {
     throw new Error(
-      `index ${segment} is more than ${MAX_ARRAY_GAP.toLocaleString('en')} past the end of an array of ${target.length}`,
+      `index ${index} is past what a write may add to an array of ${target.length} (at most ${MAX_ARRAY_GAP.toLocaleString('en')} past its end, ${MAX_GROWN_ARRAY.toLocaleString('en')} elements in all)`,
     );
   }
 }

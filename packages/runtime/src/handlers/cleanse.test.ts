@@ -82,7 +82,7 @@ describe('cleanse', () => {
     const run = await runTest(process, { startDocuments: docs('{}') });
     expect(run.dataAt('clean')).toEqual([]);
     expect(run.inputs.get('rejected')?.flat()[0]?.properties[META.cleanseResult]).toBe(
-      'a[100000000]: index 100000000 is more than 1,000 past the end of an array of 0',
+      'a[100000000]: index 100000000 is past what a write may add to an array of 0 (at most 1,000 past its end, 100,000 elements in all)',
     );
     expect(run.outcome.status).toBe('complete');
   });
