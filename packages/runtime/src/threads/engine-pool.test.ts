@@ -368,52 +368,91 @@ describe('a light run', () => {
         }
       },
     };
-    const here = await pool.execute(light, {
-      startDocuments: docs('{"v":1}'),
-      connectors: none,
-      listener,
-    });
-    expect(here).toMatchObject({
-      status: 'error',
-      error: "The run's listener failed: db down",
-      shapes: { end: { status: 'done', documentsIn: 1 } },
-    });
+    const cold = createEnginePool({ threads: 1, runsPerThread: 1 });
+    try {
+      const here = await cold.execute(light, {
+        startDocuments: docs('{"v":1}'),
+        connectors: none,
+        listener,
+      });
+      expect(cold.threads()).toHaveLength(0);
+      expect(here).toMatchObject({
+        status: 'error',
+        error: "The run's listener failed: db down",
+        shapes: { end: { status: 'done', documentsIn: 1 } },
+      });
+    } finally {
+      await cold.close();
+    }
   });
 
   it('ends as ERROR, not a rejection, when a store it reads fails', async () => {
-    const readsProperty = buildProcess(
-      {
-        start: PASSTHROUGH_START,
-        route: {
-          kind: 'decision',
-          label: '',
-          config: {
-            left: { type: 'process-property', name: 'limit' },
-            operator: 'equals',
-            right: { type: 'static', value: '1' },
+    const cold = createEnginePool({ threads: 1, runsPerThread: 1 });
+    try {
+      // Every run reads the process's stored properties first, used or not.
+      const outcome = await cold.execute(light, {
+        startDocuments: docs('{}'),
+        connectors: none,
+        persistedProperties: {
+          load: async () => {
+            throw new Error('store down');
           },
+          save: async () => undefined,
         },
-        end: sink(),
-      },
-      [
-        ['start', 'default', 'route'],
-        ['route', 'true', 'end'],
-      ],
-    );
-    const outcome = await pool.execute(readsProperty, {
-      startDocuments: docs('{}'),
-      connectors: none,
-      persistedProperties: {
-        load: async () => {
-          throw new Error('store down');
+      });
+      expect(cold.threads()).toHaveLength(0);
+      expect(outcome).toMatchObject({
+        status: 'error',
+        error: expect.stringContaining('store down'),
+      });
+    } finally {
+      await cold.close();
+    }
+  });
+
+  it('takes at most eight of the dearest on the host in one turn of its event loop, the rest in threads', async () => {
+    // The dearest light run: 32 shapes over 16 documents of 16 KiB in all.
+    const shapes: Record<string, Shape> = { start: PASSTHROUGH_START, end: sink() };
+    const wires: [string, string, string][] = [];
+    let previous = 'start';
+    for (let i = 0; i < 30; i++) {
+      shapes[`d${i}`] = {
+        kind: 'decision',
+        label: '',
+        config: {
+          left: { type: 'profile-element', path: 'v' },
+          operator: 'equals',
+          right: { type: 'static', value: '1' },
         },
-        save: async () => undefined,
-      },
-    });
-    expect(outcome).toMatchObject({
-      status: 'error',
-      error: expect.stringContaining('store down'),
-    });
+      };
+      wires.push([previous, previous === 'start' ? 'default' : 'true', `d${i}`]);
+      previous = `d${i}`;
+    }
+    wires.push([previous, 'true', 'end']);
+    const dearest = buildProcess(shapes, wires);
+    const padded = `{"v":1,"p":"${'x'.repeat(1000)}"}`;
+    const sixteen = docs(...Array.from({ length: 16 }, () => padded));
+    const cold = createEnginePool({ threads: 1, runsPerThread: 4 });
+    const cheap = createEnginePool({ threads: 1, runsPerThread: 4 });
+    try {
+      // All nine start before any of them runs: what a worker's fetch of nine does.
+      const outcomes = await Promise.all(
+        Array.from({ length: 9 }, () =>
+          cold.execute(dearest, { startDocuments: sixteen, connectors: none }),
+        ),
+      );
+      expect(outcomes.map((o) => o.shapes['end']?.documentsIn)).toEqual(Array(9).fill(16));
+      expect(cold.threads()).toHaveLength(1);
+      // A hundred Start -> Stop in one turn are a sliver of that work.
+      const stop = buildProcess({ end: sink() }, [['start', 'default', 'end']]);
+      const quick = await Promise.all(
+        Array.from({ length: 100 }, () => cheap.execute(stop, { connectors: none })),
+      );
+      expect(quick.every((o) => o.status === 'complete')).toBe(true);
+      expect(cheap.threads()).toHaveLength(0);
+    } finally {
+      await Promise.all([cold.close(), cheap.close()]);
+    }
   });
 });
 

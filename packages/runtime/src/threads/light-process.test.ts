@@ -1,13 +1,14 @@
 import {
   defaultShape,
   outputPorts,
+  type ParameterValue,
   SHAPE_KINDS,
   type Shape,
   type ShapeKind,
 } from '@junction/process-model';
 import { describe, expect, it } from 'vitest';
 import { buildProcess, docs, LIST_REQUESTS, PASSTHROUGH_START, sink } from '../test-support.ts';
-import { isLightRun, LIGHT_RUN_LIMITS } from './light-process.ts';
+import { isLightRun, LIGHT_RUN_LIMITS, lightRunWork, MAX_LIGHT_RUN_WORK } from './light-process.ts';
 
 /** Start → `shape` → Stop, wired through the shape's first port when it has one. */
 function around(shape: Shape) {
@@ -109,6 +110,44 @@ describe('a light run', () => {
     // A webhook's headers travel as properties: they count too.
     const [withHeaders] = docs(big);
     expect(isLightRun(fits, [{ ...withHeaders!, properties: { header: 'x' } }])).toBe(false);
+  });
+
+  it('is not one comparing a stored property or the date, which no bound here measures', () => {
+    const decision = defaultShape('decision');
+    const comparing = (left: ParameterValue) =>
+      around({ ...decision, config: { ...decision.config, left } });
+    expect(isLightRun(comparing({ type: 'document-property', name: 'x' }))).toBe(true);
+    expect(isLightRun(comparing({ type: 'execution-property', name: 'EXECUTION_ID' }))).toBe(true);
+    expect(isLightRun(comparing({ type: 'process-property', name: 'limit' }))).toBe(false);
+    expect(isLightRun(comparing({ type: 'current-date', format: 'yyyy' }))).toBe(false);
+    const route = defaultShape('route');
+    expect(
+      isLightRun(
+        around({
+          ...route,
+          config: { ...route.config, value: { type: 'process-property', name: 'p' } },
+        }),
+      ),
+    ).toBe(false);
+  });
+
+  it('is not one whose static values and Route keys hold more text than its bound', () => {
+    const decision = defaultShape('decision');
+    const half = { type: 'static' as const, value: 'x'.repeat(LIGHT_RUN_LIMITS.text / 2) };
+    const both = around({ ...decision, config: { ...decision.config, left: half, right: half } });
+    expect(isLightRun(both)).toBe(true);
+    const over = { ...half, value: `${half.value}x` };
+    expect(
+      isLightRun(around({ ...decision, config: { ...decision.config, left: half, right: over } })),
+    ).toBe(false);
+  });
+
+  it('weighs its work by shapes × documents and their KiB, Start -> Stop at 2', () => {
+    const stop = buildProcess({ end: sink() }, [['start', 'default', 'end']]);
+    expect(lightRunWork(stop)).toBe(2);
+    expect(lightRunWork(stop, docs('x'.repeat(1500)))).toBe(2 * (1 + 2 + 1));
+    expect(lightRunWork(around(defaultShape('map')))).toBeUndefined();
+    expect(MAX_LIGHT_RUN_WORK).toBe(32 * (16 + 16 + 1));
   });
 
   it('is not one with a loop, which the engine would follow for ever on the host thread', () => {

@@ -1,4 +1,9 @@
-import { type ProcessDocument, type Shape, shapesOnCycles } from '@junction/process-model';
+import {
+  type ParameterValue,
+  type ProcessDocument,
+  type Shape,
+  shapesOnCycles,
+} from '@junction/process-model';
 import type { RunDocument } from '../types.ts';
 
 /**
@@ -14,6 +19,8 @@ export const LIGHT_RUN_LIMITS = {
   routeKeys: 32,
   documents: 16,
   bytes: 16 * 1024,
+  /** Static values and Route keys compared per document, in characters. */
+  text: 16 * 1024,
 } as const;
 
 /**
@@ -23,29 +30,53 @@ export const LIGHT_RUN_LIMITS = {
 const LINEAR_OPERATORS = new Set(['equals', 'not-equals', 'gt', 'ge', 'lt', 'le']);
 
 /**
+ * Values a light run may compare: the document's own fields and properties (counted
+ * in its bytes), the execution's properties (a few short ids) and text in the
+ * process. A stored process property has no size limit, and a date format is
+ * written per document: those runs go to a thread.
+ */
+function lightValue(value: ParameterValue): boolean {
+  return value.type !== 'process-property' && value.type !== 'current-date';
+}
+
+/** Characters of the process's own text a comparison reads per document. */
+function staticChars(value: ParameterValue): number {
+  return value.type === 'static' ? value.value.length : 0;
+}
+
+/**
  * Shapes that only route or end: no user code, template, pattern, date mask or
  * field write, no call out, and each document leaves by one port at most. Branch,
  * Try/Catch and Flow Control multiply documents, retries or shape runs; Message, Set
  * Properties, Notify and Exception render templates that can repeat a value
  * thousands of times; Cleanse parses date masks and writes field paths. They all run
  * in an engine thread, where a run that spins or grows never holds up the host.
+ * Returns the characters of static text the shape compares per document, or
+ * undefined when the shape is not light.
  */
-function isLightShape(shape: Shape): boolean {
+function lightShapeText(shape: Shape): number | undefined {
   switch (shape.kind) {
     case 'start':
-      return shape.config.mode !== 'connector';
+      return shape.config.mode === 'connector' ? undefined : 0;
     case 'stop':
     case 'return-documents':
-      return true;
-    case 'decision':
-      return LINEAR_OPERATORS.has(shape.config.operator);
-    case 'route':
-      return (
-        LINEAR_OPERATORS.has(shape.config.operator) &&
-        shape.config.keys.length <= LIGHT_RUN_LIMITS.routeKeys
-      );
+      return 0;
+    case 'decision': {
+      const { left, operator, right } = shape.config;
+      return LINEAR_OPERATORS.has(operator) && lightValue(left) && lightValue(right)
+        ? staticChars(left) + staticChars(right)
+        : undefined;
+    }
+    case 'route': {
+      const { value, operator, keys } = shape.config;
+      return LINEAR_OPERATORS.has(operator) &&
+        lightValue(value) &&
+        keys.length <= LIGHT_RUN_LIMITS.routeKeys
+        ? staticChars(value) + keys.reduce((sum, key) => sum + key.length, 0)
+        : undefined;
+    }
     default:
-      return false;
+      return undefined;
   }
 }
 
@@ -61,23 +92,54 @@ function documentBytes(documents: readonly RunDocument[]): number {
 }
 
 /**
- * Whether a run may go on the host's own thread: a small process of routing shapes
- * only (its Start brings nothing from a connector), with no loop (the engine does not
- * guard against one; a draft may hold one), started with few, small documents. The
- * hop to an engine thread (the task, the run's port, copies of the process and of
- * every event) costs more CPU than such a run: on a worker, about 0.3 ms for
- * Start -> Stop against a few microseconds (bench/notes.md).
+ * The work of a run that may go on the host's own thread, or undefined when it may
+ * not: a small process of routing shapes only (its Start brings nothing from a
+ * connector), with no loop (the engine does not guard against one; a draft may hold
+ * one), started with few, small documents. The hop to an engine thread (the task,
+ * the run's port, copies of the process and of every event) costs more CPU than such
+ * a run: on a worker, about 0.3 ms for Start -> Stop against a few microseconds
+ * (bench/notes.md).
+ *
+ * The work is shapes × (documents + KiB of them + 1): what each shape reads, in units
+ * of roughly 10 µs. Start -> Stop with no data is 2; the dearest light run, 32 shapes
+ * over 16 documents of 16 KiB in all, is 1,056 (about 6 ms measured).
  */
+export function lightRunWork(
+  process: ProcessDocument,
+  startDocuments: readonly RunDocument[] = [],
+): number | undefined {
+  const shapes = Object.values(process.shapes);
+  const bytes = documentBytes(startDocuments);
+  if (
+    shapes.length > LIGHT_RUN_LIMITS.shapes ||
+    startDocuments.length > LIGHT_RUN_LIMITS.documents ||
+    // Negated so that NaN (a property that is not text) is not light either.
+    !(bytes <= LIGHT_RUN_LIMITS.bytes)
+  ) {
+    return undefined;
+  }
+  let text = 0;
+  for (const shape of shapes) {
+    const chars = lightShapeText(shape);
+    if (chars === undefined) {
+      return undefined;
+    }
+    text += chars;
+  }
+  if (text > LIGHT_RUN_LIMITS.text || shapesOnCycles(process).size > 0) {
+    return undefined;
+  }
+  return shapes.length * (startDocuments.length + Math.ceil(bytes / 1024) + 1);
+}
+
+/** Whether a run may go on the host's own thread (see lightRunWork). */
 export function isLightRun(
   process: ProcessDocument,
   startDocuments: readonly RunDocument[] = [],
 ): boolean {
-  const shapes = Object.values(process.shapes);
-  return (
-    shapes.length <= LIGHT_RUN_LIMITS.shapes &&
-    startDocuments.length <= LIGHT_RUN_LIMITS.documents &&
-    shapes.every(isLightShape) &&
-    documentBytes(startDocuments) <= LIGHT_RUN_LIMITS.bytes &&
-    shapesOnCycles(process).size === 0
-  );
+  return lightRunWork(process, startDocuments) !== undefined;
 }
+
+/** The work of the dearest light run (see lightRunWork). */
+export const MAX_LIGHT_RUN_WORK =
+  LIGHT_RUN_LIMITS.shapes * (LIGHT_RUN_LIMITS.documents + LIGHT_RUN_LIMITS.bytes / 1024 + 1);
