@@ -386,6 +386,29 @@ describe('a light run', () => {
     }
   });
 
+  it("calls a listener's methods wherever they are defined, with the listener as `this`", async () => {
+    class Counting {
+      readonly started: string[] = [];
+      shapeStarted(shapeId: string) {
+        this.started.push(shapeId);
+      }
+    }
+    const counting = new Counting();
+    const cold = createEnginePool({ threads: 1, runsPerThread: 1 });
+    try {
+      const outcome = await cold.execute(light, {
+        startDocuments: docs('{"v":1}'),
+        connectors: none,
+        listener: counting,
+      });
+      expect(cold.threads()).toHaveLength(0);
+      expect(outcome.status).toBe('complete');
+      expect(counting.started).toEqual(['start', 'route', 'end']);
+    } finally {
+      await cold.close();
+    }
+  });
+
   it('ends as ERROR, not a rejection, when a store it reads fails', async () => {
     const cold = createEnginePool({ threads: 1, runsPerThread: 1 });
     try {

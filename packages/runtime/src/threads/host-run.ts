@@ -4,23 +4,43 @@ import type { ExecuteOptions } from '../execution.ts';
 import type { RunListener, RunOutcome } from '../types.ts';
 import { withListenerFailure } from './host-side.ts';
 
+/** RunListener's calls: named, so a listener's methods count wherever they are defined. */
+const LISTENER_CALLS = [
+  'shapeStarted',
+  'shapeEmitting',
+  'shapeWithdrawing',
+  'shapeFinished',
+  'connectionCarried',
+  'shapeLogged',
+] as const satisfies readonly (keyof RunListener)[];
+// A call added to RunListener and not named above fails to compile here.
+const EVERY_CALL_NAMED: [
+  Exclude<keyof RunListener, (typeof LISTENER_CALLS)[number] | 'documents'>,
+] extends [never]
+  ? true
+  : never = true;
+void EVERY_CALL_NAMED;
+
 /**
  * The listener with each call guarded: the first call that throws is kept for the
  * outcome and the run goes on, as it does when the calls are replayed from a thread.
  */
 function guarded(listener: RunListener, failed: (error: unknown) => void): RunListener {
   const calls: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(listener)) {
-    calls[name] =
-      typeof value === 'function'
-        ? (...args: unknown[]) => {
-            try {
-              value.apply(listener, args);
-            } catch (error) {
-              failed(error);
-            }
-          }
-        : value;
+  if (listener.documents !== undefined) {
+    calls['documents'] = listener.documents;
+  }
+  for (const name of LISTENER_CALLS) {
+    const call = listener[name] as ((...args: unknown[]) => void) | undefined;
+    if (typeof call === 'function') {
+      calls[name] = (...args: unknown[]) => {
+        try {
+          call.apply(listener, args);
+        } catch (error) {
+          failed(error);
+        }
+      };
+    }
   }
   return calls as RunListener;
 }
