@@ -2,7 +2,7 @@ import type { Shape } from '@junction/process-model';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { executeProcess } from '../engine.ts';
 import { buildProcess, docs, LIST_REQUESTS, PASSTHROUGH_START, sink } from '../test-support.ts';
-import { ConnectorCallError, type RunDocument } from '../types.ts';
+import { ConnectorCallError, type RunDocument, type RunOutcome } from '../types.ts';
 import { createEnginePool, threadEnvironment } from './engine-pool.ts';
 
 const pool = createEnginePool({ threads: 1, runsPerThread: 4 });
@@ -304,6 +304,32 @@ describe('a warm pool', () => {
   });
 });
 
+/** The dearest light run: 30 Decisions reading a field, over 16 documents of 16 KiB in all. */
+function dearestLightRun() {
+  const shapes: Record<string, Shape> = { start: PASSTHROUGH_START, end: sink() };
+  const wires: [string, string, string][] = [];
+  let previous = 'start';
+  for (let i = 0; i < 30; i++) {
+    shapes[`d${i}`] = {
+      kind: 'decision',
+      label: '',
+      config: {
+        left: { type: 'profile-element', path: 'v' },
+        operator: 'equals',
+        right: { type: 'static', value: '1' },
+      },
+    };
+    wires.push([previous, previous === 'start' ? 'default' : 'true', `d${i}`]);
+    previous = `d${i}`;
+  }
+  wires.push([previous, 'true', 'end']);
+  const padded = `{"v":1,"p":"${'x'.repeat(1000)}"}`;
+  return {
+    dearest: buildProcess(shapes, wires),
+    sixteen: docs(...Array.from({ length: 16 }, () => padded)),
+  };
+}
+
 describe('a light run', () => {
   /** Start → Decision (v = 1) → Stop: routing only. */
   const light = buildProcess(
@@ -434,27 +460,7 @@ describe('a light run', () => {
   });
 
   it('takes at most eight of the dearest on the host in one turn of its event loop, the rest in threads', async () => {
-    // The dearest light run: 32 shapes over 16 documents of 16 KiB in all.
-    const shapes: Record<string, Shape> = { start: PASSTHROUGH_START, end: sink() };
-    const wires: [string, string, string][] = [];
-    let previous = 'start';
-    for (let i = 0; i < 30; i++) {
-      shapes[`d${i}`] = {
-        kind: 'decision',
-        label: '',
-        config: {
-          left: { type: 'profile-element', path: 'v' },
-          operator: 'equals',
-          right: { type: 'static', value: '1' },
-        },
-      };
-      wires.push([previous, previous === 'start' ? 'default' : 'true', `d${i}`]);
-      previous = `d${i}`;
-    }
-    wires.push([previous, 'true', 'end']);
-    const dearest = buildProcess(shapes, wires);
-    const padded = `{"v":1,"p":"${'x'.repeat(1000)}"}`;
-    const sixteen = docs(...Array.from({ length: 16 }, () => padded));
+    const { dearest, sixteen } = dearestLightRun();
     const cold = createEnginePool({ threads: 1, runsPerThread: 4 });
     const cheap = createEnginePool({ threads: 1, runsPerThread: 4 });
     try {
@@ -475,6 +481,36 @@ describe('a light run', () => {
       expect(cheap.threads()).toHaveLength(0);
     } finally {
       await Promise.all([cold.close(), cheap.close()]);
+    }
+  });
+
+  it('takes the turn’s share when it runs, not when it starts: reads answered together count together', async () => {
+    const { dearest, sixteen } = dearestLightRun();
+    // One read answers every run's, as the server's batched statement does.
+    let answer: (properties: Record<string, string>) => void = () => undefined;
+    const stored = new Promise<Record<string, string>>((resolve) => {
+      answer = resolve;
+    });
+    const cold = createEnginePool({ threads: 1, runsPerThread: 4 });
+    try {
+      const running: Promise<RunOutcome>[] = [];
+      for (let i = 0; i < 12; i++) {
+        // Each starts in a turn of its own, with that turn's share untouched.
+        await new Promise((resolve) => setImmediate(resolve));
+        running.push(
+          cold.execute(dearest, {
+            startDocuments: sixteen,
+            connectors: none,
+            persistedProperties: { load: () => stored, save: async () => undefined },
+          }),
+        );
+      }
+      answer({});
+      const outcomes = await Promise.all(running);
+      expect(outcomes.map((o) => o.shapes['end']?.documentsIn)).toEqual(Array(12).fill(16));
+      expect(cold.threads()).toHaveLength(1);
+    } finally {
+      await cold.close();
     }
   });
 });

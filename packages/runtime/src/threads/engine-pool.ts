@@ -66,7 +66,8 @@ export function createEnginePool(options: EnginePoolOptions): EnginePool {
   const loaded = options.warm ? enginesLoaded(pool, options.threads) : Promise.resolve();
   const hostTurn = hostWorkPerTurn(MAX_HOST_WORK_PER_TURN);
 
-  async function execute(process: ProcessDocument, run: ExecuteOptions): Promise<RunOutcome> {
+  async function execute(process: ProcessDocument, given: ExecuteOptions): Promise<RunOutcome> {
+    let run = given;
     if (run.sleep) {
       throw new Error('A run in an engine thread cannot take a sleep function.');
     }
@@ -76,9 +77,14 @@ export function createEnginePool(options: EnginePoolOptions): EnginePool {
       return executeProcess(process, run);
     }
     const work = lightRunWork(process, run.startDocuments);
-    if (work !== undefined && hostTurn.take(work)) {
-      // Too little work to stall this thread, and the hop would cost more than the run.
-      return executeOnHost(process, run);
+    if (work !== undefined) {
+      // Read first, so the turn's share is taken in the turn the run runs in: the
+      // server answers many runs' reads with one statement, in one callback.
+      run = await withPropertiesRead(process, run);
+      if (hostTurn.take(work)) {
+        // Too little work to stall this thread, and the hop would cost more than the run.
+        return executeOnHost(process, run);
+      }
     }
     const { port1, port2 } = new MessageChannel();
     const aborted = new Int32Array(new SharedArrayBuffer(4));
@@ -152,6 +158,33 @@ function hostWorkPerTurn(max: number) {
       }
       spent += work;
       return true;
+    },
+  };
+}
+
+/**
+ * The run with its stored process properties already read, which is the engine's
+ * first wait. A read that fails is left to fail where the run reads it, as it would.
+ */
+async function withPropertiesRead(
+  process: ProcessDocument,
+  run: ExecuteOptions,
+): Promise<ExecuteOptions> {
+  const store = run.persistedProperties;
+  if (!store) {
+    return run;
+  }
+  let read: Record<string, string>;
+  try {
+    read = await store.load(process.id);
+  } catch {
+    return run;
+  }
+  return {
+    ...run,
+    persistedProperties: {
+      load: async () => read,
+      save: (processId, name, value) => store.save(processId, name, value),
     },
   };
 }

@@ -142,12 +142,27 @@ describe('a light run', () => {
     ).toBe(false);
   });
 
-  it('weighs its work by shapes × documents and their KiB, Start -> Stop at 2', () => {
+  it('weighs its work by shapes × documents and their KiB, Start -> Stop at 6', () => {
     const stop = buildProcess({ end: sink() }, [['start', 'default', 'end']]);
-    expect(lightRunWork(stop)).toBe(2);
-    expect(lightRunWork(stop, docs('x'.repeat(1500)))).toBe(2 * (1 + 2 + 1));
+    expect(lightRunWork(stop)).toBe(4 + 2);
+    expect(lightRunWork(stop, docs('x'.repeat(1500)))).toBe(4 + 2 * (1 + 2 + 1));
     expect(lightRunWork(around(defaultShape('map')))).toBeUndefined();
-    expect(MAX_LIGHT_RUN_WORK).toBe(32 * (16 + 16 + 1));
+    expect(MAX_LIGHT_RUN_WORK).toBe(4 + 32 * (16 + 16 + 1));
+  });
+
+  it('is not one whose documents nest deeply, or whose paths are long', () => {
+    const stop = buildProcess({ end: sink() }, [['start', 'default', 'end']]);
+    const nested = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    expect(isLightRun(stop, docs(nested(LIGHT_RUN_LIMITS.containers)))).toBe(true);
+    expect(isLightRun(stop, docs(nested(LIGHT_RUN_LIMITS.containers + 1)))).toBe(false);
+    const decision = defaultShape('decision');
+    const reading = (path: string) =>
+      around({
+        ...decision,
+        config: { ...decision.config, left: { type: 'profile-element', path } },
+      });
+    expect(isLightRun(reading('a.b'))).toBe(true);
+    expect(isLightRun(reading('a'.repeat(LIGHT_RUN_LIMITS.text + 1)))).toBe(false);
   });
 
   it('is not one with a loop, which the engine would follow for ever on the host thread', () => {

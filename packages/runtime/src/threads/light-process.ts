@@ -19,7 +19,13 @@ export const LIGHT_RUN_LIMITS = {
   routeKeys: 32,
   documents: 16,
   bytes: 16 * 1024,
-  /** Static values and Route keys compared per document, in characters. */
+  /**
+   * `[` and `{` in the start documents: parsing is dearest per container (16 KB of
+   * nested arrays parses in 0.5 ms, 16 KB of numbers in 60 µs), and every profile
+   * element read parses its document again.
+   */
+  containers: 1024,
+  /** Static values, Route keys and profile-element paths read per document, in characters. */
   text: 16 * 1024,
 } as const;
 
@@ -41,7 +47,11 @@ function lightValue(value: ParameterValue): boolean {
 
 /** Characters of the process's own text a comparison reads per document. */
 function staticChars(value: ParameterValue): number {
-  return value.type === 'static' ? value.value.length : 0;
+  return value.type === 'static'
+    ? value.value.length
+    : value.type === 'profile-element'
+      ? value.path.length
+      : 0;
 }
 
 /**
@@ -91,6 +101,23 @@ function documentBytes(documents: readonly RunDocument[]): number {
   return bytes;
 }
 
+/** `[` and `{` in the documents' text, those inside strings too (an upper bound). */
+function documentContainers(documents: readonly RunDocument[]): number {
+  let containers = 0;
+  for (const { data } of documents) {
+    for (let i = 0; i < data.length; i++) {
+      const code = data.charCodeAt(i);
+      if (code === 0x5b || code === 0x7b) {
+        containers += 1;
+      }
+    }
+  }
+  return containers;
+}
+
+/** What starting a run costs whatever it holds, in the units of lightRunWork. */
+const RUN_WORK = 4;
+
 /**
  * The work of a run that may go on the host's own thread, or undefined when it may
  * not: a small process of routing shapes only (its Start brings nothing from a
@@ -100,9 +127,10 @@ function documentBytes(documents: readonly RunDocument[]): number {
  * a run: on a worker, about 0.3 ms for Start -> Stop against a few microseconds
  * (bench/notes.md).
  *
- * The work is shapes × (documents + KiB of them + 1): what each shape reads, in units
- * of roughly 10 µs. Start -> Stop with no data is 2; the dearest light run, 32 shapes
- * over 16 documents of 16 KiB in all, is 1,056 (about 6 ms measured).
+ * The work is 4 to start, then shapes × (documents + KiB of them + 1): what each
+ * shape reads, in units of roughly 10 µs. Start -> Stop with no data is 6; the
+ * dearest light run, 32 shapes over 16 documents of 16 KiB in all, is 1,060 (about
+ * 6 ms measured).
  */
 export function lightRunWork(
   process: ProcessDocument,
@@ -114,7 +142,8 @@ export function lightRunWork(
     shapes.length > LIGHT_RUN_LIMITS.shapes ||
     startDocuments.length > LIGHT_RUN_LIMITS.documents ||
     // Negated so that NaN (a property that is not text) is not light either.
-    !(bytes <= LIGHT_RUN_LIMITS.bytes)
+    !(bytes <= LIGHT_RUN_LIMITS.bytes) ||
+    documentContainers(startDocuments) > LIGHT_RUN_LIMITS.containers
   ) {
     return undefined;
   }
@@ -129,7 +158,7 @@ export function lightRunWork(
   if (text > LIGHT_RUN_LIMITS.text || shapesOnCycles(process).size > 0) {
     return undefined;
   }
-  return shapes.length * (startDocuments.length + Math.ceil(bytes / 1024) + 1);
+  return RUN_WORK + shapes.length * (startDocuments.length + Math.ceil(bytes / 1024) + 1);
 }
 
 /** Whether a run may go on the host's own thread (see lightRunWork). */
@@ -142,4 +171,5 @@ export function isLightRun(
 
 /** The work of the dearest light run (see lightRunWork). */
 export const MAX_LIGHT_RUN_WORK =
+  RUN_WORK +
   LIGHT_RUN_LIMITS.shapes * (LIGHT_RUN_LIMITS.documents + LIGHT_RUN_LIMITS.bytes / 1024 + 1);
