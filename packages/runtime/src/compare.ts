@@ -17,7 +17,7 @@ function asNumber(text: string): number | undefined {
  * refuses. Neither pattern kind backtracks, so no pattern can hang a run.
  */
 export function compareValues(left: string, operator: ComparisonOperator, right: string): boolean {
-  return comparerFor(left, operator)(right);
+  return compareWith(left, leftNumber(left, operator), operator, right);
 }
 
 /**
@@ -29,39 +29,54 @@ export function comparerFor(
   left: string,
   operator: ComparisonOperator,
 ): (right: string) => boolean {
-  if (operator === 'regex') {
-    return (right) => userRegex(right).testExact(left);
-  }
-  if (operator === 'wildcard') {
-    return (right) => matchesWildcard(left, compileWildcard(right));
-  }
-  const leftNumber = asNumber(left);
-  // Both sides as numbers when both parse; the right side is read only if the left did.
-  const rightNumber = (right: string) => (leftNumber === undefined ? undefined : asNumber(right));
-  const equal = (right: string): boolean => {
-    const r = rightNumber(right);
-    return r === undefined ? left === right : leftNumber === r;
-  };
-  // Numeric order when both sides parse as numbers, else lexical (code-unit) order.
-  const order = (right: string): number => {
-    const r = rightNumber(right);
-    if (r !== undefined) {
-      return (leftNumber as number) - r;
-    }
-    return left < right ? -1 : left > right ? 1 : 0;
-  };
+  const number = leftNumber(left, operator);
+  return (right) => compareWith(left, number, operator, right);
+}
+
+/** The left side as a number, for the comparisons that may read it as one. */
+function leftNumber(left: string, operator: ComparisonOperator): number | undefined {
+  return operator === 'regex' || operator === 'wildcard' ? undefined : asNumber(left);
+}
+
+/**
+ * One comparison, with the left side already read as a number (or not one). Numeric
+ * order when both sides parse as numbers, else lexical (code-unit) order; the right
+ * side is read as a number only when the left is one.
+ */
+function compareWith(
+  left: string,
+  leftAsNumber: number | undefined,
+  operator: ComparisonOperator,
+  right: string,
+): boolean {
   switch (operator) {
-    case 'equals':
-      return equal;
+    case 'regex':
+      return userRegex(right).testExact(left);
+    case 'wildcard':
+      return matchesWildcard(left, compileWildcard(right));
     case 'not-equals':
-      return (right) => !equal(right);
+      return !compareWith(left, leftAsNumber, 'equals', right);
+  }
+  const rightAsNumber = leftAsNumber === undefined ? undefined : asNumber(right);
+  if (operator === 'equals') {
+    return rightAsNumber === undefined ? left === right : leftAsNumber === rightAsNumber;
+  }
+  const order =
+    rightAsNumber !== undefined
+      ? (leftAsNumber as number) - rightAsNumber
+      : left < right
+        ? -1
+        : left > right
+          ? 1
+          : 0;
+  switch (operator) {
     case 'gt':
-      return (right) => order(right) > 0;
+      return order > 0;
     case 'ge':
-      return (right) => order(right) >= 0;
+      return order >= 0;
     case 'lt':
-      return (right) => order(right) < 0;
+      return order < 0;
     case 'le':
-      return (right) => order(right) <= 0;
+      return order <= 0;
   }
 }
