@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serializeProcess } from '@junction/process-model';
 import { listRequestsProcess } from '@junction/runtime/testing';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));
 
@@ -24,6 +24,7 @@ function junction(args: string[], env: Record<string, string> = {}) {
 
 describe('the junction CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'junction-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, 'list-requests.json');
   writeFileSync(file, serializeProcess(listRequestsProcess()));
 
