@@ -55,7 +55,7 @@ export {
   type ShapeDiff,
 } from './diff/process-diff.ts';
 export { shapesOnCycles } from './graph/cycles.ts';
-export { outgoingByShape } from './graph/outgoing.ts';
+export { outgoingByPort, outgoingByShape } from './graph/outgoing.ts';
 export { pathExists } from './graph/path-exists.ts';
 export { predecessors } from './graph/predecessors.ts';
 export { reachableFrom } from './graph/reachable.ts';

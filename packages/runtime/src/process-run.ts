@@ -1,6 +1,5 @@
 import {
-  type Connection,
-  outgoingByShape,
+  outgoingByPort,
   outputPorts,
   own,
   type ProcessDocument,
@@ -29,23 +28,6 @@ import type {
   ShapeStats,
   SubprocessRun,
 } from './types.ts';
-
-/** Each shape's connections by port; a port wired twice keeps its first, as the engine always took. */
-function connectionsByPort(
-  outgoing: ReadonlyMap<string, readonly Connection[]>,
-): Map<string, Map<string, Connection>> {
-  const byPort = new Map<string, Map<string, Connection>>();
-  for (const [shapeId, list] of outgoing) {
-    const ports = new Map<string, Connection>();
-    for (const connection of list) {
-      if (!ports.has(connection.from.port)) {
-        ports.set(connection.from.port, connection);
-      }
-    }
-    byPort.set(shapeId, ports);
-  }
-  return byPort;
-}
 
 export interface ProcessRunInput {
   process: ProcessDocument;
@@ -186,7 +168,7 @@ export async function runProcess(input: ProcessRunInput): Promise<SubprocessRun>
   const connections = keyedRecord<number>();
   // Indexed once: a port's path is looked up per batch, and a Route wired on many keys
   // would otherwise search its connections once per port.
-  const outgoing = connectionsByPort(outgoingByShape(process));
+  const outgoing = outgoingByPort(process);
   const log: RunLogEntry[] = [];
   const open = new Set<DocumentError>();
   const returned = new Map<string, RunDocument[]>();

@@ -4,6 +4,7 @@ import { addShape } from '../operations/add-shape.ts';
 import type { ProcessDocument } from '../schema/process.ts';
 import type { ShapeKind } from '../schema/shapes.ts';
 import { shapesOnCycles } from './cycles.ts';
+import { outgoingByPort } from './outgoing.ts';
 import { pathExists } from './path-exists.ts';
 import { predecessors } from './predecessors.ts';
 import { runOrder } from './run-order.ts';
@@ -128,5 +129,20 @@ describe('graph kernels', () => {
     }
     shapes['b10'] = 'stop';
     expect(runOrder(graph(shapes, wires), { limit: 500 })).toHaveLength(500);
+  });
+});
+
+describe('outgoingByPort', () => {
+  it("indexes each shape's connections by port, keeping a port's first as a run follows it", () => {
+    const doc = graph({ d: 'decision', a: 'stop', b: 'stop' }, [
+      'start:default>d',
+      'd:true>a',
+      'd:true>b',
+      'd:false>b',
+    ]);
+    const byPort = outgoingByPort(doc);
+    expect(byPort.get('d')?.get('true')?.to.shape).toBe('a');
+    expect(byPort.get('d')?.get('false')?.to.shape).toBe('b');
+    expect(byPort.get('a')).toBeUndefined();
   });
 });
