@@ -166,3 +166,44 @@ export function shoutProcess(id = 'shout-process'): ProcessDocument {
 }
 
 export { listRequestsProcess } from './sample-processes.ts';
+
+/** A Data Process shape with one JavaScript custom-script step. */
+export function scriptShape(source: string): Shape {
+  return {
+    kind: 'data-process',
+    label: '',
+    config: { steps: [{ type: 'custom-script', language: 'javascript', source }] },
+  };
+}
+
+/** Everything a listener hears, as plain data. */
+export function recordingListener() {
+  const events: unknown[] = [];
+  const seen: Array<{ shapeId: string; doc: RunDocument }> = [];
+  return {
+    events,
+    seen,
+    listener: {
+      shapeStarted: (shapeId: string, inputs: readonly RunDocument[]) => {
+        events.push(['started', shapeId, inputs.map((d) => d.data)]);
+        for (const doc of inputs) {
+          seen.push({ shapeId, doc });
+        }
+      },
+      shapeFinished: (
+        shapeId: string,
+        stats: { status: string },
+        result?: { outputs: Map<string, RunDocument[]> },
+      ) =>
+        events.push([
+          'finished',
+          shapeId,
+          stats.status,
+          [...(result?.outputs ?? [])].map(([p, d]) => [p, d.length]),
+        ]),
+      connectionCarried: (id: string, count: number) => events.push(['carried', id, count]),
+      shapeLogged: (shapeId: string, entry: { message: string }) =>
+        events.push(['log', shapeId, entry.message]),
+    },
+  };
+}

@@ -1,34 +1,34 @@
+import type { CleanseFieldRule } from '@junction/process-model';
 import { describe, expect, it } from 'vitest';
 import { META } from '../properties.ts';
 import { buildProcess, docs, PASSTHROUGH_START, runTest, sink } from '../test-support.ts';
+
+/** Start → Cleanse with `fields` → Rejected and Clean, each a sink (Rejected runs first). */
+function cleanseProcess(fields: CleanseFieldRule[]) {
+  return buildProcess(
+    {
+      start: PASSTHROUGH_START,
+      cleanse: { kind: 'cleanse', label: '', config: { fields } },
+      rejected: sink(),
+      clean: sink(),
+    },
+    [
+      ['start', 'default', 'cleanse'],
+      ['cleanse', 'clean', 'clean'],
+      ['cleanse', 'rejected', 'rejected'],
+    ],
+  );
+}
 
 describe('cleanse', () => {
   //   start ─▶ cleanse ─rejected─▶ rejected
   //                   └clean────▶ clean
   it('repairs, then rejects at the first violation; Rejected runs first', async () => {
-    const process = buildProcess(
-      {
-        start: PASSTHROUGH_START,
-        cleanse: {
-          kind: 'cleanse',
-          label: '',
-          config: {
-            fields: [
-              { path: 'name', required: true, type: 'string', trim: true, maxLength: 5 },
-              { path: 'qty', required: false, type: 'number', trim: false, defaultValue: '1' },
-              { path: 'when', required: false, type: 'date', trim: false },
-            ],
-          },
-        },
-        rejected: sink(),
-        clean: sink(),
-      },
-      [
-        ['start', 'default', 'cleanse'],
-        ['cleanse', 'clean', 'clean'],
-        ['cleanse', 'rejected', 'rejected'],
-      ],
-    );
+    const process = cleanseProcess([
+      { path: 'name', required: true, type: 'string', trim: true, maxLength: 5 },
+      { path: 'qty', required: false, type: 'number', trim: false, defaultValue: '1' },
+      { path: 'when', required: false, type: 'date', trim: false },
+    ]);
     const run = await runTest(process, {
       startDocuments: docs(
         '{"name":"  Ann "}',
@@ -52,33 +52,9 @@ describe('cleanse', () => {
   });
 
   it('rejects a default written far past an array’s end instead of making millions of nulls', async () => {
-    const process = buildProcess(
-      {
-        start: PASSTHROUGH_START,
-        cleanse: {
-          kind: 'cleanse',
-          label: '',
-          config: {
-            fields: [
-              {
-                path: 'a[100000000]',
-                required: false,
-                type: 'any',
-                trim: false,
-                defaultValue: 'x',
-              },
-            ],
-          },
-        },
-        rejected: sink(),
-        clean: sink(),
-      },
-      [
-        ['start', 'default', 'cleanse'],
-        ['cleanse', 'clean', 'clean'],
-        ['cleanse', 'rejected', 'rejected'],
-      ],
-    );
+    const process = cleanseProcess([
+      { path: 'a[100000000]', required: false, type: 'any', trim: false, defaultValue: 'x' },
+    ]);
     const run = await runTest(process, { startDocuments: docs('{}') });
     expect(run.dataAt('clean')).toEqual([]);
     expect(run.inputs.get('rejected')?.flat()[0]?.properties[META.cleanseResult]).toBe(
@@ -90,30 +66,16 @@ describe('cleanse', () => {
   //   start ─▶ cleanse ─rejected─▶ rejected
   //                   └clean────▶ clean
   it('accepts a date only when it matches the mask exactly and exists', async () => {
-    const dateRule = (format?: string) => ({
-      kind: 'cleanse' as const,
-      label: '',
-      config: {
-        fields: [
-          {
-            path: 'when',
-            required: true,
-            type: 'date' as const,
-            trim: false,
-            ...(format === undefined ? {} : { format }),
-          },
-        ],
-      },
-    });
     const cleanse = async (format: string | undefined, ...values: string[]) => {
-      const process = buildProcess(
-        { start: PASSTHROUGH_START, cleanse: dateRule(format), rejected: sink(), clean: sink() },
-        [
-          ['start', 'default', 'cleanse'],
-          ['cleanse', 'clean', 'clean'],
-          ['cleanse', 'rejected', 'rejected'],
-        ],
-      );
+      const process = cleanseProcess([
+        {
+          path: 'when',
+          required: true,
+          type: 'date',
+          trim: false,
+          ...(format === undefined ? {} : { format }),
+        },
+      ]);
       const run = await runTest(process, {
         startDocuments: docs(...values.map((when) => JSON.stringify({ when }))),
       });

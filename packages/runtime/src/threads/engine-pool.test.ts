@@ -1,26 +1,25 @@
-import type { Shape } from '@junction/process-model';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { executeProcess } from '../engine.ts';
-import { buildProcess, docs, LIST_REQUESTS, PASSTHROUGH_START, sink } from '../test-support.ts';
-import { ConnectorCallError, type RunDocument, type RunOutcome } from '../types.ts';
+import {
+  buildProcess,
+  docs,
+  LIST_REQUESTS,
+  PASSTHROUGH_START,
+  recordingListener,
+  scriptShape,
+  sink,
+} from '../test-support.ts';
+import { ConnectorCallError } from '../types.ts';
 import { createEnginePool, threadEnvironment } from './engine-pool.ts';
 
 const pool = createEnginePool({ threads: 1, runsPerThread: 4 });
 afterAll(() => pool.close());
 
-function script(source: string): Shape {
-  return {
-    kind: 'data-process',
-    label: '',
-    config: { steps: [{ type: 'custom-script', language: 'javascript', source }] },
-  };
-}
-
 /** Start → script → List requests → sink, plus a second path that passes documents on unchanged. */
 const process = buildProcess(
   {
     start: PASSTHROUGH_START,
-    up: script(
+    up: scriptShape(
       'logger.info("upper"); return documents.map((d, index) => ({ data: d.data.toUpperCase(), index }));',
     ),
     list: LIST_REQUESTS,
@@ -39,38 +38,6 @@ const listOnly = buildProcess({ start: PASSTHROUGH_START, list: LIST_REQUESTS, e
   ['list', 'default', 'end'],
 ]);
 
-/** Everything a listener hears, as plain data. */
-function recording() {
-  const events: unknown[] = [];
-  const seen: Array<{ shapeId: string; doc: RunDocument }> = [];
-  return {
-    events,
-    seen,
-    listener: {
-      shapeStarted: (shapeId: string, inputs: readonly RunDocument[]) => {
-        events.push(['started', shapeId, inputs.map((d) => d.data)]);
-        for (const doc of inputs) {
-          seen.push({ shapeId, doc });
-        }
-      },
-      shapeFinished: (
-        shapeId: string,
-        stats: { status: string },
-        result?: { outputs: Map<string, RunDocument[]> },
-      ) =>
-        events.push([
-          'finished',
-          shapeId,
-          stats.status,
-          [...(result?.outputs ?? [])].map(([p, d]) => [p, d.length]),
-        ]),
-      connectionCarried: (id: string, count: number) => events.push(['carried', id, count]),
-      shapeLogged: (shapeId: string, entry: { message: string }) =>
-        events.push(['log', shapeId, entry.message]),
-    },
-  };
-}
-
 describe('the engine in a pool thread', () => {
   it('gives the same outcome and listener events as the engine in this thread', async () => {
     const gateway = {
@@ -78,8 +45,8 @@ describe('the engine in a pool thread', () => {
         { id: 'PR-1', seen: request.filter ?? null },
       ],
     };
-    const here = recording();
-    const there = recording();
+    const here = recordingListener();
+    const there = recordingListener();
     const options = { startDocuments: docs('a', 'b'), executionId: 'x1' };
     const inProcess = await executeProcess(process, {
       ...options,
@@ -99,7 +66,7 @@ describe('the engine in a pool thread', () => {
   });
 
   it('sends the host only the documents its listener asks for, with every count', async () => {
-    const there = recording();
+    const there = recordingListener();
     const gateway = { execute: async () => [{ id: 'PR-1' }] };
     await pool.execute(process, {
       startDocuments: docs('a', 'b'),
@@ -134,7 +101,7 @@ describe('the engine in a pool thread', () => {
   it('reports every quick run by its outcome, never as a thread that stopped', async () => {
     // A script keeps it in a thread: Start → Stop alone would run on this one.
     const quick = buildProcess(
-      { start: PASSTHROUGH_START, up: script('return documents;'), end: sink() },
+      { start: PASSTHROUGH_START, up: scriptShape('return documents;'), end: sink() },
       [
         ['start', 'default', 'up'],
         ['up', 'default', 'end'],
@@ -152,11 +119,11 @@ describe('the engine in a pool thread', () => {
   });
 
   it('hands the listener the same object for a document sent on unchanged', async () => {
-    const there = recording();
+    const there = recordingListener();
     const passOn = buildProcess(
       {
         start: PASSTHROUGH_START,
-        up: script('return documents.map((d, index) => ({ data: d.data + "!", index }));'),
+        up: scriptShape('return documents.map((d, index) => ({ data: d.data + "!", index }));'),
         end: sink(),
       },
       [
@@ -300,217 +267,6 @@ describe('a warm pool', () => {
       expect(warm.threads()).toHaveLength(2);
     } finally {
       await Promise.all([warm.close(), cold.close()]);
-    }
-  });
-});
-
-/** The dearest light run: 30 Decisions reading a field, over 16 documents of 16 KiB in all. */
-function dearestLightRun() {
-  const shapes: Record<string, Shape> = { start: PASSTHROUGH_START, end: sink() };
-  const wires: [string, string, string][] = [];
-  let previous = 'start';
-  for (let i = 0; i < 30; i++) {
-    shapes[`d${i}`] = {
-      kind: 'decision',
-      label: '',
-      config: {
-        left: { type: 'profile-element', path: 'v' },
-        operator: 'equals',
-        right: { type: 'static', value: '1' },
-      },
-    };
-    wires.push([previous, previous === 'start' ? 'default' : 'true', `d${i}`]);
-    previous = `d${i}`;
-  }
-  wires.push([previous, 'true', 'end']);
-  const padded = `{"v":1,"p":"${'x'.repeat(1000)}"}`;
-  return {
-    dearest: buildProcess(shapes, wires),
-    sixteen: docs(...Array.from({ length: 16 }, () => padded)),
-  };
-}
-
-describe('a light run', () => {
-  /** Start → Decision (v = 1) → Stop: routing only. */
-  const light = buildProcess(
-    {
-      start: PASSTHROUGH_START,
-      route: {
-        kind: 'decision',
-        label: '',
-        config: {
-          left: { type: 'profile-element', path: 'v' },
-          operator: 'equals',
-          right: { type: 'static', value: '1' },
-        },
-      },
-      end: sink(),
-    },
-    [
-      ['start', 'default', 'route'],
-      ['route', 'true', 'end'],
-    ],
-  );
-  const none = { execute: async () => [] };
-
-  it('runs on the host thread without starting an engine thread; one with a script starts one', async () => {
-    const cold = createEnginePool({ threads: 1, runsPerThread: 2 });
-    try {
-      const here = recording();
-      const outcome = await cold.execute(light, {
-        startDocuments: docs('{"v":1}', '{"v":2}'),
-        connectors: none,
-        listener: here.listener,
-      });
-      expect(outcome.status).toBe('complete');
-      expect(outcome.shapes['end']).toMatchObject({ documentsIn: 1 });
-      expect(here.events).toContainEqual(['started', 'end', ['{"v":1}']]);
-      expect(cold.threads()).toHaveLength(0);
-      const scripted = await cold.execute(process, { startDocuments: docs('a'), connectors: none });
-      expect(scripted.status).toBe('complete');
-      expect(cold.threads()).toHaveLength(1);
-    } finally {
-      await cold.close();
-    }
-  });
-
-  it('goes to a thread when its start documents are many or large (a webhook body)', async () => {
-    const cold = createEnginePool({ threads: 1, runsPerThread: 2 });
-    try {
-      const large = `{"v":1,"pad":"${'x'.repeat(20_000)}"}`;
-      const outcome = await cold.execute(light, { startDocuments: docs(large), connectors: none });
-      expect(outcome.shapes['end']).toMatchObject({ documentsIn: 1 });
-      expect(cold.threads()).toHaveLength(1);
-    } finally {
-      await cold.close();
-    }
-  });
-
-  it('ends as it would in a thread when its listener throws: run to the end, failed naming the listener', async () => {
-    const listener = {
-      shapeStarted: (shapeId: string) => {
-        if (shapeId === 'route') {
-          throw new Error('db down');
-        }
-      },
-    };
-    const cold = createEnginePool({ threads: 1, runsPerThread: 1 });
-    try {
-      const here = await cold.execute(light, {
-        startDocuments: docs('{"v":1}'),
-        connectors: none,
-        listener,
-      });
-      expect(cold.threads()).toHaveLength(0);
-      expect(here).toMatchObject({
-        status: 'error',
-        error: "The run's listener failed: db down",
-        shapes: { end: { status: 'done', documentsIn: 1 } },
-      });
-    } finally {
-      await cold.close();
-    }
-  });
-
-  it("calls a listener's methods wherever they are defined, with the listener as `this`", async () => {
-    class Counting {
-      readonly started: string[] = [];
-      shapeStarted(shapeId: string) {
-        this.started.push(shapeId);
-      }
-    }
-    const counting = new Counting();
-    const cold = createEnginePool({ threads: 1, runsPerThread: 1 });
-    try {
-      const outcome = await cold.execute(light, {
-        startDocuments: docs('{"v":1}'),
-        connectors: none,
-        listener: counting,
-      });
-      expect(cold.threads()).toHaveLength(0);
-      expect(outcome.status).toBe('complete');
-      expect(counting.started).toEqual(['start', 'route', 'end']);
-    } finally {
-      await cold.close();
-    }
-  });
-
-  it('ends as ERROR, not a rejection, when a store it reads fails', async () => {
-    const cold = createEnginePool({ threads: 1, runsPerThread: 1 });
-    try {
-      // Every run reads the process's stored properties first, used or not.
-      const outcome = await cold.execute(light, {
-        startDocuments: docs('{}'),
-        connectors: none,
-        persistedProperties: {
-          load: async () => {
-            throw new Error('store down');
-          },
-          save: async () => undefined,
-        },
-      });
-      expect(cold.threads()).toHaveLength(0);
-      expect(outcome).toMatchObject({
-        status: 'error',
-        error: expect.stringContaining('store down'),
-      });
-    } finally {
-      await cold.close();
-    }
-  });
-
-  it('takes at most eight of the dearest on the host in one turn of its event loop, the rest in threads', async () => {
-    const { dearest, sixteen } = dearestLightRun();
-    const cold = createEnginePool({ threads: 1, runsPerThread: 4 });
-    const cheap = createEnginePool({ threads: 1, runsPerThread: 4 });
-    try {
-      // All nine start before any of them runs: what a worker's fetch of nine does.
-      const outcomes = await Promise.all(
-        Array.from({ length: 9 }, () =>
-          cold.execute(dearest, { startDocuments: sixteen, connectors: none }),
-        ),
-      );
-      expect(outcomes.map((o) => o.shapes['end']?.documentsIn)).toEqual(Array(9).fill(16));
-      expect(cold.threads()).toHaveLength(1);
-      // A hundred Start -> Stop in one turn are a sliver of that work.
-      const stop = buildProcess({ end: sink() }, [['start', 'default', 'end']]);
-      const quick = await Promise.all(
-        Array.from({ length: 100 }, () => cheap.execute(stop, { connectors: none })),
-      );
-      expect(quick.every((o) => o.status === 'complete')).toBe(true);
-      expect(cheap.threads()).toHaveLength(0);
-    } finally {
-      await Promise.all([cold.close(), cheap.close()]);
-    }
-  });
-
-  it('takes the turn’s share when it runs, not when it starts: reads answered together count together', async () => {
-    const { dearest, sixteen } = dearestLightRun();
-    // One read answers every run's, as the server's batched statement does.
-    let answer: (properties: Record<string, string>) => void = () => undefined;
-    const stored = new Promise<Record<string, string>>((resolve) => {
-      answer = resolve;
-    });
-    const cold = createEnginePool({ threads: 1, runsPerThread: 4 });
-    try {
-      const running: Promise<RunOutcome>[] = [];
-      for (let i = 0; i < 12; i++) {
-        // Each starts in a turn of its own, with that turn's share untouched.
-        await new Promise((resolve) => setImmediate(resolve));
-        running.push(
-          cold.execute(dearest, {
-            startDocuments: sixteen,
-            connectors: none,
-            persistedProperties: { load: () => stored, save: async () => undefined },
-          }),
-        );
-      }
-      answer({});
-      const outcomes = await Promise.all(running);
-      expect(outcomes.map((o) => o.shapes['end']?.documentsIn)).toEqual(Array(12).fill(16));
-      expect(cold.threads()).toHaveLength(1);
-    } finally {
-      await cold.close();
     }
   });
 });
