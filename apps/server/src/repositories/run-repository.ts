@@ -379,8 +379,15 @@ export function createRunRepository(db: Database) {
 
     /** Deletes finished runs older than `ageMs`, with their documents and logs; returns how many. */
     async deleteFinishedOlderThan(ageMs: number): Promise<number> {
+      // Document rows have no foreign key to cascade (migration 17): they go here.
       const rows = await db.query<{ id: string }>(
-        "DELETE FROM runs WHERE status <> 'running' AND finished_at < now() - $1 * interval '1 millisecond' RETURNING id",
+        `WITH gone AS (
+           DELETE FROM runs WHERE status <> 'running' AND finished_at < now() - $1 * interval '1 millisecond'
+           RETURNING account_id, id
+         ), documents AS (
+           DELETE FROM run_documents d USING gone WHERE d.account_id = gone.account_id AND d.run_id = gone.id
+         )
+         SELECT id FROM gone`,
         [ageMs],
       );
       return rows.length;
