@@ -31,16 +31,16 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The real server (in-memory PGlite is not used: a throwaway data dir keeps it real).
-    command: 'node src/main.ts',
-    cwd: '../apps/server',
+    // The real server (in-memory PGlite is not used: a throwaway data dir keeps it real),
+    // stopped with SIGTERM so serve.ts can remove that directory after it.
+    command: 'node serve.ts',
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     env: {
       PORT: String(PORT),
       HOST: '127.0.0.1',
-      JUNCTION_DATA_DIR: process.env['E2E_DATA_DIR'] ?? `/tmp/junction-e2e-${process.pid}`,
       LOG_LEVEL: 'warn',
     },
   },
