@@ -98,6 +98,32 @@ describe('process-call', () => {
     expect(sub?.[0]?.shapes['decision']?.documentsIn).toBe(3);
   });
 
+  it('returns documents that reached Return Documents one at a time, all of them in order', async () => {
+    // child "one by one" (passthrough): start ─▶ flow control (per document) ─▶ Return "Out"
+    const oneByOne = buildProcess(
+      {
+        start: PASSTHROUGH_START,
+        flow: {
+          kind: 'flow-control',
+          label: '',
+          config: { batching: 'per-document', batchSize: 1, parallelUnits: 1 },
+        },
+        out: ret('Out'),
+      },
+      [
+        ['start', 'default', 'flow'],
+        ['flow', 'default', 'out'],
+      ],
+      { id: 'one-by-one', name: 'One by one' },
+    );
+    const run = await runTest(parent(call('one-by-one', ['Out']), ['Out']), {
+      startDocuments: docs('a', 'b', 'c', 'd'),
+      loadProcess: async (id) => (id === 'one-by-one' ? oneByOne : undefined),
+    });
+    expect(run.results.get('call')?.[0]?.subprocesses?.[0]?.shapes['out']?.documentsIn).toBe(4);
+    expect(run.dataAt('Out')).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('shares dynamic process properties with the child', async () => {
     const process = buildProcess(
       {

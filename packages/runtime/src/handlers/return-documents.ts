@@ -8,7 +8,16 @@ import type { ShapeHandler } from '../types.ts';
 export const returnDocumentsHandler: ShapeHandler<'return-documents'> = {
   async run(shape, inputs, ctx) {
     const label = shape.config.label;
-    ctx.returned.set(label, [...(ctx.returned.get(label) ?? []), ...inputs]);
+    // Appended in place: documents that arrive one at a time (after a Flow Control)
+    // would otherwise copy everything kept so far at each arrival, quadratic in them.
+    let kept = ctx.returned.get(label);
+    if (kept === undefined) {
+      kept = [];
+      ctx.returned.set(label, kept);
+    }
+    for (const doc of inputs) {
+      kept.push(doc);
+    }
     return { outputs: new Map(), errors: [] };
   },
 };
