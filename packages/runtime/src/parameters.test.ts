@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readProfileElement } from './parameters.ts';
 import { buildProcess, docs, PASSTHROUGH_START, runTest, sink } from './test-support.ts';
 import type { Shape } from './types.ts';
 
@@ -56,5 +57,34 @@ describe('parameter values', () => {
       { type: 'current-date', format: "yyyyMMdd'T'HHmmss.SSS" },
     ]);
     expect(out[0]).toBe('2026-03-04T05:06:07.089Z|20260304T050607.089');
+  });
+});
+
+describe('profile elements of a plain document', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('parses a document once for all the fields a shape reads of it', async () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    const out = await render([
+      { type: 'profile-element', path: 'a' },
+      { type: 'profile-element', path: 'a' },
+      { type: 'profile-element', path: 'missing' },
+    ]);
+    expect(out).toEqual(['1|1|', '2|2|']);
+    // Two start documents, one parse each (the runner parses nothing else here).
+    expect(parse.mock.calls.filter(([text]) => text === '{"a":1}')).toHaveLength(1);
+    expect(parse.mock.calls.filter(([text]) => text === '{"a":2}')).toHaveLength(1);
+  });
+
+  it('reads a document again once its text changed, and text that is not JSON as blank', () => {
+    const doc = { id: 'd', data: '{"a":"first"}', properties: {} };
+    expect(readProfileElement(doc, 'a')).toBe('first');
+    doc.data = '{"a":"second"}';
+    expect(readProfileElement(doc, 'a')).toBe('second');
+    doc.data = 'not json';
+    expect(readProfileElement(doc, 'a')).toBe('');
+    expect(readProfileElement(doc, 'a')).toBe('');
   });
 });

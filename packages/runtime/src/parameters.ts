@@ -1,6 +1,6 @@
 import { formatDate, own, type Parameter, type ParameterValue } from '@junction/process-model';
 import { type FieldPathSegment, parseFieldPath, readPath, valueText } from './field-path.ts';
-import { documentJson } from './json-document.ts';
+import { JsonDocument } from './json-document.ts';
 import { executionProperty } from './properties.ts';
 import type { RunContext, RunDocument } from './types.ts';
 
@@ -21,18 +21,42 @@ function profilePath(path: string): readonly FieldPathSegment[] {
   return segments;
 }
 
+/** What a document's text parsed to, or that it is not JSON. */
+const NOT_JSON = Symbol('not JSON');
+
+/**
+ * The text of the last plain document (no kept value: a start document, a Message's
+ * output) whose fields were read, and what it parsed to. A shape reads each of its
+ * parameters in turn for one document, so a Message or Set Properties with many
+ * fields of one large document parses it once, not once a field. One entry: a cache
+ * per document would keep every parsed value alive.
+ */
+let lastPlain: { data: string; value: unknown } | undefined;
+
+function fieldsOf(doc: RunDocument): unknown {
+  if (JsonDocument.keeps(doc)) {
+    return JsonDocument.json(doc);
+  }
+  if (lastPlain !== undefined && lastPlain.data === doc.data) {
+    return lastPlain.value;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(doc.data);
+  } catch {
+    value = NOT_JSON;
+  }
+  lastPlain = { data: doc.data, value };
+  return value;
+}
+
 /**
  * Reads a field path (`asset.product.id`, `items.0.id`, `items[0].id`) from a JSON
  * document; '' when the document is not JSON or the field is missing.
  */
 export function readProfileElement(doc: RunDocument, path: string): string {
-  let value: unknown;
-  try {
-    value = documentJson(doc);
-  } catch {
-    return '';
-  }
-  return valueText(readPath(value, profilePath(path)));
+  const value = fieldsOf(doc);
+  return value === NOT_JSON ? '' : valueText(readPath(value, profilePath(path)));
 }
 
 /** The value of one parameter for one document (process-semantics.md §5). */
