@@ -139,6 +139,14 @@ test.describe('Test mode', () => {
         request,
         connectorProcess(randomUUID(), 'Live list', { action: 'list', object: 'request' }),
       );
+      // Reads of the run's record: its events keep it while the run goes on, so it is
+      // not polled every second as well.
+      const recordReads: string[] = [];
+      page.on('request', (r) => {
+        if (r.method() === 'GET' && /^\/api\/runs\/[^/]+$/.test(new URL(r.url()).pathname)) {
+          recordReads.push(r.url());
+        }
+      });
       await page.getByRole('button', { name: 'Test', exact: true }).click();
       await expect(runBar(page).getByRole('status')).toHaveText('Running');
       await shape(page, 'Connector').click();
@@ -152,6 +160,8 @@ test.describe('Test mode', () => {
       await expect(documents.getByRole('button', { name: /^Out\b/ })).toHaveText(/^Out(?! \()/);
       await expect(runBar(page).getByRole('status')).toHaveText('Running');
       await expect(runBar(page).getByRole('status')).toHaveText('Complete', { timeout: 45_000 });
+      // Once as it started, once more at its end: at least 7 s of pages in between.
+      expect(recordReads.length).toBeLessThanOrEqual(3);
       await expect(panel(page)).not.toContainText('stored so far');
       await expect(documents.getByRole('button', { name: /^Out\b/ })).toHaveText(
         /^Out \([1-9][\d,]*\)/,

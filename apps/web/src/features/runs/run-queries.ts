@@ -16,8 +16,8 @@ export function runQuery(id: string) {
   return queryOptions({
     queryKey: ['runs', id],
     queryFn: async () => (await api<RunRecord>(`/api/runs/${encodeURIComponent(id)}`)).data,
-    // Poll while the run is going; stop once it has an outcome.
-    // Live progress arrives over SSE (use-run-events); polling is the slow fallback.
+    // Poll while the run is going; stop once it has an outcome. A run followed over
+    // SSE (use-run-events) is not polled while its stream is open (use-test-run).
     refetchInterval: (query) => (query.state.data?.status === 'running' ? 1000 : false),
   });
 }

@@ -15,9 +15,15 @@ export type WatchedRun = RunRecord & Pick<RunProgress, 'documentErrors' | 'log' 
 /**
  * Follows a running run over Server-Sent Events and folds each event into the
  * run's query cache entry, so the canvas repaints as shapes start and finish.
- * The stored run is refetched at the end for the final numbers.
+ * The stored run is refetched at the end for the final numbers. `onFollowing` hears
+ * the run's id while the stream is open and null while it is not (connecting again
+ * after an error, or closed), so the record is polled only when events cannot keep it.
  */
-export function useRunEvents(runId: string | null, running: boolean): void {
+export function useRunEvents(
+  runId: string | null,
+  running: boolean,
+  onFollowing: (runId: string | null) => void,
+): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!runId || !running) {
@@ -25,6 +31,8 @@ export function useRunEvents(runId: string | null, running: boolean): void {
     }
     const key = runQuery(runId).queryKey;
     const source = new EventSource(`/api/runs/${encodeURIComponent(runId)}/events`);
+    source.addEventListener('open', () => onFollowing(runId));
+    source.addEventListener('error', () => onFollowing(null));
     const onEvent = (message: MessageEvent<string>) => {
       const event = JSON.parse(message.data) as RunEvent;
       queryClient.setQueryData(key, (run: WatchedRun | undefined) =>
@@ -32,6 +40,7 @@ export function useRunEvents(runId: string | null, running: boolean): void {
       );
       if (event.type === 'end') {
         source.close();
+        onFollowing(null);
         void queryClient.invalidateQueries({ queryKey: key });
       }
     };
@@ -39,6 +48,9 @@ export function useRunEvents(runId: string | null, running: boolean): void {
     for (const type of RUN_EVENT_TYPES) {
       source.addEventListener(type, onEvent);
     }
-    return () => source.close();
-  }, [runId, running, queryClient]);
+    return () => {
+      source.close();
+      onFollowing(null);
+    };
+  }, [runId, running, queryClient, onFollowing]);
 }

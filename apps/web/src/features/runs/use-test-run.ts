@@ -1,5 +1,6 @@
 import type { ProcessDocument } from '@junction/process-model';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import {
   rerunFromShapeRequest,
   retryRunRequest,
@@ -32,8 +33,15 @@ export interface TestRunHost {
  */
 export function useTestRun(host: TestRunHost) {
   const { runId, inspectedDocument, onError } = host;
-  const run = useQuery({ ...runQuery(runId ?? ''), enabled: runId !== null });
-  useRunEvents(runId, run.data?.status === 'running');
+  // The run whose events stream is open: its record is then kept by the events, and
+  // polling it as well would read it every second for nothing.
+  const [followed, setFollowed] = useState<string | null>(null);
+  const run = useQuery({
+    ...runQuery(runId ?? ''),
+    enabled: runId !== null,
+    ...(followed !== null && followed === runId ? { refetchInterval: false } : {}),
+  });
+  useRunEvents(runId, run.data?.status === 'running', setFollowed);
   const lineageShapes = useLineageShapes(runId, inspectedDocument);
   const show = (id: string) => host.showRun(id);
 
