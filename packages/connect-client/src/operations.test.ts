@@ -242,6 +242,30 @@ describe('executeConnectOperation', () => {
     ).rejects.toMatchObject({ code: 'INVALID_BODY' });
   });
 
+  it('refuses an upload body whose filename, type or fields are not text, before any request', async () => {
+    const { fetch, calls } = scriptedFetch(() => jsonResponse({ id: 'UF-1' }, 201));
+    const { client } = testClient(fetch);
+    const content = Buffer.from('PK').toString('base64');
+    for (const body of [
+      { content, filename: 7 },
+      { content, contentType: { type: 'xlsx' } },
+      { content, fields: { note: { nested: true } } },
+      { content, fields: ['a'] },
+      { content: new Uint8Array(new SharedArrayBuffer(2)) },
+      [content],
+    ]) {
+      await expect(
+        executeConnectOperation(client, {
+          action: 'upload',
+          object: 'usage-report',
+          id: 'UF-1',
+          body,
+        }),
+      ).rejects.toMatchObject({ code: 'INVALID_BODY', message: /fields as text values/ });
+    }
+    expect(calls).toHaveLength(0);
+  });
+
   it('rejects unknown pairs with a typed error before any request', async () => {
     const { fetch, calls } = scriptedFetch(() => jsonResponse({}));
     const { client } = testClient(fetch);

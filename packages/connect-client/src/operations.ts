@@ -197,7 +197,10 @@ function buildBody(spec: ConnectOperationSpec, request: ConnectOperationRequest)
 
 function toFormData(field: string, body: unknown, request: ConnectOperationRequest): FormData {
   if (!isFileUpload(body)) {
-    throw invalidBody(request, 'expects {filename?, content, contentType?, fields?}');
+    throw invalidBody(
+      request,
+      'expects {filename?, content, contentType?, fields?}: content as base64 text or bytes, filename and contentType as text, fields as text values',
+    );
   }
   const form = new FormData();
   for (const [name, value] of Object.entries(body.fields ?? {})) {
@@ -211,17 +214,31 @@ function toFormData(field: string, body: unknown, request: ConnectOperationReque
   return form;
 }
 
+const optionalText = (value: unknown) => value === undefined || typeof value === 'string';
+
+/**
+ * The whole shape, not only the content: a body usually comes from a document's JSON,
+ * where a number as filename or an object among the fields would otherwise reach
+ * Connect as "[object Object]". Bytes over shared memory are refused too: another
+ * thread could change them while they are sent.
+ */
 function isFileUpload(value: unknown): value is ConnectFileUpload {
-  if (typeof value !== 'object' || value === null) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return false;
   }
-  const content = (value as { content?: unknown }).content;
-  return (
+  const { content, filename, contentType, fields } = value as Record<string, unknown>;
+  const contentOk =
     typeof content === 'string' ||
-    content instanceof Uint8Array ||
+    (content instanceof Uint8Array && content.buffer instanceof ArrayBuffer) ||
     content instanceof ArrayBuffer ||
-    content instanceof Blob
-  );
+    content instanceof Blob;
+  const fieldsOk =
+    fields === undefined ||
+    (typeof fields === 'object' &&
+      fields !== null &&
+      !Array.isArray(fields) &&
+      Object.values(fields).every((v) => typeof v === 'string'));
+  return contentOk && optionalText(filename) && optionalText(contentType) && fieldsOk;
 }
 
 function decodeBase64(text: string, request: ConnectOperationRequest): Uint8Array<ArrayBuffer> {
