@@ -274,6 +274,26 @@ describe('ConnectCollection over fetch', () => {
     expect(new TextDecoder().decode(pages[1]?.bytes)).toBe('[{"id":"PR-2"}]');
   });
 
+  it('stops at an empty page whose range lies, even when the caller transferred its bytes away', async () => {
+    const { fetch, calls } = scriptedFetch(
+      (call) =>
+        new Response(new TextEncoder().encode('[]'), {
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Range': `items ${new URL(call.url).searchParams.get('offset')}-0/1000`,
+          },
+        }),
+    );
+    const { client } = testClient(fetch, { pageSize: 10 });
+    for await (const page of client.collection('requests').pages()) {
+      // As the engine's host does: the page's buffer moves to another thread.
+      const buffer = page.bytes?.buffer as ArrayBuffer;
+      structuredClone(buffer, { transfer: [buffer] });
+      expect(page.bytes?.byteLength).toBe(0);
+    }
+    expect(calls).toHaveLength(1);
+  });
+
   it('returns the first item or undefined', async () => {
     const { fetch } = listServer(5);
     const { client } = testClient(fetch);

@@ -104,14 +104,14 @@ export async function* paginateRaw(
   let counted = 0;
   while (counted < max) {
     const page = await fetchPage(Math.min(pageSize, max - counted), offset);
+    // An empty page names itself `offset-offset`, so its emptiness is read from the body,
+    // before the caller has it: a caller may transfer the bytes to another thread, and
+    // a detached page reads as no bytes at all.
+    const empty = page.bytes === undefined || isEmptyJsonArray(page.bytes);
     yield page;
     const range = page.contentRange;
-    // An empty page names itself `offset-offset`, so its emptiness is read from the body.
     const items = range === undefined ? 0 : range.last - range.first + 1;
-    if (range === undefined || items <= 0 || range.last >= range.total - 1) {
-      return;
-    }
-    if (page.bytes === undefined || isEmptyJsonArray(page.bytes)) {
+    if (range === undefined || items <= 0 || range.last >= range.total - 1 || empty) {
       return;
     }
     counted += items;
