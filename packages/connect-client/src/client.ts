@@ -20,6 +20,12 @@ import {
   type TransportResponse,
 } from './transport.ts';
 
+/**
+ * Far above any page of records (1,000 records of a few KB) or usage file Connect
+ * sends, and a bound on what one answer can make the process hold.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024;
+
 /** Options of {@link createConnectClient}. */
 export interface ConnectClientOptions {
   /** Base URL including `/public/v1`, e.g. `https://api.connect.cloudblue.com/public/v1`. */
@@ -30,6 +36,11 @@ export interface ConnectClientOptions {
   fetch?: typeof fetch;
   /** Per-attempt timeout (headers and body). Default 60 s. */
   timeoutMs?: number;
+  /**
+   * The largest response body read, in bytes; a larger one fails the request with
+   * ConnectResponseTooLargeError. Default DEFAULT_MAX_BODY_BYTES.
+   */
+  maxBodyBytes?: number;
   /** Retry tuning for idempotent requests. */
   retry?: Partial<RetryOptions>;
   /** Default list page size (clamped to 1…1000). Default 100. */
@@ -86,6 +97,7 @@ export function createConnectClient(options: ConnectClientOptions): ConnectClien
     authorization: toAuthorizationHeader(options.token),
     userAgent: options.userAgent ?? defaultUserAgent(),
     timeoutMs: options.timeoutMs ?? 60_000,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     retry: { ...DEFAULT_RETRY_OPTIONS, ...options.retry },
     headers,
     fetch: options.fetch,

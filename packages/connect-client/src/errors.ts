@@ -69,6 +69,19 @@ export class ConnectTimeoutError extends ConnectError {
   }
 }
 
+/** The response's body was larger than the client reads (`maxBodyBytes`); not retried. */
+export class ConnectResponseTooLargeError extends ConnectError {
+  readonly maxBytes: number;
+
+  constructor(what: string, maxBytes: number) {
+    super(
+      `${what} answered with a body larger than ${maxBytes} bytes, which is more than the client reads`,
+    );
+    this.name = 'ConnectResponseTooLargeError';
+    this.maxBytes = maxBytes;
+  }
+}
+
 /** The caller's AbortSignal fired; `cause` holds the signal's reason. */
 export class ConnectAbortError extends ConnectError {
   constructor(message: string, options?: ErrorOptions) {

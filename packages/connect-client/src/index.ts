@@ -9,6 +9,7 @@ export {
   type ConnectClientOptions,
   type ConnectNamespace,
   createConnectClient,
+  DEFAULT_MAX_BODY_BYTES,
   defaultUserAgent,
   toAuthorizationHeader,
 } from './client.ts';
@@ -20,6 +21,7 @@ export {
   ConnectNetworkError,
   ConnectOperationError,
   type ConnectOperationErrorCode,
+  ConnectResponseTooLargeError,
   ConnectTimeoutError,
   isConnectError,
 } from './errors.ts';

@@ -3,6 +3,7 @@ import {
   ConnectAbortError,
   ConnectApiError,
   ConnectNetworkError,
+  ConnectResponseTooLargeError,
   ConnectTimeoutError,
   isConnectError,
 } from './errors.ts';
@@ -85,6 +86,42 @@ describe('transport: errors', () => {
     expect(error.errorCode).toBeUndefined();
     expect(error.body).toBe('<html>Bad gateway</html>');
     expect(error.message).toContain('Bad gateway');
+  });
+
+  it('abandons a body past maxBodyBytes, by its length or as it streams, and does not retry', async () => {
+    let streamed = 0;
+    const { fetch, calls } = scriptedFetch((_call, index) => {
+      if (index === 0) {
+        // Refused by its Content-Length, before a byte is read.
+        return jsonResponse([], 200, { 'Content-Length': '101' });
+      }
+      // No Content-Length: chunks without end, until the reader gives up.
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          streamed += 1;
+          controller.enqueue(new TextEncoder().encode('"xxxxxxxxxxxxxxxx",'));
+        },
+      });
+      return new Response(body, { headers: { 'Content-Type': 'application/json' } });
+    });
+    const { client } = testClient(fetch, { maxBodyBytes: 100 });
+    for (const read of [
+      () => client.collection('requests').all(),
+      () => client.request({ method: 'GET', path: '/requests', rawBody: true }),
+    ]) {
+      const error = await read().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConnectResponseTooLargeError);
+      expect((error as Error).message).toMatch(
+        /GET https:\/\/connect\.test\/public\/v1\/requests.* larger than 100 bytes/,
+      );
+    }
+    expect(calls).toHaveLength(2);
+    expect(streamed).toBeLessThan(10);
+    // Within the limit, the same body reads as before.
+    const { client: roomy } = testClient(scriptedFetch(() => jsonResponse([1, 2])).fetch, {
+      maxBodyBytes: 100,
+    });
+    expect(await roomy.collection('requests').all()).toEqual([1, 2]);
   });
 
   it('treats a 204 as an empty body', async () => {

@@ -7,6 +7,7 @@ import {
   ConnectAbortError,
   ConnectApiError,
   ConnectNetworkError,
+  ConnectResponseTooLargeError,
   ConnectTimeoutError,
   isConnectError,
 } from './errors.ts';
@@ -63,6 +64,8 @@ export interface TransportOptions {
   authorization: string;
   userAgent: string;
   timeoutMs: number;
+  /** The largest response body read, in bytes. */
+  maxBodyBytes: number;
   retry: RetryOptions;
   headers: Readonly<Record<string, string>>;
   fetch: typeof fetch | undefined;
@@ -147,7 +150,7 @@ async function attemptOnce(
     const response = await Promise.race([fetchImpl(url, init), aborted]);
     // The body is read under the same timeout: a stalled body is as bad as stalled headers.
     const body = await Promise.race([
-      readBody(response, request.method, request.rawBody === true),
+      readBody(response, request, url, options.maxBodyBytes),
       aborted,
     ]);
     return { status: response.status, headers: response.headers, body, url };
@@ -200,21 +203,27 @@ function buildInit(
   return init;
 }
 
-async function readBody(response: Response, method: string, raw: boolean): Promise<unknown> {
+async function readBody(
+  response: Response,
+  request: TransportRequest,
+  url: string,
+  maxBytes: number,
+): Promise<unknown> {
+  const { method } = request;
+  const raw = request.rawBody === true;
   if (method === 'HEAD' || response.status === 204 || response.status === 205) {
     return undefined;
   }
+  const bytes = await bodyBytes(response, maxBytes, `${method} ${url}`);
   const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
   const isJson = contentType.startsWith('application/json') || contentType.includes('+json');
   const isText = contentType.startsWith('text/') || contentType === '';
   // Error bodies are kept as text whatever the content type, so messages stay readable.
   if ((raw || (!isJson && !isText)) && response.ok) {
-    const bytes = await bodyBytes(response);
     return bytes.byteLength === 0 ? undefined : bytes;
   }
-  // text() decodes straight from the body chunks: no extra copy through an ArrayBuffer (this is
-  // the hot path of every list page).
-  const text = await response.text();
+  // As `text()` decodes: UTF-8, a byte-order mark dropped, bad bytes as U+FFFD.
+  const text = utf8.decode(bytes);
   if (text === '') {
     return undefined;
   }
@@ -229,24 +238,38 @@ async function readBody(response: Response, method: string, raw: boolean): Promi
   return text;
 }
 
+const utf8 = new TextDecoder();
+
 /**
  * The body's bytes, its chunks joined; a body of one chunk is that chunk, where
  * `arrayBuffer()` would copy it (a list page is about 0.5 MB, and the in-process
  * sandbox answers in one chunk). Nothing else reads the chunk once the stream has
- * handed it over.
+ * handed it over. A body past `maxBytes` (by its Content-Length, or as it streams)
+ * is abandoned: a server must not make the client hold whatever it sends.
  */
-async function bodyBytes(response: Response): Promise<Uint8Array> {
+async function bodyBytes(response: Response, maxBytes: number, what: string): Promise<Uint8Array> {
   if (response.body === null) {
     return new Uint8Array(0);
   }
+  const tooLarge = () => new ConnectResponseTooLargeError(what, maxBytes);
+  if (Number(response.headers.get('content-length')) > maxBytes) {
+    await response.body.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
   const chunks: Uint8Array[] = [];
+  let size = 0;
   for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) {
+      // Leaving the loop cancels the stream.
+      throw tooLarge();
+    }
     chunks.push(chunk);
   }
   if (chunks.length === 1) {
     return chunks[0]!;
   }
-  const bytes = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.byteLength, 0));
+  const bytes = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, at);
