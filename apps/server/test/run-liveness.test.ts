@@ -63,7 +63,7 @@ describe(`run retention (${storageUnderTest()})`, () => {
         counts: { documentsIn: 0, documentsOut: 0, documentsInError: 0 },
         documentsStored: 1,
       });
-    for (const id of ['old', 'recent', 'old-but-running']) {
+    for (const id of ['old', 'recent', 'old-but-running', 'deleted-elsewhere']) {
       await startRun(runs, id);
       await documents.insertDocuments('default', id, [
         {
@@ -90,6 +90,14 @@ describe(`run retention (${storageUnderTest()})`, () => {
     expect(await runs.get('default', 'recent')).not.toBeNull();
     expect(await documents.documentsInto('default', 'recent', 'start', 'out')).toHaveLength(1);
     expect((await runs.get('default', 'old-but-running'))?.status).toBe('running');
+    // Any statement that deletes a run takes its documents (a server of the version
+    // before deletes runs this way and relies on it).
+    await db.query("DELETE FROM runs WHERE id = 'deleted-elsewhere'");
+    const left = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM run_documents WHERE run_id IN ('old', 'deleted-elsewhere')",
+    );
+    expect(left[0]?.n).toBe(0);
+    expect(await documents.documentsInto('default', 'recent', 'start', 'out')).toHaveLength(1);
   });
 });
 

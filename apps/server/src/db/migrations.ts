@@ -4,7 +4,17 @@ import type { Database, Queryable } from './database.ts';
  * Ordered schema migrations; each runs once (see `migrate`). Append only:
  * a released migration is never edited, a change is a new entry.
  */
-const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
+interface Migration {
+  id: number;
+  name: string;
+  /**
+   * Statements separated by semicolons, or a list of statements taken as they are
+   * (for a statement with semicolons of its own, such as a function's body).
+   */
+  sql: string | readonly string[];
+}
+
+const MIGRATIONS: readonly Migration[] = [
   {
     id: 1,
     name: 'accounts, processes, revisions, connections, runs',
@@ -357,15 +367,26 @@ const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
   },
   {
     id: 17,
-    name: "a run's document rows removed with the run by the statement that removes it",
-    // The foreign key checked its run for every row written: a test run of 9,092
-    // records writes 18,184 rows, and on embedded PGlite the checks were a third of
-    // their COPY. Rows are only written for a run that exists (the recorder starts
-    // after the run's insert and finishes before its end), and the one statement that
-    // deletes runs (retention) deletes their rows with them.
-    sql: `
-      ALTER TABLE run_documents DROP CONSTRAINT run_documents_account_id_run_id_fkey
-    `,
+    name: "a run's document rows removed by a trigger on the run's delete, not checked on insert",
+    // The foreign key checked its run for every row written: a test run of 9,092 records
+    // writes 18,184 rows, and on embedded PGlite the checks were a third of their COPY.
+    // Rows are only written for a run that exists (the recorder starts after the run's
+    // insert and finishes before its end). What the key's cascade did, the trigger does,
+    // once per statement: any statement that deletes runs, also from a server of the
+    // version before (which still relies on the cascade), deletes their rows with them.
+    sql: [
+      'ALTER TABLE run_documents DROP CONSTRAINT run_documents_account_id_run_id_fkey',
+      `CREATE FUNCTION run_documents_of_deleted_runs() RETURNS trigger
+         LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+       BEGIN
+         DELETE FROM run_documents d USING deleted_runs r
+          WHERE d.account_id = r.account_id AND d.run_id = r.id;
+         RETURN NULL;
+       END $$`,
+      `CREATE TRIGGER runs_delete_documents AFTER DELETE ON runs
+         REFERENCING OLD TABLE AS deleted_runs FOR EACH STATEMENT
+         EXECUTE FUNCTION run_documents_of_deleted_runs()`,
+    ],
   },
 ];
 
@@ -403,11 +424,15 @@ export async function migrate(db: Database): Promise<void> {
   });
 }
 
-async function apply(tx: Queryable, m: { id: number; name: string; sql: string }): Promise<void> {
-  for (const statement of m.sql
-    .split(';')
-    .map((s) => s.trim())
-    .filter(Boolean)) {
+async function apply(tx: Queryable, m: Migration): Promise<void> {
+  const statements =
+    typeof m.sql === 'string'
+      ? m.sql
+          .split(';')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : m.sql;
+  for (const statement of statements) {
     await tx.query(statement);
   }
   await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [m.id, m.name]);
