@@ -80,8 +80,15 @@ export const processCallHandler: ShapeHandler<'process-call'> = {
         );
         continue;
       }
+      // Appended in place: a child run per document would otherwise copy everything
+      // returned so far at each run, quadratic in the documents.
       for (const [label, documents] of run.returned) {
-        returned.set(label, [...(returned.get(label) ?? []), ...documents]);
+        let kept = returned.get(label);
+        if (kept === undefined) {
+          kept = [];
+          returned.set(label, kept);
+        }
+        appendAll(kept, documents);
       }
     }
     const result: ShapeResult = { outputs: new Map(), errors, subprocesses };

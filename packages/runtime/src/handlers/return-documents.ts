@@ -1,3 +1,4 @@
+import { appendAll } from '../append.ts';
 import type { ShapeHandler } from '../types.ts';
 
 /**
@@ -15,9 +16,7 @@ export const returnDocumentsHandler: ShapeHandler<'return-documents'> = {
       kept = [];
       ctx.returned.set(label, kept);
     }
-    for (const doc of inputs) {
-      kept.push(doc);
-    }
+    appendAll(kept, inputs);
     return { outputs: new Map(), errors: [] };
   },
 };
