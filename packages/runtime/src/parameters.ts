@@ -25,20 +25,22 @@ function profilePath(path: string): readonly FieldPathSegment[] {
 const NOT_JSON = Symbol('not JSON');
 
 /**
- * The text of the last plain document (no kept value: a start document, a Message's
- * output) whose fields were read, and what it parsed to. A shape reads each of its
- * parameters in turn for one document, so a Message or Set Properties with many
- * fields of one large document parses it once, not once a field. One entry: a cache
- * per document would keep every parsed value alive.
+ * The last plain document (no kept value: a start document, a Message's output) whose
+ * fields were read, with its text and what that parsed to. A shape reads each of its
+ * parameters in turn for one document, so a Message or Set Properties with many fields
+ * of one large document parses it once, not once a field. One entry, held weakly: a
+ * cache per document would keep every parsed value alive, and a strong one would keep
+ * the last run's document (another account's, perhaps) after its run has ended.
  */
-let lastPlain: { data: string; value: unknown } | undefined;
+let lastPlain = new WeakMap<RunDocument, { data: string; value: unknown }>();
 
 function fieldsOf(doc: RunDocument): unknown {
   if (JsonDocument.keeps(doc)) {
     return JsonDocument.json(doc);
   }
-  if (lastPlain !== undefined && lastPlain.data === doc.data) {
-    return lastPlain.value;
+  const last = lastPlain.get(doc);
+  if (last !== undefined && last.data === doc.data) {
+    return last.value;
   }
   let value: unknown;
   try {
@@ -46,7 +48,7 @@ function fieldsOf(doc: RunDocument): unknown {
   } catch {
     value = NOT_JSON;
   }
-  lastPlain = { data: doc.data, value };
+  lastPlain = new WeakMap([[doc, { data: doc.data, value }]]);
   return value;
 }
 
