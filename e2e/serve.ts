@@ -18,10 +18,11 @@ const server = spawn(process.execPath, ['src/main.ts'], {
   stdio: 'inherit',
 });
 
-// The whole group hears the signal; the server's own handler stops it.
-const ignore = () => undefined;
-process.on('SIGTERM', ignore);
-process.on('SIGINT', ignore);
+// Playwright signals the whole group; a signal sent to this process alone is passed
+// on. The server stops once on the first and ignores a second.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => server.kill(signal));
+}
 
 server.on('exit', (code, signal) => {
   if (kept === undefined) {
