@@ -160,8 +160,9 @@ test.describe('Test mode', () => {
       await expect(documents.getByRole('button', { name: /^Out\b/ })).toHaveText(/^Out(?! \()/);
       await expect(runBar(page).getByRole('status')).toHaveText('Running');
       await expect(runBar(page).getByRole('status')).toHaveText('Complete', { timeout: 45_000 });
-      // Once as it started, once more at its end: at least 7 s of pages in between.
-      expect(recordReads.length).toBeLessThanOrEqual(3);
+      // As it started and at its end, perhaps once more before the stream opened; polled,
+      // the record was read once a second over the 7 s and more the pages take (9 reads).
+      expect(recordReads.length).toBeLessThanOrEqual(4);
       await expect(panel(page)).not.toContainText('stored so far');
       await expect(documents.getByRole('button', { name: /^Out\b/ })).toHaveText(
         /^Out \([1-9][\d,]*\)/,
