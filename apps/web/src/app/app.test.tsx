@@ -43,5 +43,12 @@ describe('App opened on a process', () => {
       },
     );
     expect(said.getAttribute('role')).toBe('alert');
+    // Asked once: the page takes the prefetch's answer instead of asking again on mount.
+    expect(asked.filter((url) => url === '/api/processes/p-1')).toHaveLength(1);
+    // Asking again is the user's to choose.
+    screen.getByRole('button', { name: 'Try again' }).click();
+    await vi.waitFor(() =>
+      expect(asked.filter((url) => url === '/api/processes/p-1')).toHaveLength(2),
+    );
   });
 });

@@ -11,15 +11,21 @@ import { createEditorStore, type EditorState } from './store/editor-store.ts';
 
 /** Loads a process and opens an editor on it. */
 export function DesignerPage({ processId }: { processId: string }) {
-  const query = useQuery(processQuery(processId));
+  // Opened on a process, the app asked for it before this mounted (prefetchFor), with
+  // the usual retries: its answer stands, where asking again on mount would repeat a
+  // 404. Trying again is the user's choice.
+  const query = useQuery({ ...processQuery(processId), retryOnMount: false });
   if (query.isPending) {
     return <p className="page-message">Loading process…</p>;
   }
   if (query.isError) {
     return (
-      <p className="page-message" role="alert">
-        Could not open this process: {query.error.message}
-      </p>
+      <div className="page-message">
+        <p role="alert">Could not open this process: {query.error.message}</p>
+        <button type="button" onClick={() => void query.refetch()} disabled={query.isFetching}>
+          Try again
+        </button>
+      </div>
     );
   }
   return <Editor key={processId} stored={query.data} />;
