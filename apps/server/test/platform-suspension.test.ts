@@ -2,6 +2,7 @@ import { listRequestsProcess } from '@junction/runtime/testing';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, storageUnderTest } from './build-test-app.ts';
+import { deployProcess, listenerProcess } from './listener-fixtures.ts';
 import { call, P } from './platform-fixtures.ts';
 
 /** default ── partner ── customer, with an admin token in the customer account. */
@@ -90,5 +91,56 @@ describe(`a suspended partner (${storageUnderTest()})`, () => {
     // The scheduler starts the ticks due since it last looked: the next minute's.
     clock = new Date('2026-03-02T10:01:30Z');
     expect(await app.scheduler.tick()).toBe(1);
+  });
+});
+
+describe(`listeners of a suspended, then deleted, account (${storageUnderTest()})`, () => {
+  it('stay shut, and so does a test URL opened before', async () => {
+    const app = await buildTestApp();
+    const token = await hierarchy(app);
+    const env = await call(app, 'POST', `${P}/Environment`, { token, payload: { name: 'Prod' } });
+    expect(env.statusCode, env.body).toBe(201);
+    const hook = listenerProcess('hook', {
+      path: 'hook',
+      auth: { kind: 'shared-secret', header: 'x-hook-secret' },
+    });
+    await deployProcess(app, token, hook, env.json().id);
+    const secret = 'a secret long enough to be one';
+    const set = await call(app, 'PUT', '/api/processes/hook/listener-secret', {
+      token,
+      payload: { secret },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const listen = () =>
+      app.inject({
+        method: 'POST',
+        url: `/api/listen/${env.json().id}/hook`,
+        headers: { 'x-hook-secret': secret, 'content-type': 'application/json' },
+        payload: JSON.stringify({ order: { id: 'A-1', qty: 2 } }),
+      });
+    expect((await listen()).statusCode).toBe(201);
+    const opened = await call(app, 'POST', '/api/processes/hook/listener-tests', {
+      token,
+      payload: { process: listenerProcess('hook', { path: 'hook' }) },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+
+    expect((await setStatus(app, 'partner', 'suspended')).statusCode).toBe(200);
+    const suspended = await listen();
+    expect(suspended.statusCode).toBe(403);
+    expect(suspended.json().message).toBe('Account partner is suspended.');
+    const tested = await app.inject({
+      method: 'POST',
+      url: opened.json().url,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ order: { id: 'A-1', qty: 2 } }),
+    });
+    expect(tested.statusCode, tested.body).toBe(403);
+
+    // Deleting marks the subtree deleted, over the partner's suspension.
+    expect((await call(app, 'DELETE', `${P}/Account/partner`)).statusCode).toBeLessThan(300);
+    const deleted = await listen();
+    expect(deleted.statusCode).toBe(403);
+    expect(deleted.json().message).toBe('Account customer is deleted.');
   });
 });

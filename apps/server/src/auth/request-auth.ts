@@ -1,7 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { same } from '../access-token.ts';
 import { HttpError } from '../errors.ts';
-import { type AccountRepository, DEFAULT_ACCOUNT_ID } from '../repositories/account-repository.ts';
+import {
+  type AccountRepository,
+  DEFAULT_ACCOUNT_ID,
+  inactiveMessage,
+} from '../repositories/account-repository.ts';
 import { TOKEN_PREFIX, type TokenRepository } from '../repositories/token-repository.ts';
 import { type Caller, type Permission, roleAllows } from './roles.ts';
 
@@ -116,11 +120,9 @@ export function installAuth(app: FastifyInstance, deps: AuthDeps): void {
       }
     }
     // The acting account lies within the home account: its chain covers both.
-    const suspended = await deps.accounts.suspendedAt(accountId);
-    if (suspended !== null) {
-      return reply
-        .status(403)
-        .send({ error: 'forbidden', message: `Account ${suspended} is suspended.` });
+    const inactive = await deps.accounts.inactiveAt(accountId);
+    if (inactive !== null) {
+      return reply.status(403).send({ error: 'forbidden', message: inactiveMessage(inactive) });
     }
     request.caller = { ...home, accountId };
   });

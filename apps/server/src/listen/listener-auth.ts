@@ -3,7 +3,11 @@ import { same } from '../access-token.ts';
 import { ACCOUNT_HEADER } from '../auth/request-auth.ts';
 import { roleAllows } from '../auth/roles.ts';
 import { HttpError } from '../errors.ts';
-import { type AccountRepository, DEFAULT_ACCOUNT_ID } from '../repositories/account-repository.ts';
+import {
+  type AccountRepository,
+  DEFAULT_ACCOUNT_ID,
+  inactiveMessage,
+} from '../repositories/account-repository.ts';
 import type { ListenerSecretRepository } from '../repositories/listener-secret-repository.ts';
 import { TOKEN_PREFIX, type TokenRepository } from '../repositories/token-repository.ts';
 import type { DeployedListener } from './listener-lookup.ts';
@@ -146,13 +150,13 @@ export async function authenticateListenerCall(
   return found;
 }
 
-/** Suspended accounts (and their subtrees) run nothing, listeners included. */
-export async function refuseSuspended(
+/** Suspended and deleted accounts (and their subtrees) run nothing, listeners included. */
+export async function refuseInactive(
   accounts: AccountRepository,
   accountId: string,
 ): Promise<void> {
-  const suspended = await accounts.suspendedAt(accountId);
-  if (suspended !== null) {
-    throw new HttpError(403, 'forbidden', `Account ${suspended} is suspended.`);
+  const inactive = await accounts.inactiveAt(accountId);
+  if (inactive !== null) {
+    throw new HttpError(403, 'forbidden', inactiveMessage(inactive));
   }
 }

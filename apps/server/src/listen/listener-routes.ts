@@ -18,7 +18,7 @@ import type { WebhookEventRepository } from '../repositories/webhook-event-repos
 import { operation } from '../routes/openapi.ts';
 import type { Services } from '../services.ts';
 import { listenerAdminRoutes } from './listener-admin-routes.ts';
-import { authenticateListenerCall, refuseSuspended } from './listener-auth.ts';
+import { authenticateListenerCall, refuseInactive } from './listener-auth.ts';
 import { answerCall, type CallTarget } from './listener-call.ts';
 import { createListenerGate } from './listener-gate.ts';
 import { deployedListeners } from './listener-lookup.ts';
@@ -159,7 +159,7 @@ export const listenerRoutes =
               ? await deployedListeners(deps.db, raw.environmentId, method, raw.path)
               : [];
             const found = await authenticateListenerCall(request, candidates, deps);
-            await refuseSuspended(deps.accounts, found.accountId);
+            await refuseInactive(deps.accounts, found.accountId);
             await admit(request, reply, {
               key: `${found.accountId}\n${found.environmentId}\n${found.processId}`,
               accountId: found.accountId,
@@ -208,6 +208,8 @@ export const listenerRoutes =
               );
             }
             try {
+              // Opened before the account was suspended or deleted, it runs nothing after.
+              await refuseInactive(deps.accounts, test.accountId);
               await admit(request, reply, {
                 key: `test\n${token}`,
                 accountId: test.accountId,

@@ -1,5 +1,6 @@
 import { type Caller, type Permission, roleAllows } from '../auth/roles.ts';
 import { HttpError } from '../errors.ts';
+import { inactiveMessage } from '../repositories/account-repository.ts';
 import { EXECUTE_ACTIONS, type ExecuteAction, executeAction } from './execute-actions.ts';
 import { HANDLERS } from './object-handlers.ts';
 import { OBJECT_PATHS, type PlatformObject } from './object-specs.ts';
@@ -39,9 +40,9 @@ export function createPlatformService(deps: PlatformDeps) {
       throw forbidden(`Account ${target} is not in your account hierarchy.`);
     }
     // The target lies within the caller's home, so this covers the home's ancestors too.
-    const suspended = await deps.accounts.suspendedAt(target);
-    if (suspended !== null) {
-      throw forbidden(`Account ${suspended} is suspended.`);
+    const inactive = await deps.accounts.inactiveAt(target);
+    if (inactive !== null) {
+      throw forbidden(inactiveMessage(inactive));
     }
     if (!roleAllows(caller.role, permission)) {
       throw forbidden(`The ${caller.role} role may not do this (it needs ${permission}).`);

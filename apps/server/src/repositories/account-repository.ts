@@ -41,25 +41,39 @@ export async function ensureDefaultAccount(db: Database): Promise<void> {
   );
 }
 
+/** The nearest account, among one and its ancestors, that no longer runs anything. */
+export interface InactiveAccount {
+  id: string;
+  status: 'suspended' | 'deleted';
+}
+
+/** What a caller refused for an inactive account is told. */
+export const inactiveMessage = (found: InactiveAccount) =>
+  `Account ${found.id} is ${found.status}.`;
+
 /**
- * For each account, the nearest suspended account among it and its ancestors, or null:
- * suspending a partner suspends every customer below it too. Repeated ids are looked
- * up once.
+ * For each account, the nearest suspended or deleted account among it and its
+ * ancestors, or null: suspending a partner suspends every customer below it too, and
+ * deleting one marks its whole subtree deleted (over any suspension). Repeated ids
+ * are looked up once.
  */
-async function suspendedAtMany(db: Database, ids: readonly string[]): Promise<(string | null)[]> {
-  const rows = await db.query<{ start: string; id: string }>(
+async function inactiveAtMany(
+  db: Database,
+  ids: readonly string[],
+): Promise<(InactiveAccount | null)[]> {
+  const rows = await db.query<{ start: string; id: string; status: InactiveAccount['status'] }>(
     `WITH RECURSIVE up AS (
        SELECT k.id AS start, a.id, a.parent_id, a.status, 0 AS depth
        FROM (SELECT DISTINCT unnest($1::text[]) AS id) AS k JOIN accounts a ON a.id = k.id
        UNION ALL
        SELECT up.start, a.id, a.parent_id, a.status, up.depth + 1
        FROM accounts a JOIN up ON a.id = up.parent_id
-     ) SELECT DISTINCT ON (start) start, id FROM up WHERE status = 'suspended'
+     ) SELECT DISTINCT ON (start) start, id, status FROM up WHERE status <> 'active'
        ORDER BY start, depth`,
     [ids],
   );
-  const suspended = new Map(rows.map((r) => [r.start, r.id]));
-  return ids.map((id) => suspended.get(id) ?? null);
+  const inactive = new Map(rows.map((r) => [r.start, { id: r.id, status: r.status }]));
+  return ids.map((id) => inactive.get(id) ?? null);
 }
 
 /**
@@ -69,9 +83,9 @@ async function suspendedAtMany(db: Database, ids: readonly string[]): Promise<(s
  */
 export function createAccountRepository(db: Database) {
   // Asked on every authenticated request: the requests of one moment share a statement.
-  const suspendedBatched = createStatementBatcher<string, string | null>({
-    one: async (id) => (await suspendedAtMany(db, [id]))[0]!,
-    many: (ids) => suspendedAtMany(db, ids),
+  const inactiveBatched = createStatementBatcher<string, InactiveAccount | null>({
+    one: async (id) => (await inactiveAtMany(db, [id]))[0]!,
+    many: (ids) => inactiveAtMany(db, ids),
   });
   return {
     async get(id: string): Promise<AccountView | null> {
@@ -97,10 +111,10 @@ export function createAccountRepository(db: Database) {
     },
 
     /**
-     * The nearest suspended account among `id` and its ancestors, or null:
-     * suspending a partner suspends every customer below it too.
+     * The nearest suspended or deleted account among `id` and its ancestors, or null:
+     * an account under one runs nothing and takes no request.
      */
-    suspendedAt: (id: string): Promise<string | null> => suspendedBatched(id),
+    inactiveAt: (id: string): Promise<InactiveAccount | null> => inactiveBatched(id),
 
     /** `root` and every account below it, parents before children. */
     async subtree(root: string): Promise<AccountView[]> {
