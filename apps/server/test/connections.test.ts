@@ -79,6 +79,46 @@ describe(`connections API (${storageUnderTest()})`, () => {
     expect(sandbox.statusCode).toBe(409);
   });
 
+  it('sends a stored token to no other origin than it was given for', async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/connections',
+      payload: {
+        name: 'Prod',
+        endpoint: `${baseUrl}/sandbox/connect/public/v1`,
+        token: (await import('@junction/connect-sandbox')).SANDBOX_DEMO_TOKEN,
+      },
+    });
+    const id = created.json().id;
+    const elsewhere = 'https://collector.example/public/v1';
+    // An editor who cannot read the token must not get it sent to a server of theirs.
+    for (const [url, payload] of [
+      [`/api/connections/${id}`, { name: 'Prod', endpoint: elsewhere }],
+      [`/api/platform/v1/Connection/${id}`, { endpoint: elsewhere }],
+    ] as const) {
+      const moved = await app.inject({ method: 'PUT', url, payload });
+      expect(moved.statusCode, moved.body).toBe(400);
+      expect(moved.json()).toMatchObject({ error: 'token-required' });
+      expect(moved.json().message).toContain('give its token again');
+    }
+    const kept = (await app.inject({ url: `/api/connections/${id}` })).json();
+    expect(kept.endpoint).toBe(`${baseUrl}/sandbox/connect/public/v1`);
+    // A path on the same origin keeps the token; another origin with its token is fine.
+    const samePlace = await app.inject({
+      method: 'PUT',
+      url: `/api/connections/${id}`,
+      payload: { name: 'Prod', endpoint: `${baseUrl}/sandbox/connect/public/v1/` },
+    });
+    expect(samePlace.statusCode, samePlace.body).toBe(200);
+    const withToken = await app.inject({
+      method: 'PUT',
+      url: `/api/connections/${id}`,
+      payload: { name: 'Prod', endpoint: elsewhere, token: 'ApiKey SU-9:new' },
+    });
+    expect(withToken.statusCode, withToken.body).toBe(200);
+    expect(withToken.json().endpoint).toBe(elsewhere);
+  });
+
   it('rejects a connection without a usable endpoint', async () => {
     const res = await app.inject({
       method: 'POST',

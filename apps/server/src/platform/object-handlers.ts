@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { roleCovers } from '../auth/roles.ts';
+import { requireTokenForNewOrigin } from '../connect/token-follows-endpoint.ts';
 import { HttpError } from '../errors.ts';
 import { readProcessBody } from '../routes/process-body.ts';
 import { BODIES, readBody } from './bodies.ts';
@@ -153,12 +154,14 @@ export const HANDLERS: Record<PlatformObject, Handlers> = {
       if (existing.kind === 'sandbox') {
         throw conflict('The built-in Sandbox connection cannot be changed.');
       }
+      const endpoint =
+        existing.kind === 'junction-platform'
+          ? existing.endpoint
+          : (input.endpoint ?? existing.endpoint).replace(/\/+$/, '');
+      requireTokenForNewOrigin(existing.endpoint, endpoint, input.token);
       return ctx.deps.connections.update(ctx.accountId, id, {
         name: input.name ?? existing.name,
-        endpoint:
-          existing.kind === 'junction-platform'
-            ? existing.endpoint
-            : (input.endpoint ?? existing.endpoint).replace(/\/+$/, ''),
+        endpoint,
         token: input.token,
       });
     },

@@ -6,6 +6,7 @@ import {
   ConnectionViewSchema as ConnectionView,
 } from '@junction/api';
 import Type from 'typebox';
+import { requireTokenForNewOrigin } from '../connect/token-follows-endpoint.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { AUTH_ERRORS, errors, noContent, operation } from './openapi.ts';
@@ -125,9 +126,11 @@ export const connectionRoutes =
             'The built-in Sandbox connection cannot be changed.',
           );
         }
+        const endpoint = request.body.endpoint.replace(/\/+$/, '');
+        requireTokenForNewOrigin(existing.endpoint, endpoint, request.body.token);
         const updated = await connections.update(account, request.params.id, {
           name: request.body.name,
-          endpoint: request.body.endpoint.replace(/\/+$/, ''),
+          endpoint,
           token: request.body.token,
         });
         return updated!;

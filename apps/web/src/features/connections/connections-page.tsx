@@ -177,7 +177,7 @@ function ConnectionForm({
           value={token}
           placeholder={
             editing
-              ? 'Leave empty to keep the stored token'
+              ? 'Leave empty to keep the stored token (a new host needs it again)'
               : platform
                 ? 'jct_… (from Accounts → API tokens)'
                 : 'ApiKey SU-…:…'
