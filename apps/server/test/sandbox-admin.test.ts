@@ -123,5 +123,20 @@ describe('the sandbox admin controls', () => {
     });
     expect(reset.statusCode).toBe(200);
     expect(reset.json().counts.request).toBeGreaterThan(100);
+    // The UI's reset changes the same shared sandbox: the same callers are refused.
+    for (const token of limited) {
+      const refused = await app.inject({
+        method: 'POST',
+        url: '/api/sandbox/reset',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(refused.statusCode, refused.body).toBe(403);
+    }
+    const byAdmin = await app.inject({
+      method: 'POST',
+      url: '/api/sandbox/reset',
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(byAdmin.statusCode).toBe(200);
   });
 });

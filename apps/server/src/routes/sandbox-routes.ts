@@ -1,14 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type SandboxSummary, SandboxSummarySchema } from '@junction/api';
 import { createSandboxState, type SandboxState, stateSummary } from '@junction/connect-sandbox';
+import { callerOf } from '../auth/request-auth.ts';
+import { HttpError } from '../errors.ts';
+import { DEFAULT_ACCOUNT_ID } from '../repositories/account-repository.ts';
 import { AUTH_ERRORS, operation } from './openapi.ts';
 
 export const SANDBOX_ADMIN_PREFIX = '/sandbox/admin';
 
 /**
  * "Reset sandbox" for the UI: puts the built-in sandbox back to its seed. It goes
- * through /api so role limits apply; the sandbox's own admin endpoints are for
- * the install's administrator only.
+ * through /api so the browser's session applies; like the sandbox's own admin
+ * endpoints it changes the one sandbox every account shares, so it is for the
+ * install's administrator only (an admin of the top account).
  */
 export const sandboxRoutes =
   (state: SandboxState): FastifyPluginAsyncTypebox =>
@@ -21,7 +25,15 @@ export const sandboxRoutes =
           response: { 200: SandboxSummarySchema, ...AUTH_ERRORS },
         },
       },
-      async () => {
+      async (request) => {
+        const caller = callerOf(request);
+        if (caller.role !== 'admin' || caller.homeAccountId !== DEFAULT_ACCOUNT_ID) {
+          throw new HttpError(
+            403,
+            'forbidden',
+            'Resetting the sandbox changes it for every account: it is for the administrator of this Junction server.',
+          );
+        }
         state.replace(createSandboxState({ seed: state.seed, scale: state.scale }).snapshot());
         // The sandbox types its summary as plain JSON; its fields are the contract's.
         return stateSummary(state) as unknown as SandboxSummary;
