@@ -144,6 +144,55 @@ describe(`process revisions: authors, restore, and the list's last run (${storag
     expect((await app.inject({ url: `/api/processes/${id}` })).json().revision).toBe(2);
   });
 
+  it('names a parent account’s token only to callers whose home holds that account', async () => {
+    const made = async (url: string, payload: object, headers: Record<string, string> = {}) => {
+      const res = await app.inject({ method: 'POST', url, payload, headers });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      return res.json();
+    };
+    await made(`${P}/execute/provision-account`, { name: 'Partner', id: 'rev-partner' });
+    await made(`${P}/Account?overrideAccount=rev-partner`, {
+      name: 'Customer',
+      id: 'rev-customer',
+    });
+    const partner = bearer(
+      (
+        await made(`${P}/Token?overrideAccount=rev-partner`, {
+          name: 'PARTNER-INTERNAL deploy bot',
+          role: 'admin',
+        })
+      ).token,
+    );
+    const customer = bearer(
+      (
+        await made(`${P}/Token?overrideAccount=rev-customer`, {
+          name: 'Customer viewer',
+          role: 'viewer',
+        })
+      ).token,
+    );
+    // The partner saves a process in its customer's account.
+    const created = await made(
+      '/api/processes',
+      { name: 'Saved by the partner' },
+      { ...partner, 'x-junction-account': 'rev-customer' },
+    );
+    const authors = async (headers: Record<string, string>) => {
+      const res = await app.inject({ url: `/api/processes/${created.id}/revisions`, headers });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((r: { author: unknown }) => r.author);
+    };
+    expect(await authors(customer)).toEqual([{ kind: 'parent-account' }]);
+    const named = {
+      kind: 'token',
+      tokenId: expect.any(String),
+      name: 'PARTNER-INTERNAL deploy bot',
+    };
+    expect(await authors({ ...partner, 'x-junction-account': 'rev-customer' })).toEqual([named]);
+    // The install's own access is above every account.
+    expect(await authors({ 'x-junction-account': 'rev-customer' })).toEqual([named]);
+  });
+
   it('lists each process with its latest run, or none', async () => {
     const id = await twoRevisions();
     const before = (await app.inject({ url: '/api/processes?limit=200' })).json();

@@ -78,8 +78,9 @@ export const ValidationResultSchema = Type.Object({ issues: Type.Array(IssueSche
 
 /**
  * Who saved a revision: the install's own access (no token, or the access token),
- * a Platform API token (by its name), or `unknown` for revisions saved before
- * authors were recorded.
+ * a Platform API token (by its name), a token of an account above the viewer's
+ * (`parent-account`: its name is that account's to see), or `unknown` for
+ * revisions saved before authors were recorded.
  */
 export const RevisionAuthorSchema = Type.Union([
   Type.Object({ kind: Type.Literal('install') }),
@@ -89,6 +90,7 @@ export const RevisionAuthorSchema = Type.Union([
     /** The token's name; null if the token's record is gone. */
     name: Nullable(Type.String()),
   }),
+  Type.Object({ kind: Type.Literal('parent-account') }),
   Type.Object({ kind: Type.Literal('unknown') }),
 ]);
 export type RevisionAuthor = Static<typeof RevisionAuthorSchema>;

@@ -45,6 +45,8 @@ interface RevisionRow {
   saved_by: 'install' | 'token' | null;
   saved_by_token_id: string | null;
   token_name: string | null;
+  /** Whether the token's account lies within the viewer's home account. */
+  token_shown: boolean | null;
   restored_from: number | null;
 }
 
@@ -52,7 +54,10 @@ const iso = (value: Date | string) => new Date(value).toISOString();
 
 function authorOf(row: RevisionRow): RevisionAuthor {
   if (row.saved_by === 'token' && row.saved_by_token_id !== null) {
-    return { kind: 'token', tokenId: row.saved_by_token_id, name: row.token_name };
+    // A token of an account above the viewer's is that account's to name.
+    return row.token_shown
+      ? { kind: 'token', tokenId: row.saved_by_token_id, name: row.token_name }
+      : { kind: 'parent-account' };
   }
   return row.saved_by === 'install' ? { kind: 'install' } : { kind: 'unknown' };
 }
@@ -272,14 +277,26 @@ export function createProcessRepository(db: Database) {
       return rows.length > 0;
     },
 
-    /** Every revision, newest first, with who saved it (a token by its name). */
-    async revisions(accountId: string, id: string): Promise<RevisionSummary[]> {
+    /**
+     * Every revision, newest first, with who saved it: a token by its name when its
+     * account lies within `viewerHome` (the caller's home account), otherwise only as
+     * a parent account's (a partner saving in a customer's account).
+     */
+    async revisions(accountId: string, id: string, viewerHome: string): Promise<RevisionSummary[]> {
       const rows = await db.query<RevisionRow>(
-        `SELECT r.revision, r.saved_at, r.saved_by, r.saved_by_token_id, t.name AS token_name, r.restored_from
+        `SELECT r.revision, r.saved_at, r.saved_by, r.saved_by_token_id, t.name AS token_name,
+           shown.yes AS token_shown, r.restored_from
          FROM process_revisions r
          LEFT JOIN api_tokens t ON t.account_id = r.saved_by_token_account AND t.id = r.saved_by_token_id
+         LEFT JOIN LATERAL (
+           WITH RECURSIVE up AS (
+             SELECT id, parent_id FROM accounts WHERE id = r.saved_by_token_account
+             UNION ALL
+             SELECT a.id, a.parent_id FROM accounts a JOIN up ON a.id = up.parent_id
+           ) SELECT true AS yes FROM up WHERE id = $3 LIMIT 1
+         ) AS shown ON true
          WHERE r.account_id = $1 AND r.process_id = $2 ORDER BY r.revision DESC`,
-        [accountId, id],
+        [accountId, id, viewerHome],
       );
       return rows.map((r) => ({
         revision: r.revision,

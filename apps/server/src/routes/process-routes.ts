@@ -217,7 +217,8 @@ export const processRoutes =
         if (!(await processes.get(account, request.params.id))) {
           throw notFound(`Process ${request.params.id}`);
         }
-        return { items: await processes.revisions(account, request.params.id) };
+        const viewerHome = callerOf(request).homeAccountId;
+        return { items: await processes.revisions(account, request.params.id, viewerHome) };
       },
     );
 

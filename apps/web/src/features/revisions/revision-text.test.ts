@@ -15,6 +15,10 @@ describe('authorText', () => {
     expect(authorText({ kind: 'install' })).toContain('administrator');
     expect(authorText({ kind: 'unknown' })).toContain('before authors were recorded');
   });
+
+  it('says a parent account’s token saved it, without its name', () => {
+    expect(authorText({ kind: 'parent-account' })).toBe('a token of a parent account');
+  });
 });
 
 describe('revisionLine', () => {

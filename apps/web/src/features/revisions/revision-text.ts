@@ -7,6 +7,8 @@ export function authorText(author: RevisionAuthor): string {
       return 'the administrator (this install’s own access)';
     case 'token':
       return author.name === null ? 'an API token that no longer exists' : `token “${author.name}”`;
+    case 'parent-account':
+      return 'a token of a parent account';
     case 'unknown':
       return 'unknown (saved before authors were recorded)';
   }
