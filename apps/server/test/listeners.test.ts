@@ -202,6 +202,10 @@ describe(`HTTP listeners (${storageUnderTest()})`, () => {
 
     const right = await listen('hook', { payload: ORDER, headers: { 'x-hook-secret': secret } });
     expect(right.statusCode, right.body).toBe(201);
+    // Opened in a browser, an answer is a sandbox of its own, not a page of the app.
+    expect(right.headers['content-security-policy']).toBe(
+      "sandbox; default-src 'none'; frame-ancestors 'none'",
+    );
     const runId = String(right.headers[EXECUTION]);
     const start = await app.inject({
       url: `/api/runs/${runId}/shapes/start/documents?direction=out`,

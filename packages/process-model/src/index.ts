@@ -237,6 +237,7 @@ export { pointerOf, type ValidationIssue } from './validation/issue.ts';
 export { bodySchemaProblems, MAX_BODY_SCHEMA_DEPTH } from './validation/listener-body-schema.ts';
 export { listenerPathProblem } from './validation/listener-path.ts';
 export { parameterReference } from './validation/query-filter.ts';
+export { isReservedSecretHeader } from './validation/shapes/listen.ts';
 export { MAX_PARALLEL_UNITS, MAX_RETRIES } from './validation/shapes/logic.ts';
 export { constantNumber } from './validation/shapes/map-functions.ts';
 export { DEFAULT_SIZE_LIMITS, type SizeLimits } from './validation/size.ts';

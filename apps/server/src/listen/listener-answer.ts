@@ -97,11 +97,42 @@ export async function listenerAnswer(
   return answerFrom(returned);
 }
 
+/**
+ * A listener's answer comes from the app's own origin, written by whoever may build
+ * processes: as a page it would run with the session of whoever opens it (an admin
+ * sent a link). Every answer is therefore a sandbox of its own that loads nothing,
+ * and no answer is JavaScript, which a page of the origin could load as a script.
+ */
+const ANSWER_POLICY = "sandbox; default-src 'none'; frame-ancestors 'none'";
+
+/** JavaScript MIME types (WHATWG's list), by their essence. */
+const JAVASCRIPT_TYPES = new Set([
+  'application/ecmascript',
+  'application/javascript',
+  'application/x-ecmascript',
+  'application/x-javascript',
+  'text/ecmascript',
+  'text/javascript',
+  'text/javascript1.0',
+  'text/javascript1.1',
+  'text/javascript1.2',
+  'text/javascript1.3',
+  'text/javascript1.4',
+  'text/javascript1.5',
+  'text/jscript',
+  'text/livescript',
+  'text/x-ecmascript',
+  'text/x-javascript',
+]);
+
+const isJavaScript = (contentType: string) =>
+  JAVASCRIPT_TYPES.has(contentType.split(';')[0]!.trim().toLowerCase());
+
 /** The answer the documents that reached Return Documents make (see listenerAnswer). */
 export function answerFrom(returned: readonly RunDocument[]): ListenerAnswer {
   const first = returned[0];
   if (!first) {
-    return { status: 204, headers: {}, body: '' };
+    return { status: 204, headers: { 'content-security-policy': ANSWER_POLICY }, body: '' };
   }
   const body = bodyOf(returned);
   const headers: Record<string, string> = {
@@ -116,6 +147,14 @@ export function answerFrom(returned: readonly RunDocument[]): ListenerAnswer {
       headers[header] = value;
     }
   }
+  if (isJavaScript(headers['content-type']!)) {
+    throw new HttpError(
+      502,
+      'listener-answer-refused',
+      `A listener may not answer with JavaScript (${headers['content-type']}): the server's own pages could run it.`,
+    );
+  }
+  headers['content-security-policy'] = ANSWER_POLICY;
   const asked = Number(first.properties?.[STATUS_PROPERTY]);
   const status = Number.isInteger(asked) && asked >= 200 && asked <= 599 ? asked : 200;
   return { status, headers, body };

@@ -1,3 +1,4 @@
+import { isReservedSecretHeader } from '@junction/process-model';
 import type { FastifyRequest } from 'fastify';
 import { same } from '../access-token.ts';
 import { ACCOUNT_HEADER } from '../auth/request-auth.ts';
@@ -74,7 +75,8 @@ async function bySecret(
       continue;
     }
     const auth = candidate.listener.auth;
-    if (auth.kind !== 'shared-secret') {
+    // A header browsers fill in themselves is no secret (deployed before the rule).
+    if (auth.kind !== 'shared-secret' || isReservedSecretHeader(auth.header)) {
       continue;
     }
     const offered = request.headers[auth.header.toLowerCase()];

@@ -72,6 +72,12 @@ describe('Listen Start', () => {
     expect(issues({ auth: { kind: 'shared-secret', header: 'x bad' } })).toEqual([
       ['listen.secret-header-invalid', `${LISTENER}/auth/header`],
     ]);
+    // Browsers send these with values of their own: any page could pass such a check.
+    for (const header of ['Accept-Encoding', 'user-agent', 'Sec-Fetch-Mode', 'origin', 'referer']) {
+      expect(issues({ auth: { kind: 'shared-secret', header } }), header).toEqual([
+        ['listen.secret-header-reserved', `${LISTENER}/auth/header`],
+      ]);
+    }
   });
 
   it('points at body schema parts that could be slow or fetch', () => {

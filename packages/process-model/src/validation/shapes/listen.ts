@@ -16,7 +16,31 @@ const RESERVED_HEADERS = new Set([
   'transfer-encoding',
   'connection',
   'x-junction-account',
+  // Sent by every browser with values of its own: a "secret" equal to one of them
+  // would let any page a victim opens call the listener.
+  'accept',
+  'accept-encoding',
+  'accept-language',
+  'user-agent',
+  'origin',
+  'referer',
+  'cache-control',
+  'pragma',
+  'priority',
+  'dnt',
+  'te',
+  'upgrade-insecure-requests',
 ]);
+
+/**
+ * Whether a listener's secret may not travel in `header`: one with another meaning in
+ * HTTP, or one a browser sets by itself (`sec-*` included). Checked when a process is
+ * saved, and again when a call comes, for listeners deployed before the rule.
+ */
+export function isReservedSecretHeader(header: string): boolean {
+  const name = header.toLowerCase();
+  return RESERVED_HEADERS.has(name) || name.startsWith('sec-');
+}
 
 /** A Listen Start's listener, with pointers under `config/listener`. */
 export function listenerIssues(listener: Listener, at: ShapeIssues): void {
@@ -60,10 +84,10 @@ function httpIssues(listener: HttpListener, at: ShapeIssues): void {
         'auth',
         'header',
       );
-    } else if (RESERVED_HEADERS.has(header.toLowerCase())) {
+    } else if (isReservedSecretHeader(header)) {
       at.error(
         'listen.secret-header-reserved',
-        `${header} has another meaning in HTTP; choose a header of your own, like x-junction-secret.`,
+        `${header} has another meaning in HTTP or is sent by browsers themselves; choose a header of your own, like x-junction-secret.`,
         'listener',
         'auth',
         'header',
