@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRql, RqlSyntaxError } from './parse.ts';
+import { MAX_RQL_DEPTH, parseRql, RqlSyntaxError } from './parse.ts';
 import { parseListQuery } from './query.ts';
 
 describe('parseRql', () => {
@@ -67,6 +67,17 @@ describe('parseRql', () => {
     ]) {
       expect(() => parseRql(bad), bad).toThrow(RqlSyntaxError);
     }
+  });
+
+  it('refuses nesting past MAX_RQL_DEPTH as a syntax error, not a stack overflow', () => {
+    const deep = (n: number, open: string, close: string) =>
+      `${open.repeat(n)}eq(id,1)${close.repeat(n)}`;
+    // 3,000 levels fit in one URL and used to overflow the stack (a 500).
+    for (const query of [deep(3_000, '(', ')'), deep(3_000, 'not(', ')')]) {
+      expect(() => parseRql(query)).toThrow(`Nested deeper than ${MAX_RQL_DEPTH} levels`);
+    }
+    // Within the limit, nesting parses as before.
+    expect(parseRql(deep(MAX_RQL_DEPTH - 1, '(', ')'))).toEqual(parseRql('eq(id,1)'));
   });
 });
 

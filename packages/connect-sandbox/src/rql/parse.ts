@@ -12,6 +12,13 @@ export class RqlSyntaxError extends Error {
 const STOP = new Set(['(', ')', ',', '&', '|', ';', '=', '"', "'"]);
 
 /**
+ * Brackets and calls nest at most this deep. The parser recurses per level: a query
+ * of thousands of `(` would otherwise overflow the stack (a 500, not a 400). Real
+ * filters nest a few levels.
+ */
+export const MAX_RQL_DEPTH = 64;
+
+/**
  * Parses an already URL-decoded RQL query (the whole query string) into a tree.
  * `&` and `,` join terms with AND, `|` and `;` with OR (lower precedence);
  * `f=v` and `f=op=v` are shorthands for comparisons. Returns null for an empty query.
@@ -31,6 +38,7 @@ export function parseRql(input: string): RqlNode | null {
 class Parser {
   readonly input: string;
   pos = 0;
+  depth = 0;
 
   constructor(input: string) {
     this.input = input;
@@ -75,10 +83,23 @@ class Parser {
     return args.length === 1 ? (args[0] as RqlNode) : { type: 'and', args };
   }
 
+  /** One level deeper for `parse`, refused past MAX_RQL_DEPTH. */
+  nested<T>(parse: () => T): T {
+    if (this.depth >= MAX_RQL_DEPTH) {
+      throw new RqlSyntaxError(`Nested deeper than ${MAX_RQL_DEPTH} levels at ${this.pos}.`);
+    }
+    this.depth += 1;
+    try {
+      return parse();
+    } finally {
+      this.depth -= 1;
+    }
+  }
+
   parseTerm(): RqlNode {
     if (this.peek() === '(') {
       this.pos += 1;
-      const inner = this.parseOr();
+      const inner = this.nested(() => this.parseOr());
       this.expect(')');
       return inner;
     }
@@ -87,7 +108,7 @@ class Parser {
       throw new RqlSyntaxError(`Expected a term at ${this.pos}.`);
     }
     if (this.peek() === '(') {
-      return this.parseCall(name);
+      return this.nested(() => this.parseCall(name));
     }
     if (this.peek() === '=') {
       return this.parseShorthand(name);
