@@ -64,6 +64,9 @@ export interface ConnectSandboxOptions {
   webhooks?: SandboxWebhookOptions;
 }
 
+/** The largest usage file the sandbox takes. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
 const dispatchers = new WeakMap<SandboxState, WebhookDispatcher>();
 
 /** The webhook dispatcher of the plugin serving `state`, if one is registered (tests await `idle()`). */
@@ -113,7 +116,11 @@ export const connectSandbox: FastifyPluginAsync<ConnectSandboxOptions> = async (
     }
   });
 
-  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024 } });
+  // Usage files for tests: the demo token is public, so what one upload may make the
+  // server read is kept small (files are counted as they stream, never held).
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 4, fields: 64, fieldSize: 64 * 1024 },
+  });
 
   lenientJsonParser(app);
   requireToken(app, token);

@@ -23,9 +23,17 @@ export async function readUpload(
   const fields: Record<string, string> = {};
   for await (const part of request.parts()) {
     if (part.type === 'file') {
-      const buffer = await part.toBuffer();
+      // Counted as it streams, never held: the demo token is public, and a file of the
+      // largest size each, in memory, is what anyone could make the server keep.
+      let size = 0;
+      for await (const chunk of part.file) {
+        size += (chunk as Buffer).length;
+      }
+      if (part.file.truncated) {
+        throw validationError(`${part.fieldname}: The file is larger than the sandbox takes.`);
+      }
       if (part.fieldname === fieldName) {
-        file = { filename: part.filename, size: buffer.length, fields };
+        file = { filename: part.filename, size, fields };
       }
     } else if (typeof part.value === 'string') {
       fields[part.fieldname] = part.value;

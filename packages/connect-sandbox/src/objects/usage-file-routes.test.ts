@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_DEMO_TOKEN } from '../plugin.ts';
+import { MAX_UPLOAD_BYTES, SANDBOX_DEMO_TOKEN } from '../plugin.ts';
 import { buildTestApp, call, TEST_PREFIX } from '../test-app.ts';
 import { PROCESSING_DELAY_MS } from './usage-processing.ts';
 
@@ -84,6 +84,14 @@ describe('/usage/files lifecycle', () => {
     const wrong = await call(app, 'POST', `/usage/files/${id}/submit`);
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error_code).toBe('VAL_001');
+  });
+
+  it('refuses a file larger than it takes with a 4xx, and keeps the draft', async () => {
+    const id = await createFile();
+    const refused = await upload(id, 'x'.repeat(MAX_UPLOAD_BYTES + 1));
+    expect(refused.statusCode, refused.body).toBeGreaterThanOrEqual(400);
+    expect(refused.statusCode).toBeLessThan(500);
+    expect((await call(app, 'GET', `/usage/files/${id}`)).json().status).toBe('draft');
   });
 
   it('marks an empty upload invalid, rejects uploads without the usage_file field, deletes via POST', async () => {
