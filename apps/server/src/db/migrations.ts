@@ -388,6 +388,28 @@ const MIGRATIONS: readonly Migration[] = [
          EXECUTE FUNCTION run_documents_of_deleted_runs()`,
     ],
   },
+  {
+    id: 18,
+    name: 'a deployment keeps what it listens on, so a call finds it by an index',
+    // A listener call looked through every active deployment's document in the
+    // environment, before checking any credential: anonymous calls cost the database
+    // work in proportion to what every account deployed. '' is "listens on nothing";
+    // NULL is a row from a server of the version before, still looked through.
+    sql: [
+      'ALTER TABLE deployments ADD COLUMN listen_key text',
+      `UPDATE deployments d SET listen_key = COALESCE((
+         SELECT CASE WHEN s.value#>>'{config,listener,kind}' = 'connect-webhook' THEN 'POST'
+                     ELSE s.value#>>'{config,listener,method}' END
+                || ' ' || (s.value#>>'{config,listener,path}')
+         FROM process_revisions r, jsonb_each(r.document->'shapes') s
+         WHERE r.account_id = d.account_id AND r.process_id = d.process_id
+           AND r.revision = d.revision
+           AND s.value->>'kind' = 'start' AND s.value#>>'{config,mode}' = 'listen'
+         LIMIT 1), '')`,
+      `CREATE INDEX deployments_listening ON deployments (environment_id, listen_key)
+         WHERE active`,
+    ],
+  },
 ];
 
 /**

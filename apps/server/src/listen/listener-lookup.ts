@@ -1,5 +1,6 @@
 import type { Listener, ProcessDocument } from '@junction/process-model';
 import type { Queryable } from '../db/database.ts';
+import { listenKey } from '../repositories/deployment-repository.ts';
 
 /** A listener (HTTP or Connect webhook) of a deployed revision: what a call to it needs. */
 export interface DeployedListener {
@@ -13,7 +14,8 @@ export interface DeployedListener {
 }
 
 // The Start shape of a revision that listens on $path with $method (a Connect webhook
-// takes POST only). Matched in SQL so a call reads only the revisions that answer it.
+// takes POST only). Only for deployments written by a server of the version before
+// (listen_key NULL); every other is found by its key, through an index.
 const LISTENS_ON = `EXISTS (
   SELECT 1 FROM jsonb_each(r.document->'shapes') s
   WHERE s.value->>'kind' = 'start'
@@ -65,9 +67,10 @@ export async function deployedListeners(
      JOIN process_revisions r
        ON r.account_id = d.account_id AND r.process_id = d.process_id AND r.revision = d.revision
      JOIN processes p ON p.account_id = d.account_id AND p.id = d.process_id AND p.deleted_at IS NULL
-     WHERE d.active AND d.environment_id = $1 AND ${LISTENS_ON}
+     WHERE d.active AND d.environment_id = $1
+       AND (d.listen_key = $4 OR (d.listen_key IS NULL AND ${LISTENS_ON}))
      ORDER BY d.deployed_at DESC, d.id`,
-    [environmentId, path, method],
+    [environmentId, path, method, listenKey(method, path)],
   );
   return rows.flatMap((row) => {
     const listener = listenerOf(row.document);

@@ -2,6 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { DeploymentView, ScheduleInput, ScheduleView } from '@junction/api';
 import type { Database, Queryable } from '../db/database.ts';
 
+/**
+ * What a revision listens on, as a deployment keeps it (`listen_key`): its method
+ * and path, `''` for a revision that does not listen. Written when the deployment is
+ * made, from the revision `r` it deploys.
+ */
+const LISTEN_KEY_OF_REVISION = `COALESCE((
+  SELECT CASE WHEN s.value#>>'{config,listener,kind}' = 'connect-webhook' THEN 'POST'
+              ELSE s.value#>>'{config,listener,method}' END
+         || ' ' || (s.value#>>'{config,listener,path}')
+  FROM jsonb_each(r.document->'shapes') s
+  WHERE s.value->>'kind' = 'start' AND s.value#>>'{config,mode}' = 'listen'
+  LIMIT 1), '')`;
+
+/** A call's key: as LISTEN_KEY_OF_REVISION writes it. */
+export const listenKey = (method: string, path: string) => `${method} ${path}`;
+
 export type { DeploymentView, ScheduleInput, ScheduleView };
 
 export interface DeploymentRow {
@@ -104,8 +120,13 @@ export function createDeploymentRepository(db: Database) {
           'UPDATE deployments SET active = false WHERE account_id = $1 AND process_id = $2 AND environment_id = $3',
           [accountId, input.processId, input.environmentId],
         );
+        // What it listens on comes from the revision itself (null when there is no such
+        // revision: the foreign key then refuses the row, as before).
         await tx.query(
-          'INSERT INTO deployments (account_id, id, environment_id, process_id, revision) VALUES ($1, $2, $3, $4, $5)',
+          `INSERT INTO deployments (account_id, id, environment_id, process_id, revision, listen_key)
+           VALUES ($1, $2, $3, $4, $5, (
+             SELECT ${LISTEN_KEY_OF_REVISION} FROM process_revisions r
+             WHERE r.account_id = $1 AND r.process_id = $4 AND r.revision = $5))`,
           [accountId, id, input.environmentId, input.processId, input.revision],
         );
         await replaceSchedules(tx, accountId, id, input.schedules);
