@@ -7,7 +7,7 @@ import type { Database, Queryable } from '../db/database.ts';
  * and path, `''` for a revision that does not listen. Written when the deployment is
  * made, from the revision `r` it deploys.
  */
-const LISTEN_KEY_OF_REVISION = `COALESCE((
+export const LISTEN_KEY_OF_REVISION = `COALESCE((
   SELECT CASE WHEN s.value#>>'{config,listener,kind}' = 'connect-webhook' THEN 'POST'
               ELSE s.value#>>'{config,listener,method}' END
          || ' ' || (s.value#>>'{config,listener,path}')
